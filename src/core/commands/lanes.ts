@@ -1,0 +1,119 @@
+import { DEFAULT_LANE_HEIGHT, laneBands, laneHeight, MIN_LANE_HEIGHT } from '../model/geometry';
+import type { Id, Lane, NodeBox, ProcessMap } from '../model/types';
+import { CommandError, mapCommand } from './define';
+
+/** Shift every node of the given lanes down by dy (lanes moving or growing above them). */
+function shiftLaneNodes(map: ProcessMap, laneIds: Set<Id>, dy: number): Record<Id, NodeBox> {
+  if (dy === 0 || laneIds.size === 0) return map.view.nodes;
+  const boxes = { ...map.view.nodes };
+  for (const n of map.nodes) {
+    const b = boxes[n.id];
+    if (b && laneIds.has(n.laneId)) boxes[n.id] = { ...b, y: b.y + dy };
+  }
+  return boxes;
+}
+
+function requireLane(map: ProcessMap, laneId: Id): Lane {
+  const lane = map.lanes.find((l) => l.id === laneId);
+  if (!lane) throw new CommandError(`No lane with id "${laneId}" in map "${map.name}"`);
+  return lane;
+}
+
+export const addLane = mapCommand<{ mapId: Id; laneId: Id; name: string; index?: number; departmentId?: Id | null; height?: number }>(
+  'addLane',
+  'Add lane',
+  (map, a) => {
+    if (map.lanes.some((l) => l.id === a.laneId)) throw new CommandError(`Lane id "${a.laneId}" is taken`);
+    const index = Math.max(0, Math.min(a.index ?? map.lanes.length, map.lanes.length));
+    const lane: Lane = { id: a.laneId, name: a.name, ...(a.departmentId ? { departmentId: a.departmentId } : {}) };
+    const height = a.height ?? DEFAULT_LANE_HEIGHT;
+    const below = new Set(map.lanes.slice(index).map((l) => l.id));
+    return {
+      ...map,
+      lanes: [...map.lanes.slice(0, index), lane, ...map.lanes.slice(index)],
+      view: { ...map.view, nodes: shiftLaneNodes(map, below, height), laneHeights: { ...map.view.laneHeights, [lane.id]: height } },
+    };
+  },
+);
+
+export const renameLane = mapCommand<{ mapId: Id; laneId: Id; name: string }>('renameLane', 'Rename lane', (map, a) => {
+  const lane = requireLane(map, a.laneId);
+  const name = a.name.trim();
+  if (!name || name === lane.name) return map;
+  return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, name } : l)) };
+});
+
+export const setLaneDepartment = mapCommand<{ mapId: Id; laneId: Id; departmentId: Id | null }>(
+  'setLaneDepartment',
+  'Set lane department',
+  (map, a) => {
+    const lane = requireLane(map, a.laneId);
+    if ((lane.departmentId ?? null) === a.departmentId) return map;
+    return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, departmentId: a.departmentId } : l)) };
+  },
+);
+
+/** Swap a lane with its neighbour; both lanes' nodes travel with their bands. */
+export const moveLane = mapCommand<{ mapId: Id; laneId: Id; direction: -1 | 1 }>('moveLane', 'Move lane', (map, a) => {
+  const i = map.lanes.findIndex((l) => l.id === a.laneId);
+  if (i < 0) throw new CommandError(`No lane with id "${a.laneId}"`);
+  const j = i + a.direction;
+  if (j < 0 || j >= map.lanes.length) return map;
+  const [upper, lower] = i < j ? [map.lanes[i]!, map.lanes[j]!] : [map.lanes[j]!, map.lanes[i]!];
+  const hUpper = laneHeight(map.view, upper.id);
+  const hLower = laneHeight(map.view, lower.id);
+  let nodes = shiftLaneNodes(map, new Set([upper.id]), hLower);
+  nodes = shiftLaneNodes({ ...map, view: { ...map.view, nodes } }, new Set([lower.id]), -hUpper);
+  const lanes = [...map.lanes];
+  lanes[i] = map.lanes[j]!;
+  lanes[j] = map.lanes[i]!;
+  return { ...map, lanes, view: { ...map.view, nodes } };
+});
+
+/** The smallest height that still holds every node of the lane. */
+export function minLaneHeight(map: ProcessMap, laneId: Id): number {
+  const band = laneBands(map).find((b) => b.laneId === laneId);
+  if (!band) return MIN_LANE_HEIGHT;
+  let need = MIN_LANE_HEIGHT;
+  for (const n of map.nodes) {
+    const b = map.view.nodes[n.id];
+    if (b && n.laneId === laneId) need = Math.max(need, b.y + b.height - band.y + 10);
+  }
+  return Math.ceil(need);
+}
+
+/** Change a band's height; the lanes below move with their nodes. Never cuts a node off. */
+export const resizeLane = mapCommand<{ mapId: Id; laneId: Id; height: number }>('resizeLane', 'Resize lane', (map, a) => {
+  requireLane(map, a.laneId);
+  const height = Math.round(Math.max(minLaneHeight(map, a.laneId), a.height));
+  const old = laneHeight(map.view, a.laneId);
+  if (height === old) return map;
+  const i = map.lanes.findIndex((l) => l.id === a.laneId);
+  const below = new Set(map.lanes.slice(i + 1).map((l) => l.id));
+  return {
+    ...map,
+    view: { ...map.view, nodes: shiftLaneNodes(map, below, height - old), laneHeights: { ...map.view.laneHeights, [a.laneId]: height } },
+  };
+});
+
+/** Delete a lane with its nodes and every flow touching them; lanes below move up. */
+export const deleteLane = mapCommand<{ mapId: Id; laneId: Id }>('deleteLane', 'Delete lane', (map, a) => {
+  const i = map.lanes.findIndex((l) => l.id === a.laneId);
+  if (i < 0) return map;
+  const h = laneHeight(map.view, a.laneId);
+  const below = new Set(map.lanes.slice(i + 1).map((l) => l.id));
+  const gone = new Set(map.nodes.filter((n) => n.laneId === a.laneId).map((n) => n.id));
+  const nodes = { ...shiftLaneNodes(map, below, -h) };
+  for (const id of gone) delete nodes[id];
+  const laneHeights = { ...map.view.laneHeights };
+  delete laneHeights[a.laneId];
+  const flows = map.flows.filter((f) => !gone.has(f.from) && !gone.has(f.to));
+  const flowPoints = Object.fromEntries(Object.entries(map.view.flowPoints).filter(([id]) => flows.some((f) => f.id === id)));
+  return {
+    ...map,
+    lanes: map.lanes.filter((l) => l.id !== a.laneId),
+    nodes: map.nodes.filter((n) => !gone.has(n.id)),
+    flows,
+    view: { nodes, laneHeights, flowPoints },
+  };
+});

@@ -1,0 +1,81 @@
+import type { Department, Id, ProcessMap, Workspace } from '../model/types';
+import { type Command, CommandError, findMap, mapCommand, updateMap, workspaceCommand } from './define';
+
+export const createMap = workspaceCommand<{ map: ProcessMap; newDepartmentName?: string }>('createMap', 'New map', (ws, a) => {
+  if (ws.maps.some((m) => m.id === a.map.id)) throw new CommandError(`Map id "${a.map.id}" is taken`);
+  return { ...ws, departments: withDepartment(ws.departments, a.map.departmentId, a.newDepartmentName), maps: [...ws.maps, a.map] };
+});
+
+export const deleteMap = workspaceCommand<{ mapId: Id }>('deleteMap', 'Delete map', (ws, a) => {
+  if (!ws.maps.some((m) => m.id === a.mapId)) return ws;
+  return { ...ws, maps: ws.maps.filter((m) => m.id !== a.mapId) };
+});
+
+/** A copy keeps its lanes', nodes' and flows' ids: they are unique within a map only. */
+export const duplicateMap = workspaceCommand<{ mapId: Id; newId: Id; name?: string }>('duplicateMap', 'Duplicate map', (ws, a, ctx) => {
+  const src = findMap(ws, a.mapId);
+  if (ws.maps.some((m) => m.id === a.newId)) throw new CommandError(`Map id "${a.newId}" is taken`);
+  const copy: ProcessMap = { ...structuredClone(src), id: a.newId, name: a.name ?? `Copy of ${src.name}`, updatedAt: ctx.now() };
+  const at = ws.maps.indexOf(src) + 1;
+  return { ...ws, maps: [...ws.maps.slice(0, at), copy, ...ws.maps.slice(at)] };
+});
+
+export const renameMap = mapCommand<{ mapId: Id; name: string }>('renameMap', 'Rename map', (map, a) => {
+  const name = a.name.trim();
+  if (!name || name === map.name) return map;
+  return { ...map, name };
+});
+
+/**
+ * Pick a department for the map, or create one by name in the same edit. Recorded in the
+ * map's history: undo takes back the choice and the department it created.
+ */
+export const setMapDepartment: Command<{ mapId: Id; departmentId: Id | null; newDepartmentName?: string }> = {
+  name: 'setMapDepartment',
+  title: 'Set department',
+  scope: (a) => ({ kind: 'map', mapId: a.mapId }),
+  run: (ws, a, ctx) => {
+    const departments = withDepartment(ws.departments, a.departmentId, a.newDepartmentName);
+    const next = updateMap(ws, a.mapId, ctx, (map) => (map.departmentId === a.departmentId ? map : { ...map, departmentId: a.departmentId }));
+    return departments === ws.departments ? next : { ...next, departments };
+  },
+};
+
+/** The department list with `id` in it, created from `name` when new. */
+export function withDepartment(list: Department[], id: Id | null, name?: string): Department[] {
+  if (!id || list.some((d) => d.id === id)) return list;
+  const trimmed = name?.trim();
+  if (!trimmed) throw new CommandError(`No department with id "${id}"`);
+  return [...list, { id, name: trimmed }];
+}
+
+export const renameDepartment = workspaceCommand<{ departmentId: Id; name: string }>('renameDepartment', 'Rename department', (ws, a) => {
+  const name = a.name.trim();
+  const dep = ws.departments.find((d) => d.id === a.departmentId);
+  if (!dep || !name || dep.name === name) return ws;
+  return { ...ws, departments: ws.departments.map((d) => (d.id === dep.id ? { ...d, name } : d)) };
+});
+
+/** Replace the whole workspace (restoring a backup). Undo brings the old one back. */
+export const replaceWorkspace = workspaceCommand<{ workspace: Workspace }>('replaceWorkspace', 'Import workspace', (_ws, a) => a.workspace);
+
+/**
+ * Add another workspace's maps and catalogue to this one. Records whose id is already
+ * here are kept as they are here; incoming maps with a taken id get the id given in `mapIds`.
+ */
+export const mergeWorkspace = workspaceCommand<{ incoming: Workspace; mapIds: Record<Id, Id> }>('mergeWorkspace', 'Import maps', (ws, a) => {
+  const addNew = <T extends { id: Id }>(mine: T[], theirs: T[]) => {
+    const have = new Set(mine.map((r) => r.id));
+    const extra = theirs.filter((r) => !have.has(r.id));
+    return extra.length ? [...mine, ...extra] : mine;
+  };
+  const taken = new Set(ws.maps.map((m) => m.id));
+  const maps = a.incoming.maps.map((m) => (taken.has(m.id) ? { ...m, id: a.mapIds[m.id] ?? `${m.id}-copy` } : m));
+  return {
+    ...ws,
+    departments: addNew(ws.departments, a.incoming.departments),
+    systems: addNew(ws.systems, a.incoming.systems),
+    dataStores: addNew(ws.dataStores, a.incoming.dataStores),
+    maps: [...ws.maps, ...maps],
+  };
+});

@@ -1,0 +1,113 @@
+// The records of a workspace, as in shared/FORMAT.md. Semantic fields live on the records;
+// geometry lives apart in each map's `view`, the way bpmn-js keeps diagram interchange
+// separate from business objects.
+
+export const NODE_KINDS = ['start', 'end', 'step', 'decision', 'dataStore', 'system', 'document', 'note'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const FLOW_KINDS = ['sequence', 'message', 'data'] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];
+
+export const DATA_STORE_KINDS = ['database', 'spreadsheet', 'paper', 'email', 'document', 'other'] as const;
+export type DataStoreKind = (typeof DATA_STORE_KINDS)[number];
+
+export const ACCESS_KINDS = ['read', 'write', 'readwrite'] as const;
+export type Access = (typeof ACCESS_KINDS)[number];
+
+export type Id = string;
+
+export interface Department {
+  id: Id;
+  name: string;
+}
+
+export interface System {
+  id: Id;
+  name: string;
+  kind: string;
+  integratesWith: Id[];
+  ownerDepartmentId?: Id | null;
+}
+
+export interface DataStore {
+  id: Id;
+  name: string;
+  kind: DataStoreKind;
+  systemId: Id | null;
+  ownerDepartmentId?: Id | null;
+  customerFields: string[];
+}
+
+export interface Lane {
+  id: Id;
+  name: string;
+  departmentId?: Id | null;
+}
+
+export interface MapNode {
+  id: Id;
+  kind: NodeKind;
+  laneId: Id;
+  label: string;
+  manual?: boolean;
+  refId?: Id;
+  notes?: string;
+}
+
+export interface Flow {
+  id: Id;
+  kind: FlowKind;
+  from: Id;
+  to: Id;
+  label?: string;
+  access?: Access;
+}
+
+export type Point = [number, number];
+
+export interface NodeBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Geometry of one map. Lanes are stacked top to bottom in list order from y = 0. */
+export interface MapView {
+  nodes: Record<Id, NodeBox>;
+  laneHeights: Record<Id, number>;
+  /** Routed polylines from the layout; absent flows are drawn between handles. */
+  flowPoints: Record<Id, Point[]>;
+}
+
+export interface ProcessMap {
+  id: Id;
+  name: string;
+  departmentId: Id | null;
+  lanes: Lane[];
+  nodes: MapNode[];
+  flows: Flow[];
+  view: MapView;
+  updatedAt: string;
+  /** Fields written by other tools or newer versions, kept so a round trip loses nothing. */
+  extra?: Record<string, unknown>;
+}
+
+export interface WorkspaceMeta {
+  id: Id;
+  name: string;
+}
+
+export interface Workspace {
+  meta: WorkspaceMeta;
+  departments: Department[];
+  systems: System[];
+  dataStores: DataStore[];
+  maps: ProcessMap[];
+}
+
+/** Nodes that take part in the control flow (FORMAT.md: stores, documents and notes do not). */
+export const CONTROL_KINDS: readonly NodeKind[] = ['start', 'end', 'step', 'decision'];
+export const isControlKind = (k: NodeKind): boolean => CONTROL_KINDS.includes(k);
+/** Nodes that hold data: flows touching them are data flows. */
+export const isDataKind = (k: NodeKind): boolean => k === 'dataStore' || k === 'system' || k === 'document';

@@ -1,6 +1,7 @@
 import { DEFAULT_LANE_HEIGHT, laneBands, laneHeight, MIN_LANE_HEIGHT } from '../model/geometry';
 import type { Id, Lane, NodeBox, ProcessMap } from '../model/types';
-import { CommandError, mapCommand } from './define';
+import { type Command, CommandError, mapCommand, updateMap } from './define';
+import { withDepartment } from './maps';
 
 /** Shift every node of the given lanes down by dy (lanes moving or growing above them). */
 function shiftLaneNodes(map: ProcessMap, laneIds: Set<Id>, dy: number): Record<Id, NodeBox> {
@@ -43,15 +44,21 @@ export const renameLane = mapCommand<{ mapId: Id; laneId: Id; name: string }>('r
   return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, name } : l)) };
 });
 
-export const setLaneDepartment = mapCommand<{ mapId: Id; laneId: Id; departmentId: Id | null }>(
-  'setLaneDepartment',
-  'Set lane department',
-  (map, a) => {
-    const lane = requireLane(map, a.laneId);
-    if ((lane.departmentId ?? null) === a.departmentId) return map;
-    return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, departmentId: a.departmentId } : l)) };
+/** Say which department a lane's people belong to (a hand-off lane), creating it if new. */
+export const setLaneDepartment: Command<{ mapId: Id; laneId: Id; departmentId: Id | null; newDepartmentName?: string }> = {
+  name: 'setLaneDepartment',
+  title: 'Set lane department',
+  scope: (a) => ({ kind: 'map', mapId: a.mapId }),
+  run: (ws, a, ctx) => {
+    const departments = withDepartment(ws.departments, a.departmentId, a.newDepartmentName);
+    const next = updateMap(ws, a.mapId, ctx, (map) => {
+      const lane = requireLane(map, a.laneId);
+      if ((lane.departmentId ?? null) === a.departmentId) return map;
+      return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, departmentId: a.departmentId } : l)) };
+    });
+    return departments === ws.departments ? next : { ...next, departments };
   },
-);
+};
 
 /** Swap a lane with its neighbour; both lanes' nodes travel with their bands. */
 export const moveLane = mapCommand<{ mapId: Id; laneId: Id; direction: -1 | 1 }>('moveLane', 'Move lane', (map, a) => {

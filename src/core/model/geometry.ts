@@ -16,7 +16,7 @@ export const DEFAULT_LANE_HEIGHT = 200;
 export const MIN_LANE_HEIGHT = 80;
 /** Width of the lane header on the left of each band; nodes sit to its right. */
 export const LANE_HEADER_WIDTH = 150;
-export const MIN_MAP_WIDTH = 1400;
+export const MIN_MAP_WIDTH = 900;
 export const GRID = 10;
 
 export interface LaneBand {
@@ -62,7 +62,7 @@ export function mapWidth(map: Pick<ProcessMap, 'nodes' | 'view'>): number {
     const b = map.view.nodes[n.id];
     if (b) right = Math.max(right, b.x + b.width);
   }
-  return Math.max(MIN_MAP_WIDTH, right + 300);
+  return Math.max(MIN_MAP_WIDTH, right + 160);
 }
 
 export const snap = (v: number): number => Math.round(v / GRID) * GRID;

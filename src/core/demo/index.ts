@@ -1,0 +1,24 @@
+// The workspace a new user sees on first run: four departments of a UK university mapping how
+// they handle "customers" today, as-is. Fixed, readable ids; only `now` varies.
+
+import { quickLayout } from '../layout/quickLayout';
+import type { Workspace } from '../model/types';
+import { admissionsMap } from './admissions';
+import { alumniMap } from './alumni';
+import { demoDataStores, demoDepartments, demoSystems } from './catalogue';
+import { fundraisingMap } from './fundraising';
+import { marketingMap } from './marketing';
+
+export const DEMO_WORKSPACE_ID = 'ws-demo';
+
+export function demoWorkspace(now: string): Workspace {
+  // Copies, so a caller editing the demo never changes the shared catalogue constants.
+  return {
+    meta: { id: DEMO_WORKSPACE_ID, name: 'University CRM as-is (demo)' },
+    departments: demoDepartments.map((d) => ({ ...d })),
+    systems: demoSystems.map((s) => ({ ...s, integratesWith: [...s.integratesWith] })),
+    dataStores: demoDataStores.map((d) => ({ ...d, customerFields: [...d.customerFields] })),
+    // Positions come from the quick layout, so the demo opens drawn even before ELK runs.
+    maps: [admissionsMap(now), alumniMap(now), fundraisingMap(now), marketingMap(now)].map(quickLayout),
+  };
+}

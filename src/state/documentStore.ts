@@ -1,0 +1,101 @@
+import { create } from 'zustand';
+import {
+  type Command,
+  CommandError,
+  diffWorkspace,
+  emptyHistory,
+  type History,
+  type HistoryEntry,
+  peekRedo,
+  peekUndo,
+  recordEntry,
+  redo as redoHistory,
+  type RecordChange,
+  scopeKey,
+  undo as undoHistory,
+} from '../core/commands';
+import type { Id, Workspace } from '../core/model/types';
+
+// The open workspace and its history. The UI never edits the document itself: it
+// dispatches named core commands, and this store records what they changed.
+
+export interface DocumentState {
+  workspace: Workspace | null;
+  history: History;
+  /** Set once the stored workspace (or the demo) is loaded; nothing is saved before. */
+  ready: boolean;
+  dispatch: <A>(cmd: Command<A>, args: A, opts?: { coalesceKey?: string }) => boolean;
+  undo: (mapId: Id | null) => HistoryEntry | undefined;
+  redo: (mapId: Id | null) => HistoryEntry | undefined;
+  load: (ws: Workspace) => void;
+}
+
+type ChangeListener = (changes: RecordChange[]) => void;
+type ErrorListener = (message: string) => void;
+const changeListeners = new Set<ChangeListener>();
+const errorListeners = new Set<ErrorListener>();
+
+/** Persistence subscribes here: every committed change, undo and redo. */
+export function onDocumentChange(fn: ChangeListener): () => void {
+  changeListeners.add(fn);
+  return () => changeListeners.delete(fn);
+}
+
+/** The UI shows a command that was refused (bad ids, a lane that is gone) as a message. */
+export function onCommandError(fn: ErrorListener): () => void {
+  errorListeners.add(fn);
+  return () => errorListeners.delete(fn);
+}
+
+const now = () => new Date().toISOString();
+
+export const historyScopes = (mapId: Id | null): string[] =>
+  mapId ? [scopeKey({ kind: 'map', mapId }), scopeKey({ kind: 'workspace' })] : [scopeKey({ kind: 'workspace' })];
+
+export const useDocument = create<DocumentState>((set, get) => ({
+  workspace: null,
+  history: emptyHistory(),
+  ready: false,
+
+  load: (ws) => set({ workspace: ws, history: emptyHistory(), ready: true }),
+
+  dispatch: (cmd, args, opts) => {
+    const { workspace, history } = get();
+    if (!workspace) return false;
+    let next: Workspace;
+    try {
+      next = cmd.run(workspace, args, { now });
+    } catch (e) {
+      const message = e instanceof CommandError ? e.message : `${cmd.title} failed: ${String(e)}`;
+      for (const fn of errorListeners) fn(message);
+      return false;
+    }
+    if (next === workspace) return false;
+    const changes = diffWorkspace(workspace, next);
+    const entry = { name: cmd.name, title: cmd.title, scope: scopeKey(cmd.scope(args)), changes, at: Date.now(), coalesceKey: opts?.coalesceKey };
+    set({ workspace: next, history: recordEntry(history, entry) });
+    for (const fn of changeListeners) fn(changes);
+    return true;
+  },
+
+  undo: (mapId) => step(get, set, mapId, 'undo'),
+  redo: (mapId) => step(get, set, mapId, 'redo'),
+}));
+
+function step(
+  get: () => DocumentState,
+  set: (s: Partial<DocumentState>) => void,
+  mapId: Id | null,
+  dir: 'undo' | 'redo',
+): HistoryEntry | undefined {
+  const { workspace, history } = get();
+  if (!workspace) return undefined;
+  const result = (dir === 'undo' ? undoHistory : redoHistory)(history, workspace, historyScopes(mapId));
+  if (!result) return undefined;
+  set({ workspace: result.workspace, history: result.history });
+  for (const fn of changeListeners) fn(result.entry.changes);
+  return result.entry;
+}
+
+export const canUndo = (h: History, mapId: Id | null) => peekUndo(h, historyScopes(mapId));
+export const canRedo = (h: History, mapId: Id | null) => peekRedo(h, historyScopes(mapId));

@@ -1,0 +1,215 @@
+import * as C from '../core/commands';
+import { emptyMap } from '../core/model/factory';
+import { laneBands, NODE_SIZE } from '../core/model/geometry';
+import { randomIds } from '../core/model/ids';
+import type { Id, NodeKind, ProcessMap } from '../core/model/types';
+import { isControlKind } from '../core/model/types';
+import { useDocument } from './documentStore';
+import { useUi } from './uiStore';
+
+// What the toolbar, the keyboard and the menus do, in one place: each action turns the
+// current selection into ids and arguments for one core command.
+
+export const KIND_LABELS: Record<NodeKind, string> = {
+  start: 'Start',
+  end: 'End',
+  step: 'Step',
+  decision: 'Decision',
+  dataStore: 'Data store',
+  system: 'System',
+  document: 'Document',
+  note: 'Note',
+};
+
+const NEW_LABEL: Record<NodeKind, string> = {
+  start: 'Start',
+  end: 'End',
+  step: 'New step',
+  decision: 'Decision?',
+  dataStore: 'Data store',
+  system: 'System',
+  document: 'Document',
+  note: 'Note',
+};
+
+const doc = () => useDocument.getState();
+const ui = () => useUi.getState();
+
+export function openMap(): ProcessMap | undefined {
+  const { workspace } = doc();
+  const id = ui().openMapId;
+  return workspace?.maps.find((m) => m.id === id);
+}
+
+/** The lane new things go into: the selected lane, else the selected node's, else the first. */
+function targetLane(map: ProcessMap): Id | undefined {
+  const sel = ui().selection;
+  if (sel.laneId && map.lanes.some((l) => l.id === sel.laneId)) return sel.laneId;
+  const node = map.nodes.find((n) => n.id === sel.nodeIds[0]);
+  return node?.laneId ?? map.lanes[0]?.id;
+}
+
+/**
+ * Add a node of a kind. Dropped at a point it lands there; from the toolbar or keyboard it
+ * goes after the selected node, connected to it, so a process can be typed in step by step.
+ */
+export function addNodeOfKind(kind: NodeKind, at?: { x: number; y: number }): Id | undefined {
+  let map = openMap();
+  if (!map) return undefined;
+  if (map.lanes.length === 0) {
+    addLane();
+    map = openMap()!;
+  }
+  const laneId = targetLane(map)!;
+  const nodeId = randomIds('n');
+  const sel = ui().selection;
+  const prev = !at && sel.nodeIds.length === 1 ? map.nodes.find((n) => n.id === sel.nodeIds[0]) : undefined;
+  const connect = prev && kind !== 'note' && (isControlKind(prev.kind) || isControlKind(kind)) && prev.kind !== 'end' && prev.kind !== 'note';
+  const size = NODE_SIZE[kind];
+  const ok = doc().dispatch(C.addNode, {
+    mapId: map.id,
+    nodeId,
+    kind,
+    laneId: prev?.laneId ?? laneId,
+    label: NEW_LABEL[kind],
+    ...(at ? { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) } : {}),
+    ...(connect ? { connectFrom: { nodeId: prev.id, flowId: randomIds('f') } } : {}),
+  });
+  if (!ok) return undefined;
+  ui().select({ nodeIds: [nodeId] });
+  ui().setEditing({ kind: 'node', id: nodeId });
+  return nodeId;
+}
+
+export function addLane(): Id | undefined {
+  const map = openMap();
+  if (!map) return undefined;
+  const laneId = randomIds('l');
+  const sel = ui().selection.laneId;
+  const index = sel ? map.lanes.findIndex((l) => l.id === sel) + 1 : map.lanes.length;
+  if (!doc().dispatch(C.addLane, { mapId: map.id, laneId, name: `Lane ${map.lanes.length + 1}`, index })) return undefined;
+  ui().select({ laneId });
+  ui().setEditing({ kind: 'lane', id: laneId });
+  return laneId;
+}
+
+/** Delete what is selected. A lane with nodes asks first (the caller shows the question). */
+export function deleteSelection(confirmLane: (laneName: string, nodeCount: number) => Promise<boolean>): void {
+  const map = openMap();
+  if (!map) return;
+  const sel = ui().selection;
+  if (sel.nodeIds.length || sel.flowIds.length) {
+    doc().dispatch(C.deleteElements, { mapId: map.id, nodeIds: sel.nodeIds, flowIds: sel.flowIds });
+    ui().clearSelection();
+    return;
+  }
+  if (sel.laneId) void deleteLane(sel.laneId, confirmLane);
+}
+
+export async function deleteLane(laneId: Id, confirmLane: (laneName: string, nodeCount: number) => Promise<boolean>): Promise<void> {
+  const map = openMap();
+  const lane = map?.lanes.find((l) => l.id === laneId);
+  if (!map || !lane) return;
+  const count = map.nodes.filter((n) => n.laneId === laneId).length;
+  if (count > 0 && !(await confirmLane(lane.name, count))) return;
+  if (doc().dispatch(C.deleteLane, { mapId: map.id, laneId })) {
+    ui().clearSelection();
+    ui().toast({ tone: 'info', message: `Lane "${lane.name}" deleted`, action: { label: 'Undo', run: () => doc().undo(map.id) } });
+  }
+}
+
+export function copySelection(): boolean {
+  const map = openMap();
+  const ids = ui().selection.nodeIds;
+  if (!map || ids.length === 0) return false;
+  ui().setClipboard(C.copyFragment(map, ids));
+  return true;
+}
+
+export function paste(): void {
+  const map = openMap();
+  const frag = ui().clipboard;
+  if (!map || !frag || frag.nodes.length === 0) return;
+  const n = ui().nextPaste();
+  const newIds = [...frag.nodes.map(() => randomIds('n')), ...frag.flows.map(() => randomIds('f'))];
+  if (doc().dispatch(C.pasteFragment, { mapId: map.id, fragment: frag, newIds, dx: 30 * n, dy: 30 * n })) {
+    ui().select({ nodeIds: newIds.slice(0, frag.nodes.length) });
+  }
+}
+
+export function duplicateSelection(): void {
+  if (copySelection()) paste();
+}
+
+export function nudge(dx: number, dy: number): void {
+  const map = openMap();
+  const ids = ui().selection.nodeIds;
+  if (!map || ids.length === 0) return;
+  const moves = ids.flatMap((id) => {
+    const b = map.view.nodes[id];
+    return b ? [{ nodeId: id, x: b.x + dx, y: b.y + dy }] : [];
+  });
+  doc().dispatch(C.moveNodes, { mapId: map.id, moves }, { coalesceKey: `nudge:${ids.join(',')}` });
+}
+
+/** Alt+Up/Down: move the selected nodes into the lane above or below. */
+export function moveSelectionToLane(direction: -1 | 1): void {
+  const map = openMap();
+  const ids = ui().selection.nodeIds;
+  const first = map?.nodes.find((n) => n.id === ids[0]);
+  if (!map || !first) return;
+  const i = map.lanes.findIndex((l) => l.id === first.laneId) + direction;
+  const lane = map.lanes[i];
+  if (lane) doc().dispatch(C.setNodeLane, { mapId: map.id, nodeIds: ids, laneId: lane.id });
+}
+
+export function selectAll(): void {
+  const map = openMap();
+  if (map) ui().select({ nodeIds: map.nodes.map((n) => n.id) });
+}
+
+export function startEditing(): void {
+  const sel = ui().selection;
+  if (sel.nodeIds.length === 1) ui().setEditing({ kind: 'node', id: sel.nodeIds[0]! });
+  else if (sel.laneId) ui().setEditing({ kind: 'lane', id: sel.laneId });
+}
+
+export function undo(): void {
+  const entry = doc().undo(ui().openMapId);
+  if (entry) ui().toast({ tone: 'info', message: `Undid ${entry.title.toLowerCase()}` });
+}
+
+export function redo(): void {
+  const entry = doc().redo(ui().openMapId);
+  if (entry) ui().toast({ tone: 'info', message: `Redid ${entry.title.toLowerCase()}` });
+}
+
+export function createMap(a: { name: string; departmentId: Id | null; newDepartmentName?: string }): Id | undefined {
+  const id = randomIds('m');
+  const map = emptyMap({
+    id,
+    name: a.name.trim() || 'Untitled map',
+    departmentId: a.departmentId,
+    lanes: [],
+    now: new Date().toISOString(),
+  });
+  return doc().dispatch(C.createMap, { map, newDepartmentName: a.newDepartmentName }) ? id : undefined;
+}
+
+export function duplicateMap(mapId: Id): Id | undefined {
+  const newId = randomIds('m');
+  return doc().dispatch(C.duplicateMap, { mapId, newId }) ? newId : undefined;
+}
+
+export function deleteMap(mapId: Id): boolean {
+  const map = doc().workspace?.maps.find((m) => m.id === mapId);
+  if (!map || !doc().dispatch(C.deleteMap, { mapId })) return false;
+  ui().toast({ tone: 'info', message: `Map "${map.name}" deleted`, action: { label: 'Undo', run: () => doc().undo(null) } });
+  return true;
+}
+
+/** Centre of the first lane band: where a click-added node would go if nothing is selected. */
+export function laneCentre(map: ProcessMap, laneId: Id): number | undefined {
+  const b = laneBands(map).find((x) => x.laneId === laneId);
+  return b ? b.y + b.height / 2 : undefined;
+}

@@ -1,0 +1,187 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type Node,
+  type NodeChange,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import * as C from '../../core/commands';
+import { randomIds } from '../../core/model/ids';
+import { laneBands, mapWidth } from '../../core/model/geometry';
+import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
+import { NODE_KINDS } from '../../core/model/types';
+import { useDocument } from '../../state/documentStore';
+import { addNodeOfKind } from '../../state/editorActions';
+import { useUi } from '../../state/uiStore';
+import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
+import { FlowEdge } from './edges/FlowEdge';
+import { LaneNode } from './nodes/LaneNode';
+import { LaneResizeContext } from './nodes/laneResizeContext';
+import { ShapeNode } from './nodes/ShapeNode';
+import { DRAG_TYPE } from './Palette';
+
+const nodeTypes = { lane: LaneNode, shape: ShapeNode };
+const edgeTypes = { flow: FlowEdge };
+const SNAP: [number, number] = [10, 10];
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const READABLE_ZOOM = 0.65;
+
+/**
+ * The view a map opens with: all of it when that is readable, else its left end at a zoom
+ * where labels can be read (a wide map is read from its start, like a document).
+ */
+function openingView(rf: ReactFlowInstance, map: ProcessMap | undefined): void {
+  const el = document.querySelector('.canvas');
+  if (!map || !el) return void rf.fitView({ padding: 0.08 });
+  const { width: vw, height: vh } = el.getBoundingClientRect();
+  const width = mapWidth(map);
+  const height = laneBands(map).reduce((h, b) => h + b.height, 0) || 400;
+  const fit = Math.min(vw / (width * 1.06), vh / (height * 1.06));
+  if (fit >= READABLE_ZOOM) return void rf.fitView({ padding: 0.06, maxZoom: 1.2 });
+  // As large as the lanes allow in height, never below a size where text is lost.
+  const zoom = Math.max(0.35, Math.min(READABLE_ZOOM, (vh * 0.94) / height));
+  void rf.setViewport({ x: 16, y: Math.max(16, (vh - height * zoom) / 2), zoom });
+}
+
+export function Canvas({ mapId }: { mapId: Id }) {
+  const map = useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+  const selection = useUi((s) => s.selection);
+  const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
+  const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
+  const cache = useRef(new Map());
+  const { screenToFlowPosition } = useReactFlow();
+
+  const nodes = useMemo(() => (map ? buildNodes(map, selection, drag, laneResize, cache.current) : []), [map, selection, drag, laneResize]);
+  const edges = useMemo(() => (map ? buildEdges(map, selection, drag) : []), [map, selection, drag]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    let dragNext: Map<Id, { x: number; y: number }> | null = null;
+    const ui = useUi.getState();
+    let picked: Set<Id> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position && c.dragging && !isLaneNodeId(c.id)) {
+        dragNext ??= new Map(drag);
+        dragNext.set(c.id, c.position);
+      } else if (c.type === 'select' && !isLaneNodeId(c.id)) {
+        picked ??= new Set(ui.selection.nodeIds);
+        if (c.selected) picked.add(c.id);
+        else picked.delete(c.id);
+      }
+    }
+    if (dragNext) setDrag(dragNext);
+    // React Flow reports node and flow (de)selection separately; each handler owns its half.
+    if (picked) ui.select({ nodeIds: [...picked], flowIds: ui.selection.flowIds });
+  }, [drag]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const ui = useUi.getState();
+    let picked: Set<Id> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      picked ??= new Set(ui.selection.flowIds);
+      if (c.selected) picked.add(c.id);
+      else picked.delete(c.id);
+    }
+    if (picked) ui.select({ nodeIds: ui.selection.nodeIds, flowIds: [...picked] });
+  }, []);
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _node: Node, dragged: Node[]) => {
+      const moves = dragged.filter((n) => !isLaneNodeId(n.id)).map((n) => ({ nodeId: n.id, x: n.position.x, y: n.position.y }));
+      if (moves.length) useDocument.getState().dispatch(C.moveNodes, { mapId, moves });
+      setDrag(new Map());
+    },
+    [mapId],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || c.source === c.target) return;
+      const flowId = randomIds('f');
+      if (useDocument.getState().dispatch(C.addFlow, { mapId, flowId, from: c.source, to: c.target })) useUi.getState().select({ flowIds: [flowId] });
+    },
+    [mapId],
+  );
+
+  // Letting go anywhere on a node connects to it, not only on its small handles.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const p = 'changedTouches' in e ? e.changedTouches[0]! : e;
+      const el = document.elementFromPoint(p.clientX, p.clientY)?.closest('.react-flow__node');
+      const target = el?.getAttribute('data-id');
+      if (target && !isLaneNodeId(target)) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
+    },
+    [onConnect],
+  );
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const kind = e.dataTransfer.getData(DRAG_TYPE) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      e.preventDefault();
+      useUi.getState().clearSelection();
+      addNodeOfKind(kind, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  const onLaneResize = useCallback((laneId: Id, height: number, done: boolean) => {
+    if (!done) return setLaneResize({ laneId, height });
+    setLaneResize(null);
+    useDocument.getState().dispatch(C.resizeLane, { mapId, laneId, height });
+  }, [mapId]);
+
+  if (!map) return null;
+  return (
+    <section className="canvas" aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
+      <LaneResizeContext.Provider value={onLaneResize}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={(c) => c.source !== c.target && !isLaneNodeId(c.source) && !isLaneNodeId(c.target)}
+          onNodeDoubleClick={(_e, n) => { if (!isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
+          onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); }}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_KEYS}
+          disableKeyboardA11y
+          zoomOnDoubleClick={false}
+          snapToGrid
+          snapGrid={SNAP}
+          minZoom={0.1}
+          maxZoom={2.5}
+          onInit={(rf) => openingView(rf, map)}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+          <Controls showInteractive={false} />
+          {map.lanes.length === 0 && (
+            <Panel position="top-center" className="empty-hint">
+              This map is empty. Press <strong>Add lane</strong> (L) for the first role or team, then <strong>Add start</strong> (B) and <strong>Add step</strong> (S).
+            </Panel>
+          )}
+          <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />
+        </ReactFlow>
+      </LaneResizeContext.Provider>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { laneBands, mapWidth } from '../../core/model/geometry';
+import { FLOW_STYLE } from '../../core/model/shapes';
+import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
+import type { Selection } from '../../state/uiStore';
+
+// Turns the document into React Flow's nodes and edges. Node objects are reused while
+// their record, box and selection are unchanged, so memoised node components skip work.
+
+export type LaneNodeData = { laneId: Id; mapId: Id };
+export type ShapeNodeData = { node: MapNode };
+export type FlowEdgeData = { flow: Flow; points?: [number, number][] };
+
+export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
+export const isLaneNodeId = (id: string) => id.startsWith('lane:');
+
+interface CacheEntry {
+  node: MapNode;
+  box: NodeBox;
+  selected: boolean;
+  rf: Node;
+}
+
+export function buildNodes(
+  map: ProcessMap,
+  selection: Selection,
+  drag: Map<Id, { x: number; y: number }>,
+  laneResize: { laneId: Id; height: number } | null,
+  cache: Map<Id, CacheEntry>,
+): Node[] {
+  const width = mapWidth(map);
+  const bands = laneBands(map);
+  let shift = 0;
+  const lanes: Node[] = bands.map((b) => {
+    const height = laneResize?.laneId === b.laneId ? laneResize.height : b.height;
+    const node: Node = {
+      id: laneNodeId(b.laneId),
+      type: 'lane',
+      position: { x: 0, y: b.y + shift },
+      width,
+      height,
+      data: { laneId: b.laneId, mapId: map.id } satisfies LaneNodeData,
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: -1,
+      className: selection.laneId === b.laneId ? 'lane-selected' : undefined,
+    };
+    if (laneResize?.laneId === b.laneId) shift += laneResize.height - b.height;
+    return node;
+  });
+  const selected = new Set(selection.nodeIds);
+  const seen = new Set<Id>();
+  const shapes: Node[] = [];
+  for (const n of map.nodes) {
+    const stored = map.view.nodes[n.id];
+    if (!stored) continue;
+    const d = drag.get(n.id);
+    const box = d ? { ...stored, x: d.x, y: d.y } : stored;
+    const isSel = selected.has(n.id);
+    const prev = cache.get(n.id);
+    seen.add(n.id);
+    if (prev && prev.node === n && prev.selected === isSel && prev.box.x === box.x && prev.box.y === box.y && prev.box.width === box.width && prev.box.height === box.height) {
+      shapes.push(prev.rf);
+      continue;
+    }
+    const rf: Node = {
+      id: n.id,
+      type: 'shape',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      data: { node: n } satisfies ShapeNodeData,
+      selected: isSel,
+      connectable: n.kind !== 'note',
+      ariaLabel: `${n.kind === 'dataStore' ? 'Data store' : n.kind[0]!.toUpperCase() + n.kind.slice(1)}: ${n.label}`,
+    };
+    cache.set(n.id, { node: n, box, selected: isSel, rf });
+    shapes.push(rf);
+  }
+  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  return [...lanes, ...shapes];
+}
+
+/** Which sides a flow leaves and enters by: left-to-right reading, data flows vertical. */
+function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetHandle: string } {
+  const dx = to.x + to.width / 2 - (from.x + from.width / 2);
+  const dy = to.y + to.height / 2 - (from.y + from.height / 2);
+  const horizontalGap = dx > 0 ? to.x - (from.x + from.width) : from.x - (to.x + to.width);
+  if (horizontalGap > 20 || Math.abs(dx) > Math.abs(dy) * 1.5) {
+    if (dx >= 0) return { sourceHandle: 'r', targetHandle: 'l' };
+    // Rework loops go back underneath.
+    return Math.abs(dy) < 40 ? { sourceHandle: 'b', targetHandle: 'b' } : { sourceHandle: dy > 0 ? 'b' : 't', targetHandle: 'r' };
+  }
+  return dy >= 0 ? { sourceHandle: 'b', targetHandle: 't' } : { sourceHandle: 't', targetHandle: 'b' };
+}
+
+export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, { x: number; y: number }>): Edge[] {
+  const selected = new Set(selection.flowIds);
+  const boxOf = (id: Id): NodeBox | undefined => {
+    const b = map.view.nodes[id];
+    const d = drag.get(id);
+    return b && d ? { ...b, ...d } : b;
+  };
+  const edges: Edge[] = [];
+  for (const f of map.flows) {
+    const a = boxOf(f.from);
+    const b = boxOf(f.to);
+    if (!a || !b) continue;
+    const points = drag.has(f.from) || drag.has(f.to) ? undefined : map.view.flowPoints[f.id];
+    edges.push({
+      id: f.id,
+      source: f.from,
+      target: f.to,
+      ...handlesFor(a, b),
+      type: 'flow',
+      selected: selected.has(f.id),
+      data: { flow: f, points } satisfies FlowEdgeData,
+      markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: FLOW_STYLE[f.kind].stroke },
+      className: `flow-${f.kind}`,
+      ariaLabel: `${f.kind} flow${f.label ? ` “${f.label}”` : ''}`,
+    });
+  }
+  return edges;
+}

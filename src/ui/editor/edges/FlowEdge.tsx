@@ -1,0 +1,49 @@
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { FLOW_STYLE } from '../../../core/model/shapes';
+import type { FlowEdgeData } from '../buildElements';
+
+/** A polyline through routed points, as path data, and the middle of its longest segment for the label. */
+function polyline(points: [number, number][]): { path: string; labelX: number; labelY: number } {
+  let best = 0;
+  let at: [number, number] = points[0]!;
+  for (let i = 1; i < points.length; i++) {
+    const [x1, y1] = points[i - 1]!;
+    const [x2, y2] = points[i]!;
+    const len = Math.abs(x2 - x1) + Math.abs(y2 - y1);
+    if (len > best) {
+      best = len;
+      at = [(x1 + x2) / 2, (y1 + y2) / 2];
+    }
+  }
+  return { path: points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' '), labelX: at[0], labelY: at[1] };
+}
+
+export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeData>>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
+  const flow = data!.flow;
+  const style = FLOW_STYLE[flow.kind];
+  const routed = data?.points && data.points.length >= 2 ? polyline(data.points) : null;
+  const [path, labelX, labelY] = routed
+    ? [routed.path, routed.labelX, routed.labelY]
+    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8, offset: 24 });
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+        style={{ stroke: selected ? '#e07b00' : style.stroke, strokeWidth: selected ? style.width + 1 : style.width, strokeDasharray: style.dash }}
+      />
+      {flow.kind === 'message' && <circle cx={routed ? data!.points![0]![0] : sourceX} cy={routed ? data!.points![0]![1] : sourceY} r={4} fill="#fff" stroke={style.stroke} strokeWidth={1.5} />}
+      {flow.label && (
+        <EdgeLabelRenderer>
+          <div className={`flow-label${selected ? ' selected' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {flow.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});

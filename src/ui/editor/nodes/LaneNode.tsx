@@ -1,0 +1,82 @@
+import { NodeResizeControl, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import * as C from '../../../core/commands';
+import { minLaneHeight } from '../../../core/commands';
+import { useDocument } from '../../../state/documentStore';
+import { deleteLane } from '../../../state/editorActions';
+import { useUi } from '../../../state/uiStore';
+import { confirmLaneDelete } from '../../common/confirm';
+import { InlineText } from '../../common/InlineText';
+import type { LaneNodeData } from '../buildElements';
+import { LaneResizeContext } from './laneResizeContext';
+
+/**
+ * A lane: a band across the map with its name in a header on the left. The band lets
+ * clicks through to the pane (box selection); the header and the resize edge take them.
+ */
+export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProps<Node<LaneNodeData>>) {
+  const { laneId, mapId } = data;
+  const map = useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+  const departments = useDocument((s) => s.workspace?.departments);
+  const editing = useUi((s) => s.editing?.kind === 'lane' && s.editing.id === laneId);
+  const selected = useUi((s) => s.selection.laneId === laneId);
+  const onResize = useContext(LaneResizeContext);
+  const index = map?.lanes.findIndex((l) => l.id === laneId) ?? -1;
+  const lane = map?.lanes[index];
+  if (!map || !lane) return null;
+  const dept = departments?.find((d) => d.id === (lane.departmentId ?? map.departmentId));
+  const dispatch = useDocument.getState().dispatch;
+  const select = () => useUi.getState().select({ laneId });
+  const rename = () => useUi.getState().setEditing({ kind: 'lane', id: laneId });
+
+  return (
+    <div className={`lane${index % 2 ? ' lane-odd' : ''}${selected ? ' lane-selected' : ''}`} style={{ width, height }}>
+      <div className="lane-header nodrag" onClick={select} onDoubleClick={rename}>
+        {editing ? (
+          <InlineText
+            label="Lane name"
+            initial={lane.name}
+            onCommit={(name) => {
+              dispatch(C.renameLane, { mapId, laneId, name });
+              useUi.getState().setEditing(null);
+            }}
+            onCancel={() => useUi.getState().setEditing(null)}
+          />
+        ) : (
+          <button
+            type="button"
+            className="lane-name"
+            aria-label={`Lane ${lane.name}`}
+            aria-pressed={selected}
+            title="Click to select, double-click or F2 to rename"
+            onKeyDown={(e) => {
+              if (e.key === 'F2' || e.key === 'Enter') {
+                e.preventDefault();
+                e.stopPropagation();
+                select();
+                rename();
+              }
+            }}
+          >
+            {lane.name}
+          </button>
+        )}
+        {dept && lane.departmentId && lane.departmentId !== map.departmentId && <span className="lane-dept">{dept.name}</span>}
+        <span className="lane-tools">
+          <button type="button" aria-label={`Move lane ${lane.name} up`} title="Move lane up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); dispatch(C.moveLane, { mapId, laneId, direction: -1 }); }}>▲</button>
+          <button type="button" aria-label={`Move lane ${lane.name} down`} title="Move lane down" disabled={index === map.lanes.length - 1} onClick={(e) => { e.stopPropagation(); dispatch(C.moveLane, { mapId, laneId, direction: 1 }); }}>▼</button>
+          <button type="button" aria-label={`Delete lane ${lane.name}`} title="Delete lane" onClick={(e) => { e.stopPropagation(); void deleteLane(laneId, confirmLaneDelete); }}>✕</button>
+        </span>
+      </div>
+      <NodeResizeControl
+        className="lane-resize"
+        position="bottom"
+        minHeight={minLaneHeight(map, laneId)}
+        minWidth={width}
+        maxWidth={width}
+        onResize={(_e, p) => onResize(laneId, p.height, false)}
+        onResizeEnd={(_e, p) => onResize(laneId, p.height, true)}
+      />
+    </div>
+  );
+});

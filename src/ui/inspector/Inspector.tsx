@@ -1,0 +1,36 @@
+import type { Id } from '../../core/model/types';
+import { useDocument } from '../../state/documentStore';
+import { useUi } from '../../state/uiStore';
+import { FlowInspector } from './FlowInspector';
+import { LaneInspector } from './LaneInspector';
+import { MapInspector } from './MapInspector';
+import { NodeInspector } from './NodeInspector';
+
+/** The side panel: edits whatever is selected, or the map itself when nothing is. */
+export function Inspector({ mapId }: { mapId: Id }) {
+  const map = useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+  const sel = useUi((s) => s.selection);
+  if (!map) return null;
+  const node = sel.nodeIds.length === 1 && sel.flowIds.length === 0 ? map.nodes.find((n) => n.id === sel.nodeIds[0]) : undefined;
+  const flow = sel.flowIds.length === 1 && sel.nodeIds.length === 0 ? map.flows.find((f) => f.id === sel.flowIds[0]) : undefined;
+  const lane = sel.laneId ? map.lanes.find((l) => l.id === sel.laneId) : undefined;
+  const many = sel.nodeIds.length + sel.flowIds.length > 1;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {node ? (
+        <NodeInspector key={node.id} map={map} node={node} />
+      ) : flow ? (
+        <FlowInspector key={flow.id} map={map} flow={flow} />
+      ) : lane ? (
+        <LaneInspector key={lane.id} map={map} lane={lane} />
+      ) : many ? (
+        <section>
+          <h2>{sel.nodeIds.length} nodes, {sel.flowIds.length} flows selected</h2>
+          <p className="hint">Drag to move them together, arrow keys to nudge, Alt+Up/Down to change lane, Ctrl+D to duplicate, Delete to remove.</p>
+        </section>
+      ) : (
+        <MapInspector key={map.id} map={map} />
+      )}
+    </aside>
+  );
+}

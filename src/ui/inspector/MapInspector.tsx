@@ -1,0 +1,31 @@
+import * as C from '../../core/commands';
+import { randomIds } from '../../core/model/ids';
+import type { ProcessMap } from '../../core/model/types';
+import { useDocument } from '../../state/documentStore';
+import { DepartmentPicker } from '../maps/DepartmentPicker';
+import { TextField } from './fields';
+
+export function MapInspector({ map }: { map: ProcessMap }) {
+  const dispatch = useDocument((s) => s.dispatch);
+  const counts = {
+    steps: map.nodes.filter((n) => n.kind === 'step').length,
+    decisions: map.nodes.filter((n) => n.kind === 'decision').length,
+    stores: map.nodes.filter((n) => n.kind === 'dataStore' || n.kind === 'system').length,
+  };
+  return (
+    <section>
+      <h2>Map</h2>
+      <TextField label="Map name" value={map.name} onCommit={(name) => dispatch(C.renameMap, { mapId: map.id, name })} />
+      <DepartmentPicker
+        label="Department"
+        value={map.departmentId}
+        newId={() => randomIds('d')}
+        onChange={(departmentId, newDepartmentName) => dispatch(C.setMapDepartment, { mapId: map.id, departmentId, newDepartmentName })}
+      />
+      <p className="hint">
+        {map.lanes.length} lanes, {counts.steps} steps, {counts.decisions} decisions, {counts.stores} systems and stores, {map.flows.length} flows.
+      </p>
+      <p className="hint">Select a lane, node or flow to edit it. Press S to add a step after the selected one; ? lists every shortcut.</p>
+    </section>
+  );
+}

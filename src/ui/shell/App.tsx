@@ -1,0 +1,37 @@
+import { useDocument } from '../../state/documentStore';
+import { useUi } from '../../state/uiStore';
+import { ConfirmHost } from '../common/confirm';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { Toasts } from '../common/Toasts';
+import { Editor } from '../editor/Editor';
+import { MapList } from '../maps/MapList';
+import { StatusBanner } from './StatusBanner';
+import { TopBar } from './TopBar';
+import { useHashRoute } from './useHashRoute';
+
+export function App() {
+  useHashRoute();
+  const ready = useDocument((s) => s.ready);
+  const openMapId = useUi((s) => s.openMapId);
+  return (
+    <div className="app">
+      <TopBar />
+      <StatusBanner />
+      <div className="app-body">
+        <MapList />
+        <main className="workarea" aria-label="Map editor">
+          {!ready ? (
+            <p className="placeholder" role="status">Opening your workspace…</p>
+          ) : openMapId ? (
+            <Editor key={openMapId} mapId={openMapId} />
+          ) : (
+            <p className="placeholder">No maps yet. Press “New map” to draw your first one.</p>
+          )}
+        </main>
+      </div>
+      <Toasts />
+      <ConfirmHost />
+      <ShortcutsDialog />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useAppStatus } from '../../state/appStatusStore';
+import { useDocument } from '../../state/documentStore';
+import { useUi } from '../../state/uiStore';
+import { ImportWorkspaceButton } from '../io/ImportWorkspace';
+import { exportWorkspace } from '../io/workspaceFile';
+import { openShortcuts } from './ShortcutsDialog';
+
+export function TopBar() {
+  const name = useDocument((s) => s.workspace?.meta.name);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <span className="brand-name">Lanemap</span>
+        {name && <span className="workspace-name">{name}</span>}
+      </div>
+      <SaveStatus />
+      <div className="topbar-actions">
+        <button
+          type="button"
+          onClick={() => {
+            const ws = useDocument.getState().workspace;
+            if (!ws) return;
+            const file = exportWorkspace(ws);
+            useUi.getState().toast({ tone: 'info', message: `Downloaded ${file}` });
+          }}
+          title="Download every map and the catalogue as one file (a backup you can import again)"
+        >
+          Export workspace
+        </button>
+        <ImportWorkspaceButton />
+        <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      </div>
+    </header>
+  );
+}
+
+function SaveStatus() {
+  const save = useAppStatus((s) => s.save);
+  if (save.state === 'error') {
+    return <span className="save-status save-error" role="alert" title={save.message}>Not saved: {save.message}</span>;
+  }
+  return (
+    <span className="save-status" role="status" aria-live="polite">
+      {save.state === 'saving' ? 'Saving…' : 'Saved'}
+    </span>
+  );
+}

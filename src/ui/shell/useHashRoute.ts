@@ -1,0 +1,36 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useDocument } from '../../state/documentStore';
+import { useUi } from '../../state/uiStore';
+
+// The URL hash names the open map (#/map/<id>) so a reload opens the same map.
+
+const subscribe = (cb: () => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+const getHash = () => window.location.hash;
+
+export function mapHash(id: string): string {
+  return `#/map/${encodeURIComponent(id)}`;
+}
+
+export function goToMap(id: string | null): void {
+  const target = id ? mapHash(id) : '#/';
+  if (window.location.hash !== target) window.location.hash = target;
+}
+
+/** Keep the UI store's open map in step with the hash; fall back to the first map. */
+export function useHashRoute(): void {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  const maps = useDocument((s) => s.workspace?.maps);
+  const setOpenMap = useUi((s) => s.setOpenMap);
+  useEffect(() => {
+    if (!maps) return;
+    const m = /^#\/map\/(.+)$/.exec(hash);
+    const wanted = m ? decodeURIComponent(m[1]!) : null;
+    const exists = wanted && maps.some((x) => x.id === wanted);
+    const id = exists ? wanted : (maps[0]?.id ?? null);
+    if (useUi.getState().openMapId !== id) setOpenMap(id);
+    if (id && !exists) window.history.replaceState(null, '', mapHash(id));
+  }, [hash, maps, setOpenMap]);
+}

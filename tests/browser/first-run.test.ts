@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectAccessible, launch, openApp } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a new user finds the demo workspace: four departments’ maps, drawn, with lanes and labels', async () => {
+  const { page, context, errors } = await openApp(browser);
+  const maps = page.getByRole('complementary', { name: 'Maps' }).getByRole('link');
+  await expect.poll(() => maps.count()).toBeGreaterThanOrEqual(4);
+  const names = await maps.locator('.map-name').allTextContents();
+  for (const dept of ['Admissions', 'Alumni', 'Fundraising', 'Marketing']) expect(names.some((n) => n.includes(dept))).toBe(true);
+
+  // The first map is open and drawn: lanes as bands with named headers, nodes with text.
+  expect(await page.locator('.lane-header').count()).toBeGreaterThanOrEqual(3);
+  expect(await page.locator('.react-flow__node-shape').count()).toBeGreaterThanOrEqual(10);
+  expect(await page.locator('.react-flow__edge').count()).toBeGreaterThanOrEqual(8);
+  expect(page.url()).toMatch(/#\/map\/.+/);
+
+  // Every lane band spans the same width and they stack without gaps.
+  const bands = await page.locator('.react-flow__node-lane').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, width: r.width })));
+  for (let i = 1; i < bands.length; i++) {
+    expect(Math.abs(bands[i]!.top - bands[i - 1]!.bottom)).toBeLessThan(1.5);
+    expect(Math.abs(bands[i]!.width - bands[0]!.width)).toBeLessThan(1);
+  }
+
+  await expectAccessible(page);
+  await page.screenshot({ path: 'docs/screenshot.png' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the toolbar names every action, and each is reachable by keyboard', async () => {
+  const { page, context } = await openApp(browser);
+  for (const name of ['New map', 'Add lane', 'Add step', 'Add decision', 'Add start', 'Add end', 'Add data store', 'Add system', 'Add document', 'Add note', 'Undo', 'Redo', 'Zoom to fit']) {
+    await expect.poll(() => page.getByRole('button', { name, exact: true }).count(), { message: name }).toBe(1);
+  }
+  // Tab from the top reaches the palette's buttons.
+  await page.keyboard.press('Tab');
+  const reached = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    reached.add((await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')).trim());
+    await page.keyboard.press('Tab');
+  }
+  for (const name of ['New map', 'Add lane', 'Add step', 'Zoom to fit']) expect([...reached].some((r) => r === name || r.endsWith(name))).toBe(true);
+  await context.close();
+});

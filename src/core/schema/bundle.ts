@@ -1,0 +1,207 @@
+import { DEFAULT_LANE_HEIGHT, laneBands, NODE_SIZE } from '../model/geometry';
+import type { DataStore, Department, Flow, Lane, MapNode, MapView, Point, ProcessMap, System, Workspace } from '../model/types';
+import { addZodIssues, type BundleIssue, describeValue, formatPath, humanError, IssueList, type PathPart } from './issues';
+import { BUNDLE_KEYS, bundleBodySchema, type BundleMap, checkCatalogue, checkMapReferences, MAP_KEYS, records, uniqueIds } from './records';
+
+// The workspace bundle (shared/FORMAT.md): read strictly and all-or-nothing, since an
+// import that half-worked would be worse than one that explains what to fix.
+
+export const BUNDLE_FORMAT = 'lanemap.workspace';
+export const SCHEMA_VERSION = 1;
+
+export type { BundleIssue } from './issues';
+export { validateMapRecord, validateCatalogueRecord, type RecordContext, type CatalogueTable } from './records';
+
+export type ParseResult = { ok: true; workspace: Workspace; warnings: string[] } | { ok: false; errors: BundleIssue[] };
+
+export interface ParseOptions {
+  /** Stamp for maps that carry no time of their own, when the bundle has no exportedAt. */
+  now?: () => string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (path: string, message: string): ParseResult => ({ ok: false, errors: [{ path, message }] });
+
+/** Refuse what is not a bundle we can read before looking inside it. */
+function checkHeader(json: Record<string, unknown>): ParseResult | null {
+  if (json.format !== BUNDLE_FORMAT) {
+    const found = json.format === undefined ? 'it has no "format" field' : `its "format" is ${describeValue(json.format)}`;
+    return fail('format', `This is not a Lanemap workspace file: ${found} (expected "${BUNDLE_FORMAT}")`);
+  }
+  const v = json.schemaVersion;
+  if (v === undefined) return fail('schemaVersion', 'is required (a whole number)');
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail('schemaVersion', `must be a whole number, found ${describeValue(v)}`);
+  if (v > SCHEMA_VERSION) {
+    return fail(
+      'schemaVersion',
+      `This file was made by a newer version of Lanemap (schema ${v}); this version reads up to ${SCHEMA_VERSION}. Update Lanemap to open it.`,
+    );
+  }
+  if (v < 1) return fail('schemaVersion', `must be 1 or more, found ${v}`);
+  // Older schema versions would be migrated here; 1 is the first.
+  return null;
+}
+
+export function parseBundle(json: unknown, opts: ParseOptions = {}): ParseResult {
+  if (!isObject(json)) return fail('(root)', `This is not a Lanemap workspace file: expected a JSON object, found ${describeValue(json)}`);
+  const refused = checkHeader(json);
+  if (refused) return refused;
+
+  const issues = new IssueList();
+  const parsed = bundleBodySchema.safeParse(json, { error: humanError });
+  if (!parsed.success) addZodIssues(issues, [], parsed.error);
+  const catalogue = checkCatalogue(json, issues);
+  uniqueIds(json.maps, ['maps'], issues);
+  for (const [map, i] of records(json.maps)) checkMapReferences(map, ['maps', i], catalogue, issues);
+  if (!parsed.success || !issues.empty) return { ok: false, errors: issues.result() };
+
+  const body = parsed.data;
+  const warnings: string[] = [];
+  const unknown = Object.keys(json).filter((k) => !(BUNDLE_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    warnings.push(`Top-level field${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ')} not kept by this version of Lanemap`);
+  }
+  const fallback = body.exportedAt ?? (opts.now ?? (() => new Date().toISOString()))();
+  const workspace: Workspace = {
+    meta: body.workspace,
+    departments: body.departments as Department[],
+    systems: body.systems as System[],
+    dataStores: body.dataStores as DataStore[],
+    maps: body.maps.map((m, i) => mapFromBundle(m, ['maps', i], m.updatedAt ?? fallback, warnings)),
+  };
+  return { ok: true, workspace, warnings };
+}
+
+/** Read a bundle file's text. Never throws: bad JSON is an error result with its position. */
+export function parseBundleText(text: string, opts: ParseOptions = {}): ParseResult {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // editors on Windows add a BOM
+  if (clean.trim() === '') return fail('(root)', 'The file is empty, so it is not valid JSON');
+  let json: unknown;
+  try {
+    json = JSON.parse(clean);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return fail('(root)', `The file is not valid JSON${jsonErrorPosition(clean, detail)}: ${detail}`);
+  }
+  return parseBundle(json, opts);
+}
+
+/** " (line 3, column 5)" from V8's "at position 42", or "" when the message has none. */
+function jsonErrorPosition(text: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column})`;
+}
+
+/** The workspace as a FORMAT.md v1 bundle, view fields inline. */
+export function toBundle(ws: Workspace, exportedAt: string): WorkspaceBundle {
+  return {
+    format: BUNDLE_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt,
+    workspace: { ...ws.meta },
+    departments: ws.departments.map((d) => ({ ...d })),
+    systems: ws.systems.map((s) => ({ ...s, integratesWith: [...s.integratesWith] })),
+    dataStores: ws.dataStores.map((d) => ({ ...d, customerFields: [...d.customerFields] })),
+    maps: ws.maps.map(mapToBundle),
+  };
+}
+
+// ---------------------------------------------------------------- conversion
+
+// Between the bundle's shape (geometry inline on the records, FORMAT.md) and the in-memory
+// one (geometry apart in `map.view`, types.ts).
+
+export interface BundleLane extends Lane {
+  y: number;
+  height: number;
+}
+export interface BundleNode extends MapNode {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+}
+export interface BundleFlow extends Flow {
+  points?: Point[];
+}
+export interface WorkspaceBundleMap {
+  id: string;
+  name: string;
+  departmentId: string | null;
+  updatedAt: string;
+  lanes: BundleLane[];
+  nodes: BundleNode[];
+  flows: BundleFlow[];
+  [extra: string]: unknown;
+}
+export interface WorkspaceBundle {
+  format: string;
+  schemaVersion: number;
+  exportedAt: string;
+  workspace: Workspace['meta'];
+  departments: Workspace['departments'];
+  systems: Workspace['systems'];
+  dataStores: Workspace['dataStores'];
+  maps: WorkspaceBundleMap[];
+}
+
+/** One validated bundle map as an in-memory ProcessMap. Warnings are for tolerated oddities. */
+export function mapFromBundle(m: BundleMap, at: readonly PathPart[], updatedAt: string, warnings: string[]): ProcessMap {
+  const view: MapView = { nodes: {}, laneHeights: {}, flowPoints: {} };
+
+  // A lane's y is derived from the stacking order, so only its height is kept.
+  const lanes = m.lanes.map(({ y: _y, height, ...lane }) => {
+    view.laneHeights[lane.id] = height ?? DEFAULT_LANE_HEIGHT;
+    return lane as Lane;
+  });
+
+  const nodes = m.nodes.map(({ x, y, width, height, ...node }, i) => {
+    if (x !== undefined && y !== undefined) {
+      const size = NODE_SIZE[node.kind];
+      view.nodes[node.id] = { x, y, width: width ?? size.width, height: height ?? size.height };
+    } else if (x !== undefined || y !== undefined) {
+      warnings.push(`${formatPath([...at, 'nodes', i])}: has ${x === undefined ? 'y' : 'x'} but not ${x === undefined ? 'x' : 'y'}; the node will be laid out`);
+    }
+    return node as MapNode;
+  });
+
+  const flows = m.flows.map(({ points, ...flow }) => {
+    if (points) view.flowPoints[flow.id] = points as Point[];
+    return flow as Flow;
+  });
+
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m)) if (!(MAP_KEYS as readonly string[]).includes(k)) extra[k] = v;
+
+  const map: ProcessMap = { id: m.id, name: m.name, departmentId: m.departmentId, lanes, nodes, flows, view, updatedAt };
+  if (Object.keys(extra).length > 0) map.extra = extra;
+  return map;
+}
+
+/** One map in the bundle's shape, with its view fields inline. */
+export function mapToBundle(map: ProcessMap): WorkspaceBundleMap {
+  const bands = laneBands(map);
+  const out: WorkspaceBundleMap = {
+    id: map.id,
+    name: map.name,
+    departmentId: map.departmentId,
+    updatedAt: map.updatedAt,
+    lanes: map.lanes.map((lane, i) => ({ ...lane, y: bands[i]!.y, height: bands[i]!.height })),
+    nodes: map.nodes.map((node) => {
+      const box = map.view.nodes[node.id];
+      return box ? { ...node, x: box.x, y: box.y, width: box.width, height: box.height } : { ...node };
+    }),
+    flows: map.flows.map((flow) => {
+      const points = map.view.flowPoints[flow.id];
+      return points ? { ...flow, points: points.map((p): Point => [p[0], p[1]]) } : { ...flow };
+    }),
+  };
+  // Fields from other tools go back where they came from, but never over our own.
+  for (const [k, v] of Object.entries(map.extra ?? {})) if (!(k in out)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
+import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } from './issues';
+
+// Record checks shared by the bundle reader and the IndexedDB loader: shapes (zod), ids and
+// references, and the one-row-at-a-time validation of stored records. Every
+// record schema is loose: keys we do not know are kept, so a file written by a newer
+// version or another tool loses nothing on a round trip (FORMAT.md).
+
+export const idSchema = z.string().min(1);
+const refSchema = idSchema.nullable().optional();
+const coord = z.number();
+const size = z.number().positive();
+export const pointSchema = z.tuple([coord, coord], { error: 'must be a point [x, y]' });
+
+export const departmentSchema = z.looseObject({ id: idSchema, name: z.string() });
+
+export const systemSchema = z.looseObject({
+  id: idSchema,
+  name: z.string(),
+  kind: z.string(),
+  integratesWith: z.array(idSchema).default([]),
+  ownerDepartmentId: refSchema,
+});
+
+export const dataStoreSchema = z.looseObject({
+  id: idSchema,
+  name: z.string(),
+  kind: z.enum(DATA_STORE_KINDS),
+  systemId: idSchema.nullable().default(null),
+  ownerDepartmentId: refSchema,
+  customerFields: z.array(z.string()).default([]),
+});
+
+export const laneSchema = z.looseObject({ id: idSchema, name: z.string(), departmentId: refSchema });
+
+export const nodeSchema = z.looseObject({
+  id: idSchema,
+  kind: z.enum(NODE_KINDS),
+  laneId: idSchema,
+  label: z.string(),
+  manual: z.boolean().optional(),
+  refId: idSchema.optional(),
+  notes: z.string().optional(),
+});
+
+export const flowSchema = z.looseObject({
+  id: idSchema,
+  kind: z.enum(FLOW_KINDS),
+  from: idSchema,
+  to: idSchema,
+  label: z.string().optional(),
+  access: z.enum(ACCESS_KINDS).optional(),
+});
+
+// --- In the bundle: view fields inline on the records (FORMAT.md "View fields").
+
+export const bundleNodeSchema = nodeSchema.extend({
+  x: coord.optional(),
+  y: coord.optional(),
+  width: size.optional(),
+  height: size.optional(),
+});
+export const bundleLaneSchema = laneSchema.extend({ y: coord.optional(), height: size.optional() });
+export const bundleFlowSchema = flowSchema.extend({ points: z.array(pointSchema).optional() });
+
+/** The keys of a bundle map that the reader understands; any other goes to `map.extra`. */
+export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'lanes', 'nodes', 'flows'] as const;
+
+export const bundleMapSchema = z.looseObject({
+  id: idSchema,
+  name: z.string(),
+  departmentId: idSchema.nullable().default(null),
+  updatedAt: z.string().optional(),
+  lanes: z.array(bundleLaneSchema),
+  nodes: z.array(bundleNodeSchema),
+  flows: z.array(bundleFlowSchema),
+});
+
+/** Keys of the bundle's top level that the reader understands. */
+export const BUNDLE_KEYS = ['format', 'schemaVersion', 'exportedAt', 'workspace', 'departments', 'systems', 'dataStores', 'maps'] as const;
+
+export const bundleBodySchema = z.looseObject({
+  exportedAt: z.string().optional(),
+  workspace: z.looseObject({ id: idSchema, name: z.string() }),
+  departments: z.array(departmentSchema).default([]),
+  systems: z.array(systemSchema).default([]),
+  dataStores: z.array(dataStoreSchema).default([]),
+  maps: z.array(bundleMapSchema).default([]),
+});
+export type BundleBody = z.infer<typeof bundleBodySchema>;
+export type BundleMap = z.infer<typeof bundleMapSchema>;
+
+// --- In memory and in IndexedDB: geometry apart in `view` (types.ts ProcessMap).
+
+export const nodeBoxSchema = z.object({ x: coord, y: coord, width: size, height: size });
+
+export const mapViewSchema = z.object({
+  nodes: z.record(z.string(), nodeBoxSchema),
+  laneHeights: z.record(z.string(), size),
+  flowPoints: z.record(z.string(), z.array(pointSchema)),
+});
+
+export const processMapSchema = z.looseObject({
+  id: idSchema,
+  name: z.string(),
+  departmentId: idSchema.nullable(),
+  lanes: z.array(laneSchema),
+  nodes: z.array(nodeSchema),
+  flows: z.array(flowSchema),
+  view: mapViewSchema,
+  updatedAt: z.string(),
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+
+// ---------------------------------------------------------------- references
+
+// Identity and reference checks. They run on the raw input next to the shape checks, so
+// one run reports both kinds; a value of the wrong type is left to the shape checks and
+// skipped here. A record whose shape is wrong still counts as present, so its neighbours
+// are not blamed for pointing at it.
+
+export interface CatalogueIds {
+  departmentIds: ReadonlySet<string>;
+  systemIds: ReadonlySet<string>;
+  dataStoreIds: ReadonlySet<string>;
+}
+
+type Raw = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The items of a list that are objects, with their index; anything else yields nothing. */
+export function records(list: unknown): [Raw, number][] {
+  if (!Array.isArray(list)) return [];
+  const out: [Raw, number][] = [];
+  list.forEach((item, i) => {
+    if (isObject(item)) out.push([item, i]);
+  });
+  return out;
+}
+
+/** The set of ids in a list, reporting any id used twice. */
+export function uniqueIds(list: unknown, at: readonly PathPart[], issues: IssueList): Set<string> {
+  const first = new Map<string, number>();
+  for (const [r, i] of records(list)) {
+    const id = str(r.id);
+    if (id === undefined) continue;
+    const prev = first.get(id);
+    if (prev === undefined) first.set(id, i);
+    else issues.add([...at, i, 'id'], `duplicate id "${id}" (already used by ${at[at.length - 1]}[${prev}])`);
+  }
+  return new Set(first.keys());
+}
+
+/** Report `r[key]` when it is an id that is not in `ids`; absent and null are fine. */
+function checkRef(r: Raw, key: string, ids: ReadonlySet<string>, what: string, at: readonly PathPart[], issues: IssueList): void {
+  const id = str(r[key]);
+  if (id !== undefined && !ids.has(id)) issues.add([...at, key], `no ${what} with id "${id}"`);
+}
+
+/** Departments, systems and data stores point at each other only within the catalogue. */
+export function checkCatalogue(body: Raw, issues: IssueList): CatalogueIds {
+  const departmentIds = uniqueIds(body.departments, ['departments'], issues);
+  const systemIds = uniqueIds(body.systems, ['systems'], issues);
+  const dataStoreIds = uniqueIds(body.dataStores, ['dataStores'], issues);
+  for (const [s, i] of records(body.systems)) {
+    const at = ['systems', i];
+    checkRef(s, 'ownerDepartmentId', departmentIds, 'department', at, issues);
+    if (Array.isArray(s.integratesWith)) {
+      s.integratesWith.forEach((id, j) => {
+        if (str(id) !== undefined && !systemIds.has(id as string)) issues.add([...at, 'integratesWith', j], `no system with id "${id}"`);
+      });
+    }
+  }
+  for (const [d, i] of records(body.dataStores)) {
+    const at = ['dataStores', i];
+    checkRef(d, 'systemId', systemIds, 'system', at, issues);
+    checkRef(d, 'ownerDepartmentId', departmentIds, 'department', at, issues);
+  }
+  return { departmentIds, systemIds, dataStoreIds };
+}
+
+/** Ids unique within the map; lanes, nodes and flows point inside the map or at the catalogue. */
+export function checkMapReferences(map: Raw, at: readonly PathPart[], ctx: CatalogueIds, issues: IssueList): void {
+  checkRef(map, 'departmentId', ctx.departmentIds, 'department', at, issues);
+  const laneIds = uniqueIds(map.lanes, [...at, 'lanes'], issues);
+  const nodeIds = uniqueIds(map.nodes, [...at, 'nodes'], issues);
+  uniqueIds(map.flows, [...at, 'flows'], issues);
+  for (const [lane, i] of records(map.lanes)) {
+    checkRef(lane, 'departmentId', ctx.departmentIds, 'department', [...at, 'lanes', i], issues);
+  }
+  for (const [node, i] of records(map.nodes)) {
+    const nodeAt = [...at, 'nodes', i];
+    checkRef(node, 'laneId', laneIds, 'lane in this map', nodeAt, issues);
+    // Only catalogue nodes point at the catalogue; refId on other kinds is left alone.
+    if (node.kind === 'dataStore') checkRef(node, 'refId', ctx.dataStoreIds, 'data store', nodeAt, issues);
+    if (node.kind === 'system') checkRef(node, 'refId', ctx.systemIds, 'system', nodeAt, issues);
+  }
+  for (const [flow, i] of records(map.flows)) {
+    const flowAt = [...at, 'flows', i];
+    checkRef(flow, 'from', nodeIds, 'node in this map', flowAt, issues);
+    checkRef(flow, 'to', nodeIds, 'node in this map', flowAt, issues);
+  }
+}
+
+// ---------------------------------------------------------------- stored records
+
+// Validation of records as the app keeps them (IndexedDB rows), one at a time, so the
+// loader can set one bad row aside and load the rest.
+
+export interface RecordContext {
+  departmentIds: Iterable<Id>;
+  systemIds: Iterable<Id>;
+  dataStoreIds: Iterable<Id>;
+}
+
+const asSet = (ids: Iterable<Id>): ReadonlySet<Id> => (ids instanceof Set ? ids : new Set(ids));
+
+/** Check one in-memory ProcessMap (geometry in `view`) and its references to the catalogue. */
+export function validateMapRecord(
+  raw: unknown,
+  ctx: RecordContext,
+): { ok: true; map: ProcessMap } | { ok: false; errors: BundleIssue[] } {
+  const issues = new IssueList();
+  const parsed = processMapSchema.safeParse(raw, { error: humanError });
+  if (!parsed.success) addZodIssues(issues, [], parsed.error);
+  if (isObject(raw)) {
+    const ids = { departmentIds: asSet(ctx.departmentIds), systemIds: asSet(ctx.systemIds), dataStoreIds: asSet(ctx.dataStoreIds) };
+    checkMapReferences(raw, [], ids, issues);
+  }
+  if (!parsed.success || !issues.empty) return { ok: false, errors: issues.result() };
+  return { ok: true, map: parsed.data as ProcessMap };
+}
+
+export type CatalogueTable = 'departments' | 'systems' | 'dataStores';
+type CatalogueRecord<T extends CatalogueTable> = T extends 'departments' ? Department : T extends 'systems' ? System : DataStore;
+
+const CATALOGUE_SCHEMAS = { departments: departmentSchema, systems: systemSchema, dataStores: dataStoreSchema };
+
+/**
+ * Check the shape of one catalogue row. References between catalogue records are not
+ * checked here: a row is kept even if, say, its owner department is gone.
+ */
+export function validateCatalogueRecord<T extends CatalogueTable>(
+  table: T,
+  raw: unknown,
+): { ok: true; record: CatalogueRecord<T> } | { ok: false; errors: BundleIssue[] } {
+  const parsed = CATALOGUE_SCHEMAS[table].safeParse(raw, { error: humanError });
+  if (parsed.success) return { ok: true, record: parsed.data as unknown as CatalogueRecord<T> };
+  const issues = new IssueList();
+  addZodIssues(issues, [], parsed.error);
+  return { ok: false, errors: issues.result() };
+}

@@ -19,7 +19,8 @@ export function placeInLane(map: ProcessMap, laneId: Id, kind: NodeKind, after?:
       if (b && n.laneId === laneId) x = Math.max(x, b.x + b.width + GAP_X);
     }
   }
-  return { x: snap(x), y: snap(band.y + (band.height - size.height) / 2) };
+  // Centred exactly (not snapped) so flows between neighbours run straight.
+  return { x: snap(x), y: Math.round(band.y + (band.height - size.height) / 2) };
 }
 
 export interface AddNodeArgs {
@@ -122,7 +123,7 @@ export const setNodeLane = mapCommand<{ mapId: Id; nodeIds: Id[]; laneId: Id }>(
   const boxes = { ...map.view.nodes };
   for (const id of ids) {
     const b = boxes[id];
-    if (b) boxes[id] = { ...b, y: snap(band.y + (band.height - b.height) / 2) };
+    if (b) boxes[id] = { ...b, y: Math.round(band.y + (band.height - b.height) / 2) };
   }
   return {
     ...map,

@@ -83,17 +83,19 @@ export function buildNodes(
   return [...lanes, ...shapes];
 }
 
-/** Which sides a flow leaves and enters by: left-to-right reading, data flows vertical. */
+/**
+ * Which sides a flow leaves and enters by: forward flows left to right, flows to another
+ * band top to bottom, rework loops on the same row back underneath.
+ */
 function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetHandle: string } {
   const dx = to.x + to.width / 2 - (from.x + from.width / 2);
   const dy = to.y + to.height / 2 - (from.y + from.height / 2);
-  const horizontalGap = dx > 0 ? to.x - (from.x + from.width) : from.x - (to.x + to.width);
-  if (horizontalGap > 20 || Math.abs(dx) > Math.abs(dy) * 1.5) {
-    if (dx >= 0) return { sourceHandle: 'r', targetHandle: 'l' };
-    // Rework loops go back underneath.
-    return Math.abs(dy) < 40 ? { sourceHandle: 'b', targetHandle: 'b' } : { sourceHandle: dy > 0 ? 'b' : 't', targetHandle: 'r' };
-  }
-  return dy >= 0 ? { sourceHandle: 'b', targetHandle: 't' } : { sourceHandle: 't', targetHandle: 'b' };
+  const gapX = dx > 0 ? to.x - (from.x + from.width) : from.x - (to.x + to.width);
+  const gapY = dy > 0 ? to.y - (from.y + from.height) : from.y - (to.y + to.height);
+  if (dx > 0 && gapX > 20) return { sourceHandle: 'r', targetHandle: 'l' };
+  if (gapY > 20) return dy > 0 ? { sourceHandle: 'b', targetHandle: 't' } : { sourceHandle: 't', targetHandle: 'b' };
+  if (dx < 0) return { sourceHandle: 'b', targetHandle: 'b' };
+  return { sourceHandle: 'r', targetHandle: 'l' };
 }
 
 export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, { x: number; y: number }>): Edge[] {

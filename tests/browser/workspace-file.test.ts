@@ -1,0 +1,92 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectAccessible, launch, openApp, waitForCanvas, waitSaved } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const mapNames = (page: Page) => page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').allTextContents();
+
+async function importFile(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import workspace' }).click();
+  await (await chooser).setFiles(path);
+}
+
+test('export the workspace, change it, import the file back: the maps return as they were', async () => {
+  const { page, context, errors } = await openApp(browser, { acceptDownloads: true });
+  const before = await mapNames(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export workspace' }).click();
+  const file = await (await download).path();
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  expect(saved.format).toBe('lanemap.workspace');
+  expect(saved.schemaVersion).toBe(1);
+  expect(saved.maps.length).toBe(before.length);
+  expect((await download).suggestedFilename()).toMatch(/^University-CRM-as-is-demo-\d{4}-\d{2}-\d{2}\.lanemap\.json$/);
+  // Every node carries its position, every lane its band (FORMAT.md's view fields).
+  expect(saved.maps[0].nodes.every((n: { x?: number; width?: number }) => typeof n.x === 'number' && typeof n.width === 'number')).toBe(true);
+
+  // Delete a map, then restore the backup.
+  const victim = before[0]!;
+  await page.getByRole('button', { name: `Delete ${victim}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
+  await expect.poll(() => mapNames(page)).not.toContain(victim);
+
+  await importFile(page, file);
+  const dialog = page.getByRole('dialog', { name: /^Import / });
+  await expect.poll(() => dialog.textContent()).toContain(`${before.length} maps`);
+  await dialog.getByRole('button', { name: 'Replace workspace' }).click();
+  await expect.poll(() => mapNames(page)).toEqual(before);
+
+  // And it is stored: a reload shows the same.
+  await waitSaved(page);
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await mapNames(page)).toEqual(before);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a broken workspace file is refused with the reason and where, and nothing changes', async () => {
+  const { page, context } = await openApp(browser);
+  const before = await mapNames(page);
+  const dir = tmpdir();
+
+  const notJson = join(dir, 'not-json.json');
+  await writeFile(notJson, '{"format": "lanemap.workspace", "maps": [');
+  await importFile(page, notJson);
+  const alert = page.getByRole('dialog', { name: /Cannot import/ });
+  await expect.poll(() => alert.textContent()).toMatch(/not valid JSON/);
+  await expectAccessible(page);
+  await alert.getByRole('button', { name: 'Close' }).click();
+
+  const badRef = join(dir, 'bad-ref.json');
+  await writeFile(
+    badRef,
+    JSON.stringify({
+      format: 'lanemap.workspace',
+      schemaVersion: 1,
+      workspace: { id: 'w', name: 'Broken' },
+      departments: [],
+      systems: [],
+      dataStores: [],
+      maps: [{ id: 'm1', name: 'M', departmentId: null, lanes: [{ id: 'l1', name: 'L' }], nodes: [{ id: 'n1', kind: 'step', laneId: 'nope', label: 'X' }], flows: [] }],
+    }),
+  );
+  await importFile(page, badRef);
+  await expect.poll(() => alert.textContent()).toContain('maps[0].nodes[0].laneId');
+  expect(await alert.textContent()).toContain('Nothing was changed');
+  await alert.getByRole('button', { name: 'Close' }).click();
+
+  expect(await mapNames(page)).toEqual(before);
+  await context.close();
+});

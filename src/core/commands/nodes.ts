@@ -11,16 +11,23 @@ export function placeInLane(map: ProcessMap, laneId: Id, kind: NodeKind, after?:
   if (!band) throw new CommandError(`No lane with id "${laneId}"`);
   const size = NODE_SIZE[kind];
   const anchor = after ? map.view.nodes[after] : undefined;
+  const y = Math.round(band.y + (band.height - size.height) / 2);
+  const inLane = map.nodes.filter((n) => n.laneId === laneId).flatMap((n) => map.view.nodes[n.id] ?? []);
   let x = LANE_HEADER_WIDTH + 40;
   if (anchor) x = anchor.x + anchor.width + GAP_X;
-  else {
-    for (const n of map.nodes) {
-      const b = map.view.nodes[n.id];
-      if (b && n.laneId === laneId) x = Math.max(x, b.x + b.width + GAP_X);
+  else for (const b of inLane) x = Math.max(x, b.x + b.width + GAP_X);
+  // Step past anything already in the way, so a new node never lands on another.
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const b of inLane) {
+      if (x < b.x + b.width + 20 && x + size.width + 20 > b.x && y < b.y + b.height && y + size.height > b.y) {
+        x = b.x + b.width + GAP_X;
+        moved = true;
+      }
     }
   }
   // Centred exactly (not snapped) so flows between neighbours run straight.
-  return { x: snap(x), y: Math.round(band.y + (band.height - size.height) / 2) };
+  return { x: snap(x), y };
 }
 
 export interface AddNodeArgs {

@@ -1,0 +1,208 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectAccessible, laneHeader, launch, nodeByLabel, openApp } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shapes = (page: Page) => page.locator('.react-flow__node-shape');
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+/** Lane bands on screen, top to bottom, with the nodes whose centre lies in each. */
+async function bandsWithNodes(page: Page) {
+  return page.evaluate(() => {
+    const lanes = [...document.querySelectorAll('.react-flow__node-lane')].map((e) => ({ name: e.querySelector('.lane-name')?.textContent ?? '', r: e.getBoundingClientRect() }));
+    const nodes = [...document.querySelectorAll('.react-flow__node-shape')].map((e) => ({ label: e.querySelector('.shape-text')?.textContent ?? '', r: e.getBoundingClientRect() }));
+    return lanes
+      .sort((a, b) => a.r.top - b.r.top)
+      .map((l) => ({ name: l.name, nodes: nodes.filter((n) => n.r.top + n.r.height / 2 >= l.r.top && n.r.top + n.r.height / 2 < l.r.bottom).map((n) => n.label).sort() }));
+  });
+}
+
+test('palette: drag a kind onto a lane drops it there; every kind has its own shape', async () => {
+  const { page, context } = await openApp(browser);
+  const lanes = await bandsWithNodes(page);
+  const target = lanes[1]!.name;
+  const band = await page.locator('.react-flow__node-lane').nth(1).boundingBox();
+  const before = await shapes(page).count();
+  // Playwright's mouse does not carry HTML5 drag data, so the drag events are sent as the browser would.
+  await page.evaluate(
+    ({ x, y }) => {
+      const dt = new DataTransfer();
+      const item = document.querySelector('[aria-label="Add document"]')!;
+      item.dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true }));
+      const canvas = document.querySelector('.canvas .react-flow__pane')!;
+      canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true, clientX: x, clientY: y }));
+      canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, clientX: x, clientY: y }));
+    },
+    { x: band!.x + band!.width - 120, y: band!.y + band!.height / 2 },
+  );
+  await expect.poll(() => shapes(page).count()).toBe(before + 1);
+  await page.keyboard.press('Escape');
+  const after = await bandsWithNodes(page);
+  expect(after[1]!.nodes).toContain('Document');
+  expect(after[1]!.name).toBe(target);
+
+  // Each kind draws a different outline: add one of each from the toolbar.
+  for (const k of ['step', 'decision', 'start', 'end', 'data store', 'system', 'document', 'note']) {
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: `Add ${k}`, exact: true }).click();
+    await page.keyboard.press('Escape');
+  }
+  const outlines = await page.evaluate(() => {
+    const byKind: Record<string, string> = {};
+    for (const el of document.querySelectorAll('.shape')) {
+      const kind = [...el.classList].find((c) => c.startsWith('shape-'))!;
+      byKind[kind] ??= el.querySelector('path')!.getAttribute('d')!.replace(/[\d.]+/g, '#');
+    }
+    return byKind;
+  });
+  for (const k of ['shape-step', 'shape-decision', 'shape-start', 'shape-end', 'shape-dataStore', 'shape-system', 'shape-document', 'shape-note']) expect(outlines[k], k).toBeTruthy();
+  expect(new Set(Object.values(outlines)).size).toBeGreaterThanOrEqual(7);
+  await context.close();
+});
+
+test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo each', async () => {
+  const { page, context } = await openApp(browser);
+  const count = await shapes(page).count();
+  const [a, b] = ['Log enquiry in spreadsheet', 'Reply with prospectus'];
+  await nodeByLabel(page, a).click();
+  await nodeByLabel(page, b).click({ modifiers: ['Shift'] });
+  await expect.poll(() => inspector(page).textContent()).toContain('2 nodes');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => shapes(page).count()).toBe(count + 2);
+  expect(await nodeByLabel(page, a).count()).toBe(2);
+  await page.keyboard.press('Control+d');
+  await expect.poll(() => shapes(page).count()).toBe(count + 4);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => shapes(page).count()).toBe(count + 2);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => shapes(page).count()).toBe(count + 4);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => shapes(page).count()).toBe(count);
+
+  // Arrow keys nudge by 10 px of map; several nudges are one undo step.
+  const node = nodeByLabel(page, b);
+  await node.click();
+  const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  const x0 = (await node.boundingBox())!.x;
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(30);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(0);
+
+  // Backspace deletes too, but never while typing.
+  await node.click();
+  await page.keyboard.press('F2');
+  const box = page.getByRole('region', { name: /^Map canvas/ }).getByRole('textbox', { name: 'Label' });
+  await box.press('End');
+  await box.press('Backspace');
+  await box.press('Escape');
+  expect(await shapes(page).count()).toBe(count);
+  await page.keyboard.press('Backspace');
+  await expect.poll(() => shapes(page).count()).toBe(count - 1);
+  await context.close();
+});
+
+test('lanes: move down with their nodes, resize, delete after a confirmation, undo', async () => {
+  const { page, context } = await openApp(browser);
+  const before = await bandsWithNodes(page);
+  const [first, second] = [before[0]!, before[1]!];
+  await laneHeader(page, first.name).click();
+  await page.getByRole('button', { name: `Move lane ${first.name} down` }).click();
+  const moved = await bandsWithNodes(page);
+  expect(moved[0]).toEqual(second);
+  expect(moved[1]).toEqual(first);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => bandsWithNodes(page)).toEqual(before);
+
+  // Resize through the inspector: the band grows, the lanes below move down.
+  await laneHeader(page, first.name).click();
+  const h0 = (await page.locator('.react-flow__node-lane').first().boundingBox())!.height;
+  const height = inspector(page).getByLabel('Height (px)');
+  const px = Number(await height.inputValue());
+  await height.fill(String(px + 100));
+  await height.press('Enter');
+  await expect.poll(async () => Math.round((await page.locator('.react-flow__node-lane').first().boundingBox())!.height / h0 * px)).toBe(px + 100);
+  expect(await bandsWithNodes(page)).toEqual(before);
+
+  // Delete asks first; cancelling keeps the lane.
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('dialog', { name: new RegExp(`Delete lane “${first.name}”`) });
+  await expect.poll(() => ask.textContent()).toContain(`${first.nodes.length} nodes`);
+  await expectAccessible(page);
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  expect(await laneHeader(page, first.name).count()).toBe(1);
+  await page.getByRole('button', { name: `Delete lane ${first.name}` }).click();
+  await ask.getByRole('button', { name: 'Delete lane' }).click();
+  await expect.poll(() => laneHeader(page, first.name).count()).toBe(0);
+  for (const label of first.nodes) expect(await nodeByLabel(page, label).count()).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => laneHeader(page, first.name).count()).toBe(1);
+  for (const label of first.nodes) expect(await nodeByLabel(page, label).count()).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('flows: changing the kind in the inspector changes how it is drawn', async () => {
+  const { page, context } = await openApp(browser);
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+  await page.waitForTimeout(400);
+  const edge = page.locator('.react-flow__edge.flow-sequence').first();
+  const id = await edge.getAttribute('data-id');
+  // Click the middle of the line itself, as a person would.
+  const mid = await edge.locator('.react-flow__edge-interaction').evaluate((p: SVGPathElement) => {
+    const pt = p.getPointAtLength(p.getTotalLength() / 2);
+    const m = p.getScreenCTM()!;
+    return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+  });
+  await page.mouse.click(mid.x, mid.y);
+  await expect.poll(() => inspector(page).getByRole('heading').first().textContent()).toBe('Flow');
+  await inspector(page).getByLabel('Flow kind').selectOption('data');
+  const same = page.locator(`.react-flow__edge[data-id="${id}"]`);
+  await expect.poll(() => same.getAttribute('class')).toContain('flow-data');
+  expect(await same.locator('.react-flow__edge-path').evaluate((p) => getComputedStyle(p).strokeDasharray)).not.toBe('none');
+  await inspector(page).getByLabel('Flow kind').selectOption('message');
+  await expect.poll(() => same.getAttribute('class')).toContain('flow-message');
+  await context.close();
+});
+
+test('maps: rename in place, duplicate, delete and take the deletion back', async () => {
+  const { page, context } = await openApp(browser);
+  const list = page.getByRole('complementary', { name: 'Maps' });
+  const names = () => list.locator('.map-name').allTextContents();
+  const first = (await names())[0]!;
+  await list.getByRole('button', { name: `Rename ${first}` }).click();
+  const box = list.getByRole('textbox', { name: 'Map name' });
+  await box.fill('Admissions (as-is, 2026)');
+  await box.press('Enter');
+  await expect.poll(names).toContain('Admissions (as-is, 2026)');
+  await list.getByRole('button', { name: 'Duplicate Admissions (as-is, 2026)' }).click();
+  await expect.poll(names).toContain('Copy of Admissions (as-is, 2026)');
+  expect(page.url()).toMatch(/#\/map\//);
+  const count = (await names()).length;
+  await list.getByRole('button', { name: 'Delete Copy of Admissions (as-is, 2026)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
+  await expect.poll(async () => (await names()).length).toBe(count - 1);
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await names()).length).toBe(count);
+  // Zoom to fit shows every node of the open map.
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
+  await page.waitForTimeout(400);
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const boxes = await shapes(page).evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, r: r.right, b: r.bottom })));
+  for (const b of boxes) {
+    expect(b.x).toBeGreaterThanOrEqual(pane.x - 1);
+    expect(b.r).toBeLessThanOrEqual(pane.x + pane.width + 1);
+  }
+  await context.close();
+});
+

@@ -171,6 +171,7 @@ export function selectAll(): void {
 export function startEditing(): void {
   const sel = ui().selection;
   if (sel.nodeIds.length === 1) ui().setEditing({ kind: 'node', id: sel.nodeIds[0]! });
+  else if (sel.flowIds.length === 1 && sel.nodeIds.length === 0) ui().setEditing({ kind: 'flow', id: sel.flowIds[0]! });
   else if (sel.laneId) ui().setEditing({ kind: 'lane', id: sel.laneId });
 }
 

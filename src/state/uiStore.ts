@@ -20,8 +20,8 @@ export interface Toast {
 export interface UiState {
   openMapId: Id | null;
   selection: Selection;
-  /** The node or lane whose label is being typed into. */
-  editing: { kind: 'node' | 'lane'; id: Id } | null;
+  /** The node, lane or flow whose label is being typed into. */
+  editing: { kind: 'node' | 'lane' | 'flow'; id: Id } | null;
   clipboard: Fragment | null;
   pasteCount: number;
   toasts: Toast[];

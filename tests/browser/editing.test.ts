@@ -100,6 +100,16 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(0);
 
+  // A drag is one history entry, however far it goes.
+  const start = (await node.boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(start.x + start.width / 2 + i * 15, start.y + start.height / 2 + i * 3);
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await node.boundingBox())!.x - start.x)).toBeGreaterThan(60);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await node.boundingBox())!.x - start.x)).toBe(0);
+
   // Backspace deletes too, but never while typing.
   await node.click();
   await page.keyboard.press('F2');
@@ -172,6 +182,13 @@ test('flows: changing the kind in the inspector changes how it is drawn', async 
   expect(await same.locator('.react-flow__edge-path').evaluate((p) => getComputedStyle(p).strokeDasharray)).not.toBe('none');
   await inspector(page).getByLabel('Flow kind').selectOption('message');
   await expect.poll(() => same.getAttribute('class')).toContain('flow-message');
+  // F2 edits the selected flow's label in place.
+  await page.mouse.click(mid.x, mid.y);
+  await page.keyboard.press('F2');
+  const box = page.getByRole('region', { name: /^Map canvas/ }).getByRole('textbox', { name: 'Flow label' });
+  await box.fill('via the complaints portal');
+  await box.press('Enter');
+  await expect.poll(() => page.locator('.flow-label', { hasText: 'via the complaints portal' }).count()).toBe(1);
   await context.close();
 });
 

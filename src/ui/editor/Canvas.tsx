@@ -158,6 +158,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           onConnectEnd={onConnectEnd}
           isValidConnection={(c) => c.source !== c.target && !isLaneNodeId(c.source) && !isLaneNodeId(c.target)}
           onNodeDoubleClick={(_e, n) => { if (!isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
+          onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
           onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); }}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}

@@ -1,6 +1,10 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import * as C from '../../../core/commands';
 import { FLOW_STYLE } from '../../../core/model/shapes';
+import { useDocument } from '../../../state/documentStore';
+import { useUi } from '../../../state/uiStore';
+import { InlineText } from '../../common/InlineText';
 import type { FlowEdgeData } from '../buildElements';
 
 /** A polyline through routed points, as path data, and the middle of its longest segment for the label. */
@@ -22,6 +26,7 @@ function polyline(points: [number, number][]): { path: string; labelX: number; l
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeData>>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
   const flow = data!.flow;
+  const editing = useUi((s) => s.editing?.kind === 'flow' && s.editing.id === id);
   const style = FLOW_STYLE[flow.kind];
   const routed = data?.points && data.points.length >= 2 ? polyline(data.points) : null;
   const [path, labelX, labelY] = routed
@@ -37,10 +42,23 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
         style={{ stroke: selected ? '#e07b00' : style.stroke, strokeWidth: selected ? style.width + 1 : style.width, strokeDasharray: style.dash }}
       />
       {flow.kind === 'message' && <circle cx={routed ? data!.points![0]![0] : sourceX} cy={routed ? data!.points![0]![1] : sourceY} r={4} fill="#fff" stroke={style.stroke} strokeWidth={1.5} />}
-      {flow.label && (
+      {(flow.label || editing) && (
         <EdgeLabelRenderer>
           <div className={`flow-label${selected ? ' selected' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-            {flow.label}
+            {editing ? (
+              <InlineText
+                label="Flow label"
+                initial={flow.label ?? ''}
+                onCommit={(label) => {
+                  const mapId = useUi.getState().openMapId;
+                  if (mapId) useDocument.getState().dispatch(C.updateFlow, { mapId, flowId: flow.id, patch: { label } });
+                  useUi.getState().setEditing(null);
+                }}
+                onCancel={() => useUi.getState().setEditing(null)}
+              />
+            ) : (
+              flow.label
+            )}
           </div>
         </EdgeLabelRenderer>
       )}

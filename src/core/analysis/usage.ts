@@ -1,0 +1,212 @@
+import type { DataStore, Id, MapNode, ProcessMap, System, Workspace } from '../model/types';
+import { isControlKind } from '../model/types';
+import { type FieldSet, fieldSet, mergeFieldSets } from './fields';
+
+// Who reads and writes what, computed once per workspace so that every rule is a walk over
+// ready indexes and the whole analysis stays linear in the size of the workspace.
+//
+// Node-kind semantics (FORMAT.md, made precise here):
+// - start, end, step and decision are the control nodes: they act. A data flow between a
+//   control node and a catalogued store or system is an access by that node, in the lane's
+//   department (else the map's). Direction gives the access (control -> store writes,
+//   store -> control reads) unless the flow's `access` says otherwise.
+// - A dataStore node with a valid refId stands for that catalogue store; a store inside a
+//   system (systemId) also counts as that system for integration, silos and the landscape.
+// - A system node with a valid refId stands for the whole system: touching it touches the
+//   system, and the customer fields of all its stores count as the system's.
+// - document and note nodes hold nothing the catalogue knows about and are not accessed
+//   in this sense; nodes without a valid refId are lint findings, not data.
+// - A data flow between two stores or systems, or between two control nodes, is no access.
+
+/** What a store or system node refers to: a store (and the system it lives in) or a whole system. */
+export interface Target {
+  storeId: Id | null;
+  /** The store's system, or the system of a system node; null for a standalone store. */
+  systemId: Id | null;
+}
+
+export interface DataAccess {
+  map: ProcessMap;
+  actor: MapNode;
+  departmentId: Id | null;
+  target: Target;
+  read: boolean;
+  write: boolean;
+}
+
+export interface MapIndex {
+  map: ProcessMap;
+  nodeById: Map<Id, MapNode>;
+  laneById: Map<Id, ProcessMap['lanes'][number]>;
+}
+
+export interface AnalysisContext {
+  ws: Workspace;
+  storeById: Map<Id, DataStore>;
+  systemById: Map<Id, System>;
+  departmentName: (id: Id | null) => string;
+  /** Symmetric and without self-links or links to systems not in the catalogue. */
+  integrations: Map<Id, Set<Id>>;
+  storesBySystem: Map<Id, DataStore[]>;
+  storeFields: Map<Id, FieldSet>;
+  systemFields: Map<Id, FieldSet>;
+  maps: MapIndex[];
+  accesses: DataAccess[];
+  /** By resourceKey: a system's accesses include those to its stores. */
+  accessesByResource: Map<string, DataAccess[]>;
+  /** By actorKey(mapId, nodeId). */
+  accessesByActor: Map<string, DataAccess[]>;
+  /** Maps on which a store is drawn, directly or through its system's node. */
+  mapsByStore: Map<Id, Set<Id>>;
+  mapsBySystem: Map<Id, Set<Id>>;
+}
+
+/** A system stands for its stores; a standalone store stands for itself. */
+export const resourceKey = (t: Target): string => (t.systemId !== null ? `sys:${t.systemId}` : `ds:${t.storeId}`);
+export const actorKey = (mapId: Id, nodeId: Id): string => `${mapId}\u0000${nodeId}`;
+/** The catalogue id a finding names for a target: the store if drawn as one, else the system. */
+export const targetId = (t: Target): Id => (t.storeId ?? t.systemId)!;
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const set = m.get(k);
+  if (set) set.add(v);
+  else m.set(k, new Set([v]));
+}
+
+/** The catalogue entry a store or system node stands for, or null when it has none. */
+export function resolveTarget(ctx: Pick<AnalysisContext, 'storeById' | 'systemById'>, node: MapNode): Target | null {
+  if (node.refId === undefined) return null;
+  if (node.kind === 'dataStore') {
+    const store = ctx.storeById.get(node.refId);
+    if (!store) return null;
+    // A store pointing at a system that is not in the catalogue is treated as standalone.
+    const systemId = store.systemId !== null && ctx.systemById.has(store.systemId) ? store.systemId : null;
+    return { storeId: store.id, systemId };
+  }
+  if (node.kind === 'system' && ctx.systemById.has(node.refId)) return { storeId: null, systemId: node.refId };
+  return null;
+}
+
+export function buildContext(ws: Workspace): AnalysisContext {
+  const storeById = new Map(ws.dataStores.map((d) => [d.id, d]));
+  const systemById = new Map(ws.systems.map((s) => [s.id, s]));
+  const deptNames = new Map(ws.departments.map((d) => [d.id, d.name]));
+
+  const integrations = new Map<Id, Set<Id>>(ws.systems.map((s) => [s.id, new Set<Id>()]));
+  for (const s of ws.systems) {
+    for (const other of s.integratesWith) {
+      if (other === s.id || !systemById.has(other)) continue;
+      integrations.get(s.id)!.add(other);
+      integrations.get(other)!.add(s.id);
+    }
+  }
+
+  const storesBySystem = new Map<Id, DataStore[]>();
+  const storeFields = new Map<Id, FieldSet>();
+  for (const d of ws.dataStores) {
+    storeFields.set(d.id, fieldSet(d.customerFields));
+    if (d.systemId !== null && systemById.has(d.systemId)) push(storesBySystem, d.systemId, d);
+  }
+  const systemFields = new Map<Id, FieldSet>();
+  for (const s of ws.systems) systemFields.set(s.id, mergeFieldSets((storesBySystem.get(s.id) ?? []).map((d) => storeFields.get(d.id)!)));
+
+  const base = { storeById, systemById };
+  const maps: MapIndex[] = [];
+  const accesses: DataAccess[] = [];
+  const accessesByResource = new Map<string, DataAccess[]>();
+  const accessesByActor = new Map<string, DataAccess[]>();
+  const mapsByStore = new Map<Id, Set<Id>>();
+  const mapsBySystem = new Map<Id, Set<Id>>();
+
+  for (const map of ws.maps) {
+    const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
+    const laneById = new Map(map.lanes.map((l) => [l.id, l]));
+    maps.push({ map, nodeById, laneById });
+    const targets = new Map<Id, Target>();
+    for (const n of map.nodes) {
+      const t = resolveTarget(base, n);
+      if (!t) continue;
+      targets.set(n.id, t);
+      if (t.storeId !== null) addTo(mapsByStore, t.storeId, map.id);
+      if (t.systemId !== null) addTo(mapsBySystem, t.systemId, map.id);
+    }
+    for (const f of map.flows) {
+      if (f.kind !== 'data') continue;
+      const from = nodeById.get(f.from);
+      const to = nodeById.get(f.to);
+      if (!from || !to) continue;
+      let actor: MapNode;
+      let target: Target | undefined;
+      let write: boolean;
+      if (isControlKind(from.kind) && (target = targets.get(to.id))) {
+        actor = from;
+        write = true;
+      } else if (isControlKind(to.kind) && (target = targets.get(from.id))) {
+        actor = to;
+        write = false;
+      } else continue;
+      const access: DataAccess = {
+        map,
+        actor,
+        departmentId: laneById.get(actor.laneId)?.departmentId ?? map.departmentId ?? null,
+        target,
+        read: f.access ? f.access !== 'write' : !write,
+        write: f.access ? f.access !== 'read' : write,
+      };
+      accesses.push(access);
+      push(accessesByResource, resourceKey(target), access);
+      push(accessesByActor, actorKey(map.id, actor.id), access);
+    }
+  }
+
+  const departmentName = (id: Id | null): string => (id === null ? 'no department' : deptNames.get(id) ?? id);
+  return {
+    ws, storeById, systemById, departmentName, integrations, storesBySystem, storeFields, systemFields,
+    maps, accesses, accessesByResource, accessesByActor, mapsByStore, mapsBySystem,
+  };
+}
+
+/** Customer fields behind a target: the store's own, or all of a system's stores'. */
+export function targetFields(ctx: AnalysisContext, t: Target): FieldSet {
+  if (t.storeId !== null) return ctx.storeFields.get(t.storeId) ?? new Map();
+  return ctx.systemFields.get(t.systemId!) ?? new Map();
+}
+
+export function targetName(ctx: AnalysisContext, t: Target): string {
+  if (t.storeId !== null) return ctx.storeById.get(t.storeId)?.name ?? t.storeId;
+  return ctx.systemById.get(t.systemId!)?.name ?? t.systemId!;
+}
+
+/** Data can move between the two without anyone typing it: same system, or integrated systems. */
+export function integrated(ctx: AnalysisContext, a: Id | null, b: Id | null): boolean {
+  if (a === null || b === null) return false;
+  return a === b || (ctx.integrations.get(a)?.has(b) ?? false);
+}
+
+/** Departments a store belongs to: its owner, else the departments whose steps use it. */
+export function storeDepartments(ctx: AnalysisContext, store: DataStore): Id[] {
+  if (store.ownerDepartmentId) return [store.ownerDepartmentId];
+  const key = store.systemId !== null && ctx.systemById.has(store.systemId) ? `sys:${store.systemId}` : `ds:${store.id}`;
+  const out = new Set<Id>();
+  for (const a of ctx.accessesByResource.get(key) ?? []) {
+    if (a.departmentId !== null && (a.target.storeId === store.id || a.target.storeId === null)) out.add(a.departmentId);
+  }
+  return [...out];
+}
+
+/** Maps naming any of these stores. */
+export function mapsOfStores(ctx: AnalysisContext, storeIds: readonly Id[]): Id[] {
+  const ids = new Set<Id>();
+  for (const id of storeIds) {
+    for (const m of ctx.mapsByStore.get(id) ?? []) ids.add(m);
+    const sys = ctx.storeById.get(id)?.systemId;
+    if (sys) for (const m of ctx.mapsBySystem.get(sys) ?? []) ids.add(m);
+  }
+  return ctx.ws.maps.filter((m) => ids.has(m.id)).map((m) => m.id);
+}

@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launch, nodeByLabel, openApp, waitForCanvas, waitSaved } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a failed write shows a red "Not saved" with the reason; the edit is kept and saved once storage works again', async () => {
+  const { page, context } = await openApp(browser);
+  const status = page.locator('.save-status');
+  await expect.poll(() => status.textContent()).toBe('Saved');
+
+  // The disk fills up: every IndexedDB write fails as Chromium fails it.
+  await page.evaluate(() => {
+    const w = window as unknown as { __put: typeof IDBObjectStore.prototype.put };
+    w.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await nodeByLabel(page, 'Reply with prospectus').click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Send prospectus pack');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => (window as unknown as { __lanemapFlush: () => Promise<void> }).__lanemapFlush());
+  await expect.poll(() => status.textContent()).toMatch(/^Not saved: .*(full|space|quota)/i);
+  expect(await status.getAttribute('role')).toBe('alert');
+
+  // Space again: the next save writes the edit that failed too.
+  await page.evaluate(() => {
+    const w = window as unknown as { __put: typeof IDBObjectStore.prototype.put };
+    IDBObjectStore.prototype.put = w.__put;
+  });
+  await nodeByLabel(page, 'Send prospectus pack').click();
+  await page.keyboard.press('ArrowDown');
+  await waitSaved(page);
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await context.close();
+});

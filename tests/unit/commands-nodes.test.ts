@@ -14,7 +14,7 @@ import {
   updateNode,
 } from '../../src/core/commands';
 import { GRID, LANE_HEADER_WIDTH, NODE_SIZE } from '../../src/core/model/geometry';
-import type { Workspace } from '../../src/core/model/types';
+import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import {
   ctx,
   deepFreeze,
@@ -30,14 +30,25 @@ import {
   workspace,
 } from './fixtures/maps';
 
+/** The node's box overlaps no other node's box. */
+function expectNoOverlap(map: ProcessMap, id: string): void {
+  const a = getBox(map, id);
+  for (const n of map.nodes) {
+    if (n.id === id) continue;
+    const b = getBox(map, n.id);
+    const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlaps, `${id} overlaps ${n.id}`).toBe(false);
+  }
+}
+
 describe('addNode', () => {
-  it('places a new node right of the lane rightmost node, centred in the band, snapped to the grid', () => {
+  it('places a new node right of the lane rightmost node (x on the grid), centred exactly in the band', () => {
     const ws = workspace();
     const next = expectUndoable(addNode, ws, { mapId: 'map-a', nodeId: 'pack', kind: 'step', laneId: 'lane-ops', label: 'Pack' });
     const map = getMap(next);
     expect(map.nodes.at(-1)).toStrictEqual({ id: 'pack', kind: 'step', laneId: 'lane-ops', label: 'Pack' });
-    // Right of check (520 + 96) plus the gap 60 = 676 → 680; band 200..440 centred: 200 + (240 − 64) / 2 = 288 → 290.
-    expect(getBox(map, 'pack')).toEqual({ x: 680, y: 290, ...NODE_SIZE.step });
+    // Right of check (520 + 96) plus the gap 60 = 676 → 680; band 200..440 centred: 200 + (240 − 64) / 2 = 288.
+    expect(getBox(map, 'pack')).toEqual({ x: 680, y: 288, ...NODE_SIZE.step });
     expect(map.flows).toBe(getMap(ws).flows);
     expect(map.updatedAt).toBe(NOW);
     expectNodesInTheirBands(map);
@@ -46,8 +57,8 @@ describe('addNode', () => {
   it('places the first node of an empty lane just right of the lane header', () => {
     const ws = runCmd(addLane, workspace(), { mapId: 'map-a', laneId: 'lane-new', name: 'New' });
     const next = expectUndoable(addNode, ws, { mapId: 'map-a', nodeId: 'go', kind: 'start', laneId: 'lane-new', label: 'Go' });
-    // Band 600..800: 600 + (200 − 48) / 2 = 676 → 680.
-    expect(getBox(getMap(next), 'go')).toEqual({ x: LANE_HEADER_WIDTH + 40, y: 680, width: 48, height: 48 });
+    // Band 600..800: 600 + (200 − 48) / 2 = 676.
+    expect(getBox(getMap(next), 'go')).toEqual({ x: LANE_HEADER_WIDTH + 40, y: 676, width: 48, height: 48 });
   });
 
   it('at an explicit position, belongs to the lane under its centre rather than the one asked for', () => {
@@ -71,14 +82,34 @@ describe('addNode', () => {
       mapId: 'map-a',
       nodeId: 'pack',
       kind: 'step',
-      laneId: 'lane-ops',
+      laneId: 'lane-sales',
       label: 'Pack',
-      connectFrom: { nodeId: 'fulfil', flowId: 'f-new' },
+      connectFrom: { nodeId: 'start', flowId: 'f-new' },
     });
     const map = getMap(next);
-    expect(getBox(map, 'pack')).toEqual({ x: 510, y: 290, width: 150, height: 64 }); // 300 + 150 + 60
+    // Right after start (190 + 48 + 60 = 298) is taken by quote, so it steps past quote: 300 + 150 + 60 = 510.
+    expect(getBox(map, 'pack')).toEqual({ x: 510, y: 68, width: 150, height: 64 });
+    expectNoOverlap(map, 'pack');
     expect(map.flows).toHaveLength(getMap(ws).flows.length + 1);
-    expect(map.flows.at(-1)).toStrictEqual({ id: 'f-new', kind: 'sequence', from: 'fulfil', to: 'pack' });
+    expect(map.flows.at(-1)).toStrictEqual({ id: 'f-new', kind: 'sequence', from: 'start', to: 'pack' });
+  });
+
+  it('connectFrom with free room right after the source puts the node there', () => {
+    const map = getMap(
+      runCmd(addNode, workspace(), { mapId: 'map-a', nodeId: 'n', kind: 'end', laneId: 'lane-sys', label: 'N', connectFrom: { nodeId: 'sheet', flowId: 'fx' } }),
+    );
+    // 520 + 110 + 60 = 690; band 440..600 centred for 48: 496.
+    expect(getBox(map, 'n')).toEqual({ x: 690, y: 496, width: 48, height: 48 });
+  });
+
+  it('a new node never lands on another one', () => {
+    let ws = workspace();
+    // Fill Operations right after fulfil, then ask again and again to add after fulfil.
+    for (const id of ['n1', 'n2', 'n3']) {
+      ws = runCmd(addNode, ws, { mapId: 'map-a', nodeId: id, kind: 'step', laneId: 'lane-ops', label: id, connectFrom: { nodeId: 'fulfil', flowId: `f-${id}` } });
+      expectNoOverlap(getMap(ws), id);
+    }
+    expect(['n1', 'n2', 'n3'].map((id) => getBox(getMap(ws), id).x)).toEqual([680, 890, 1100]);
   });
 
   it('connectFrom infers a message across departments and data from a system', () => {
@@ -87,7 +118,9 @@ describe('addNode', () => {
       runCmd(addNode, ws, { mapId: 'map-a', nodeId: 'n', kind: 'step', laneId: 'lane-ops', label: 'N', connectFrom: { nodeId: 'quote', flowId: 'fx' } }),
     );
     expect(getFlow(handOff, 'fx').kind).toBe('message');
-    expect(getBox(handOff, 'n').x).toBe(510); // after quote, though in another lane
+    // After quote (300 + 150 + 60 = 510), though in another lane; check is in the way there, so past it.
+    expect(getBox(handOff, 'n').x).toBe(680);
+    expectNoOverlap(handOff, 'n');
 
     const data = getMap(
       runCmd(addNode, ws, { mapId: 'map-a', nodeId: 'n', kind: 'step', laneId: 'lane-sys', label: 'N', connectFrom: { nodeId: 'crm', flowId: 'fx' } }),
@@ -118,8 +151,10 @@ describe('addNode', () => {
 
   it('placeInLane is pure and follows the anchor when given', () => {
     const map = getMap(workspace());
-    expect(placeInLane(map, 'lane-sales', 'step', 'start')).toEqual({ x: 300, y: 70 }); // 190 + 48 + 60 = 298 → 300
-    expect(placeInLane(map, 'lane-sales', 'step')).toEqual({ x: 810, y: 70 }); // right of close: 700 + 48 + 60
+    expect(placeInLane(map, 'lane-sales', 'step', 'start')).toEqual({ x: 510, y: 68 }); // past quote
+    expect(placeInLane(map, 'lane-sales', 'step')).toEqual({ x: 810, y: 68 }); // right of close: 700 + 48 + 60 = 808
+    expect(placeInLane(map, 'lane-sys', 'decision', 'crm')).toEqual({ x: 690, y: 472 }); // past sheet (520 + 110 + 60)
+    expect(() => placeInLane(map, 'nope', 'step')).toThrow(CommandError);
   });
 });
 
@@ -248,9 +283,9 @@ describe('setNodeLane', () => {
     const map = getMap(next);
     expect(getNode(map, 'fulfil').laneId).toBe('lane-sys');
     expect(getNode(map, 'check').laneId).toBe('lane-sys');
-    // Band 440..600: fulfil 440 + (160 − 64) / 2 = 488 → 490; check 440 + 32 = 472 → 470.
-    expect(getBox(map, 'fulfil')).toEqual({ x: 300, y: 490, width: 150, height: 64 });
-    expect(getBox(map, 'check')).toEqual({ x: 520, y: 470, width: 96, height: 96 });
+    // Band 440..600, centred exactly: fulfil 440 + (160 − 64) / 2 = 488; check 440 + 32 = 472.
+    expect(getBox(map, 'fulfil')).toEqual({ x: 300, y: 488, width: 150, height: 64 });
+    expect(getBox(map, 'check')).toEqual({ x: 520, y: 472, width: 96, height: 96 });
     expect(Object.keys(map.view.flowPoints).sort()).toEqual(['f-5', 'f-6']);
     expectNodesInTheirBands(map);
   });
@@ -259,7 +294,7 @@ describe('setNodeLane', () => {
     const next = expectUndoable(setNodeLane, workspace(), { mapId: 'map-a', nodeIds: ['start', 'fulfil'], laneId: 'lane-sales' });
     const map = getMap(next);
     expect(getBox(map, 'start')).toEqual({ x: 190, y: 76, width: 48, height: 48 });
-    expect(getBox(map, 'fulfil')).toEqual({ x: 300, y: 70, width: 150, height: 64 }); // (200 − 64) / 2 = 68 → 70
+    expect(getBox(map, 'fulfil')).toEqual({ x: 300, y: 68, width: 150, height: 64 }); // (200 − 64) / 2
     expect(getNode(map, 'fulfil').laneId).toBe('lane-sales');
   });
 

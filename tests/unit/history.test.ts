@@ -62,23 +62,27 @@ describe('diffWorkspace and applyChanges', () => {
   it('lists exactly the records that changed, with both sides', () => {
     const ws = workspace();
     const renamed = runCmd(renameMap, ws, { mapId: 'map-b', name: 'New starters' });
-    expect(diffWorkspace(ws, renamed)).toEqual([{ table: 'maps', id: 'map-b', before: getMap(ws, 'map-b'), after: getMap(renamed, 'map-b') }]);
+    expect(diffWorkspace(ws, renamed)).toEqual([
+      expect.objectContaining({ table: 'maps', id: 'map-b', before: getMap(ws, 'map-b'), after: getMap(renamed, 'map-b') }),
+    ]);
 
     const created = runCmd(createMap, ws, {
       map: emptyMap({ id: 'map-c', name: 'C', departmentId: 'd-fin', lanes: [], now: NOW }),
       newDepartmentName: 'Finance',
     });
     expect(diffWorkspace(ws, created)).toEqual([
-      { table: 'departments', id: 'd-fin', before: undefined, after: { id: 'd-fin', name: 'Finance' } },
-      { table: 'maps', id: 'map-c', before: undefined, after: getMap(created, 'map-c') },
+      expect.objectContaining({ table: 'departments', id: 'd-fin', before: undefined, after: { id: 'd-fin', name: 'Finance' } }),
+      expect.objectContaining({ table: 'maps', id: 'map-c', before: undefined, after: getMap(created, 'map-c') }),
     ]);
 
     const deleted = runCmd(deleteMap, ws, { mapId: 'map-a' });
-    expect(diffWorkspace(ws, deleted)).toEqual([{ table: 'maps', id: 'map-a', before: getMap(ws, 'map-a'), after: undefined }]);
+    expect(diffWorkspace(ws, deleted)).toEqual([
+      expect.objectContaining({ table: 'maps', id: 'map-a', before: getMap(ws, 'map-a'), after: undefined }),
+    ]);
 
     const replaced = runCmd(replaceWorkspace, ws, { workspace: emptyWorkspace('ws-2', 'Other') });
     const changes = diffWorkspace(ws, replaced);
-    expect(changes[0]).toEqual({ table: 'meta', id: 'ws-1', before: ws.meta, after: replaced.meta });
+    expect(changes[0]).toMatchObject({ table: 'meta', id: 'ws-1', before: ws.meta, after: replaced.meta });
     expect(changes.filter((c) => c.after === undefined).map((c) => c.id)).toEqual(['d-sales', 'd-ops', 'sys-crm', 'ds-sheet', 'map-a', 'map-b']);
   });
 
@@ -226,7 +230,6 @@ describe('coalescing', () => {
     s = nudge(s, 320, 300);
     s = nudge(s, 330, 600);
     expect(s.h.undo['map:map-a']).toHaveLength(1);
-    expect(s.h.seq).toBe(1);
     expect(s.h.undo['map:map-a']![0]!.at).toBe(600);
     const u = step(s, A, 'undo');
     expect(u.ws).toStrictEqual(workspace());

@@ -11,6 +11,9 @@ export interface RecordChange {
   id: string;
   before?: unknown;
   after?: unknown;
+  /** Where the record stood in its list on each side, so undo puts it back in its place. */
+  beforeIndex?: number;
+  afterIndex?: number;
 }
 
 export function diffWorkspace(a: Workspace, b: Workspace): RecordChange[] {
@@ -20,13 +23,13 @@ export function diffWorkspace(a: Workspace, b: Workspace): RecordChange[] {
     const before = a[table] as { id: string }[];
     const after = b[table] as { id: string }[];
     if (before === after) continue;
-    const old = new Map(before.map((r) => [r.id, r]));
-    for (const r of after) {
+    const old = new Map(before.map((r, i) => [r.id, { r, i }]));
+    after.forEach((r, afterIndex) => {
       const prev = old.get(r.id);
-      if (prev !== r) changes.push({ table, id: r.id, before: prev, after: r });
+      if (prev?.r !== r) changes.push({ table, id: r.id, before: prev?.r, after: r, beforeIndex: prev?.i, afterIndex });
       old.delete(r.id);
-    }
-    for (const [id, r] of old) changes.push({ table, id, before: r, after: undefined });
+    });
+    for (const [id, { r, i }] of old) changes.push({ table, id, before: r, after: undefined, beforeIndex: i });
   }
   return changes;
 }
@@ -36,6 +39,7 @@ export function applyChanges(ws: Workspace, changes: RecordChange[], side: 'befo
   let next = ws;
   for (const c of changes) {
     const value = c[side];
+    const at = side === 'before' ? c.beforeIndex : c.afterIndex;
     if (c.table === 'meta') {
       next = { ...next, meta: value as Workspace['meta'] };
       continue;
@@ -44,7 +48,10 @@ export function applyChanges(ws: Workspace, changes: RecordChange[], side: 'befo
     const i = list.findIndex((r) => r.id === c.id);
     let updated: { id: string }[];
     if (value === undefined) updated = i < 0 ? list : list.filter((r) => r.id !== c.id);
-    else if (i < 0) updated = [...list, value as { id: string }];
+    else if (i < 0) {
+      const pos = Math.min(at ?? list.length, list.length);
+      updated = [...list.slice(0, pos), value as { id: string }, ...list.slice(pos)];
+    }
     else updated = list.map((r, j) => (j === i ? (value as { id: string }) : r));
     next = { ...next, [c.table]: updated };
   }

@@ -26,9 +26,11 @@ export const addFlow = mapCommand<{ mapId: Id; flowId: Id; from: Id; to: Id; kin
     const to = map.nodes.find((n) => n.id === a.to);
     if (!from || !to) throw new CommandError('A flow needs two nodes of this map');
     if (from.id === to.id) return map;
+    if (map.flows.some((f) => f.id === a.flowId)) throw new CommandError(`Flow id "${a.flowId}" is taken`);
     const kind = a.kind ?? inferFlowKind(map, from, to);
     if (map.flows.some((f) => f.from === a.from && f.to === a.to && f.kind === kind)) return map;
-    const flow: Flow = { id: a.flowId, kind, from: a.from, to: a.to, ...(a.label ? { label: a.label } : {}) };
+    const label = a.label?.trim();
+    const flow: Flow = { id: a.flowId, kind, from: a.from, to: a.to, ...(label ? { label } : {}) };
     return { ...map, flows: [...map.flows, flow] };
   },
 );
@@ -58,6 +60,8 @@ export const updateFlow = mapCommand<{ mapId: Id; flowId: Id; patch: FlowPatch }
 export const reverseFlow = mapCommand<{ mapId: Id; flowId: Id }>('reverseFlow', 'Reverse flow', (map, a) => {
   const flow = map.flows.find((f) => f.id === a.flowId);
   if (!flow) throw new CommandError(`No flow with id "${a.flowId}"`);
+  // Reversing onto a flow that already runs the other way would draw it twice.
+  if (map.flows.some((f) => f.from === flow.to && f.to === flow.from && f.kind === flow.kind)) return map;
   const { [flow.id]: _dropped, ...flowPoints } = map.view.flowPoints;
   return { ...map, flows: map.flows.map((f) => (f.id === flow.id ? { ...f, from: f.to, to: f.from } : f)), view: { ...map.view, flowPoints } };
 });

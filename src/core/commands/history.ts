@@ -2,10 +2,12 @@ import type { Workspace } from '../model/types';
 import { applyChanges, type RecordChange } from './diff';
 
 // Undo history kept per scope (each map has its own, the workspace has one), so undo in
-// one map never reverts another. Entries carry a global sequence number: when the editor
-// offers both the open map's and the workspace's history, undo takes the newest.
+// one map never reverts another. Entries carry a global sequence number, renewed each
+// time they are done, merged, undone or redone: when the editor offers both the open
+// map's and the workspace's history, undo takes the newest edit and redo the newest undo.
 
 export interface HistoryEntry {
+  /** Order of the last time this entry was done, undone or redone: newest first wins. */
   seq: number;
   name: string;
   title: string;
@@ -31,8 +33,9 @@ export function recordEntry(h: History, e: Omit<HistoryEntry, 'seq'>): History {
   const stack = h.undo[e.scope] ?? [];
   const top = stack[stack.length - 1];
   if (top && e.coalesceKey && top.coalesceKey === e.coalesceKey && e.at - top.at < COALESCE_MS) {
-    const merged = { ...top, at: e.at, changes: mergeChanges(top.changes, e.changes) };
-    return { ...h, undo: { ...h.undo, [e.scope]: [...stack.slice(0, -1), merged] }, redo: { ...h.redo, [e.scope]: [] } };
+    const seq = h.seq + 1;
+    const merged = { ...top, seq, at: e.at, changes: mergeChanges(top.changes, e.changes) };
+    return { seq, undo: { ...h.undo, [e.scope]: [...stack.slice(0, -1), merged] }, redo: { ...h.redo, [e.scope]: [] } };
   }
   const seq = h.seq + 1;
   const nextStack = [...stack, { ...e, seq }].slice(-MAX_ENTRIES_PER_SCOPE);
@@ -44,7 +47,10 @@ function mergeChanges(first: RecordChange[], second: RecordChange[]): RecordChan
   const out = first.map((c) => ({ ...c }));
   for (const c of second) {
     const prev = out.find((p) => p.table === c.table && p.id === c.id);
-    if (prev) prev.after = c.after;
+    if (prev) {
+      prev.after = c.after;
+      prev.afterIndex = c.afterIndex;
+    }
     else out.push(c);
   }
   return out;
@@ -75,9 +81,10 @@ function move(h: History, ws: Workspace, scopes: string[], dir: 'undo' | 'redo')
   const entry = newestTop(from, scopes);
   if (!entry) return undefined;
   const workspace = applyChanges(ws, entry.changes, dir === 'undo' ? 'before' : 'after');
+  const seq = h.seq + 1;
   const shrunk = { ...from, [entry.scope]: from[entry.scope]!.slice(0, -1) };
-  const grown = { ...to, [entry.scope]: [...(to[entry.scope] ?? []), entry] };
-  const history: History = dir === 'undo' ? { seq: h.seq, undo: shrunk, redo: grown } : { seq: h.seq, undo: grown, redo: shrunk };
+  const grown = { ...to, [entry.scope]: [...(to[entry.scope] ?? []), { ...entry, seq }] };
+  const history: History = dir === 'undo' ? { seq, undo: shrunk, redo: grown } : { seq, undo: grown, redo: shrunk };
   return { history, workspace, entry };
 }
 

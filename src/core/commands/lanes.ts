@@ -2,6 +2,7 @@ import { DEFAULT_LANE_HEIGHT, laneBands, laneHeight, MIN_LANE_HEIGHT } from '../
 import type { Id, Lane, NodeBox, ProcessMap } from '../model/types';
 import { type Command, CommandError, mapCommand, updateMap } from './define';
 import { withDepartment } from './maps';
+import { dropRoutesTouching, nodesInLanes } from './routes';
 
 /** Shift every node of the given lanes down by dy (lanes moving or growing above them). */
 function shiftLaneNodes(map: ProcessMap, laneIds: Set<Id>, dy: number): Record<Id, NodeBox> {
@@ -32,7 +33,11 @@ export const addLane = mapCommand<{ mapId: Id; laneId: Id; name: string; index?:
     return {
       ...map,
       lanes: [...map.lanes.slice(0, index), lane, ...map.lanes.slice(index)],
-      view: { ...map.view, nodes: shiftLaneNodes(map, below, height), laneHeights: { ...map.view.laneHeights, [lane.id]: height } },
+      view: {
+        nodes: shiftLaneNodes(map, below, height),
+        laneHeights: { ...map.view.laneHeights, [lane.id]: height },
+        flowPoints: dropRoutesTouching(map, nodesInLanes(map, below)),
+      },
     };
   },
 );
@@ -74,7 +79,7 @@ export const moveLane = mapCommand<{ mapId: Id; laneId: Id; direction: -1 | 1 }>
   const lanes = [...map.lanes];
   lanes[i] = map.lanes[j]!;
   lanes[j] = map.lanes[i]!;
-  return { ...map, lanes, view: { ...map.view, nodes } };
+  return { ...map, lanes, view: { ...map.view, nodes, flowPoints: dropRoutesTouching(map, nodesInLanes(map, new Set([upper.id, lower.id]))) } };
 });
 
 /** The smallest height that still holds every node of the lane. */
@@ -99,7 +104,11 @@ export const resizeLane = mapCommand<{ mapId: Id; laneId: Id; height: number }>(
   const below = new Set(map.lanes.slice(i + 1).map((l) => l.id));
   return {
     ...map,
-    view: { ...map.view, nodes: shiftLaneNodes(map, below, height - old), laneHeights: { ...map.view.laneHeights, [a.laneId]: height } },
+    view: {
+      nodes: shiftLaneNodes(map, below, height - old),
+      laneHeights: { ...map.view.laneHeights, [a.laneId]: height },
+      flowPoints: dropRoutesTouching(map, nodesInLanes(map, below)),
+    },
   };
 });
 
@@ -115,7 +124,8 @@ export const deleteLane = mapCommand<{ mapId: Id; laneId: Id }>('deleteLane', 'D
   const laneHeights = { ...map.view.laneHeights };
   delete laneHeights[a.laneId];
   const flows = map.flows.filter((f) => !gone.has(f.from) && !gone.has(f.to));
-  const flowPoints = Object.fromEntries(Object.entries(map.view.flowPoints).filter(([id]) => flows.some((f) => f.id === id)));
+  const moved = dropRoutesTouching(map, nodesInLanes(map, below));
+  const flowPoints = Object.fromEntries(Object.entries(moved).filter(([id]) => flows.some((f) => f.id === id)));
   return {
     ...map,
     lanes: map.lanes.filter((l) => l.id !== a.laneId),

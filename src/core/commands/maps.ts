@@ -70,12 +70,20 @@ export const mergeWorkspace = workspaceCommand<{ incoming: Workspace; mapIds: Re
     return extra.length ? [...mine, ...extra] : mine;
   };
   const taken = new Set(ws.maps.map((m) => m.id));
-  const maps = a.incoming.maps.map((m) => (taken.has(m.id) ? { ...m, id: a.mapIds[m.id] ?? `${m.id}-copy` } : m));
-  return {
+  const freeId = (id: Id) => {
+    let candidate = a.mapIds[id] ?? `${id}-copy`;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${id}-copy-${n}`;
+    taken.add(candidate);
+    return candidate;
+  };
+  const maps = a.incoming.maps.map((m) => (taken.has(m.id) ? { ...m, id: freeId(m.id) } : (taken.add(m.id), m)));
+  const next = {
     ...ws,
     departments: addNew(ws.departments, a.incoming.departments),
     systems: addNew(ws.systems, a.incoming.systems),
     dataStores: addNew(ws.dataStores, a.incoming.dataStores),
-    maps: [...ws.maps, ...maps],
+    maps: maps.length ? [...ws.maps, ...maps] : ws.maps,
   };
+  const unchanged = next.departments === ws.departments && next.systems === ws.systems && next.dataStores === ws.dataStores && next.maps === ws.maps;
+  return unchanged ? ws : next;
 });

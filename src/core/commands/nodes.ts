@@ -2,6 +2,7 @@ import { laneAtY, laneBands, LANE_HEADER_WIDTH, NODE_SIZE, snap } from '../model
 import type { Flow, Id, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
 import { CommandError, mapCommand } from './define';
 import { inferFlowKind } from './flows';
+import { dropRoutesTouching } from './routes';
 
 const GAP_X = 60;
 
@@ -68,7 +69,9 @@ export const updateNode = mapCommand<{ mapId: Id; nodeId: Id; patch: NodePatch }
   if (!node) throw new CommandError(`No node with id "${a.nodeId}"`);
   const patch = { ...a.patch };
   if (patch.label !== undefined) patch.label = patch.label.trim();
-  const changed = (Object.keys(patch) as (keyof NodePatch)[]).some((k) => patch[k] !== node[k]);
+  // An empty note, no refId and manual=false are all "absent": clearing what is not there changes nothing.
+  const same = (x: unknown, y: unknown) => x === y || (!x && !y && typeof x !== 'number');
+  const changed = (Object.keys(patch) as (keyof NodePatch)[]).some((k) => !same(patch[k], node[k]));
   if (!changed) return map;
   const next: MapNode = { ...node, ...patch };
   // Optional fields are absent rather than empty, so the bundle stays clean.
@@ -109,17 +112,9 @@ export const moveNodes = mapCommand<{ mapId: Id; moves: { nodeId: Id; x: number;
   const nodes = laneOf.size ? map.nodes.map((n) => (laneOf.has(n.id) ? { ...n, laneId: laneOf.get(n.id)! } : n)) : map.nodes;
   // Routed points no longer fit moved nodes; their flows are drawn between handles again.
   const moved = new Set(a.moves.map((m) => m.nodeId));
-  const flowPoints = dropPointsOf(map, moved);
+  const flowPoints = dropRoutesTouching(map, moved);
   return { ...map, nodes, view: { ...map.view, nodes: boxes, flowPoints } };
 });
-
-function dropPointsOf(map: ProcessMap, nodeIds: Set<Id>): ProcessMap['view']['flowPoints'] {
-  const keep = Object.entries(map.view.flowPoints).filter(([id]) => {
-    const f = map.flows.find((fl) => fl.id === id);
-    return f && !nodeIds.has(f.from) && !nodeIds.has(f.to);
-  });
-  return keep.length === Object.keys(map.view.flowPoints).length ? map.view.flowPoints : Object.fromEntries(keep);
-}
 
 /** Move nodes into a lane chosen by name (the inspector): they keep x and land centred in the band. */
 export const setNodeLane = mapCommand<{ mapId: Id; nodeIds: Id[]; laneId: Id }>('setNodeLane', 'Change lane', (map, a) => {
@@ -135,7 +130,7 @@ export const setNodeLane = mapCommand<{ mapId: Id; nodeIds: Id[]; laneId: Id }>(
   return {
     ...map,
     nodes: map.nodes.map((n) => (ids.has(n.id) ? { ...n, laneId: a.laneId } : n)),
-    view: { ...map.view, nodes: boxes, flowPoints: dropPointsOf(map, ids) },
+    view: { ...map.view, nodes: boxes, flowPoints: dropRoutesTouching(map, ids) },
   };
 });
 
@@ -182,6 +177,8 @@ export const pasteFragment = mapCommand<{ mapId: Id; fragment: Fragment; newIds:
     const { fragment } = a;
     if (fragment.nodes.length === 0 || map.lanes.length === 0) return map;
     if (a.newIds.length < fragment.nodes.length + fragment.flows.length) throw new CommandError('Not enough ids to paste');
+    const taken = new Set([...map.nodes.map((n) => n.id), ...map.flows.map((f) => f.id)]);
+    if (a.newIds.some((id) => taken.has(id))) throw new CommandError('An id to paste with is taken');
     const rename = new Map<Id, Id>();
     fragment.nodes.forEach((n, i) => rename.set(n.id, a.newIds[i]!));
     const boxes = { ...map.view.nodes };
@@ -191,6 +188,9 @@ export const pasteFragment = mapCommand<{ mapId: Id; fragment: Fragment; newIds:
       const box = { ...src, x: Math.max(LANE_HEADER_WIDTH, src.x + a.dx), y: src.y + a.dy };
       boxes[id] = box;
       const laneId = laneAtY(map, box.y + box.height / 2) ?? map.lanes[0]!.id;
+      // Pasted past the first or last band: pull it inside the lane it joins.
+      const band = laneBands(map).find((b) => b.laneId === laneId)!;
+      box.y = Math.min(Math.max(box.y, band.y), band.y + band.height - box.height);
       return { ...n, id, laneId };
     });
     const flows: Flow[] = fragment.flows.map((f, i) => ({

@@ -145,6 +145,20 @@ test('lanes: move down with their nodes, resize, delete after a confirmation, un
   await expect.poll(async () => Math.round((await page.locator('.react-flow__node-lane').first().boundingBox())!.height / h0 * px)).toBe(px + 100);
   expect(await bandsWithNodes(page)).toEqual(before);
 
+  // Or drag the band's bottom edge.
+  const bottom = (await page.locator('.react-flow__node-lane').first().boundingBox())!;
+  const edgeY = bottom.y + bottom.height - 1;
+  await page.mouse.move(bottom.x + bottom.width / 2, edgeY);
+  await page.mouse.down();
+  await page.mouse.move(bottom.x + bottom.width / 2, edgeY + 30, { steps: 5 });
+  await page.mouse.move(bottom.x + bottom.width / 2, edgeY + 60, { steps: 5 });
+  await page.mouse.up();
+  // 60 px on screen, give or take the rounding of the zoomed map to whole pixels.
+  await expect.poll(async () => Math.abs((await page.locator('.react-flow__node-lane').first().boundingBox())!.height - bottom.height - 60)).toBeLessThan(2);
+  expect(await bandsWithNodes(page)).toEqual(before);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.abs((await page.locator('.react-flow__node-lane').first().boundingBox())!.height - bottom.height)).toBeLessThan(1);
+
   // Delete asks first; cancelling keeps the lane.
   await page.keyboard.press('Delete');
   const ask = page.getByRole('dialog', { name: new RegExp(`Delete lane “${first.name}”`) });

@@ -1,4 +1,4 @@
-import { NodeResizeControl, type Node, type NodeProps } from '@xyflow/react';
+import { NodeResizeControl, ResizeControlVariant, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import * as C from '../../../core/commands';
 import { minLaneHeight } from '../../../core/commands';
@@ -70,6 +70,7 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
       </div>
       <NodeResizeControl
         className="lane-resize"
+        variant={ResizeControlVariant.Line}
         position="bottom"
         minHeight={minLaneHeight(map, laneId)}
         minWidth={width}

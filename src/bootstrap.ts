@@ -3,11 +3,13 @@ import { LanemapDB } from './persistence/db';
 import { Repository } from './persistence/repository';
 import { useAppStatus } from './state/appStatusStore';
 import { onDocumentChange, useDocument } from './state/documentStore';
+import { startLiveAnalysis } from './state/findingsStore';
 
 // Wires storage to the document: load (or seed the demo on first run), then save every
 // committed change, and flush when the page is hidden or closed.
 
 export async function bootstrap(): Promise<void> {
+  startLiveAnalysis();
   const status = useAppStatus.getState();
   let repo: Repository;
   try {

@@ -24,7 +24,11 @@ export interface DocumentState {
   history: History;
   /** Set once the stored workspace (or the demo) is loaded; nothing is saved before. */
   ready: boolean;
-  dispatch: <A>(cmd: Command<A>, args: A, opts?: { coalesceKey?: string }) => boolean;
+  /**
+   * Run a command. `record: false` applies and saves it without an undo entry: for edits
+   * the user did not make (laying out a map that arrived without positions).
+   */
+  dispatch: <A>(cmd: Command<A>, args: A, opts?: { coalesceKey?: string; record?: boolean }) => boolean;
   undo: (mapId: Id | null) => HistoryEntry | undefined;
   redo: (mapId: Id | null) => HistoryEntry | undefined;
   load: (ws: Workspace) => void;
@@ -73,7 +77,7 @@ export const useDocument = create<DocumentState>((set, get) => ({
     if (next === workspace) return false;
     const changes = diffWorkspace(workspace, next);
     const entry = { name: cmd.name, title: cmd.title, scope: scopeKey(cmd.scope(args)), changes, at: Date.now(), coalesceKey: opts?.coalesceKey };
-    set({ workspace: next, history: recordEntry(history, entry) });
+    set({ workspace: next, history: opts?.record === false ? history : recordEntry(history, entry) });
     for (const fn of changeListeners) fn(changes);
     return true;
   },

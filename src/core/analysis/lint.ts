@@ -1,8 +1,7 @@
 import type { Id, MapNode, ProcessMap } from '../model/types';
-import { isControlKind } from '../model/types';
 import { capitalise, kindWord, nodeName, q } from './text';
 import type { Finding, FindingKind, Severity } from './types';
-import { type AnalysisContext, type MapIndex, resolveTarget } from './usage';
+import { type AnalysisContext, isControl, type MapIndex, resolveTarget } from './usage';
 
 // Structural checks, one map at a time. Control flow (FORMAT.md): sequence and message flows
 // alike carry control, and only between control nodes (start, end, step, decision); data flows
@@ -42,50 +41,96 @@ function laneName(index: MapIndex, node: MapNode): string {
   return lane ? q(lane.name.trim() || lane.id) : 'no lane';
 }
 
-/** Control successors of each control node: targets of sequence and message flows. */
-function controlGraph(index: MapIndex): Map<Id, Set<Id>> {
-  const out = new Map<Id, Set<Id>>();
-  for (const n of index.map.nodes) if (isControlKind(n.kind)) out.set(n.id, new Set());
-  for (const f of index.map.flows) {
-    if (f.kind === 'data' || f.from === f.to) continue;
-    const to = index.nodeById.get(f.to);
-    if (to && isControlKind(to.kind)) out.get(f.from)?.add(f.to);
-  }
-  return out;
+/**
+ * Control successors by position in map.nodes, as one flat array (CSR): node i's successors
+ * are targets[first[i] .. first[i + 1]). Two passes over the flows, no array per node.
+ */
+interface ControlGraph {
+  first: Int32Array;
+  targets: Int32Array;
 }
 
-function reachable(index: MapIndex, next: Map<Id, Set<Id>>): Set<Id> {
-  const seen = new Set<Id>();
-  const stack: Id[] = [];
-  for (const n of index.map.nodes) if (n.kind === 'start') { seen.add(n.id); stack.push(n.id); }
+function controlGraph(index: MapIndex, control: Uint8Array): ControlGraph {
+  const { flows, nodes } = index.map;
+  const indexOf = new Map<Id, number>();
+  for (let i = 0; i < nodes.length; i++) indexOf.set(nodes[i]!.id, i);
+  const from = new Int32Array(flows.length).fill(-1);
+  const to = new Int32Array(flows.length);
+  const first = new Int32Array(control.length + 1);
+  flows.forEach((f, k) => {
+    if (f.kind === 'data' || f.from === f.to) return;
+    const a = indexOf.get(f.from);
+    const b = indexOf.get(f.to);
+    if (a === undefined || b === undefined || !control[a] || !control[b]) return;
+    from[k] = a;
+    to[k] = b;
+    first[a + 1]!++;
+  });
+  for (let i = 0; i < control.length; i++) first[i + 1]! += first[i]!;
+  const fill = first.slice(0, control.length);
+  const targets = new Int32Array(first[control.length]!);
+  for (let k = 0; k < flows.length; k++) if (from[k]! >= 0) targets[fill[from[k]!]!++] = to[k]!;
+  return { first, targets };
+}
+
+function reachable(index: MapIndex, g: ControlGraph): Uint8Array {
+  const nodes = index.map.nodes;
+  const seen = new Uint8Array(nodes.length);
+  const stack: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i]!.kind === 'start') {
+      seen[i] = 1;
+      stack.push(i);
+    }
+  }
   while (stack.length > 0) {
-    for (const to of next.get(stack.pop()!)!) if (!seen.has(to)) { seen.add(to); stack.push(to); }
+    const i = stack.pop()!;
+    for (let k = g.first[i]!; k < g.first[i + 1]!; k++) {
+      const to = g.targets[k]!;
+      if (!seen[to]) {
+        seen[to] = 1;
+        stack.push(to);
+      }
+    }
   }
   return seen;
 }
 
 function controlFindings(index: MapIndex, out: Finding[]): void {
   const { map } = index;
-  const controls = map.nodes.filter((n) => isControlKind(n.kind));
-  if (controls.length === 0) return;
+  let starts = 0;
+  let ends = 0;
+  let controls = 0;
+  const control = new Uint8Array(map.nodes.length);
+  for (let i = 0; i < map.nodes.length; i++) {
+    const n = map.nodes[i]!;
+    if (!isControl(n.kind)) continue;
+    control[i] = 1;
+    controls++;
+    if (n.kind === 'start') starts++;
+    else if (n.kind === 'end') ends++;
+  }
+  if (controls === 0) return;
   const mapName = q(map.name);
-  const hasStart = controls.some((n) => n.kind === 'start');
-  if (!hasStart) {
+  if (starts === 0) {
     out.push(finding(map, 'missing-start', map.id, `${mapName} has no start`,
       `The map ${mapName} has no start, so it does not show what sets the process off (an enquiry, a gift, a graduation), ` +
       `and the analysis cannot tell which of its steps are ever reached. A CRM policy needs to know where each customer journey begins.`,
       'Add a start where the process begins and connect it to the first step.'));
   }
-  if (!controls.some((n) => n.kind === 'end')) {
+  if (ends === 0) {
     out.push(finding(map, 'missing-end', map.id, `${mapName} has no end`,
       `The map ${mapName} has no end, so it does not show when the customer's case is finished or what state their record is left in.`,
       'Add an end for each way the process can finish and connect the last steps to it.'));
   }
-  const next = controlGraph(index);
-  const seen = hasStart ? reachable(index, next) : null;
-  for (const n of controls) {
-    const name = nodeName(n);
-    if (seen && !seen.has(n.id)) {
+  const graph = controlGraph(index, control);
+  const seen = starts > 0 ? reachable(index, graph) : null;
+  for (let i = 0; i < map.nodes.length; i++) {
+    if (!control[i]) continue;
+    const n = map.nodes[i]!;
+    // Names are built only for nodes with a problem: this loop sees every node on every edit.
+    if (seen && !seen[i]) {
+      const name = nodeName(n);
       out.push(finding(map, 'unreachable-node', n.id, `${capitalise(name)} is not reachable from a start`,
         `In ${mapName}, no path of sequence or message flows leads from a start to the ${name} (lane ${laneName(index, n)}), ` +
         `so the map does not show when or why it happens. An unconnected step is usually a missing hand-off, and the policy ` +
@@ -93,13 +138,17 @@ function controlFindings(index: MapIndex, out: Finding[]): void {
         `Connect the ${name} to the step that comes before it, or remove it if it no longer happens.`));
     }
     if (n.kind !== 'step' && n.kind !== 'decision') continue;
-    const outgoing = next.get(n.id)!.size;
-    if (outgoing === 0) {
+    const lo = graph.first[i]!;
+    const hi = graph.first[i + 1]!;
+    if (lo === hi) {
+      const name = nodeName(n);
       out.push(finding(map, 'dead-end', n.id, `${capitalise(name)} is a dead end`,
         `In ${mapName}, the ${name} (lane ${laneName(index, n)}) has no outgoing sequence or message flow, so the process stops there ` +
         `without reaching an end. The map does not show what happens to the customer next, which is where records are often left half-updated.`,
         `Connect the ${name} to what happens next, or to an end if the process really finishes there.`));
-    } else if (n.kind === 'decision' && outgoing === 1) {
+    } else if (n.kind === 'decision' && !graph.targets.subarray(lo, hi).some((t) => t !== graph.targets[lo])) {
+      // Every way out leads to the same node: two flows to one node are one branch.
+      const name = nodeName(n);
       out.push(finding(map, 'decision-branches', n.id, `${capitalise(name)} has only one branch`,
         `In ${mapName}, the ${name} (lane ${laneName(index, n)}) has only one way out, so the map does not show what happens ` +
         `otherwise. Customers on the missing branch are left out of the journey the CRM policy describes.`,
@@ -114,8 +163,8 @@ function otherFindings(ctx: AnalysisContext, index: MapIndex, out: Finding[]): v
   const used = new Set<Id>();
   for (const n of map.nodes) {
     used.add(n.laneId);
-    const name = nodeName(n);
     if ((n.kind === 'dataStore' || n.kind === 'system') && !resolveTarget(ctx, n)) {
+      const name = nodeName(n);
       const list = n.kind === 'dataStore' ? 'data stores' : 'systems';
       out.push(finding(map, 'uncatalogued-store', n.id, `${capitalise(name)} is not in the catalogue`,
         `In ${mapName}, the ${name} (lane ${laneName(index, n)}) is not linked to an entry in the catalogue of ${list}, so the ` +

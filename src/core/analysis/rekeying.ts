@@ -1,8 +1,8 @@
 import type { Id } from '../model/types';
 import { fieldLabel, sharedKeys } from './fields';
-import { listEn, q } from './text';
+import { capitalise, listEn, q } from './text';
 import type { CopiedFields, Finding } from './types';
-import { actorKey, type AnalysisContext, integrated, type Target, targetFields, targetId, targetName } from './usage';
+import { type AnalysisContext, type DataAccess, integrated, type Target, targetFields, targetId, targetName } from './usage';
 
 // manual-rekeying: a step (node kind `step`) that reads one store or system and writes
 // another, where
@@ -22,57 +22,81 @@ function uniqueTargets(targets: readonly Target[]): Target[] {
   return out;
 }
 
+/** Why data cannot flow between the two on its own, naming the systems involved. */
+function whyNotIntegrated(ctx: AnalysisContext, from: Target, to: Target): string {
+  const sys = (t: Target): string => ctx.systemById.get(t.systemId!)!.name;
+  if (from.systemId !== null && to.systemId !== null) return `${sys(from)} and ${sys(to)} are not integrated`;
+  const loose = [from, to].filter((t) => t.systemId === null).map((t) => targetName(ctx, t));
+  return `${listEn(loose)} ${loose.length === 1 ? 'is' : 'are'} not part of any system`;
+}
+
+interface Copy {
+  from: Target;
+  to: Target;
+  keys: string[];
+}
+
+/** The copies one step makes: each read place into each written place it shares fields with. */
+function copiesOf(ctx: AnalysisContext, accesses: readonly DataAccess[]): Copy[] {
+  const reads = uniqueTargets(accesses.filter((a) => a.read).map((a) => a.target));
+  const writes = uniqueTargets(accesses.filter((a) => a.write).map((a) => a.target));
+  const copies: Copy[] = [];
+  for (const from of reads) {
+    for (const to of writes) {
+      if (sameTarget(from, to) || integrated(ctx, from.systemId, to.systemId)) continue;
+      const keys = sharedKeys(targetFields(ctx, from), targetFields(ctx, to));
+      if (keys.length > 0) copies.push({ from, to, keys });
+    }
+  }
+  return copies;
+}
+
+function rekeyingFinding(ctx: AnalysisContext, first: DataAccess, copies: readonly Copy[]): Finding {
+  const { map, actor: node } = first;
+  const label = node.label.trim() || node.id;
+  const manual = node.manual === true;
+  const dept = ctx.departmentName(first.departmentId);
+  const sources = uniqueTargets(copies.map((c) => c.from));
+  const targets = uniqueTargets(copies.map((c) => c.to));
+  const from = listEn(sources.map((t) => targetName(ctx, t)));
+  const into = listEn(targets.map((t) => targetName(ctx, t)));
+  const verb = manual ? 'type them into' : 'copy them into';
+  const what = copies
+    .map((c) => `take ${listEn(c.keys.map(fieldLabel))} from ${targetName(ctx, c.from)} and ${verb} ${targetName(ctx, c.to)}`)
+    .join('; they also ');
+  const why = [...new Set(copies.map((c) => whyNotIntegrated(ctx, c.from, c.to)))];
+  const subjects: Id[] = [node.id];
+  for (const t of [...sources, ...targets]) if (!subjects.includes(targetId(t))) subjects.push(targetId(t));
+  return {
+    id: `manual-rekeying:${map.id}:${node.id}`,
+    kind: 'manual-rekeying',
+    severity: manual ? 'high' : 'medium',
+    title: manual
+      ? `${q(label)} re-keys customer data by hand from ${from} into ${into}`
+      : `${q(label)} copies customer data from ${from} into ${into}`,
+    explanation:
+      `In ${q(map.name)}, ${dept} staff at the step ${q(label)} ${what}. ${capitalise(listEn(why))}, ` +
+      (manual
+        ? 'so every record is typed twice: it costs staff time, lets typing errors in, and the copies drift apart as soon as one is corrected. '
+        : 'so every record is kept twice and the copies drift apart as soon as one is corrected (the step is not marked manual, ' +
+          'so it may be an export, but the copy is still unlinked). ') +
+      `A CRM policy should say where these details are entered once.`,
+    subjects,
+    mapIds: [map.id],
+    suggestion: `Integrate ${into} with ${from} so the data moves without re-typing, or have ${dept} work from ${from} directly and drop the copy.`,
+    copies: copies.map((c): CopiedFields => ({ from: targetId(c.from), to: targetId(c.to), fields: c.keys })),
+  };
+}
+
 export function rekeyingFindings(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
-  for (const { map } of ctx.maps) {
-    for (const node of map.nodes) {
-      if (node.kind !== 'step') continue;
-      const accesses = ctx.accessesByActor.get(actorKey(map.id, node.id));
-      if (!accesses || accesses.length < 2) continue;
-      const reads = uniqueTargets(accesses.filter((a) => a.read).map((a) => a.target));
-      const writes = uniqueTargets(accesses.filter((a) => a.write).map((a) => a.target));
-      const copies: { from: Target; to: Target; keys: string[] }[] = [];
-      for (const from of reads) {
-        for (const to of writes) {
-          if (sameTarget(from, to) || integrated(ctx, from.systemId, to.systemId)) continue;
-          const keys = sharedKeys(targetFields(ctx, from), targetFields(ctx, to));
-          if (keys.length > 0) copies.push({ from, to, keys });
-        }
-      }
-      if (copies.length === 0) continue;
-      const label = node.label.trim() || node.id;
-      const manual = node.manual === true;
-      const dept = ctx.departmentName(accesses[0]!.departmentId);
-      const sources = uniqueTargets(copies.map((c) => c.from));
-      const targets = uniqueTargets(copies.map((c) => c.to));
-      const names = (ts: Target[]): string => listEn(ts.map((t) => targetName(ctx, t)));
-      const systemsOf = (t: Target): string =>
-        t.systemId !== null && t.storeId !== null ? `${targetName(ctx, t)} (in ${ctx.systemById.get(t.systemId)!.name})` : targetName(ctx, t);
-      const what = copies
-        .map((c) => `${listEn(c.keys.map(fieldLabel))} from ${systemsOf(c.from)} into ${systemsOf(c.to)}`)
-        .join('; ');
-      const subjects: Id[] = [node.id];
-      for (const t of [...sources, ...targets]) if (!subjects.includes(targetId(t))) subjects.push(targetId(t));
-      out.push({
-        id: `manual-rekeying:${map.id}:${node.id}`,
-        kind: 'manual-rekeying',
-        severity: manual ? 'high' : 'medium',
-        title: manual
-          ? `${q(label)} re-keys customer data by hand from ${names(sources)} into ${names(targets)}`
-          : `${q(label)} copies customer data from ${names(sources)} into ${names(targets)}`,
-        explanation:
-          `In ${q(map.name)}, ${dept} staff at the step ${q(label)} read and write customer data that the two places share: ` +
-          `${what}. The two are not integrated, so ${manual ? 'every record is typed twice' : 'every record is copied and then kept twice'}: ` +
-          `it costs staff time, lets typing errors in, and the copies drift apart as soon as one is corrected` +
-          `${manual ? '' : ' (the step is not marked manual, so it may be an export, but the copy is still unlinked)'}. ` +
-          `A CRM policy should say where these details are entered once.`,
-        subjects,
-        mapIds: [map.id],
-        suggestion:
-          `Integrate ${names(targets)} with ${names(sources)} so the data moves without re-typing, ` +
-          `or have ${dept} work from ${names(sources)} directly and drop the copy.`,
-        copies: copies.map((c): CopiedFields => ({ from: targetId(c.from), to: targetId(c.to), fields: c.keys })),
-      });
+  for (const index of ctx.maps) {
+    // Only nodes with accesses are in the index; its order (flows in map order) is stable.
+    for (const accesses of index.accessesByNode.values()) {
+      const first = accesses[0]!;
+      if (first.actor.kind !== 'step' || accesses.length < 2 || !accesses.some((a) => a.read) || !accesses.some((a) => a.write)) continue;
+      const copies = copiesOf(ctx, accesses);
+      if (copies.length > 0) out.push(rekeyingFinding(ctx, first, copies));
     }
   }
   return out;

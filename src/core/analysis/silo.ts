@@ -65,7 +65,7 @@ export function siloFindings(ctx: AnalysisContext): Finding[] {
   for (const s of ctx.ws.systems) {
     const fields = ctx.systemFields.get(s.id)!;
     if (fields.size === 0 || ctx.integrations.get(s.id)!.size > 0) continue;
-    const accesses = ctx.accessesByResource.get(`sys:${s.id}`) ?? [];
+    const accesses = ctx.accessesBySystem.get(s.id) ?? [];
     const dept = soleDepartment(accesses);
     if (dept === null) continue;
     out.push(siloFinding(ctx, { id: s.id, name: s.name, isSystem: true, what: 'system', fields, accesses, dept }));
@@ -74,7 +74,7 @@ export function siloFindings(ctx: AnalysisContext): Finding[] {
     if (d.systemId !== null && ctx.systemById.has(d.systemId)) continue;
     const fields = ctx.storeFields.get(d.id)!;
     if (fields.size === 0) continue;
-    const accesses = ctx.accessesByResource.get(`ds:${d.id}`) ?? [];
+    const accesses = ctx.accessesByStore.get(d.id) ?? [];
     const dept = soleDepartment(accesses);
     if (dept === null) continue;
     const what = d.kind === 'other' ? 'store' : d.kind === 'email' ? 'mailbox' : d.kind === 'paper' ? 'paper file' : d.kind;

@@ -43,7 +43,8 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
 /** Two data stores and the normalised fields they both hold (duplicate-data). */
 export interface SharedFields {
   stores: [Id, Id];
-  fields: string[];
+  /** Normalised keys ("name", "email"); shared between pairs with the same list, so read-only. */
+  fields: readonly string[];
 }
 
 /** A step's copy from one store or system into another (manual-rekeying). */

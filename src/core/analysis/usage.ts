@@ -1,5 +1,4 @@
-import type { DataStore, Id, MapNode, ProcessMap, System, Workspace } from '../model/types';
-import { isControlKind } from '../model/types';
+import type { DataStore, Id, MapNode, NodeKind, ProcessMap, System, Workspace } from '../model/types';
 import { type FieldSet, fieldSet, mergeFieldSets } from './fields';
 
 // Who reads and writes what, computed once per workspace so that every rule is a walk over
@@ -34,9 +33,13 @@ export interface DataAccess {
   write: boolean;
 }
 
+/** CONTROL_KINDS as comparisons: this runs for every node and flow, where Array.includes shows up. */
+export const isControl = (k: NodeKind): boolean => k === 'step' || k === 'decision' || k === 'start' || k === 'end';
+
 export interface MapIndex {
   map: ProcessMap;
-  nodeById: Map<Id, MapNode>;
+  /** Data accesses of each node of this map that has any, in flow order. */
+  accessesByNode: Map<Id, DataAccess[]>;
   laneById: Map<Id, ProcessMap['lanes'][number]>;
 }
 
@@ -52,18 +55,16 @@ export interface AnalysisContext {
   systemFields: Map<Id, FieldSet>;
   maps: MapIndex[];
   accesses: DataAccess[];
-  /** By resourceKey: a system's accesses include those to its stores. */
-  accessesByResource: Map<string, DataAccess[]>;
-  /** By actorKey(mapId, nodeId). */
-  accessesByActor: Map<string, DataAccess[]>;
-  /** Maps on which a store is drawn, directly or through its system's node. */
+  /** A system's accesses, including those to its stores through store nodes. */
+  accessesBySystem: Map<Id, DataAccess[]>;
+  /** A standalone store's accesses. */
+  accessesByStore: Map<Id, DataAccess[]>;
+  /** Maps on which a store node is drawn. */
   mapsByStore: Map<Id, Set<Id>>;
+  /** Maps on which a system node (standing for all its stores) is drawn. */
   mapsBySystem: Map<Id, Set<Id>>;
 }
 
-/** A system stands for its stores; a standalone store stands for itself. */
-export const resourceKey = (t: Target): string => (t.systemId !== null ? `sys:${t.systemId}` : `ds:${t.storeId}`);
-export const actorKey = (mapId: Id, nodeId: Id): string => `${mapId}\u0000${nodeId}`;
 /** The catalogue id a finding names for a target: the store if drawn as one, else the system. */
 export const targetId = (t: Target): Id => (t.storeId ?? t.systemId)!;
 
@@ -119,35 +120,44 @@ export function buildContext(ws: Workspace): AnalysisContext {
   const base = { storeById, systemById };
   const maps: MapIndex[] = [];
   const accesses: DataAccess[] = [];
-  const accessesByResource = new Map<string, DataAccess[]>();
-  const accessesByActor = new Map<string, DataAccess[]>();
+  const accessesBySystem = new Map<Id, DataAccess[]>();
+  const accessesByStore = new Map<Id, DataAccess[]>();
   const mapsByStore = new Map<Id, Set<Id>>();
   const mapsBySystem = new Map<Id, Set<Id>>();
 
   for (const map of ws.maps) {
-    const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
-    const laneById = new Map(map.lanes.map((l) => [l.id, l]));
-    maps.push({ map, nodeById, laneById });
+    // Local to this map, so it dies young: kept in the context for the whole run, 15,000
+    // entries would be promoted and cost a full garbage collection on every edit.
+    const indexOf = new Map<Id, number>();
+    const laneById = new Map<Id, ProcessMap['lanes'][number]>();
+    for (const l of map.lanes) laneById.set(l.id, l);
+    const accessesByNode = new Map<Id, DataAccess[]>();
+    maps.push({ map, laneById, accessesByNode });
     const targets = new Map<Id, Target>();
-    for (const n of map.nodes) {
+    for (let i = 0; i < map.nodes.length; i++) {
+      const n = map.nodes[i]!;
+      indexOf.set(n.id, i);
+      if (n.kind !== 'dataStore' && n.kind !== 'system') continue;
       const t = resolveTarget(base, n);
       if (!t) continue;
       targets.set(n.id, t);
       if (t.storeId !== null) addTo(mapsByStore, t.storeId, map.id);
-      if (t.systemId !== null) addTo(mapsBySystem, t.systemId, map.id);
+      else addTo(mapsBySystem, t.systemId!, map.id);
     }
     for (const f of map.flows) {
       if (f.kind !== 'data') continue;
-      const from = nodeById.get(f.from);
-      const to = nodeById.get(f.to);
-      if (!from || !to) continue;
+      const fi = indexOf.get(f.from);
+      const ti = indexOf.get(f.to);
+      if (fi === undefined || ti === undefined) continue;
+      const from = map.nodes[fi]!;
+      const to = map.nodes[ti]!;
       let actor: MapNode;
       let target: Target | undefined;
       let write: boolean;
-      if (isControlKind(from.kind) && (target = targets.get(to.id))) {
+      if (isControl(from.kind) && (target = targets.get(to.id))) {
         actor = from;
         write = true;
-      } else if (isControlKind(to.kind) && (target = targets.get(from.id))) {
+      } else if (isControl(to.kind) && (target = targets.get(from.id))) {
         actor = to;
         write = false;
       } else continue;
@@ -160,15 +170,17 @@ export function buildContext(ws: Workspace): AnalysisContext {
         write: f.access ? f.access !== 'read' : write,
       };
       accesses.push(access);
-      push(accessesByResource, resourceKey(target), access);
-      push(accessesByActor, actorKey(map.id, actor.id), access);
+      // A system stands for its stores; a standalone store stands for itself.
+      if (target.systemId !== null) push(accessesBySystem, target.systemId, access);
+      else push(accessesByStore, target.storeId!, access);
+      push(accessesByNode, actor.id, access);
     }
   }
 
   const departmentName = (id: Id | null): string => (id === null ? 'no department' : deptNames.get(id) ?? id);
   return {
     ws, storeById, systemById, departmentName, integrations, storesBySystem, storeFields, systemFields,
-    maps, accesses, accessesByResource, accessesByActor, mapsByStore, mapsBySystem,
+    maps, accesses, accessesBySystem, accessesByStore, mapsByStore, mapsBySystem,
   };
 }
 
@@ -192,15 +204,15 @@ export function integrated(ctx: AnalysisContext, a: Id | null, b: Id | null): bo
 /** Departments a store belongs to: its owner, else the departments whose steps use it. */
 export function storeDepartments(ctx: AnalysisContext, store: DataStore): Id[] {
   if (store.ownerDepartmentId) return [store.ownerDepartmentId];
-  const key = store.systemId !== null && ctx.systemById.has(store.systemId) ? `sys:${store.systemId}` : `ds:${store.id}`;
+  const inSystem = store.systemId !== null && ctx.systemById.has(store.systemId);
   const out = new Set<Id>();
-  for (const a of ctx.accessesByResource.get(key) ?? []) {
+  for (const a of (inSystem ? ctx.accessesBySystem.get(store.systemId!) : ctx.accessesByStore.get(store.id)) ?? []) {
     if (a.departmentId !== null && (a.target.storeId === store.id || a.target.storeId === null)) out.add(a.departmentId);
   }
   return [...out];
 }
 
-/** Maps naming any of these stores. */
+/** Maps naming any of these stores, directly or through their system's node; in workspace order. */
 export function mapsOfStores(ctx: AnalysisContext, storeIds: readonly Id[]): Id[] {
   const ids = new Set<Id>();
   for (const id of storeIds) {

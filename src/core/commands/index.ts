@@ -5,3 +5,5 @@ export * from './lanes';
 export * from './nodes';
 export * from './flows';
 export * from './maps';
+export * from './layout';
+export * from './catalogue';

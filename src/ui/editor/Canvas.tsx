@@ -21,6 +21,7 @@ import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
+import { useFindings } from '../../state/findingsStore';
 import { addNodeOfKind } from '../../state/editorActions';
 import { useUi } from '../../state/uiStore';
 import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
@@ -28,6 +29,8 @@ import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
 import { LaneResizeContext } from './nodes/laneResizeContext';
 import { ShapeNode } from './nodes/ShapeNode';
+import { useLayoutAnimation } from './useLayoutAnimation';
+import { useMarks } from './useMarks';
 import { DRAG_TYPE } from './Palette';
 
 const nodeTypes = { lane: LaneNode, shape: ShapeNode };
@@ -61,8 +64,11 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const cache = useRef(new Map());
   const { screenToFlowPosition } = useReactFlow();
 
-  const nodes = useMemo(() => (map ? buildNodes(map, selection, drag, laneResize, cache.current) : []), [map, selection, drag, laneResize]);
-  const edges = useMemo(() => (map ? buildEdges(map, selection, drag) : []), [map, selection, drag]);
+  const animated = useLayoutAnimation(map);
+  const moving = animated ?? drag;
+  const marks = useMarks(map);
+  const nodes = useMemo(() => (map ? buildNodes(map, selection, moving, laneResize, cache.current, marks) : []), [map, selection, moving, laneResize, marks]);
+  const edges = useMemo(() => (map ? buildEdges(map, selection, moving) : []), [map, selection, moving]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     let dragNext: Map<Id, { x: number; y: number }> | null = null;
@@ -159,7 +165,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           isValidConnection={(c) => c.source !== c.target && !isLaneNodeId(c.source) && !isLaneNodeId(c.target)}
           onNodeDoubleClick={(_e, n) => { if (!isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
           onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
-          onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); }}
+          onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); useFindings.getState().setHighlight(null); }}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"

@@ -1,8 +1,10 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { FindingsPanel } from '../findings/FindingsPanel';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
 import { useEditorKeys } from './useEditorKeys';
+import { useLayoutOnOpen } from './useLayoutOnOpen';
 
 /** One open map: the toolbar, the canvas and the inspector, with its own React Flow state. */
 export function Editor({ mapId }: { mapId: string }) {
@@ -15,12 +17,16 @@ export function Editor({ mapId }: { mapId: string }) {
 
 function EditorBody({ mapId }: { mapId: string }) {
   useEditorKeys();
+  useLayoutOnOpen(mapId);
   return (
     <div className="editor">
       <Palette />
       <div className="editor-main">
         <Canvas mapId={mapId} />
-        <Inspector mapId={mapId} />
+        <div className="side">
+          <Inspector mapId={mapId} />
+          <FindingsPanel mapId={mapId} />
+        </div>
       </div>
     </div>
   );

@@ -2,6 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import type { NodeKind } from '../../core/model/types';
 import { canRedo, canUndo, useDocument } from '../../state/documentStore';
 import { addLane, addNodeOfKind, KIND_LABELS, redo, undo } from '../../state/editorActions';
+import { autoLayout } from '../../state/layoutActions';
+import { useLayoutState } from '../../state/layoutStore';
 import { useUi } from '../../state/uiStore';
 import { KindIcon } from './nodes/KindIcon';
 
@@ -23,6 +25,7 @@ export function Palette() {
   const history = useDocument((s) => s.history);
   const mapId = useUi((s) => s.openMapId);
   const { fitView } = useReactFlow();
+  const layoutRunning = useLayoutState((s) => s.running);
   const undoEntry = canUndo(history, mapId);
   const redoEntry = canRedo(history, mapId);
   return (
@@ -55,6 +58,10 @@ export function Palette() {
       </button>
       <button type="button" onClick={redo} disabled={!redoEntry} aria-label="Redo" title={redoEntry ? `Redo ${redoEntry.title.toLowerCase()} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
         ↷ <span className="hide-narrow">Redo</span>
+      </button>
+      <span className="sep" aria-hidden />
+      <button type="button" onClick={() => mapId && void autoLayout(mapId)} disabled={!!layoutRunning} aria-label="Auto layout" title="Lay the map out: lanes kept, flows left to right (Shift+L)">
+        {layoutRunning ? <span className="spinner" aria-hidden /> : '⊞'} <span className="hide-narrow">{layoutRunning ? 'Laying out…' : 'Auto layout'}</span>
       </button>
       <button type="button" onClick={() => void fitView({ padding: 0.08, duration: 250 })} aria-label="Zoom to fit" title="Zoom to fit (Shift+1)">
         ⤢ <span className="hide-narrow">Zoom to fit</span>

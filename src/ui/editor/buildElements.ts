@@ -8,7 +8,16 @@ import type { Selection } from '../../state/uiStore';
 // their record, box and selection are unchanged, so memoised node components skip work.
 
 export type LaneNodeData = { laneId: Id; mapId: Id };
-export type ShapeNodeData = { node: MapNode };
+export type ShapeNodeData = { node: MapNode; badge?: NodeBadge; lit?: boolean };
+/** Findings that concern a node: how many, and the worst severity. */
+export type NodeBadge = { count: number; severity: 'high' | 'medium' | 'low' };
+
+/** What the analysis adds to the drawing: badges on nodes, and the nodes and lanes of the picked finding. */
+export interface Marks {
+  badges: Map<Id, NodeBadge>;
+  lit: Set<Id>;
+}
+export const NO_MARKS: Marks = { badges: new Map(), lit: new Set() };
 export type FlowEdgeData = { flow: Flow; points?: [number, number][] };
 
 export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
@@ -18,8 +27,12 @@ interface CacheEntry {
   node: MapNode;
   box: NodeBox;
   selected: boolean;
+  badge: NodeBadge | undefined;
+  lit: boolean;
   rf: Node;
 }
+
+const sameBadge = (a?: NodeBadge, b?: NodeBadge) => a?.count === b?.count && a?.severity === b?.severity;
 
 export function buildNodes(
   map: ProcessMap,
@@ -27,6 +40,7 @@ export function buildNodes(
   drag: Map<Id, { x: number; y: number }>,
   laneResize: { laneId: Id; height: number } | null,
   cache: Map<Id, CacheEntry>,
+  marks: Marks = NO_MARKS,
 ): Node[] {
   const width = mapWidth(map);
   const bands = laneBands(map);
@@ -45,7 +59,7 @@ export function buildNodes(
       connectable: false,
       focusable: false,
       zIndex: -1,
-      className: selection.laneId === b.laneId ? 'lane-selected' : undefined,
+      className: [selection.laneId === b.laneId && 'lane-selected', marks.lit.has(b.laneId) && 'lane-lit'].filter(Boolean).join(' ') || undefined,
     };
     if (laneResize?.laneId === b.laneId) shift += laneResize.height - b.height;
     return node;
@@ -60,8 +74,10 @@ export function buildNodes(
     const box = d ? { ...stored, x: d.x, y: d.y } : stored;
     const isSel = selected.has(n.id);
     const prev = cache.get(n.id);
+    const badge = marks.badges.get(n.id);
+    const lit = marks.lit.has(n.id);
     seen.add(n.id);
-    if (prev && prev.node === n && prev.selected === isSel && prev.box.x === box.x && prev.box.y === box.y && prev.box.width === box.width && prev.box.height === box.height) {
+    if (prev && prev.node === n && prev.selected === isSel && sameBadge(prev.badge, badge) && prev.lit === lit && prev.box.x === box.x && prev.box.y === box.y && prev.box.width === box.width && prev.box.height === box.height) {
       shapes.push(prev.rf);
       continue;
     }
@@ -71,12 +87,12 @@ export function buildNodes(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
-      data: { node: n } satisfies ShapeNodeData,
+      data: { node: n, badge, lit } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',
       ariaLabel: `${n.kind === 'dataStore' ? 'Data store' : n.kind[0]!.toUpperCase() + n.kind.slice(1)}: ${n.label}`,
     };
-    cache.set(n.id, { node: n, box, selected: isSel, rf });
+    cache.set(n.id, { node: n, box, selected: isSel, badge, lit, rf });
     shapes.push(rf);
   }
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);

@@ -2,6 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import type { NodeKind } from '../../core/model/types';
 import * as A from '../../state/editorActions';
+import { autoLayout } from '../../state/layoutActions';
+import { useFindings } from '../../state/findingsStore';
 import { useUi } from '../../state/uiStore';
 import { confirmLaneDelete } from '../common/confirm';
 import { openShortcuts } from '../shell/ShortcutsDialog';
@@ -36,6 +38,7 @@ export function useEditorKeys(): void {
       else if (e.key === 'Escape') {
         useUi.getState().clearSelection();
         useUi.getState().setEditing(null);
+        useFindings.getState().setHighlight(null);
       } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) A.moveSelectionToLane(e.key === 'ArrowUp' ? -1 : 1);
       else if (e.key.startsWith('Arrow')) {
         const step = e.shiftKey ? 50 : 10;
@@ -43,7 +46,10 @@ export function useEditorKeys(): void {
         A.nudge(dx!, dy!);
       } else if (e.key === '!' || (e.shiftKey && e.code === 'Digit1')) void fitView({ padding: 0.08, duration: 250 });
       else if (e.key === '?') openShortcuts();
-      else if (key === 'l' && !e.shiftKey) A.addLane();
+      else if (key === 'l' && e.shiftKey) {
+        const id = useUi.getState().openMapId;
+        if (id) void autoLayout(id);
+      } else if (key === 'l') A.addLane();
       else if (ADD_KEYS[key] && !e.shiftKey) A.addNodeOfKind(ADD_KEYS[key]);
       else handled = false;
       if (handled) e.preventDefault();

@@ -7,21 +7,25 @@ import { Editor } from '../editor/Editor';
 import { MapList } from '../maps/MapList';
 import { StatusBanner } from './StatusBanner';
 import { TopBar } from './TopBar';
-import { useHashRoute } from './useHashRoute';
+import { CatalogueScreen } from '../catalogue/CatalogueScreen';
+import { useHashRoute, useScreen } from './useHashRoute';
 
 export function App() {
   useHashRoute();
   const ready = useDocument((s) => s.ready);
   const openMapId = useUi((s) => s.openMapId);
+  const screen = useScreen();
   return (
     <div className="app">
       <TopBar />
       <StatusBanner />
       <div className="app-body">
         <MapList />
-        <main className="workarea" aria-label="Map editor">
+        <main className="workarea" aria-label={screen === 'catalogue' ? 'Catalogue' : 'Map editor'}>
           {!ready ? (
             <p className="placeholder" role="status">Opening your workspace…</p>
+          ) : screen === 'catalogue' ? (
+            <CatalogueScreen />
           ) : openMapId ? (
             <Editor key={openMapId} mapId={openMapId} />
           ) : (

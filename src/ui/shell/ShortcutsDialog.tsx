@@ -5,6 +5,7 @@ export const SHORTCUTS: [string, string][] = [
   ['S / D / B / E', 'Add step / decision / start / end (after the selected node, connected)'],
   ['T / Y / O / N', 'Add data store / system / document / note'],
   ['L', 'Add lane'],
+  ['Shift+L', 'Auto layout: lanes kept, flows left to right'],
   ['F2 or double-click', 'Edit label; Enter keeps it, Escape cancels'],
   ['Delete / Backspace', 'Delete the selection'],
   ['Ctrl+Z', 'Undo'],

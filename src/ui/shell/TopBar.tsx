@@ -4,6 +4,7 @@ import { useUi } from '../../state/uiStore';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
 import { exportWorkspace } from '../io/workspaceFile';
 import { openShortcuts } from './ShortcutsDialog';
+import { CATALOGUE_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
   const name = useDocument((s) => s.workspace?.meta.name);
@@ -14,6 +15,7 @@ export function TopBar() {
         <span className="brand-name">Lanemap</span>
         {name && <span className="workspace-name">{name}</span>}
       </div>
+      <ScreenLinks />
       <SaveStatus />
       <div className="topbar-actions">
         <button
@@ -32,6 +34,18 @@ export function TopBar() {
         <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       </div>
     </header>
+  );
+}
+
+/** Between the maps (back to the last one open) and the catalogue. */
+function ScreenLinks() {
+  const screen = useScreen();
+  const openMapId = useUi((s) => s.openMapId);
+  return (
+    <nav className="screen-links" aria-label="Screens">
+      <a href={openMapId ? mapHash(openMapId) : '#/'} aria-current={screen === 'map' ? 'page' : undefined}>Maps</a>
+      <a href={CATALOGUE_HASH} aria-current={screen === 'catalogue' ? 'page' : undefined}>Catalogue</a>
+    </nav>
   );
 }
 

@@ -2,13 +2,21 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 
-// The URL hash names the open map (#/map/<id>) so a reload opens the same map.
+// The URL hash names the open map (#/map/<id>) so a reload opens the same map, or the
+// catalogue (#/catalogue), which keeps the last open map for the way back.
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);
 };
 const getHash = () => window.location.hash;
+
+export const CATALOGUE_HASH = '#/catalogue';
+
+/** Which screen the main area shows. */
+export function useScreen(): 'catalogue' | 'map' {
+  return useSyncExternalStore(subscribe, getHash) === CATALOGUE_HASH ? 'catalogue' : 'map';
+}
 
 export function mapHash(id: string): string {
   return `#/map/${encodeURIComponent(id)}`;
@@ -27,10 +35,11 @@ export function useHashRoute(): void {
   useEffect(() => {
     if (!maps) return;
     const m = /^#\/map\/(.+)$/.exec(hash);
-    const wanted = m ? decodeURIComponent(m[1]!) : null;
+    const onCatalogue = hash === CATALOGUE_HASH;
+    const wanted = m ? decodeURIComponent(m[1]!) : onCatalogue ? useUi.getState().openMapId : null;
     const exists = wanted && maps.some((x) => x.id === wanted);
     const id = exists ? wanted : (maps[0]?.id ?? null);
     if (useUi.getState().openMapId !== id) setOpenMap(id);
-    if (id && !exists) window.history.replaceState(null, '', mapHash(id));
+    if (id && !exists && !onCatalogue) window.history.replaceState(null, '', mapHash(id));
   }, [hash, maps, setOpenMap]);
 }

@@ -34,7 +34,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
     <span className="shape-text">{n.label}</span>
   );
   return (
-    <div className={`shape shape-${n.kind}${selected ? ' selected' : ''}`} title={n.notes || undefined}>
+    <div className={`shape shape-${n.kind}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} data-lane={n.laneId} title={n.notes || undefined}>
       <svg className="shape-svg" width={w} height={h} aria-hidden focusable="false">
         <path d={outline.body} fill={style.fill} stroke={selected ? '#e07b00' : style.stroke} strokeWidth={selected ? style.strokeWidth + 1 : style.strokeWidth} />
         {outline.detail && <path d={outline.detail} fill="none" stroke={style.stroke} strokeWidth={1} />}
@@ -42,6 +42,11 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
       <div className={labelOutside ? 'shape-label outside' : 'shape-label'}>{label}</div>
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
       {n.notes && <span className="badge-notes" title={n.notes} aria-label="Has notes">✎</span>}
+      {data.badge && (
+        <span className={`badge-finding sev-${data.badge.severity}`} title={`${data.badge.count} ${data.badge.count === 1 ? 'finding' : 'findings'} (worst: ${data.badge.severity}); see the Findings panel`}>
+          {data.badge.count}
+        </span>
+      )}
       {n.kind !== 'note' && SIDES.map((s) => <Handle key={s.id} id={s.id} type="source" position={s.position} className="handle" />)}
     </div>
   );

@@ -1,0 +1,29 @@
+import type { Id, ProcessMap } from '../model/types';
+import type { Finding } from './types';
+
+/**
+ * What a finding points at on one map: its subjects that are nodes or lanes of the map,
+ * and the nodes that stand for its catalogue subjects (a silo system's or duplicate
+ * store's nodes carry its id as refId).
+ */
+export function findingFocus(finding: Finding, map: ProcessMap): { nodeIds: Id[]; laneIds: Id[] } {
+  const subjects = new Set(finding.subjects);
+  const nodeIds = map.nodes.filter((n) => subjects.has(n.id) || (n.refId !== undefined && subjects.has(n.refId))).map((n) => n.id);
+  const laneIds = map.lanes.filter((l) => subjects.has(l.id)).map((l) => l.id);
+  return { nodeIds, laneIds };
+}
+
+/** Per node of a map: how many findings concern it and the worst severity among them. */
+export function nodeBadges(findings: Finding[], map: ProcessMap): Map<Id, { count: number; severity: Finding['severity'] }> {
+  const rank = { high: 0, medium: 1, low: 2 } as const;
+  const out = new Map<Id, { count: number; severity: Finding['severity'] }>();
+  for (const f of findings) {
+    if (!f.mapIds.includes(map.id)) continue;
+    for (const id of findingFocus(f, map).nodeIds) {
+      const prev = out.get(id);
+      if (!prev) out.set(id, { count: 1, severity: f.severity });
+      else out.set(id, { count: prev.count + 1, severity: rank[f.severity] < rank[prev.severity] ? f.severity : prev.severity });
+    }
+  }
+  return out;
+}

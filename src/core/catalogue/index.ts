@@ -1,0 +1,4 @@
+export * from './fields';
+export * from './fuzzy';
+export * from './integrations';
+export * from './usage';

@@ -1,0 +1,35 @@
+import { NODE_SIZE } from '../model/geometry';
+import type { Id, ProcessMap } from '../model/types';
+import type { LEdge, LGraph, LNode } from './types';
+
+/**
+ * The map as the layout sees it. Sizes come from the view when set, else from the kind; a
+ * node whose lane is missing goes into the first lane (where laneAtY would put it); flows
+ * whose ends are missing cannot be drawn and are left out.
+ */
+export function buildGraph(map: ProcessMap): LGraph {
+  const laneIds = map.lanes.map((l) => l.id);
+  const laneIndex = new Map<Id, number>(laneIds.map((id, i) => [id, i]));
+  const nodeIndex = new Map<Id, number>();
+  const nodes: LNode[] = map.nodes.map((n, i) => {
+    nodeIndex.set(n.id, i);
+    const box = map.view.nodes[n.id];
+    const size = NODE_SIZE[n.kind] ?? NODE_SIZE.step;
+    return {
+      id: n.id,
+      kind: n.kind,
+      lane: laneIndex.get(n.laneId) ?? 0,
+      width: positive(box?.width) ?? size.width,
+      height: positive(box?.height) ?? size.height,
+    };
+  });
+  const edges: LEdge[] = [];
+  for (const f of map.flows) {
+    const from = nodeIndex.get(f.from);
+    const to = nodeIndex.get(f.to);
+    if (from !== undefined && to !== undefined) edges.push({ flowId: f.id, kind: f.kind, from, to });
+  }
+  return { nodes, edges, laneIds, laneCount: Math.max(1, laneIds.length) };
+}
+
+const positive = (v: number | undefined): number | undefined => (v !== undefined && Number.isFinite(v) && v > 0 ? v : undefined);

@@ -1,0 +1,41 @@
+import { create } from 'zustand';
+import { analyzeWorkspace, type Finding } from '../core/analysis';
+import type { Id, Workspace } from '../core/model/types';
+import { useDocument } from './documentStore';
+
+// The analysis, kept live: re-run shortly after every change to the workspace (it takes a
+// few milliseconds even for a large workspace), never while a keystroke is being handled.
+
+export interface FindingsState {
+  findings: Finding[];
+  /** Nodes and lanes lit up because the user picked a finding. */
+  highlight: { findingId: string; nodeIds: Id[]; laneIds: Id[] } | null;
+  setHighlight: (h: FindingsState['highlight']) => void;
+}
+
+export const useFindings = create<FindingsState>((set) => ({
+  findings: [],
+  highlight: null,
+  setHighlight: (highlight) => set({ highlight }),
+}));
+
+const DELAY_MS = 120;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let analysed: Workspace | null = null;
+
+function run(): void {
+  const ws = useDocument.getState().workspace;
+  if (!ws || ws === analysed) return;
+  analysed = ws;
+  useFindings.setState({ findings: analyzeWorkspace(ws) });
+}
+
+/** Start following the document; returns the unsubscribe function. */
+export function startLiveAnalysis(): () => void {
+  run();
+  return useDocument.subscribe((s, prev) => {
+    if (s.workspace === prev.workspace) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, DELAY_MS);
+  });
+}

@@ -1,0 +1,54 @@
+import type { MapUse, SystemUsage, Usage } from '../../core/catalogue';
+import type { Access } from '../../core/model/types';
+import { mapHash } from '../shell/useHashRoute';
+
+// "Used in": the maps that draw an entry, as links, and the steps there that read or write it.
+
+const ACCESS: Record<Access, string> = { read: 'reads', write: 'writes', readwrite: 'reads and writes' };
+
+export function UsedIn({ usage }: { usage: Usage | SystemUsage | undefined }) {
+  if (!usage) return null;
+  const via = 'viaStores' in usage ? usage.viaStores : [];
+  if (usage.maps.length === 0 && via.length === 0) return <span className="cat-muted">Not on any map</span>;
+  return (
+    <>
+      {usage.maps.length > 0 && (
+        <ul className="cat-used">
+          {usage.maps.map((m) => (
+            <li key={m.mapId}>
+              <MapLink use={m} />
+              {usage.steps.some((s) => s.mapId === m.mapId) && (
+                <span className="cat-steps">
+                  {usage.steps
+                    .filter((s) => s.mapId === m.mapId)
+                    .map((s) => `${s.label} (${ACCESS[s.access]})`)
+                    .join('; ')}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {via.length > 0 && (
+        <div className="cat-via">
+          <span className="cat-muted">Through its data stores:</span>
+          <ul className="cat-used">
+            {via.map((m) => (
+              <li key={m.mapId}><MapLink use={m} /></li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The map's name, then how many of its nodes stand for the entry. */
+function MapLink({ use }: { use: MapUse }) {
+  return (
+    <>
+      <a href={mapHash(use.mapId)}>{use.mapName}</a>{' '}
+      <span className="cat-count">{use.nodes} {use.nodes === 1 ? 'node' : 'nodes'}</span>
+    </>
+  );
+}

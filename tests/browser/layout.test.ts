@@ -1,0 +1,60 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectAccessible, launch, openApp } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every node's box on screen with its own lane's band (from the lane it belongs to in the document). */
+function snapshot(page: Page) {
+  return page.evaluate(() => {
+    const bands = new Map([...document.querySelectorAll('.react-flow__node-lane')].map((e) => [e.getAttribute('data-id')!.slice('lane:'.length), e.getBoundingClientRect()]));
+    return [...document.querySelectorAll('.react-flow__node-shape')].map((e) => {
+      const r = e.getBoundingClientRect();
+      const band = bands.get(e.querySelector('.shape')!.getAttribute('data-lane')!)!;
+      return { id: e.getAttribute('data-id')!, x: Math.round(r.x), y: Math.round(r.y), inBand: r.top >= band.top - 0.5 && r.bottom <= band.bottom + 0.5 };
+    });
+  });
+}
+
+test('auto layout tidies a messy map in the worker: every node inside its band, orthogonal flows; undo puts it back', async () => {
+  const { page, context, errors } = await openApp(browser);
+  // Make it messy: drag three nodes somewhere else in their bands and beyond.
+  for (let i = 0; i < 3; i++) {
+    const node = page.locator('.react-flow__node-shape').nth(i * 4 + 1);
+    const b = (await node.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2 + 40 + i * 70, b.y + b.height / 2 + 25, { steps: 6 });
+    await page.mouse.up();
+  }
+  const messy = await snapshot(page);
+
+  await page.getByRole('button', { name: 'Auto layout' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Auto layout' }).isEnabled(), { timeout: 20_000 }).toBe(true);
+  await page.waitForTimeout(600); // the nodes glide to their places
+  const tidy = await snapshot(page);
+  expect(tidy.map((n) => `${n.x},${n.y}`)).not.toEqual(messy.map((n) => `${n.x},${n.y}`));
+  expect(tidy.filter((n) => !n.inBand)).toEqual([]);
+  // Flows follow the routed points: straight segments, horizontal or vertical only.
+  const slanted = await page.locator('.react-flow__edge-path').evaluateAll((paths) =>
+    paths.flatMap((p) => {
+      const pts = [...(p.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      return pts.slice(1).filter((q, i) => Math.abs(q[0]! - pts[i]![0]!) > 0.5 && Math.abs(q[1]! - pts[i]![1]!) > 0.5).map(() => p.getAttribute('d'));
+    }),
+  );
+  expect(slanted).toEqual([]);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/auto-layout.png' });
+
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  expect((await snapshot(page)).map((n) => `${n.x},${n.y}`)).toEqual(messy.map((n) => `${n.x},${n.y}`));
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,449 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace, compareFindings, type Finding, type FindingKind } from '../../src/core/analysis';
+import type { Access, DataStore, Flow, FlowKind, MapNode, NodeKind, ProcessMap, System, Workspace } from '../../src/core/model/types';
+
+// Small hand-made workspaces, one rule at a time. Departments: adm (Admissions), reg (Registry).
+
+type NodeRow = [id: string, kind: NodeKind, lane: string, label?: string, extra?: Partial<MapNode>];
+type FlowRow = [kind: 'seq' | 'msg' | 'data', from: string, to: string, access?: Access];
+const KIND: Record<FlowRow[0], FlowKind> = { seq: 'sequence', msg: 'message', data: 'data' };
+
+interface MapSpec {
+  id?: string;
+  name?: string;
+  dept?: string | null;
+  lanes?: [id: string, dept?: string | null, name?: string][];
+  nodes: NodeRow[];
+  flows?: FlowRow[];
+}
+
+function map(spec: MapSpec): ProcessMap {
+  const id = spec.id ?? 'm1';
+  const lanes = spec.lanes ?? [['l1', null]];
+  return {
+    id,
+    name: spec.name ?? `Map ${id}`,
+    departmentId: spec.dept === undefined ? 'adm' : spec.dept,
+    lanes: lanes.map(([lid, dept, name]) => ({ id: lid, name: name ?? `Lane ${lid}`, ...(dept ? { departmentId: dept } : {}) })),
+    nodes: spec.nodes.map(([nid, kind, lane, label, extra]) => ({ id: nid, kind, laneId: lane, label: label ?? `${kind} ${nid}`, ...extra })),
+    flows: (spec.flows ?? []).map(([kind, from, to, access], i): Flow => ({ id: `${id}-f${i}`, kind: KIND[kind], from, to, ...(access ? { access } : {}) })),
+    view: { nodes: {}, laneHeights: {}, flowPoints: {} },
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+}
+
+function workspace(a: { systems?: Partial<System>[]; stores?: Partial<DataStore>[]; maps: ProcessMap[] }): Workspace {
+  return {
+    meta: { id: 'ws', name: 'Test' },
+    departments: [
+      { id: 'adm', name: 'Admissions' },
+      { id: 'reg', name: 'Registry' },
+    ],
+    systems: (a.systems ?? []).map((s, i) => ({ id: `s${i}`, name: `System ${i}`, kind: 'application', integratesWith: [], ...s })),
+    dataStores: (a.stores ?? []).map((d, i) => ({ id: `d${i}`, name: `Store ${i}`, kind: 'spreadsheet', systemId: null, customerFields: [], ...d })),
+    maps: a.maps,
+  };
+}
+
+/** A map whose control flow is clean: start -> the given steps in order -> end, in lane l1. */
+function line(steps: NodeRow[], extra: { nodes?: NodeRow[]; flows?: FlowRow[]; lanes?: MapSpec['lanes']; id?: string; dept?: string | null } = {}): ProcessMap {
+  const ids = steps.map((s) => s[0]);
+  const chain = ['s', ...ids, 'e'];
+  return map({
+    id: extra.id,
+    dept: extra.dept,
+    lanes: extra.lanes,
+    nodes: [['s', 'start', 'l1', 'Start'], ...steps, ['e', 'end', 'l1', 'End'], ...(extra.nodes ?? [])],
+    flows: [...chain.slice(1).map((to, i): FlowRow => ['seq', chain[i]!, to]), ...(extra.flows ?? [])],
+  });
+}
+
+const of = (findings: Finding[], kind: FindingKind) => findings.filter((f) => f.kind === kind);
+const CONTACT = ['Full name', 'Email', 'Phone'];
+
+describe('a clean workspace', () => {
+  it('gives no findings at all', () => {
+    const ws = workspace({
+      systems: [{ id: 'crm', name: 'CRM', integratesWith: ['fin'] }, { id: 'fin', name: 'Finance' }],
+      stores: [
+        { id: 'contacts', name: 'Contacts', systemId: 'crm', customerFields: ['Full name', 'Email', 'Phone'] },
+        { id: 'ledger', name: 'Ledger', systemId: 'fin', customerFields: ['Payer reference', 'Amount'] },
+      ],
+      maps: [
+        map({
+          lanes: [['l1', 'adm'], ['l2', 'reg']],
+          nodes: [
+            ['s', 'start', 'l1', 'Enquiry'],
+            ['a', 'step', 'l1', 'Log enquiry'],
+            ['db', 'dataStore', 'l1', 'Contacts', { refId: 'contacts' }],
+            ['q', 'decision', 'l1', 'Applying?'],
+            ['b', 'step', 'l2', 'Open record'],
+            ['fin', 'system', 'l2', 'Finance', { refId: 'fin' }],
+            ['doc', 'document', 'l2', 'Letter'],
+            ['note', 'note', 'l2', ''],
+            ['e1', 'end', 'l1', 'Closed'],
+            ['e2', 'end', 'l2', 'Opened'],
+          ],
+          flows: [['seq', 's', 'a'], ['data', 'a', 'db'], ['seq', 'a', 'q'], ['seq', 'q', 'e1'], ['msg', 'q', 'b'],
+            ['data', 'db', 'b'], ['data', 'b', 'fin'], ['data', 'b', 'doc'], ['seq', 'b', 'e2']],
+        }),
+      ],
+    });
+    expect(analyzeWorkspace(ws)).toEqual([]);
+  });
+
+  it('and a blank new map is not a process yet, so it is not linted', () => {
+    expect(analyzeWorkspace(workspace({ maps: [map({ nodes: [['n', 'note', 'l1', 'Ideas']] })] }))).toEqual([]);
+  });
+});
+
+describe('silo-system', () => {
+  it('finds a system with customer data used by one department and integrated with nothing', () => {
+    const ws = workspace({
+      systems: [{ id: 'acc', name: 'Alumni Access DB' }],
+      stores: [{ id: 'alum', systemId: 'acc', customerFields: CONTACT }],
+      maps: [line([['a', 'step', 'l1', 'Update alumnus']], { nodes: [['db', 'dataStore', 'l1', '', { refId: 'alum' }]], flows: [['data', 'a', 'db']] })],
+    });
+    const [f, ...rest] = of(analyzeWorkspace(ws), 'silo-system');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ kind: 'silo-system', severity: 'high', subjects: ['acc'], mapIds: ['m1'] });
+    expect(f!.title).toBe('Alumni Access DB is a silo: only Admissions uses it');
+    expect(f!.explanation).toContain('Update alumnus');
+    expect(f!.suggestion).not.toBe('');
+  });
+
+  it('finds a standalone store used by one department, reached through a system-less store node', () => {
+    const ws = workspace({
+      stores: [{ id: 'sheet', name: 'Enquiries sheet', customerFields: CONTACT }],
+      maps: [line([['a', 'step', 'l1']], { nodes: [['x', 'dataStore', 'l1', '', { refId: 'sheet' }]], flows: [['data', 'x', 'a']] })],
+    });
+    expect(of(analyzeWorkspace(ws), 'silo-system').map((f) => f.subjects)).toEqual([['sheet']]);
+  });
+
+  it('trap: a store used by two departments is not a silo', () => {
+    const ws = workspace({
+      stores: [{ id: 'sheet', customerFields: CONTACT }],
+      maps: [
+        line([['a', 'step', 'l1'], ['b', 'step', 'l2']], {
+          lanes: [['l1', 'adm'], ['l2', 'reg']],
+          nodes: [['x', 'dataStore', 'l1', '', { refId: 'sheet' }]],
+          flows: [['data', 'a', 'x'], ['data', 'x', 'b']],
+        }),
+      ],
+    });
+    expect(of(analyzeWorkspace(ws), 'silo-system')).toEqual([]);
+  });
+
+  it('counts departments across maps: the same store used by another department elsewhere is shared', () => {
+    const store = { id: 'sheet', customerFields: CONTACT };
+    const use = (id: string, dept: string) =>
+      line([['a', 'step', 'l1']], { id, dept, nodes: [['x', 'dataStore', 'l1', '', { refId: 'sheet' }]], flows: [['data', 'a', 'x']] });
+    expect(of(analyzeWorkspace(workspace({ stores: [store], maps: [use('m1', 'adm')] })), 'silo-system')).toHaveLength(1);
+    expect(of(analyzeWorkspace(workspace({ stores: [store], maps: [use('m1', 'adm'), use('m2', 'reg')] })), 'silo-system')).toEqual([]);
+  });
+
+  it('trap: an integrated system used by one department is not a silo, whichever side declares the link', () => {
+    for (const systems of [
+      [{ id: 'sits', integratesWith: ['fin'] }, { id: 'fin' }],
+      [{ id: 'sits' }, { id: 'fin', integratesWith: ['sits'] }],
+    ]) {
+      const ws = workspace({
+        systems,
+        stores: [{ id: 'rec', systemId: 'sits', customerFields: CONTACT }],
+        maps: [line([['a', 'step', 'l1']], { nodes: [['x', 'system', 'l1', '', { refId: 'sits' }]], flows: [['data', 'a', 'x']] })],
+      });
+      expect(of(analyzeWorkspace(ws), 'silo-system')).toEqual([]);
+    }
+  });
+
+  it('does not count a system linked only to itself as integrated', () => {
+    const ws = workspace({
+      systems: [{ id: 'acc', integratesWith: ['acc'] }],
+      stores: [{ id: 'rec', systemId: 'acc', customerFields: CONTACT }],
+      maps: [line([['a', 'step', 'l1']], { nodes: [['x', 'system', 'l1', '', { refId: 'acc' }]], flows: [['data', 'a', 'x']] })],
+    });
+    expect(of(analyzeWorkspace(ws), 'silo-system').map((f) => f.subjects)).toEqual([['acc']]);
+  });
+
+  it('trap: a system with no customer data is not a silo', () => {
+    const ws = workspace({
+      systems: [{ id: 'web', name: 'Giving page' }, { id: 'empty' }],
+      stores: [{ id: 'blank', systemId: 'empty', customerFields: [' '] }],
+      maps: [
+        line([['a', 'step', 'l1']], {
+          nodes: [['x', 'system', 'l1', '', { refId: 'web' }], ['y', 'system', 'l1', '', { refId: 'empty' }]],
+          flows: [['data', 'a', 'x'], ['data', 'a', 'y']],
+        }),
+      ],
+    });
+    expect(of(analyzeWorkspace(ws), 'silo-system')).toEqual([]);
+  });
+
+  it('counts a store node inside a system as that system, together with the system node', () => {
+    const ws = workspace({
+      systems: [{ id: 'acc' }],
+      stores: [{ id: 'rec', systemId: 'acc', customerFields: CONTACT }],
+      maps: [
+        line([['a', 'step', 'l1'], ['b', 'step', 'l2']], {
+          lanes: [['l1', 'adm'], ['l2', 'reg']],
+          nodes: [['x', 'dataStore', 'l1', '', { refId: 'rec' }], ['y', 'system', 'l2', '', { refId: 'acc' }]],
+          flows: [['data', 'a', 'x'], ['data', 'y', 'b']],
+        }),
+      ],
+    });
+    // Admissions through the store, Registry through the system node: two departments.
+    expect(of(analyzeWorkspace(ws), 'silo-system')).toEqual([]);
+  });
+
+  it('takes the map’s department for a lane without one, and reports nothing when the department is unknown', () => {
+    const store = { id: 'sheet', customerFields: CONTACT };
+    const m = (dept: string | null) =>
+      line([['a', 'step', 'l1']], { dept, nodes: [['x', 'dataStore', 'l1', '', { refId: 'sheet' }]], flows: [['data', 'a', 'x']] });
+    expect(of(analyzeWorkspace(workspace({ stores: [store], maps: [m('reg')] })), 'silo-system')[0]!.title).toContain('only Registry');
+    expect(of(analyzeWorkspace(workspace({ stores: [store], maps: [m(null)] })), 'silo-system')).toEqual([]);
+  });
+
+  it('does not report a store nobody reads or writes', () => {
+    expect(analyzeWorkspace(workspace({ stores: [{ customerFields: CONTACT }], maps: [] }))).toEqual([]);
+  });
+});
+
+describe('duplicate-data', () => {
+  it('matches two stores on synonyms, naming the shared fields', () => {
+    const ws = workspace({
+      stores: [
+        { id: 'a', name: 'Enquiries', ownerDepartmentId: 'adm', customerFields: ['First name', 'Last name', 'E-mail address', 'Course'] },
+        { id: 'b', name: 'Applicants', ownerDepartmentId: 'reg', customerFields: ['Full name', 'email', 'Date of birth'] },
+      ],
+      maps: [],
+    });
+    const [f, ...rest] = analyzeWorkspace(ws);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ kind: 'duplicate-data', severity: 'high', subjects: ['a', 'b'], pairs: [{ stores: ['a', 'b'], fields: ['name', 'email'] }] });
+    expect(f!.title).toBe('Contact details are kept in 2 stores across 2 departments');
+    expect(f!.explanation).toContain('Enquiries and Applicants share name and e-mail address');
+  });
+
+  it('needs two shared fields, one of them identifying a person', () => {
+    const pair = (x: string[], y: string[]) => analyzeWorkspace(workspace({ stores: [{ customerFields: x }, { customerFields: y }], maps: [] }));
+    expect(pair(['Email', 'Course'], ['E-mail', 'School'])).toEqual([]); // one field
+    expect(pair(['Course', 'Graduation year', 'Notes'], ['Course', 'Graduation year'])).toEqual([]); // none identifies
+    expect(pair(['First name', 'Last name'], ['Full name', 'School'])).toEqual([]); // one name, however split
+    expect(pair(['Course', 'Student number'], ['Student ID', 'Course'])).toHaveLength(1);
+  });
+
+  it('groups overlapping stores into one finding per group, listing every matching pair', () => {
+    const ws = workspace({
+      stores: [
+        { id: 'a', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email'] },
+        { id: 'b', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email', 'Date of birth', 'Postcode'] },
+        { id: 'c', ownerDepartmentId: 'adm', customerFields: ['Date of birth', 'Post code'] },
+        { id: 'd', ownerDepartmentId: 'reg', customerFields: ['Student ID', 'Course'] },
+        { id: 'e', ownerDepartmentId: 'reg', customerFields: ['Student number', 'Course', 'Notes'] },
+        { id: 'f', ownerDepartmentId: 'reg', customerFields: ['Notes'] },
+      ],
+      maps: [],
+    });
+    const found = of(analyzeWorkspace(ws), 'duplicate-data');
+    expect(found.map((f) => f.subjects)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(found[0]!.pairs).toEqual([
+      { stores: ['a', 'b'], fields: ['name', 'email'] },
+      { stores: ['b', 'c'], fields: ['date of birth', 'postcode'] },
+    ]);
+    // One department each: still a duplicate, less severe.
+    expect(found.map((f) => [f.severity, f.title])).toEqual([
+      ['medium', 'Contact details are kept in 3 stores in Admissions'],
+      ['medium', 'Personal details are kept in 2 stores in Registry'],
+    ]);
+  });
+
+  it('takes a store’s departments from the steps using it when it has no owner, and lists the maps', () => {
+    const ws = workspace({
+      stores: [{ id: 'a', customerFields: CONTACT }, { id: 'b', customerFields: CONTACT }],
+      maps: [
+        line([['x', 'step', 'l1'], ['y', 'step', 'l2']], {
+          lanes: [['l1', 'adm'], ['l2', 'reg']],
+          nodes: [['na', 'dataStore', 'l1', '', { refId: 'a' }], ['nb', 'dataStore', 'l2', '', { refId: 'b' }]],
+          flows: [['data', 'x', 'na'], ['data', 'y', 'nb']],
+        }),
+      ],
+    });
+    expect(of(analyzeWorkspace(ws), 'duplicate-data')[0]).toMatchObject({ severity: 'high', mapIds: ['m1'], title: 'Contact details are kept in 2 stores across 2 departments' });
+  });
+});
+
+describe('manual-rekeying', () => {
+  const catalogue = {
+    systems: [{ id: 'mbx', name: 'Mail' }, { id: 'crm', name: 'CRM', integratesWith: ['web'] }, { id: 'web', name: 'Web forms' }],
+    stores: [
+      { id: 'inbox', name: 'Inbox', systemId: 'mbx', customerFields: ['Name', 'E-mail address', 'Telephone'] },
+      { id: 'sheet', name: 'Sheet', customerFields: ['Full name', 'Email', 'Mobile', 'Course'] },
+      { id: 'crmdb', name: 'CRM contacts', systemId: 'crm', customerFields: ['Name', 'Email'] },
+      { id: 'forms', name: 'Form entries', systemId: 'web', customerFields: ['Name', 'Email'] },
+      { id: 'crm2', name: 'CRM events', systemId: 'crm', customerFields: ['Name', 'Email'] },
+      { id: 'stats', name: 'Stats', customerFields: ['Course'] },
+    ] as Partial<DataStore>[],
+  };
+  const step = (refs: [string, 'read' | 'write', ('read' | 'write' | 'readwrite')?][], extra: Partial<MapNode> = { manual: true }, kind: NodeKind = 'step') =>
+    analyzeWorkspace(
+      workspace({
+        ...catalogue,
+        maps: [
+          line([['k', kind, 'l1', 'Copy enquiry', extra], ...(kind === 'decision' ? [['k2', 'step', 'l1'] as NodeRow] : [])], {
+            nodes: refs.map(([ref], i): NodeRow => [`n${i}`, catalogue.systems.some((s) => s.id === ref) ? 'system' : 'dataStore', 'l1', ref, { refId: ref }]),
+            flows: [
+              ...refs.map(([, dir, access], i): FlowRow => (dir === 'write' ? ['data', 'k', `n${i}`, access] : ['data', `n${i}`, 'k', access])),
+              ...(kind === 'decision' ? [['seq', 'k', 'e'] as FlowRow] : []),
+            ],
+          }),
+        ],
+      }),
+    ).filter((f) => f.kind === 'manual-rekeying');
+
+  it('finds a manual step reading one store and writing another it is not integrated with', () => {
+    const [f, ...rest] = step([['inbox', 'read'], ['sheet', 'write']]);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'high', subjects: ['k', 'inbox', 'sheet'], mapIds: ['m1'], copies: [{ from: 'inbox', to: 'sheet', fields: ['name', 'email', 'phone'] }] });
+    expect(f!.title).toBe('“Copy enquiry” re-keys customer data by hand from Inbox into Sheet');
+    expect(f!.explanation).toContain('Sheet is not part of any system');
+  });
+
+  it('is less severe when the step is not marked manual', () => {
+    expect(step([['inbox', 'read'], ['sheet', 'write']], {}).map((f) => f.severity)).toEqual(['medium']);
+  });
+
+  it('ignores integrated systems, the same system, the same store, and places with no field in common', () => {
+    expect(step([['forms', 'read'], ['crmdb', 'write']])).toEqual([]); // crm <-> web
+    expect(step([['crmdb', 'read'], ['crm2', 'write']])).toEqual([]); // both in crm
+    expect(step([['sheet', 'read'], ['sheet', 'write']])).toEqual([]);
+    expect(step([['inbox', 'read'], ['stats', 'write']])).toEqual([]);
+  });
+
+  it('takes a system node’s customer fields from its stores', () => {
+    expect(step([['mbx', 'read'], ['sheet', 'write']]).map((f) => f.subjects)).toEqual([['k', 'mbx', 'sheet']]);
+  });
+
+  it('lets the access field override the direction', () => {
+    // Drawn step -> inbox, but it is a read; drawn sheet -> step, but it is a write.
+    expect(step([['inbox', 'write', 'read'], ['sheet', 'read', 'write']])).toHaveLength(1);
+    expect(step([['inbox', 'write', 'readwrite'], ['sheet', 'write']])).toHaveLength(1);
+    expect(step([['inbox', 'write'], ['sheet', 'write']])).toEqual([]);
+  });
+
+  it('lists every copy of a step that feeds two places, once', () => {
+    const [f] = step([['inbox', 'read'], ['sheet', 'write'], ['crmdb', 'write']]);
+    expect(f!.subjects).toEqual(['k', 'inbox', 'sheet', 'crmdb']);
+    expect(f!.copies!.map((c) => c.to)).toEqual(['sheet', 'crmdb']);
+  });
+
+  it('is about steps: a decision that reads and writes is not re-keying', () => {
+    expect(step([['inbox', 'read'], ['sheet', 'write']], {}, 'decision')).toEqual([]);
+  });
+});
+
+describe('structural lint', () => {
+  const lint = (m: ProcessMap, stores: Partial<DataStore>[] = [], systems: Partial<System>[] = []) =>
+    analyzeWorkspace(workspace({ stores, systems, maps: [m] })).map((f) => [f.kind, ...f.subjects]);
+
+  it('trap: stores, systems, documents and notes reached only by data flows are never unreachable', () => {
+    const m = line([['a', 'step', 'l1']], {
+      nodes: [['x', 'dataStore', 'l1', 'x', { refId: 'd0' }], ['y', 'system', 'l1', 'y', { refId: 's0' }], ['doc', 'document', 'l1'], ['n', 'note', 'l1']],
+      flows: [['data', 'a', 'x'], ['data', 'y', 'a'], ['data', 'a', 'doc']],
+    });
+    expect(lint(m, [{ customerFields: [] }], [{}])).toEqual([]);
+  });
+
+  it('trap: message flows carry control, data flows do not', () => {
+    const m = map({
+      lanes: [['l1', 'adm'], ['l2', 'reg']],
+      nodes: [['s', 'start', 'l1'], ['a', 'step', 'l1'], ['b', 'step', 'l2'], ['c', 'step', 'l2'], ['x', 'dataStore', 'l1', 'x', { refId: 'd0' }], ['e', 'end', 'l2']],
+      // b only by a message: reachable. c only through the store: unreachable.
+      flows: [['seq', 's', 'a'], ['msg', 'a', 'b'], ['seq', 'b', 'e'], ['data', 'a', 'x'], ['data', 'x', 'c'], ['seq', 'c', 'e']],
+    });
+    expect(lint(m, [{ customerFields: [] }])).toEqual([['unreachable-node', 'c']]);
+  });
+
+  it('finds dead ends in steps and decisions only, counting no data flow as a way on', () => {
+    const m = line([['a', 'step', 'l1']], {
+      nodes: [['b', 'step', 'l1', 'Update by hand'], ['x', 'dataStore', 'l1', 'x', { refId: 'd0' }]],
+      flows: [['seq', 'a', 'b'], ['data', 'b', 'x']],
+    });
+    const found = analyzeWorkspace(workspace({ stores: [{ customerFields: [] }], maps: [m] }));
+    expect(found.map((f) => [f.kind, ...f.subjects])).toEqual([['dead-end', 'b']]);
+    expect(found[0]!.title).toBe('Step “Update by hand” is a dead end');
+  });
+
+  it('wants two branches out of a decision; one with none is a dead end, reported once', () => {
+    const one = line([['q', 'decision', 'l1', 'OK?']]);
+    expect(lint(one)).toEqual([['decision-branches', 'q']]);
+    const twice = map({ nodes: [['s', 'start', 'l1'], ['q', 'decision', 'l1'], ['e', 'end', 'l1']], flows: [['seq', 's', 'q'], ['seq', 'q', 'e'], ['msg', 'q', 'e']] });
+    expect(lint(twice)).toEqual([['decision-branches', 'q']]);
+    const none = map({ nodes: [['s', 'start', 'l1'], ['q', 'decision', 'l1'], ['e', 'end', 'l1']], flows: [['seq', 's', 'q'], ['seq', 's', 'e']] });
+    expect(lint(none)).toEqual([['dead-end', 'q']]);
+  });
+
+  it('reports a missing start or end once, on the map, without flagging every node unreachable', () => {
+    const m = map({ id: 'mx', nodes: [['a', 'step', 'l1'], ['b', 'step', 'l1']], flows: [['seq', 'a', 'b']] });
+    const found = analyzeWorkspace(workspace({ maps: [m] }));
+    expect(found.map((f) => [f.kind, ...f.subjects])).toEqual([['dead-end', 'b'], ['missing-start', 'mx'], ['missing-end', 'mx']]);
+    expect(of(found, 'missing-start')[0]).toMatchObject({ subjects: ['mx'], mapIds: ['mx'], title: '“Map mx” has no start' });
+  });
+
+  it('finds store and system nodes not linked to the catalogue, or linked to the wrong list', () => {
+    const m = line([], {
+      nodes: [['x', 'dataStore', 'l1', 'Loose sheet'], ['y', 'system', 'l1', 'Old CRM', { refId: 'd0' }], ['z', 'dataStore', 'l1', 'Gone', { refId: 'nope' }], ['doc', 'document', 'l1']],
+    });
+    expect(lint(m, [{ customerFields: [] }])).toEqual([['uncatalogued-store', 'z'], ['uncatalogued-store', 'x'], ['uncatalogued-store', 'y']]); // by title
+  });
+
+  it('finds empty lanes and unlabelled nodes, but leaves a blank note alone', () => {
+    const m = line([['a', 'step', 'l1', '  ']], { lanes: [['l1'], ['l2', null, 'Tutor']], nodes: [['n', 'note', 'l1', '']] });
+    const found = analyzeWorkspace(workspace({ maps: [m] }));
+    expect(found.map((f) => [f.kind, ...f.subjects])).toEqual([['empty-lane', 'l2'], ['unlabelled-node', 'a']]);
+    expect(found.map((f) => f.severity)).toEqual(['low', 'low']);
+  });
+});
+
+describe('every finding', () => {
+  const messy = workspace({
+    systems: [{ id: 'acc', name: 'Access' }],
+    stores: [
+      { id: 'a', name: 'A', systemId: 'acc', customerFields: CONTACT },
+      { id: 'b', name: 'B', customerFields: CONTACT },
+    ],
+    maps: [
+      line([['k', 'step', 'l1', 'Copy', { manual: true }], ['q', 'decision', 'l1', '']], {
+        lanes: [['l1'], ['l2']],
+        nodes: [['x', 'dataStore', 'l1', 'A', { refId: 'a' }], ['y', 'dataStore', 'l1', 'B', { refId: 'b' }], ['u', 'system', 'l1', 'Loose'], ['w', 'step', 'l1', 'Orphan']],
+        flows: [['data', 'x', 'k'], ['data', 'k', 'y']],
+      }),
+    ],
+  });
+  const found = analyzeWorkspace(messy);
+
+  it('carries every field, in plain English, with ids that are stable and unique', () => {
+    expect(new Set(found.map((f) => f.kind)).size).toBe(9); // all but missing-start and missing-end
+    for (const f of found) {
+      expect(f.title.length, f.id).toBeGreaterThan(5);
+      expect(f.explanation.length, f.id).toBeGreaterThan(40);
+      expect(f.suggestion.length, f.id).toBeGreaterThan(10);
+      expect(f.subjects.length, f.id).toBeGreaterThan(0);
+      expect(['high', 'medium', 'low']).toContain(f.severity);
+      expect(f.explanation, f.id).not.toMatch(/undefined|null|\[object/);
+    }
+    expect(new Set(found.map((f) => f.id)).size).toBe(found.length);
+  });
+
+  it('comes sorted by severity, then kind, then title, the same every time', () => {
+    expect([...found].sort(compareFindings)).toEqual(found);
+    const rank = { high: 0, medium: 1, low: 2 };
+    for (let i = 1; i < found.length; i++) expect(rank[found[i - 1]!.severity]).toBeLessThanOrEqual(rank[found[i]!.severity]);
+    expect(analyzeWorkspace(structuredClone(messy))).toEqual(found);
+  });
+
+  it('leaves the workspace untouched', () => {
+    const before = structuredClone(messy);
+    analyzeWorkspace(messy);
+    expect(messy).toEqual(before);
+  });
+});

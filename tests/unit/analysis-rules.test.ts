@@ -257,6 +257,17 @@ describe('duplicate-data', () => {
     ]);
   });
 
+  it('follows catalogue edits, even in place, although matching pairs are reused between runs', () => {
+    const ws = workspace({ stores: [{ id: 'a', customerFields: ['Name', 'Email'] }, { id: 'b', customerFields: ['Name', 'Phone'] }], maps: [] });
+    expect(analyzeWorkspace(ws)).toEqual([]);
+    ws.dataStores[1]!.customerFields.push('E-mail');
+    const [f] = analyzeWorkspace(ws);
+    expect(f!.pairs).toEqual([{ stores: ['a', 'b'], fields: ['name', 'email'] }]);
+    expect(Object.isFrozen(f!.pairs![0])).toBe(true); // shared with later runs, so read-only
+    ws.dataStores[0]!.customerFields = ['Course'];
+    expect(analyzeWorkspace(ws)).toEqual([]);
+  });
+
   it('takes a store’s departments from the steps using it when it has no owner, and lists the maps', () => {
     const ws = workspace({
       stores: [{ id: 'a', customerFields: CONTACT }, { id: 'b', customerFields: CONTACT }],

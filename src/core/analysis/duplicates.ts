@@ -78,7 +78,8 @@ function matchingPairs(ctx: AnalysisContext, stores: readonly DataStore[]): Pair
         const fields = sharedList(root, mine, keysOf[j]!, keyName);
         pairs.a.push(i);
         pairs.b.push(j);
-        pairs.out.push({ stores: [stores[i]!.id, stores[j]!.id], fields });
+        // Frozen: the memo below hands the same records to every later analysis.
+        pairs.out.push(Object.freeze({ stores: Object.freeze([stores[i]!.id, stores[j]!.id] as const), fields }));
       }
       shared[j] = 0;
       identifying[j] = 0;
@@ -187,9 +188,25 @@ function pairSentences(parts: readonly string[], total: number): string {
   return `${parts.slice(0, PAIRS_IN_TEXT).join('; ')}; and ${count(rest, 'more pair')} of these stores share fields`;
 }
 
+/**
+ * The last catalogue's pairs, by content. Pairs depend only on the stores' ids and fields,
+ * which most edits (to maps) leave alone; reusing them saves the quadratic part and, more,
+ * the tens of thousands of records the garbage collector would otherwise move on every edit.
+ * One entry, so it holds at most one catalogue's pairs.
+ */
+let memo: { key: string; pairs: Pairs } | null = null;
+
+function pairsOf(ctx: AnalysisContext, stores: readonly DataStore[]): Pairs {
+  const key = stores.map((d) => `${d.id}\u0001${d.customerFields.join('\u0002')}`).join('\u0000');
+  if (memo?.key === key) return memo.pairs;
+  const pairs = matchingPairs(ctx, stores);
+  memo = { key, pairs };
+  return pairs;
+}
+
 export function duplicateFindings(ctx: AnalysisContext): Finding[] {
   const stores = ctx.ws.dataStores.filter((d) => ctx.storeFields.get(d.id)!.size >= 2);
-  const pairs = matchingPairs(ctx, stores);
+  const pairs = pairsOf(ctx, stores);
   if (pairs.a.length === 0) return [];
   const groups = groupsOf(stores.length, pairs);
   const groupOf = new Map<number, number>();

@@ -41,10 +41,11 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
 };
 
 /** Two data stores and the normalised fields they both hold (duplicate-data). */
+/** Frozen: the same records are shared between pairs and between analyses. */
 export interface SharedFields {
-  stores: [Id, Id];
-  /** Normalised keys ("name", "email"); shared between pairs with the same list, so read-only. */
-  fields: readonly string[];
+  readonly stores: readonly [Id, Id];
+  /** Normalised keys ("name", "email"). */
+  readonly fields: readonly string[];
 }
 
 /** A step's copy from one store or system into another (manual-rekeying). */

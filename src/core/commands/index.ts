@@ -7,3 +7,4 @@ export * from './flows';
 export * from './maps';
 export * from './layout';
 export * from './catalogue';
+export * from './catalogueLink';

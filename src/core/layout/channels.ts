@@ -57,6 +57,12 @@ export function layoutChannels(g: LGraph, column: readonly number[], count: numb
     return w;
   });
 
+  if (process.env.CHDEBUG) {
+    const segs = channels.map((c) => c.length);
+    const tr = channels.map((c) => (c.length ? 1 + Math.max(...c.map((x) => x.track)) : 0));
+    const depth = channels.map((c) => { let best = 0; for (const a of c) { let d = 0; for (const b of c) if (b.lo - Y_CLEARANCE < a.hi && a.lo < b.hi + Y_CLEARANCE && b.lo <= a.lo) d++; best = Math.max(best, d); } return best; });
+    console.log('segs', segs.reduce((a, b) => a + b, 0), 'tracks', tr.reduce((a, b) => a + b, 0), 'depth', depth.reduce((a, b) => a + b, 0), 'vlen', channels.flat().reduce((a, s) => a + s.hi - s.lo, 0));
+  }
   const colX = new Array<number>(count).fill(LAYOUT_LEFT);
   for (let c = 1; c < count; c++) colX[c] = colX[c - 1]! + colW[c - 1]! + width[c]!;
   channels.forEach((segs, ch) => {

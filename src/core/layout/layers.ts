@@ -37,6 +37,8 @@ export const linkWeight = (L: Layered, a: number, b: number): number => {
   return dummies === 2 ? 8 : dummies === 1 ? 2 : 1;
 };
 
+export const DLANE = process.env.DLANE ?? 'src';
+
 export function buildLayered(g: LGraph, column: readonly number[], count: number): Layered {
   const n = g.nodes.length;
   const L: Layered = {
@@ -79,7 +81,7 @@ export function buildLayered(g: LGraph, column: readonly number[], count: number
         else if (s.dir === 'forward' && i === k) chain.push(edge.to);
         else if (i === 0) chain.push(dummy(e, c, g.nodes[edge.from]!.lane, edge.from, s.src as 'N' | 'S', span));
         else if (i === k) chain.push(dummy(e, c, g.nodes[edge.to]!.lane, edge.to, s.tgt as 'N' | 'S', span));
-        else chain.push(dummy(e, c, -1));
+        else chain.push(dummy(e, c, DLANE === 'tgt' ? g.nodes[edge.to]!.lane : DLANE === 'src' ? g.nodes[edge.from]!.lane : -1));
       });
       for (let i = 0; i + 1 < chain.length; i++) {
         const [a, b] = cols[i]! < cols[i + 1]! ? [chain[i]!, chain[i + 1]!] : [chain[i + 1]!, chain[i]!];

@@ -3,7 +3,7 @@
 // may pass through any lane, the order is free. Barycentre sweeps under that constraint,
 // keeping the best order seen, then assigning each dummy to a lane consistent with the order.
 
-import type { Layered } from './layers';
+import { DLANE, type Layered } from './layers';
 
 export interface OrderResult {
   crossingsBefore: number;
@@ -30,7 +30,7 @@ export function orderLayers(L: Layered, startY: readonly number[]): OrderResult 
   for (const layer of L.layers) sortLayer(L, layer, key, glued);
   refreshPos(L, pos);
 
-  const before = countCrossings(L, pos);
+  const before = countCrossings(L);
   let best = before;
   let bestLayers = L.layers.map((l) => [...l]);
   let stale = 0;
@@ -52,11 +52,11 @@ export function orderLayers(L: Layered, startY: readonly number[]): OrderResult 
       }
       sortLayer(L, layer, key, glued);
       if (LANESPACE) {
-        assignLayerLanes(L, layer);
+        if (DLANE === 'free') assignLayerLanes(L, layer);
         lanePositions(L, layer, pos);
       } else layer.forEach((item, p) => (pos[item] = p));
     }
-    const c = countCrossings(L, pos);
+    const c = countCrossings(L);
     if (c < best) {
       best = c;
       bestLayers = L.layers.map((l) => [...l]);
@@ -65,14 +65,19 @@ export function orderLayers(L: Layered, startY: readonly number[]): OrderResult 
   }
   L.layers = bestLayers;
   refreshPos(L, pos);
-  assignDummyLanes(L);
+  if (DLANE === 'free') assignDummyLanes(L);
   return { crossingsBefore: before, crossingsAfter: best };
 }
 
 const endKey = (L: Layered, item: number, startY: readonly number[]) => (item < L.nodes ? startY[item]! : startY[L.owner[item]!] ?? 0);
 
 function refreshPos(L: Layered, pos: Float64Array): void {
-  for (const layer of L.layers) layer.forEach((item, p) => (pos[item] = p));
+  for (const layer of L.layers) {
+    if (LANESPACE) {
+      if (DLANE === 'free') assignLayerLanes(L, layer);
+      lanePositions(L, layer, pos);
+    } else layer.forEach((item, p) => (pos[item] = p));
+  }
 }
 
 const LANESPACE = process.env.LANESPACE === '1';
@@ -113,8 +118,9 @@ function gluedByOwner(L: Layered): Map<number, { above: number[]; below: number[
 function sortLayer(L: Layered, layer: number[], key: Float64Array, glued: Map<number, { above: number[]; below: number[] }>): void {
   const prev = new Map(layer.map((item, p) => [item, p]));
   const tie = (a: number, b: number) => key[a]! - key[b]! || prev.get(a)! - prev.get(b)!;
-  const reals = layer.filter((i) => i < L.nodes).sort((a, b) => L.lane[a]! - L.lane[b]! || tie(a, b));
-  const dummies = layer.filter((i) => i >= L.nodes && L.owner[i]! < 0).sort(tie);
+  const fixed = DLANE !== 'free';
+  const reals = layer.filter((i) => (fixed ? L.owner[i]! < 0 : i < L.nodes)).sort((a, b) => L.lane[a]! - L.lane[b]! || tie(a, b));
+  const dummies = fixed ? [] : layer.filter((i) => i >= L.nodes && L.owner[i]! < 0).sort(tie);
   let r = 0;
   let d = 0;
   let out = 0;
@@ -132,7 +138,9 @@ function sortLayer(L: Layered, layer: number[], key: Float64Array, glued: Map<nu
 }
 
 /** Crossings between every pair of adjacent columns (inversions, counted with a Fenwick tree). */
-export function countCrossings(L: Layered, pos: Float64Array): number {
+export function countCrossings(L: Layered): number {
+  const pos = new Int32Array(L.layer.length);
+  for (const layer of L.layers) layer.forEach((item, p) => (pos[item] = p));
   let total = 0;
   for (let l = 0; l + 1 < L.layers.length; l++) {
     const pairs: number[] = [];

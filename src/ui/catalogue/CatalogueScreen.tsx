@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { usedIn } from '../../core/catalogue';
-import { onCommandError, useDocument } from '../../state/documentStore';
-import { useUi } from '../../state/uiStore';
+import { useDocument } from '../../state/documentStore';
 import { stepHistory } from './actions';
 import { DataStoresTable } from './DataStoresTable';
 import { SystemsTable } from './SystemsTable';
@@ -22,7 +21,6 @@ export function CatalogueScreen() {
   const ws = useDocument((s) => s.workspace);
   const usage = useMemo(() => (ws ? usedIn(ws) : null), [ws]);
   useCatalogueKeys();
-  useCommandErrors();
   if (!ws || !usage) return null;
   return (
     <div className="catalogue">
@@ -56,9 +54,4 @@ function useCatalogueKeys(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-}
-
-/** A refused edit (a store deleted elsewhere, a bad id) is said, not swallowed. */
-function useCommandErrors(): void {
-  useEffect(() => onCommandError((message) => useUi.getState().toast({ tone: 'error', message })), []);
 }

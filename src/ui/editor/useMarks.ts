@@ -2,18 +2,20 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { nodeBadges } from '../../core/analysis/focus';
 import type { ProcessMap } from '../../core/model/types';
+import { useDocument } from '../../state/documentStore';
 import { useFindings } from '../../state/findingsStore';
 import { NO_MARKS, type Marks } from './buildElements';
 
 /** Badges from the live findings, and the picked finding's nodes lit and brought into view. */
 export function useMarks(map: ProcessMap | undefined): Marks {
   const findings = useFindings((s) => s.findings);
+  const stores = useDocument((s) => s.workspace?.dataStores);
   const highlight = useFindings((s) => s.highlight);
   const { fitView } = useReactFlow();
   const marks = useMemo(() => {
     if (!map) return NO_MARKS;
-    return { badges: nodeBadges(findings, map), lit: new Set([...(highlight?.nodeIds ?? []), ...(highlight?.laneIds ?? [])]) };
-  }, [findings, map, highlight]);
+    return { badges: nodeBadges(findings, map, { dataStores: stores ?? [] }), lit: new Set([...(highlight?.nodeIds ?? []), ...(highlight?.laneIds ?? [])]) };
+  }, [findings, map, highlight, stores]);
   useEffect(() => {
     if (!highlight?.nodeIds.length) return;
     // After the map has drawn (it may have just opened for this finding).

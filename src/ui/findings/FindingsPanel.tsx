@@ -10,9 +10,10 @@ import { goToMap } from '../shell/useHashRoute';
 /** Open the finding's map (this one if it is among them), select and light up what it is about. */
 export function focusFinding(f: Finding, openMapId: Id | null): void {
   const mapId = openMapId && f.mapIds.includes(openMapId) ? openMapId : f.mapIds[0];
-  const map = useDocument.getState().workspace?.maps.find((m) => m.id === mapId);
-  if (!map) return;
-  const focus = findingFocus(f, map);
+  const ws = useDocument.getState().workspace;
+  const map = ws?.maps.find((m) => m.id === mapId);
+  if (!ws || !map) return;
+  const focus = findingFocus(f, map, ws);
   if (mapId !== openMapId) goToMap(map.id);
   // After a map change the route resets the selection; set ours once it has.
   queueMicrotask(() => {

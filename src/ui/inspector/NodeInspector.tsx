@@ -4,6 +4,7 @@ import type { MapNode, NodeKind, ProcessMap } from '../../core/model/types';
 import { isControlKind, NODE_KINDS } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { KIND_LABELS } from '../../state/editorActions';
+import { CatalogueLink } from './CatalogueLink';
 import { SelectField, TextField } from './fields';
 
 export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode }) {
@@ -25,6 +26,7 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
           <span>Done by hand (re-keying, paper)</span>
         </label>
       )}
+      {(node.kind === 'dataStore' || node.kind === 'system') && <CatalogueLink map={map} node={node} />}
       <TextField label="Notes" value={node.notes ?? ''} multiline placeholder="What people said about this step" onCommit={(notes) => patch({ notes })} />
       {node.kind !== 'note' && others.length > 0 && (
         <label className="field">

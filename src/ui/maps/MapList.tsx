@@ -6,14 +6,16 @@ import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
 import { InlineText } from '../common/InlineText';
-import { goToMap, mapHash } from '../shell/useHashRoute';
+import { goToMap, mapHash, useScreen } from '../shell/useHashRoute';
 import { NewMapDialog } from './NewMapDialog';
 
 /** The sidebar: every map of the workspace, grouped by nothing, sorted by name. */
 export function MapList() {
   const maps = useDocument((s) => s.workspace?.maps);
   const departments = useDocument((s) => s.workspace?.departments);
+  // On the catalogue no map is the current page.
   const openMapId = useUi((s) => s.openMapId);
+  const current = useScreen() === 'map' ? openMapId : null;
   const [renaming, setRenaming] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const sorted = useMemo(() => [...(maps ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [maps]);
@@ -27,7 +29,7 @@ export function MapList() {
       </div>
       <ul className="map-list">
         {sorted.map((m) => (
-          <li key={m.id} className={m.id === openMapId ? 'current' : undefined}>
+          <li key={m.id} className={m.id === current ? 'current' : undefined}>
             {renaming === m.id ? (
               <InlineText
                 label="Map name"
@@ -39,7 +41,7 @@ export function MapList() {
                 onCancel={() => setRenaming(null)}
               />
             ) : (
-              <a href={mapHash(m.id)} aria-current={m.id === openMapId ? 'page' : undefined} onDoubleClick={() => setRenaming(m.id)}>
+              <a href={mapHash(m.id)} aria-current={m.id === current ? 'page' : undefined} onDoubleClick={() => setRenaming(m.id)}>
                 <span className="map-name">{m.name}</span>
                 <span className="map-meta">{depName(m.departmentId)} · {m.nodes.length} nodes</span>
               </a>

@@ -1,4 +1,5 @@
-import { useDocument } from '../../state/documentStore';
+import { useEffect } from 'react';
+import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { ConfirmHost } from '../common/confirm';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -8,10 +9,19 @@ import { MapList } from '../maps/MapList';
 import { StatusBanner } from './StatusBanner';
 import { TopBar } from './TopBar';
 import { CatalogueScreen } from '../catalogue/CatalogueScreen';
+import { LandscapeScreen } from '../landscape/LandscapeScreen';
 import { useHashRoute, useScreen } from './useHashRoute';
+
+/** A refused edit (a store deleted elsewhere, a bad id) is said, not swallowed. */
+function useCommandErrors(): void {
+  useEffect(() => onCommandError((message) => useUi.getState().toast({ tone: 'error', message })), []);
+}
+
+const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', map: 'Map editor' } as const;
 
 export function App() {
   useHashRoute();
+  useCommandErrors();
   const ready = useDocument((s) => s.ready);
   const openMapId = useUi((s) => s.openMapId);
   const screen = useScreen();
@@ -21,11 +31,13 @@ export function App() {
       <StatusBanner />
       <div className="app-body">
         <MapList />
-        <main className="workarea" aria-label={screen === 'catalogue' ? 'Catalogue' : 'Map editor'}>
+        <main className="workarea" aria-label={SCREEN_LABELS[screen]}>
           {!ready ? (
             <p className="placeholder" role="status">Opening your workspace…</p>
           ) : screen === 'catalogue' ? (
             <CatalogueScreen />
+          ) : screen === 'landscape' ? (
+            <LandscapeScreen />
           ) : openMapId ? (
             <Editor key={openMapId} mapId={openMapId} />
           ) : (

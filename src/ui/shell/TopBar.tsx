@@ -4,7 +4,7 @@ import { useUi } from '../../state/uiStore';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
 import { exportWorkspace } from '../io/workspaceFile';
 import { openShortcuts } from './ShortcutsDialog';
-import { CATALOGUE_HASH, mapHash, useScreen } from './useHashRoute';
+import { CATALOGUE_HASH, LANDSCAPE_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
   const name = useDocument((s) => s.workspace?.meta.name);
@@ -37,7 +37,7 @@ export function TopBar() {
   );
 }
 
-/** Between the maps (back to the last one open) and the catalogue. */
+/** Between the maps (back to the last one open), the catalogue and the landscape. */
 function ScreenLinks() {
   const screen = useScreen();
   const openMapId = useUi((s) => s.openMapId);
@@ -45,6 +45,7 @@ function ScreenLinks() {
     <nav className="screen-links" aria-label="Screens">
       <a href={openMapId ? mapHash(openMapId) : '#/'} aria-current={screen === 'map' ? 'page' : undefined}>Maps</a>
       <a href={CATALOGUE_HASH} aria-current={screen === 'catalogue' ? 'page' : undefined}>Catalogue</a>
+      <a href={LANDSCAPE_HASH} aria-current={screen === 'landscape' ? 'page' : undefined}>Landscape</a>
     </nav>
   );
 }

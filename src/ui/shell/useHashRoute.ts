@@ -3,7 +3,8 @@ import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 
 // The URL hash names the open map (#/map/<id>) so a reload opens the same map, or the
-// catalogue (#/catalogue), which keeps the last open map for the way back.
+// catalogue (#/catalogue) or the landscape (#/landscape), which keep the last open map for
+// the way back.
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -12,10 +13,17 @@ const subscribe = (cb: () => void) => {
 const getHash = () => window.location.hash;
 
 export const CATALOGUE_HASH = '#/catalogue';
+export const LANDSCAPE_HASH = '#/landscape';
+
+export type Screen = 'catalogue' | 'landscape' | 'map';
+
+function screenOf(hash: string): Screen {
+  return hash === CATALOGUE_HASH ? 'catalogue' : hash === LANDSCAPE_HASH ? 'landscape' : 'map';
+}
 
 /** Which screen the main area shows. */
-export function useScreen(): 'catalogue' | 'map' {
-  return useSyncExternalStore(subscribe, getHash) === CATALOGUE_HASH ? 'catalogue' : 'map';
+export function useScreen(): Screen {
+  return screenOf(useSyncExternalStore(subscribe, getHash));
 }
 
 export function mapHash(id: string): string {
@@ -35,11 +43,11 @@ export function useHashRoute(): void {
   useEffect(() => {
     if (!maps) return;
     const m = /^#\/map\/(.+)$/.exec(hash);
-    const onCatalogue = hash === CATALOGUE_HASH;
-    const wanted = m ? decodeURIComponent(m[1]!) : onCatalogue ? useUi.getState().openMapId : null;
+    const offMap = screenOf(hash) !== 'map';
+    const wanted = m ? decodeURIComponent(m[1]!) : offMap ? useUi.getState().openMapId : null;
     const exists = wanted && maps.some((x) => x.id === wanted);
     const id = exists ? wanted : (maps[0]?.id ?? null);
     if (useUi.getState().openMapId !== id) setOpenMap(id);
-    if (id && !exists && !onCatalogue) window.history.replaceState(null, '', mapHash(id));
+    if (id && !exists && !offMap) window.history.replaceState(null, '', mapHash(id));
   }, [hash, maps, setOpenMap]);
 }

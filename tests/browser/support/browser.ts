@@ -19,8 +19,11 @@ export interface Session {
   errors: string[];
 }
 
-/** A fresh profile (empty IndexedDB) with the app open and its canvas drawn. */
-export async function openApp(browser: Browser, opts: { acceptDownloads?: boolean; path?: string } = {}): Promise<Session> {
+/**
+ * A fresh profile (empty IndexedDB) with the app open and its canvas drawn. `canvas: false`
+ * is for screens without one (#/catalogue, #/landscape): the caller waits for its own content.
+ */
+export async function openApp(browser: Browser, opts: { acceptDownloads?: boolean; path?: string; canvas?: boolean } = {}): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: opts.acceptDownloads ?? false });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -29,7 +32,7 @@ export async function openApp(browser: Browser, opts: { acceptDownloads?: boolea
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(APP_URL + (opts.path ?? ''));
-  await waitForCanvas(page);
+  if (opts.canvas !== false) await waitForCanvas(page);
   return { context, page, errors };
 }
 

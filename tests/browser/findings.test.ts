@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectAccessible, launch, nodeByLabel, openApp } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+test('a demo map shows its findings; picking one selects and lights up its nodes', async () => {
+  const { page, context } = await openApp(browser, { path: '#/map/m-alu' });
+  await expect.poll(() => panel(page).locator('.finding').count()).toBeGreaterThan(2);
+  const text = await panel(page).textContent();
+  expect(text).toContain('Silo systems and stores');
+  expect(text).toContain('Re-keying between stores');
+  // Nodes concerned carry a badge.
+  expect(await page.locator('.react-flow__node .badge-finding').count()).toBeGreaterThan(0);
+
+  const finding = panel(page).getByRole('button', { name: /Alumni database.*silo/ });
+  await finding.click();
+  expect(await finding.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => panel(page).textContent()).toContain('What to do:');
+  // Its nodes (the Alumni database's) are selected and lit.
+  await expect.poll(() => page.locator('.shape.lit').count()).toBeGreaterThan(0);
+  const lit = await page.locator('.shape.lit .shape-text').allTextContents();
+  expect(lit.every((l) => /Alumni database/.test(l))).toBe(true);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/findings.png' });
+  await context.close();
+});
+
+test('a finding goes away when the map is fixed: link a new store to the catalogue by fuzzy search', async () => {
+  const { page, context } = await openApp(browser, { path: '#/map/m-dev' });
+  await page.getByRole('button', { name: 'Add data store', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await nodeByLabel(page, 'Data store').click();
+  // Not linked: the analysis says so.
+  await expect.poll(() => panel(page).textContent()).toContain('not in the catalogue');
+  const before = await panel(page).locator('.finding').count();
+
+  const search = inspector(page).getByRole('combobox', { name: 'Find or create a data store' });
+  await search.fill('raisers edge');
+  const first = inspector(page).getByRole('listbox').getByRole('option').first();
+  await expect.poll(() => first.textContent()).toMatch(/Raiser.s Edge/);
+  await search.press('Enter');
+  // The node takes the entry's name and the finding is gone.
+  await expect.poll(() => nodeByLabel(page, 'Data store').count()).toBe(0);
+  await expect.poll(() => inspector(page).locator('.linked strong').textContent()).toMatch(/Raiser.s Edge/);
+  await expect.poll(() => panel(page).locator('.finding').count()).toBe(before - 1);
+  expect(await panel(page).textContent()).not.toContain('not in the catalogue');
+
+  // Undo brings the finding back.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => panel(page).locator('.finding').count()).toBe(before);
+  await context.close();
+});

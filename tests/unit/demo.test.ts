@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
 import { quickLayout } from '../../src/core/layout/quickLayout';
-import { LANE_HEADER_WIDTH, laneBands } from '../../src/core/model/geometry';
+import { DEFAULT_LANE_HEIGHT, LANE_HEADER_WIDTH, laneBands } from '../../src/core/model/geometry';
 import { isControlKind, type ProcessMap } from '../../src/core/model/types';
 
 const NOW = '2026-11-22T10:00:00Z';
 const ws = demoWorkspace(NOW);
 
 const unique = (ids: string[]) => new Set(ids).size === ids.length;
+/** A map the workshop left unfinished on purpose ("… (draft)"): no start, end or decision yet. */
+const isDraft = (m: ProcessMap) => m.name.endsWith('(draft)');
 
 function overlapsOrOutside(map: ProcessMap): string[] {
   const problems: string[] = [];
@@ -28,8 +30,9 @@ function overlapsOrOutside(map: ProcessMap): string[] {
 describe('demo workspace', () => {
   it('is the university CRM workshop with its catalogue', () => {
     expect(ws.meta).toEqual({ id: 'ws-demo', name: 'University CRM as-is (demo)' });
-    expect(ws.maps.length).toBeGreaterThanOrEqual(4);
-    expect(ws.maps.map((m) => m.id)).toEqual(expect.arrayContaining(['m-adm', 'm-alu', 'm-dev', 'm-mkt']));
+    expect(ws.maps.length).toBeGreaterThanOrEqual(5);
+    expect(ws.maps.map((m) => m.id)).toEqual(expect.arrayContaining(['m-adm', 'm-alu', 'm-dev', 'm-mkt', 'm-reg']));
+    expect(ws.maps.filter(isDraft).map((m) => m.id)).toEqual(['m-reg']);
     expect(ws.departments.map((d) => d.name)).toEqual(
       expect.arrayContaining(['Admissions', 'Registry', 'Alumni Relations', 'Fundraising (Development)', 'Marketing', 'Finance']));
     expect(ws.systems.some((s) => s.integratesWith.length > 0)).toBe(true);
@@ -48,7 +51,7 @@ describe('demo workspace', () => {
     }
   });
 
-  it('resolves every reference: lanes, departments, flow ends, catalogue links', () => {
+  it('resolves every reference: lanes, departments, flow ends, catalogue links when present', () => {
     const dept = new Set(ws.departments.map((d) => d.id));
     const sys = new Set(ws.systems.map((s) => s.id));
     const store = new Set(ws.dataStores.map((d) => d.id));
@@ -68,16 +71,21 @@ describe('demo workspace', () => {
       for (const l of m.lanes) if (l.departmentId) expect(dept.has(l.departmentId)).toBe(true);
       for (const n of m.nodes) {
         expect(lanes.has(n.laneId), `${n.id} lane`).toBe(true);
-        if (n.kind === 'dataStore') expect(store.has(n.refId!), `${n.id} refId`).toBe(true);
-        if (n.kind === 'system') expect(sys.has(n.refId!), `${n.id} refId`).toBe(true);
+        // A store or system may be drawn without a catalogue link; a link, when present, resolves.
+        if (n.kind === 'dataStore' && n.refId !== undefined) expect(store.has(n.refId), `${n.id} refId`).toBe(true);
+        if (n.kind === 'system' && n.refId !== undefined) expect(sys.has(n.refId), `${n.id} refId`).toBe(true);
         if (n.kind !== 'dataStore' && n.kind !== 'system') expect(n.refId).toBeUndefined();
       }
       for (const f of m.flows) expect(nodes.has(f.from) && nodes.has(f.to), `${f.id} ends`).toBe(true);
     }
+    // Every system node is linked, and so is every store node but the ones left out on purpose.
+    const nodes = ws.maps.flatMap((m) => m.nodes);
+    expect(nodes.filter((n) => n.kind === 'system' && n.refId === undefined)).toEqual([]);
+    expect(nodes.filter((n) => n.kind === 'dataStore' && n.refId === undefined).map((n) => n.id)).toEqual(['n-adm-20']);
   });
 
   it('gives every map lanes, a start, an end, a labelled decision, hand-offs, data flows, a document and a note', () => {
-    for (const m of ws.maps) {
+    for (const m of ws.maps.filter((m) => !isDraft(m))) {
       const kinds = new Set(m.nodes.map((n) => n.kind));
       const kindOf = new Map(m.nodes.map((n) => [n.id, n.kind]));
       expect(m.lanes.length, m.id).toBeGreaterThanOrEqual(3);
@@ -93,6 +101,25 @@ describe('demo workspace', () => {
       const labelledBranches = m.flows.filter((f) => kindOf.get(f.from) === 'decision' && f.label);
       expect(labelledBranches.length, m.id).toBeGreaterThanOrEqual(2);
       // Data flows touch a store, system or document at one end; control flows never do.
+      for (const f of m.flows) {
+        const ends = [kindOf.get(f.from)!, kindOf.get(f.to)!];
+        if (f.kind === 'data') expect(ends.some((k) => !isControlKind(k)), f.id).toBe(true);
+        else expect(ends.every((k) => isControlKind(k)), f.id).toBe(true);
+      }
+    }
+  });
+
+  it('keeps a draft small but drawn: lanes, steps, hand-offs, data flows and a note, though no start, end or decision', () => {
+    for (const m of ws.maps.filter(isDraft)) {
+      const kinds = new Set(m.nodes.map((n) => n.kind));
+      const kindOf = new Map(m.nodes.map((n) => [n.id, n.kind]));
+      expect(m.lanes.length, m.id).toBeGreaterThanOrEqual(2);
+      expect(m.lanes.length, m.id).toBeLessThanOrEqual(5);
+      expect(m.nodes.length, m.id).toBeLessThanOrEqual(20);
+      for (const k of ['step', 'note'] as const) expect(kinds.has(k), `${m.id} ${k}`).toBe(true);
+      for (const k of ['start', 'end'] as const) expect(kinds.has(k), `${m.id} ${k}`).toBe(false);
+      expect(m.flows.some((f) => f.kind === 'message'), m.id).toBe(true);
+      expect(m.flows.some((f) => f.kind === 'data'), m.id).toBe(true);
       for (const f of m.flows) {
         const ends = [kindOf.get(f.from)!, kindOf.get(f.to)!];
         if (f.kind === 'data') expect(ends.some((k) => !isControlKind(k)), f.id).toBe(true);
@@ -118,17 +145,32 @@ describe('demo workspace', () => {
       expect.objectContaining({ kind: 'data', from: 'n-alu-4', to: 'n-alu-5' }),
       expect.objectContaining({ kind: 'data', from: 'n-alu-5', to: 'n-alu-6' }),
     ]));
-    // The structural slip: a step with no way out.
+    // The structural slips: a step with no way out ...
     expect(alu.flows.some((f) => f.from === 'n-alu-19' && f.kind !== 'data')).toBe(false);
+    // ... a decision with its "No" branch never drawn, which leaves an end nothing leads to ...
+    const mkt = ws.maps.find((m) => m.id === 'm-mkt')!;
+    expect(mkt.flows.filter((f) => f.from === 'n-mkt-14' && f.kind !== 'data').map((f) => f.to)).toEqual(['n-mkt-15']);
+    expect(mkt.flows.some((f) => f.to === 'n-mkt-16')).toBe(false);
+    // ... a lane nobody drew in and an end nobody named ...
+    const dev = ws.maps.find((m) => m.id === 'm-dev')!;
+    expect(dev.lanes.map((l) => l.id)).toContain('l-dev-dir');
+    expect(dev.nodes.some((n) => n.laneId === 'l-dev-dir')).toBe(false);
+    expect(dev.nodes.find((n) => n.id === 'n-dev-19')).toMatchObject({ kind: 'end', label: '' });
+    // ... and a draft with neither start nor end.
+    const reg = ws.maps.find((m) => m.id === 'm-reg')!;
+    expect(reg.nodes.some((n) => n.kind === 'start' || n.kind === 'end')).toBe(false);
   });
 
-  it('comes laid out: no overlaps, every node inside its lane band', () => {
+  it('comes laid out: no overlaps, every node inside its lane band, a band even for an empty lane', () => {
     for (const m of ws.maps) {
       expect(Object.keys(m.view.nodes).sort()).toEqual(m.nodes.map((n) => n.id).sort());
       expect(Object.keys(m.view.laneHeights)).toEqual(m.lanes.map((l) => l.id));
+      for (const l of m.lanes) expect(m.view.laneHeights[l.id], `${m.id} ${l.id}`).toBeGreaterThanOrEqual(DEFAULT_LANE_HEIGHT);
       expect(m.view.flowPoints).toEqual({});
       expect(overlapsOrOutside(m), m.id).toEqual([]);
     }
+    // The empty lane keeps the default height rather than collapsing to nothing.
+    expect(ws.maps.find((m) => m.id === 'm-dev')!.view.laneHeights['l-dev-dir']).toBe(DEFAULT_LANE_HEIGHT);
   });
 
   it('is deterministic apart from the time, and quickLayout is stable on it', () => {

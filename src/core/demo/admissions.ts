@@ -1,5 +1,6 @@
 // Admissions, as drawn in the workshop: from a first enquiry to an offer letter.
 // Pain point: every enquiry is read in the mailbox and typed again into a spreadsheet.
+// Left as the workshop left it: the phone message pad is on the wall but not in the catalogue.
 
 import type { ProcessMap } from '../model/types';
 import { buildMap, type MapSpec } from './build';
@@ -40,10 +41,13 @@ export const admissionsSpec: MapSpec = {
     ['n-adm-17', 'dataStore', OFF, 'Enquiries spreadsheet', { refId: 'ds-enq' }],
     ['n-adm-18', 'dataStore', REG, 'Applicant records (SITS)', { refId: 'ds-sits' }],
     ['n-adm-19', 'note', OFF, 'We type every enquiry twice', { notes: 'Raised by the enquiries team: the mailbox and the spreadsheet never match.' }],
+    // Deliberately no refId: nobody thought of the pad when the catalogue was made.
+    ['n-adm-20', 'dataStore', OFF, 'Phone message pad'],
   ],
   flows: [
     ['msg', 'n-adm-1', 'n-adm-2', 'Web form, phone or e-mail'],
     ['data', 'n-adm-16', 'n-adm-2'],
+    ['data', 'n-adm-20', 'n-adm-2'],
     ['data', 'n-adm-2', 'n-adm-17'],
     ['seq', 'n-adm-2', 'n-adm-3'],
     ['msg', 'n-adm-3', 'n-adm-4', 'Prospectus e-mail'],

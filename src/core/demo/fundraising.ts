@@ -1,6 +1,8 @@
 // Fundraising (Development), as drawn in the workshop: from a donation to a thank-you letter.
 // Online gifts reach Raiser's Edge by a nightly import; cheques are typed in by hand, filed on
 // paper, and typed again by Finance from a printed batch report.
+// Left as the workshop left it: the Director of Development has a lane (the Director signs the
+// larger thank-you letters) but nothing was drawn in it, and Finance's end was never named.
 
 import type { ProcessMap } from '../model/types';
 import { buildMap, type MapSpec } from './build';
@@ -8,6 +10,7 @@ import { buildMap, type MapSpec } from './build';
 const DON = 'l-dev-don';
 const CARE = 'l-dev-care';
 const DB = 'l-dev-db';
+const DIR = 'l-dev-dir';
 const FIN = 'l-dev-fin';
 
 export const fundraisingSpec: MapSpec = {
@@ -19,6 +22,7 @@ export const fundraisingSpec: MapSpec = {
     { id: DON, name: 'Donor' },
     { id: CARE, name: 'Supporter care officer', departmentId: 'd-dev' },
     { id: DB, name: 'Database officer', departmentId: 'd-dev' },
+    { id: DIR, name: 'Director of Development', departmentId: 'd-dev' },
     { id: FIN, name: 'Finance income team', departmentId: 'd-fin' },
   ],
   nodes: [
@@ -40,7 +44,7 @@ export const fundraisingSpec: MapSpec = {
     ['n-dev-16', 'end', DON, 'Thanked'],
     ['n-dev-17', 'step', FIN, 'Re-key gift batch into ledger', { manual: true, notes: 'From the weekly printed batch report.' }],
     ['n-dev-18', 'dataStore', FIN, 'Income ledger', { refId: 'ds-fin' }],
-    ['n-dev-19', 'end', FIN, 'Income reconciled'],
+    ['n-dev-19', 'end', FIN, ''],
     ['n-dev-20', 'note', CARE, 'Cheque gifts are typed in twice', { notes: "Raised by Finance: once in Raiser's Edge, once in the ledger, and the totals rarely agree." }],
   ],
   flows: [

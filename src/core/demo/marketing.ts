@@ -1,6 +1,7 @@
 // Marketing, as drawn in the workshop: from a recruitment campaign to an enquiry for Admissions.
 // Mailing lists are built by hand from spreadsheets, open-day sign-ups are downloaded from the
 // website and pasted into another spreadsheet, and leads go to Admissions as an attachment.
+// Left as the workshop left it: "Asked about a course?" has only its Yes branch drawn.
 
 import type { ProcessMap } from '../model/types';
 import { buildMap, type MapSpec } from './build';
@@ -61,7 +62,8 @@ export const marketingSpec: MapSpec = {
     ['data', 'n-mkt-13', 'n-mkt-12'],
     ['seq', 'n-mkt-12', 'n-mkt-14'],
     ['seq', 'n-mkt-14', 'n-mkt-15', 'Yes'],
-    ['seq', 'n-mkt-14', 'n-mkt-16', 'No'],
+    // No "No" branch: the workshop never drew what happens to visitors with no course question,
+    // so "Thanks for coming" hangs on its own.
     ['data', 'n-mkt-15', 'n-mkt-3'],
     ['msg', 'n-mkt-15', 'n-mkt-17', 'Leads spreadsheet by e-mail'],
     ['data', 'n-mkt-3', 'n-mkt-17'],

@@ -106,7 +106,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
 
   // Copy table: tab-separated, the same cells.
   await page.getByRole('button', { name: 'Copy table' }).click();
-  await expect.poll(() => page.getByRole('status').textContent()).toContain('Copied the table');
+  await expect.poll(() => page.locator('.toasts').textContent()).toContain('Copied the table');
   const tsv = (await page.evaluate(() => navigator.clipboard.readText())).split(/\r?\n/).map((l) => l.split('\t'));
   expect(tsv[0]).toEqual(['Department', ...columns]);
   expect(tsv.find((r) => r[0] === 'Registry')).toEqual(['Registry', ...marks.get('Registry')!]);
@@ -117,7 +117,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { write: refuse, writeText: refuse } });
   });
   await page.getByRole('button', { name: 'Copy table' }).click();
-  await expect.poll(() => page.getByRole('status').textContent()).toContain('would not let Lanemap copy');
+  await expect.poll(() => page.locator('.toasts').textContent()).toContain('would not let Lanemap copy');
 
   await dismissToasts(page);
   await expectAccessible(page);
@@ -168,6 +168,9 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
   await page.getByRole('button', { name: 'Import workspace' }).click();
   await (await chooser).setFiles(empty);
   await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Replace workspace' }).click();
+  // Importing opens the new workspace's first map (here none): come back by the top bar.
+  await expect.poll(() => page.locator('.workspace-name').textContent()).toBe('Empty');
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Landscape' }).click();
   const hint = page.locator('.ls-empty');
   await expect.poll(() => hint.textContent()).toContain('Nothing to tabulate yet');
   expect(await hint.textContent()).toContain('Add departments');

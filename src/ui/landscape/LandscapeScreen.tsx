@@ -4,8 +4,8 @@ import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { CATALOGUE_HASH } from '../shell/useHashRoute';
 import { copyLandscape, downloadLandscapeCsv } from './exportTable';
-import { CELL_WORDS, FLAG_ORDER, FLAG_TEXT } from './labels';
-import { FlagBadge, LandscapeTable } from './LandscapeTable';
+import { FLAG_ORDER, FLAG_TEXT } from './labels';
+import { LandscapeTable } from './LandscapeTable';
 
 // Which department creates and reads customer records where, across every map: the table
 // that goes into the CRM policy document. Worked out afresh from the document on every
@@ -22,8 +22,9 @@ export function LandscapeScreen() {
         <div>
           <h1>Landscape</h1>
           <p className="hint ls-intro">
-            Each cell says what a department’s steps do with customer records in a system or data store, across all maps:{' '}
-            <strong>C</strong> creates or writes them, <strong>R</strong> reads them. A store inside a system counts as that system.
+            Each cell says what a department’s steps do with customer records in that system or data store, across all maps:{' '}
+            <span className="ls-mark ls-mark-C">C</span> creates or writes them, <span className="ls-mark ls-mark-R">R</span> reads them,{' '}
+            <span className="ls-mark ls-mark-CR">CR</span> both. A store inside a system counts as that system.
           </p>
         </div>
         <div className="ls-actions">
@@ -59,19 +60,17 @@ function Matrix({ ws, l }: { ws: Workspace; l: Landscape }) {
   );
 }
 
+/** C and R are explained in the intro line; the key is for the column flags. */
 function Legend() {
   return (
     <ul className="ls-legend" aria-label="Key">
-      <li>
-        <span className="ls-mark ls-mark-C" aria-hidden="true">C</span> {CELL_WORDS.C} or writes
-      </li>
-      <li>
-        <span className="ls-mark ls-mark-R" aria-hidden="true">R</span> {CELL_WORDS.R}
-      </li>
       {FLAG_ORDER.map((f) => (
         <li key={f}>
           <span className={`ls-swatch ls-${f}`} aria-hidden="true" />
-          <FlagBadge flag={f} /> {FLAG_TEXT[f].help}
+          <span className={`ls-flag ls-flag-${f}`}>{FLAG_TEXT[f].short}</span>
+          <span>
+            <strong>{FLAG_TEXT[f].label}</strong>: {FLAG_TEXT[f].help}
+          </span>
         </li>
       ))}
     </ul>

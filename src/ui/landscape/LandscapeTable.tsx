@@ -8,8 +8,8 @@ import { CELL_WORDS, FLAG_TEXT, caption, columnGroups, columnKind, flagsOf } fro
 
 const flagClass = (flags: LandscapeFlag[]): string | undefined => (flags.length ? flags.map((f) => `ls-${f}`).join(' ') : undefined);
 
-export function FlagBadge({ flag }: { flag: LandscapeFlag }) {
-  return <span className={`ls-flag ls-flag-${flag}`}>{FLAG_TEXT[flag].label}</span>;
+function FlagBadge({ flag }: { flag: LandscapeFlag }) {
+  return <span className={`ls-flag ls-flag-${flag}`}>{FLAG_TEXT[flag].short}</span>;
 }
 
 function ColumnHeader({ ws, l, col }: { ws: Workspace; l: Landscape; col: LandscapeColumn }) {

@@ -10,9 +10,10 @@ export const CELL_WORDS: Record<Exclude<LandscapeCell, ''>, string> = {
   CR: 'creates and reads',
 };
 
-export const FLAG_TEXT: Record<LandscapeFlag, { label: string; help: string }> = {
-  silo: { label: 'Silo', help: 'kept by one department alone and linked to no other system' },
-  duplicate: { label: 'Duplicate data', help: 'holds customer details that another store also keeps' },
+/** `short` fits a narrow column header; the key spells out `label` and `help`. */
+export const FLAG_TEXT: Record<LandscapeFlag, { short: string; label: string; help: string }> = {
+  silo: { short: 'Silo', label: 'Silo', help: 'kept by one department alone, linked to no other system' },
+  duplicate: { short: 'Duplicate', label: 'Duplicate data', help: 'holds customer details that another store also keeps' },
 };
 
 /** Silo first: it is the stronger warning, and its tint wins when a column has both. */

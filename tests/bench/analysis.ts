@@ -3,6 +3,7 @@
 // (budget 50 ms). Run with `npx tsx tests/bench/analysis.ts`; writes
 // tests/bench/results/analysis-latest.json.
 
+import { seededRandom } from '../../src/core/layout/generate';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -19,17 +20,7 @@ const RUNS = 20;
 const WARMUP = 3;
 const BUDGET_MS = 50;
 
-/** mulberry32: small, fast and the same on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 // Field names as workshops write them: synonyms of the identifying ones, plus ordinary fields.
 const FIELD_POOL = [

@@ -1,15 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { demoDataStores, demoSystems } from '../../src/core/demo/catalogue';
-import { expectAccessible, launch, nodeByLabel, openApp, waitSaved } from './support/browser';
+import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const section = (page: Page, name: 'Systems' | 'Data stores') => page.getByRole('region', { name, exact: true });
 /** The values of a table's name boxes, top to bottom. */
@@ -30,7 +24,7 @@ async function dismissToasts(page: Page): Promise<void> {
 }
 
 test('the catalogue lists the demo systems and stores; sort, filter, rename, follow "Used in"', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   await openCatalogue(page);
   expect(page.url()).toMatch(/#\/catalogue$/);
   expect(await page.getByRole('main', { name: 'Catalogue' }).count()).toBe(1);
@@ -99,7 +93,7 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
 });
 
 test('customer fields as tags with suggestions; add, delete and undo systems; accessible; kept after reload', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   await openCatalogue(page);
   const enquiries = row(page, 'Enquiries spreadsheet');
 

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { centre, expectAccessible, laneHeader, launch, nodeByLabel, openApp, waitForCanvas, waitSaved } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { centre, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** In-place editing happens on the canvas; the inspector has fields of the same name. */
 const onCanvas = (page: Page) => page.getByRole('region', { name: /^Map canvas/ });
@@ -38,7 +32,7 @@ async function addLane(page: Page, name: string) {
 }
 
 test('draw a map with lanes, steps, a decision and flows; it is all there after a reload; undo and redo', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
 
   // A new map for a new department.
   await page.getByRole('button', { name: 'New map', exact: true }).click();

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, laneHeader, launch, nodeByLabel, openApp } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const shapes = (page: Page) => page.locator('.react-flow__node-shape');
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
@@ -25,7 +19,7 @@ async function bandsWithNodes(page: Page) {
 }
 
 test('palette: drag a kind onto a lane drops it there; every kind has its own shape', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const lanes = await bandsWithNodes(page);
   const target = lanes[1]!.name;
   const band = await page.locator('.react-flow__node-lane').nth(1).boundingBox();
@@ -68,7 +62,7 @@ test('palette: drag a kind onto a lane drops it there; every kind has its own sh
 });
 
 test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo each', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const count = await shapes(page).count();
   const [a, b] = ['Log enquiry in spreadsheet', 'Reply with prospectus'];
   await nodeByLabel(page, a).click();
@@ -124,7 +118,7 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
 });
 
 test('lanes: move down with their nodes, resize, delete after a confirmation, undo', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const before = await bandsWithNodes(page);
   const [first, second] = [before[0]!, before[1]!];
   await laneHeader(page, first.name).click();
@@ -148,10 +142,13 @@ test('lanes: move down with their nodes, resize, delete after a confirmation, un
   // Or drag the band's bottom edge.
   const bottom = (await page.locator('.react-flow__node-lane').first().boundingBox())!;
   const edgeY = bottom.y + bottom.height - 1;
-  await page.mouse.move(bottom.x + bottom.width / 2, edgeY);
+  // Just right of the lane header, where no node sits on the edge.
+  const header = (await page.locator('.lane-header').first().boundingBox())!;
+  const edgeX = header.x + header.width + 12;
+  await page.mouse.move(edgeX, edgeY);
   await page.mouse.down();
-  await page.mouse.move(bottom.x + bottom.width / 2, edgeY + 30, { steps: 5 });
-  await page.mouse.move(bottom.x + bottom.width / 2, edgeY + 60, { steps: 5 });
+  await page.mouse.move(edgeX, edgeY + 30, { steps: 5 });
+  await page.mouse.move(edgeX, edgeY + 60, { steps: 5 });
   await page.mouse.up();
   // 60 px on screen, give or take the rounding of the zoomed map to whole pixels.
   await expect.poll(async () => Math.abs((await page.locator('.react-flow__node-lane').first().boundingBox())!.height - bottom.height - 60)).toBeLessThan(2);
@@ -177,7 +174,7 @@ test('lanes: move down with their nodes, resize, delete after a confirmation, un
 });
 
 test('flows: changing the kind in the inspector changes how it is drawn', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
   await page.waitForTimeout(400);
   const edge = page.locator('.react-flow__edge.flow-sequence').first();
@@ -207,7 +204,7 @@ test('flows: changing the kind in the inspector changes how it is drawn', async 
 });
 
 test('maps: rename in place, duplicate, delete and take the deletion back', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const list = page.getByRole('complementary', { name: 'Maps' });
   const names = () => list.locator('.map-name').allTextContents();
   const first = (await names())[0]!;

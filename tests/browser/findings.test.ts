@@ -1,20 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launch, nodeByLabel, openApp } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { expectAccessible, nodeByLabel, openApp, sharedBrowser } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
 test('a demo map shows its findings; picking one selects and lights up its nodes', async () => {
-  const { page, context } = await openApp(browser, { path: '#/map/m-alu' });
+  const { page, context } = await openApp(browser(), { path: '#/map/m-alu' });
   await expect.poll(() => panel(page).locator('.finding').count()).toBeGreaterThan(2);
   const text = await panel(page).textContent();
   expect(text).toContain('Silo systems and stores');
@@ -36,7 +30,7 @@ test('a demo map shows its findings; picking one selects and lights up its nodes
 });
 
 test('a finding goes away when the map is fixed: link a new store to the catalogue by fuzzy search', async () => {
-  const { page, context } = await openApp(browser, { path: '#/map/m-dev' });
+  const { page, context } = await openApp(browser(), { path: '#/map/m-dev' });
   await page.getByRole('button', { name: 'Add data store', exact: true }).click();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');

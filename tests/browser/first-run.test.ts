@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launch, openApp } from './support/browser';
+import { expect, test } from 'vitest';
+import { expectAccessible, openApp, sharedBrowser } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('a new user finds the demo workspace: four departments’ maps, drawn, with lanes and labels', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   const maps = page.getByRole('complementary', { name: 'Maps' }).getByRole('link');
   await expect.poll(() => maps.count()).toBeGreaterThanOrEqual(4);
   const names = await maps.locator('.map-name').allTextContents();
@@ -37,7 +30,7 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
 });
 
 test('the toolbar names every action, and each is reachable by keyboard', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   for (const name of ['New map', 'Add lane', 'Add step', 'Add decision', 'Add start', 'Add end', 'Add data store', 'Add system', 'Add document', 'Add note', 'Undo', 'Redo', 'Zoom to fit']) {
     await expect.poll(() => page.getByRole('button', { name, exact: true }).count(), { message: name }).toBe(1);
   }

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, openApp, waitForCanvas, waitSaved } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function type(page: Page, text: string) {
   await page.keyboard.type(text);
@@ -16,7 +10,7 @@ async function type(page: Page, text: string) {
 }
 
 test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reload', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   await page.getByRole('button', { name: 'New map', exact: true }).click();
   await page.keyboard.type('Complaints handling');
   await page.keyboard.press('Enter');

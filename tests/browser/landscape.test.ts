@@ -1,18 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { demoDepartments } from '../../src/core/demo/catalogue';
-import { APP_URL, expectAccessible, launch, openApp } from './support/browser';
+import { APP_URL, expectAccessible, openApp, sharedBrowser } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const matrix = (page: Page) => page.getByRole('table', { name: /^Customer data by department/ });
 const columnNames = (table: Locator) => table.locator('thead th[scope="col"] .ls-col-name').allTextContents();
@@ -58,7 +52,7 @@ async function dismissToasts(page: Page): Promise<void> {
 }
 
 test('the demo landscape: departments by systems, C and R, silos flagged; CSV and copy match the table; live', async () => {
-  const { page, context, errors } = await openApp(browser, { path: '#/landscape', acceptDownloads: true, canvas: false });
+  const { page, context, errors } = await openApp(browser(), { path: '#/landscape', acceptDownloads: true, canvas: false });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_URL });
   await page.getByRole('heading', { level: 1, name: 'Landscape' }).waitFor();
   expect(await page.getByRole('main', { name: 'Landscape' }).count()).toBe(1);
@@ -149,7 +143,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
 });
 
 test('no marks yet: a note; an empty workspace: a helpful message instead of a table', async () => {
-  const { page, context, errors } = await openApp(browser, { path: '#/landscape', canvas: false });
+  const { page, context, errors } = await openApp(browser(), { path: '#/landscape', canvas: false });
   await page.getByRole('heading', { level: 1, name: 'Landscape' }).waitFor();
   // Without maps nothing is read or written, but the catalogue still has columns: the table stays, with a note why it is blank.
   const names = await page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').allTextContents();

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launch, openApp } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { expectAccessible, openApp, sharedBrowser } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Every node's box on screen with its own lane's band (from the lane it belongs to in the document). */
 function snapshot(page: Page) {
@@ -23,7 +17,7 @@ function snapshot(page: Page) {
 }
 
 test('auto layout tidies a messy map in the worker: every node inside its band, orthogonal flows; undo puts it back', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   // Make it messy: drag three nodes somewhere else in their bands and beyond.
   for (let i = 0; i < 3; i++) {
     const node = page.locator('.react-flow__node-shape').nth(i * 4 + 1);

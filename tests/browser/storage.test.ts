@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, nodeByLabel, openApp, waitForCanvas, waitSaved } from './support/browser';
+import { expect, test } from 'vitest';
+import { nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('a failed write shows a red "Not saved" with the reason; the edit is kept and saved once storage works again', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const status = page.locator('.save-status');
   await expect.poll(() => status.textContent()).toBe('Saved');
 

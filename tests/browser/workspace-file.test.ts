@@ -1,17 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launch, openApp, waitForCanvas, waitSaved } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { expectAccessible, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const mapNames = (page: Page) => page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').allTextContents();
 
@@ -22,7 +16,7 @@ async function importFile(page: Page, path: string) {
 }
 
 test('export the workspace, change it, import the file back: the maps return as they were', async () => {
-  const { page, context, errors } = await openApp(browser, { acceptDownloads: true });
+  const { page, context, errors } = await openApp(browser(), { acceptDownloads: true });
   const before = await mapNames(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export workspace' }).click();
@@ -57,7 +51,7 @@ test('export the workspace, change it, import the file back: the maps return as 
 });
 
 test('a broken workspace file is refused with the reason and where, and nothing changes', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const before = await mapNames(page);
   const dir = tmpdir();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addFlow, addNode, CommandError, inferFlowKind, nodeDepartment, reverseFlow, updateFlow } from '../../src/core/commands';
 import type { Workspace } from '../../src/core/model/types';
-import { ctx, expectNoOp, expectUndoable, getFlow, getMap, getNode, NOW, runCmd, workspace } from './fixtures/maps';
+import { ctx, expectNoOp, expectUndoable, getFlow, getMap, getNode, NOW, runCmd, expectPure, workspace } from './fixtures/maps';
 
 /** The fixture plus a document in Operations and a plain step in Systems (a lane without a department). */
 function richer(): Workspace {
@@ -154,11 +154,7 @@ describe('flow commands are pure', () => {
     ['reverseFlow', (ws) => reverseFlow.run(ws, { mapId: 'map-a', flowId: 'f-2' }, ctx)],
   ];
   it.each(cases)('%s leaves its input as it was', (_name, run) => {
-    const ws = workspace(); // deep-frozen: a write would throw
-    const copy = structuredClone(ws);
-    const next = run(ws);
-    expect(ws).toStrictEqual(copy);
-    expect(next).not.toBe(ws);
+    const { ws, next } = expectPure(run);
     expect(next.maps[1]).toBe(ws.maps[1]);
   });
 });

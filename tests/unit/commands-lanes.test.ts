@@ -23,6 +23,7 @@ import {
   NOW,
   runCmd,
   workspace,
+  expectPure,
 } from './fixtures/maps';
 
 const ys = (map: ProcessMap) => Object.fromEntries(map.nodes.map((n) => [n.id, getBox(map, n.id).y]));
@@ -357,11 +358,7 @@ describe('lane commands are pure', () => {
     ['deleteLane', (ws) => deleteLane.run(ws, { mapId: 'map-a', laneId: 'lane-ops' }, ctx)],
   ];
   it.each(cases)('%s leaves its input as it was', (_name, run) => {
-    const ws = workspace(); // deep-frozen: a write would throw
-    const copy = structuredClone(ws);
-    const next = run(ws);
-    expect(ws).toStrictEqual(copy);
-    expect(next).not.toBe(ws);
+    const { ws, next } = expectPure(run);
     expect(next.maps[1]).toBe(ws.maps[1]);
     expect(next.departments).toBe(ws.departments);
   });

@@ -28,6 +28,7 @@ import {
   NOW,
   runCmd,
   workspace,
+  expectPure,
 } from './fixtures/maps';
 
 /** The node's box overlaps no other node's box. */
@@ -444,11 +445,7 @@ describe('node commands are pure', () => {
     ['pasteFragment', (ws) => pasteFragment.run(ws, { mapId: 'map-a', fragment: frag(), newIds: ['a', 'b', 'c'], dx: 10, dy: 10 }, ctx)],
   ];
   it.each(cases)('%s leaves its input as it was', (_name, run) => {
-    const ws = workspace(); // deep-frozen: a write would throw
-    const copy = structuredClone(ws);
-    const next = run(ws);
-    expect(ws).toStrictEqual(copy);
-    expect(next).not.toBe(ws);
+    const { ws, next } = expectPure(run);
     expect(next.maps[1]).toBe(ws.maps[1]);
   });
 });

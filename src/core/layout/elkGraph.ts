@@ -4,6 +4,7 @@
 
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { clusterColumns } from './columns';
+import { isDataKind } from '../model/types';
 import type { ElkLike, LGraph } from './types';
 
 /** The options DESIGN.md measured: stable, fast, left to right. */
@@ -18,15 +19,31 @@ export const ELK_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '50',
 };
 
-export function toElkGraph(g: LGraph, options: Record<string, string> = ELK_OPTIONS): ElkNode {
+/**
+ * With `dataAfterSteps` (our layout), every data flow between a step and a store is given to
+ * ELK as step -> store, whichever way the data goes: reads and writes then never form cycles
+ * with the control flow, so ELK's cycle breaking only ever reverses real loops.
+ */
+export function toElkGraph(g: LGraph, options: Record<string, string> = ELK_OPTIONS, dataAfterSteps = false): ElkNode {
+  const orient = (from: number, to: number, kind: string): [number, number] => {
+    if (!dataAfterSteps || kind !== 'data') return [from, to];
+    const f = isDataKind(g.nodes[from]!.kind);
+    const t = isDataKind(g.nodes[to]!.kind);
+    return f && !t ? (DATA_FIRST ? [from, to] : [to, from]) : !f && t ? (DATA_FIRST ? [to, from] : [from, to]) : [from, to];
+  };
   return {
     id: 'root',
     layoutOptions: options,
     children: g.nodes.map((n, i) => ({ id: `n${i}`, width: n.width, height: n.height })),
     // Self-loops change no column; the router draws them.
-    edges: g.edges.flatMap((e, i) => (e.from === e.to ? [] : [{ id: `e${i}`, sources: [`n${e.from}`], targets: [`n${e.to}`] }])),
+    edges: g.edges.flatMap((e, i) => {
+      if (e.from === e.to) return [];
+      const [a, b] = orient(e.from, e.to, e.kind);
+      return [{ id: `e${i}`, sources: [`n${a}`], targets: [`n${b}`] }];
+    }),
   };
 }
+const DATA_FIRST = process.env.DATA_FIRST === '1';
 
 export interface ElkColumns {
   /** Column of every node, and how many columns there are. */
@@ -53,8 +70,8 @@ export function readElkColumns(g: LGraph, out: ElkNode): ElkColumns {
   return { column, count, centreY };
 }
 
-export async function elkColumns(elk: ElkLike, g: LGraph, options: Record<string, string> = ELK_OPTIONS): Promise<ElkColumns> {
+export async function elkColumns(elk: ElkLike, g: LGraph, options: Record<string, string> = ELK_OPTIONS, dataAfterSteps = false): Promise<ElkColumns> {
   if (g.nodes.length === 0) return { column: [], count: 0, centreY: [] };
-  const out = await elk.layout(toElkGraph(g, options));
+  const out = await elk.layout(toElkGraph(g, options, dataAfterSteps));
   return readElkColumns(g, out);
 }

@@ -18,6 +18,8 @@ export interface Layered {
   /** For a dummy glued above (N) or below (S) its node: that node; else -1. */
   owner: number[];
   ownerSide: ('N' | 'S' | null)[];
+  /** For a node: how many dummies are glued to it. */
+  glued: number[];
   /** Columns spanned by a glued dummy's edge: shorter loops nest inside longer ones. */
   span: number[];
   /** Neighbours in the previous and next column, with the weight of the link. */
@@ -37,8 +39,6 @@ export const linkWeight = (L: Layered, a: number, b: number): number => {
   return dummies === 2 ? 8 : dummies === 1 ? 2 : 1;
 };
 
-export const DLANE = process.env.DLANE ?? 'src';
-
 export function buildLayered(g: LGraph, column: readonly number[], count: number): Layered {
   const n = g.nodes.length;
   const L: Layered = {
@@ -49,6 +49,7 @@ export function buildLayered(g: LGraph, column: readonly number[], count: number
     edge: new Array(n).fill(-1),
     owner: new Array(n).fill(-1),
     ownerSide: new Array(n).fill(null),
+    glued: new Array(n).fill(0),
     span: new Array(n).fill(0),
     left: g.nodes.map(() => []),
     right: g.nodes.map(() => []),
@@ -64,6 +65,7 @@ export function buildLayered(g: LGraph, column: readonly number[], count: number
     L.edge.push(e);
     L.owner.push(owner);
     L.ownerSide.push(side);
+    if (owner >= 0) L.glued[owner]!++;
     L.span.push(span);
     L.left.push([]);
     L.right.push([]);
@@ -72,16 +74,17 @@ export function buildLayered(g: LGraph, column: readonly number[], count: number
   g.edges.forEach((edge, e) => {
     const s = sidesOf(g, column, e);
     const chain: number[] = [];
-    if (s.dir === 'forward' || s.dir === 'back') {
+    if (s.dir === 'forward' || s.dir === 'reverse' || s.dir === 'back') {
+      const direct = s.dir !== 'back';
       const cols = columnPath(g, column, e);
       const span = cols.length;
       cols.forEach((c, i) => {
         const k = cols.length - 1;
-        if (s.dir === 'forward' && i === 0) chain.push(edge.from);
-        else if (s.dir === 'forward' && i === k) chain.push(edge.to);
+        if (direct && i === 0) chain.push(edge.from);
+        else if (direct && i === k) chain.push(edge.to);
         else if (i === 0) chain.push(dummy(e, c, g.nodes[edge.from]!.lane, edge.from, s.src as 'N' | 'S', span));
         else if (i === k) chain.push(dummy(e, c, g.nodes[edge.to]!.lane, edge.to, s.tgt as 'N' | 'S', span));
-        else chain.push(dummy(e, c, DLANE === 'tgt' ? g.nodes[edge.to]!.lane : DLANE === 'src' ? g.nodes[edge.from]!.lane : -1));
+        else chain.push(dummy(e, c, g.nodes[edge.from]!.lane));
       });
       for (let i = 0; i + 1 < chain.length; i++) {
         const [a, b] = cols[i]! < cols[i + 1]! ? [chain[i]!, chain[i + 1]!] : [chain[i + 1]!, chain[i]!];

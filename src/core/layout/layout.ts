@@ -4,7 +4,7 @@
 
 import type { MapView, ProcessMap } from '../model/types';
 import { naiveBanding } from './banding';
-import { elkColumns } from './elkGraph';
+import { ELK_OPTIONS, elkColumns } from './elkGraph';
 import { buildGraph } from './graph';
 import { buildLayered } from './layers';
 import { orderLayers } from './ordering';
@@ -19,11 +19,11 @@ export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Prom
   const elk = requireElk(opts.elk);
   const g = buildGraph(map);
   const t0 = now();
-  const cols = await elkColumns(elk, g);
+  const cols = await elkColumns(elk, g, process.env.OURELK ? { ...ELK_OPTIONS, ...JSON.parse(process.env.OURELK) } : ELK_OPTIONS);
   const t1 = now();
   const L = buildLayered(g, cols.column, cols.count);
   const order = orderLayers(L, cols.centreY);
-  const { bands, itemY } = placeItems(L, g);
+  const { bands, itemY } = placeItems(L, g, singlePorts(g, cols.column));
   const plans: EdgePlan[] = g.edges.map((_, e) => {
     const s = sidesOf(g, cols.column, e);
     const path = columnPath(g, cols.column, e);
@@ -43,6 +43,19 @@ export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Prom
       ownMs: now() - t1,
     },
   };
+}
+
+/** Whether a node has exactly one edge end on its east side (src) or west side (target). */
+function singlePorts(g: LGraph, column: readonly number[]): (node: number, src: boolean) => boolean {
+  const east = new Array<number>(g.nodes.length).fill(0);
+  const west = new Array<number>(g.nodes.length).fill(0);
+  g.edges.forEach((e, i) => {
+    const s = sidesOf(g, column, i);
+    if (s.src === 'E') east[e.from]!++;
+    if (s.tgt === 'E') east[e.to]!++;
+    if (s.tgt === 'W') west[e.to]!++;
+  });
+  return (node, src) => (src ? east[node] === 1 : west[node] === 1);
 }
 
 /** The baseline: ELK's columns and order, naively banded, routed by the same router. */

@@ -6,6 +6,7 @@
 import { stackBands } from './banding';
 import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, MIN_BAND, PAD_NODE, PAD_TRACK } from './constants';
 import type { Layered } from './layers';
+import { straightenRuns } from './straighten';
 import type { Bands, LGraph } from './types';
 
 const SWEEPS = Number(process.env.SWEEPS ?? 8);
@@ -18,7 +19,7 @@ export interface Placement {
   itemY: number[];
 }
 
-export function placeItems(L: Layered, g: LGraph): Placement {
+export function placeItems(L: Layered, g: LGraph, singlePort: (node: number, src: boolean) => boolean = () => false): Placement {
   const total = L.layer.length;
   const height = (i: number) => (i < L.nodes ? g.nodes[i]!.height : 0);
   const gap = (a: number, b: number) => (a < L.nodes && b < L.nodes ? GAP_NODE : a < L.nodes || b < L.nodes ? GAP_NODE_TRACK : GAP_TRACK);
@@ -83,6 +84,7 @@ export function placeItems(L: Layered, g: LGraph): Placement {
   }
 
   const itemY = Array.from(y, (v) => Math.round(v));
+  if (process.env.STRAIGHT !== '0') straightenRuns(L, g, itemY, laneTop, laneHeight, singlePort);
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
 }
 

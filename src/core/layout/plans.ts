@@ -4,7 +4,7 @@
 import { FREE_MARGIN, GAP_TRACK } from './constants';
 import type { Bands, EdgePlan, LGraph, Side } from './types';
 
-export type Direction = 'forward' | 'back' | 'same' | 'self';
+export type Direction = 'forward' | 'back' | 'reverse' | 'same' | 'self';
 
 export interface Sides {
   dir: Direction;
@@ -15,7 +15,8 @@ export interface Sides {
 /**
  * Forward flows leave east and enter west. Loops back (rework) leave and enter by the top or
  * bottom and run under (or over) the nodes, away from the forward flow: below when the target
- * is in the same lane or a lower one, above when it is higher up.
+ * is in the same lane or a lower one, above when it is higher up. Data flows pointing left
+ * (a store read by an earlier step) simply run leftwards, west to east.
  */
 export function sidesOf(g: LGraph, column: readonly number[], e: number): Sides {
   const { from, to } = g.edges[e]!;
@@ -24,6 +25,8 @@ export function sidesOf(g: LGraph, column: readonly number[], e: number): Sides 
   const cb = column[to]!;
   if (ca < cb) return { dir: 'forward', src: 'E', tgt: 'W' };
   if (ca === cb) return { dir: 'same', src: 'E', tgt: 'E' };
+  // A data flow says who reads and who writes, not what comes first: drawn straight leftwards.
+  if (g.edges[e]!.kind === 'data') return { dir: 'reverse', src: 'W', tgt: 'E' };
   const up = g.nodes[to]!.lane < g.nodes[from]!.lane;
   const down = g.nodes[to]!.lane > g.nodes[from]!.lane;
   return { dir: 'back', src: up ? 'N' : 'S', tgt: down ? 'N' : 'S' };

@@ -1,0 +1,102 @@
+// npm run bench: our layout against plain ELK with naive banding, ELK with lanes as compound
+// nodes, and dagre with the same banding, on the same seeded maps. Prints a table and writes
+// tests/bench/results/layout-<date>.json and layout-latest.json.
+//
+// Options: --only <text> (graphs whose name contains it), --runs <n> (timed runs per graph).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultElk } from '../../src/core/layout/elkNode';
+import { measureLayout } from '../../src/core/layout/metrics';
+import type { MapView, ProcessMap } from '../../src/core/model/types';
+import { benchGraphs } from './graphs';
+import { COMPOUND_MAX_NODES, PEERS, runPeer, type PeerName } from './peers';
+import { formatTable, median, summarise, type GraphResult, type PeerResult } from './report';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = opt('--only');
+const fixedRuns = opt('--runs') ? Number(opt('--runs')) : undefined;
+const runsFor = (nodes: number) => fixedRuns ?? (nodes <= 150 ? 7 : nodes <= 500 ? 5 : 3);
+
+const elk = defaultElk();
+const measure = (map: ProcessMap, view: MapView) => measureLayout({ ...map, view });
+
+async function main(): Promise<void> {
+  const graphs = benchGraphs(only ? (g) => g.name.includes(only) : undefined);
+  const started = Date.now();
+  // Warm up the JIT on a mid-sized map so the first graph's times are not the compiler's.
+  const warm = benchGraphs((g) => g.name === 'gen 150/8')[0]!.map;
+  for (const p of PEERS) await runPeer(p, warm, elk);
+
+  const results: GraphResult[] = [];
+  for (const graph of graphs) {
+    const { map } = graph;
+    const peers = {} as Record<PeerName, PeerResult>;
+    const times: Record<PeerName, number[]> = { ours: [], naive: [], compound: [], dagre: [] };
+    const elkTimes: number[] = [];
+    let elkNoLanes: MapView | undefined;
+    const active = PEERS.filter((p) => {
+      if (p === 'compound' && map.nodes.length > COMPOUND_MAX_NODES) {
+        peers[p] = { skipped: `>${COMPOUND_MAX_NODES} nodes` };
+        return false;
+      }
+      return true;
+    });
+    const views = {} as Record<PeerName, MapView>;
+    // Peers interleaved run by run, so a busy moment on the machine hits them alike.
+    for (let run = 0; run < runsFor(map.nodes.length); run++) {
+      for (const p of active) {
+        const r = await runPeer(p, map, elk);
+        times[p].push(r.ms);
+        if (r.elkMs !== undefined) elkTimes.push(r.elkMs);
+        if (run === 0) views[p] = r.view;
+        if (run === 0 && r.raw) elkNoLanes = r.raw;
+      }
+    }
+    for (const p of active) peers[p] = { msMedian: median(times[p]), msRuns: times[p].map((t) => Math.round(t)), metrics: measure(map, views[p]) };
+    const result: GraphResult = {
+      name: graph.name,
+      generated: graph.generated,
+      nodes: map.nodes.length,
+      flows: map.flows.length,
+      lanes: map.lanes.length,
+      plainElkMs: median(elkTimes),
+      peers: { ours: peers.ours, naive: peers.naive, compound: peers.compound, dagre: peers.dagre },
+      elkNoLanes: measure(map, elkNoLanes!),
+    };
+    results.push(result);
+    const o = result.peers.ours;
+    process.stderr.write(`${graph.name}: ours ${o.msMedian!.toFixed(0)} ms (ELK ${result.plainElkMs.toFixed(0)} ms), crossings ${o.metrics!.crossings} vs ${result.peers.naive.metrics!.crossings}\n`);
+  }
+
+  const summary = summarise(results);
+  console.log(formatTable(results, summary));
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const doc = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAverageAtEnd: loadavg(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    filter: only ?? null,
+    results,
+    summary,
+  };
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  writeFileSync(join(dir, `layout-${doc.date.slice(0, 10)}.json`), text);
+  // Only a full run replaces the stable file others compare against.
+  if (!only) writeFileSync(join(dir, 'layout-latest.json'), text);
+  console.log(`\n${doc.seconds} s; results in tests/bench/results/layout-${doc.date.slice(0, 10)}.json${only ? '' : ' and layout-latest.json'}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -82,6 +82,20 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   await page.keyboard.press('Control+z');
   await expect.poll(() => shapes(page).count()).toBe(count);
 
+  // Shift+drag on empty canvas draws a selection box around what it covers.
+  await page.keyboard.press('Escape');
+  const boxA = (await nodeByLabel(page, a).boundingBox())!;
+  const boxB = (await nodeByLabel(page, b).boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(Math.min(boxA.x, boxB.x) - 15, Math.min(boxA.y, boxB.y) - 15);
+  await page.mouse.down();
+  await page.mouse.move(Math.max(boxA.x + boxA.width, boxB.x + boxB.width) + 15, Math.max(boxA.y + boxA.height, boxB.y + boxB.height) + 15, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect.poll(() => page.locator('.react-flow__node-shape.selected .shape-text').allTextContents()).toEqual(expect.arrayContaining([a, b]));
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.react-flow__nodesselection-rect').count()).toBe(0);
+
   // Arrow keys nudge by 10 px of map; several nudges are one undo step.
   const node = nodeByLabel(page, b);
   await node.click();

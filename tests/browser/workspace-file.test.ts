@@ -84,3 +84,34 @@ test('a broken workspace file is refused with the reason and where, and nothing 
   expect(await mapNames(page)).toEqual(before);
   await context.close();
 });
+
+test('a map imported without positions is laid out when it is opened: every node in its band', async () => {
+  const { page, context } = await openApp(browser());
+  const file = join(tmpdir(), 'no-positions.json');
+  const lanes = [{ id: 'l1', name: 'Customer' }, { id: 'l2', name: 'Advisor' }];
+  const nodes = [
+    { id: 'a', kind: 'start', laneId: 'l1', label: 'Calls in' },
+    { id: 'b', kind: 'step', laneId: 'l2', label: 'Takes details' },
+    { id: 'c', kind: 'decision', laneId: 'l2', label: 'Known customer?' },
+    { id: 'd', kind: 'step', laneId: 'l2', label: 'Create record' },
+    { id: 'e', kind: 'end', laneId: 'l1', label: 'Call ends' },
+  ];
+  const flows = [['a', 'b'], ['b', 'c'], ['c', 'd'], ['c', 'e'], ['d', 'e']].map(([from, to], i) => ({ id: `f${i}`, kind: 'sequence', from, to }));
+  await writeFile(file, JSON.stringify({ format: 'lanemap.workspace', schemaVersion: 1, workspace: { id: 'w2', name: 'Phone line' }, departments: [], systems: [], dataStores: [], maps: [{ id: 'm-phone', name: 'Phone enquiries', departmentId: null, lanes, nodes, flows }] }));
+  await importFile(page, file);
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Add maps' }).click();
+  await page.getByRole('link', { name: /Phone enquiries/ }).click();
+  await expect.poll(() => page.locator('.react-flow__node-shape').count(), { timeout: 20_000 }).toBe(5);
+  const outside = await page.evaluate(() => {
+    const bands = new Map([...document.querySelectorAll('.react-flow__node-lane')].map((e) => [e.getAttribute('data-id')!.slice(5), e.getBoundingClientRect()]));
+    return [...document.querySelectorAll('.react-flow__node-shape')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      const band = bands.get(e.querySelector('.shape')!.getAttribute('data-lane')!)!;
+      return r.top < band.top - 0.5 || r.bottom > band.bottom + 0.5;
+    }).length;
+  });
+  expect(outside).toBe(0);
+  // Laying out on opening is not an edit to undo.
+  expect(await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).not.toMatch(/auto layout/i);
+  await context.close();
+});

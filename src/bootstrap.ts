@@ -4,6 +4,7 @@ import { Repository } from './persistence/repository';
 import { useAppStatus } from './state/appStatusStore';
 import { onDocumentChange, useDocument } from './state/documentStore';
 import { startLiveAnalysis } from './state/findingsStore';
+import { warmLayoutWorker } from './workers/layoutClient';
 
 // Wires storage to the document: load (or seed the demo on first run), then save every
 // committed change, and flush when the page is hidden or closed.
@@ -36,6 +37,8 @@ export async function bootstrap(): Promise<void> {
     if (document.visibilityState === 'hidden') flush();
   });
   window.addEventListener('pagehide', flush);
+  // Once the page has settled, load the layout worker so Auto layout starts at once.
+  setTimeout(warmLayoutWorker, 1500);
   // Exposed for the browser tests, which wait for writes before reloading.
   (window as unknown as { __lanemapFlush?: () => Promise<void> }).__lanemapFlush = () => repo.flush();
 }

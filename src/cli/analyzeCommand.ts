@@ -23,7 +23,7 @@ export interface AnalyzeIo {
   err: (text: string) => void;
 }
 
-const defaultIo: AnalyzeIo = {
+export const defaultAnalyzeIo: AnalyzeIo = {
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
@@ -48,7 +48,7 @@ function parseArgs(args: readonly string[]): Options | 'help' | string {
 }
 
 /** Runs the command; returns the process exit code instead of exiting, so main.ts decides. */
-export async function analyzeCommand(args: string[], io: AnalyzeIo = defaultIo): Promise<number> {
+export async function analyzeCommand(args: string[], io: AnalyzeIo = defaultAnalyzeIo): Promise<number> {
   const opts = parseArgs(args);
   if (opts === 'help') {
     io.out(`${ANALYZE_USAGE}\n`);

@@ -19,7 +19,11 @@ export async function autoLayout(mapId: Id, opts: { record?: boolean } = {}): Pr
   const request = ++latest;
   layout.set({ running: mapId });
   try {
+    // User Timing marks: the benchmark splits main-thread work into "while the worker
+    // computes" and "drawing the result" by these.
+    performance.mark('lanemap:layout-start');
     const view = await layoutInWorker(map);
+    performance.mark('lanemap:layout-result');
     // The user may have edited meanwhile: apply to the map as it is now.
     const current = useDocument.getState().workspace?.maps.find((m) => m.id === mapId);
     if (!current) return false;

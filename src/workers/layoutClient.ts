@@ -21,6 +21,11 @@ let seq = 0;
 
 const newWorker = () => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'lanemap-layout' });
 
+/** Start the worker ahead of need, so the first layout does not wait for it to load. */
+export function warmLayoutWorker(): void {
+  if (!running && !idle) idle = newWorker();
+}
+
 export function layoutInWorker(map: ProcessMap): Promise<MapView> {
   if (running) {
     running.worker.terminate();

@@ -50,19 +50,9 @@ export function layoutChannels(g: LGraph, column: readonly number[], count: numb
   });
 
   const tracks = new Map<string, number>();
-  const width = channels.map((segs, ch) => {
-    if (ch === 0) return 0;
-    const used = assignTracks(segs, plans);
-    const w = Math.max(MIN_CHANNEL, (used + 1) * TRACK_SPACING);
-    return w;
-  });
+  // Nothing uses the channel left of the first column: that column starts at LAYOUT_LEFT.
+  const width = channels.map((segs, ch) => (ch === 0 ? 0 : Math.max(MIN_CHANNEL, (assignTracks(segs, plans) + 1) * TRACK_SPACING)));
 
-  if (process.env.CHDEBUG) {
-    const segs = channels.map((c) => c.length);
-    const tr = channels.map((c) => (c.length ? 1 + Math.max(...c.map((x) => x.track)) : 0));
-    const depth = channels.map((c) => { let best = 0; for (const a of c) { let d = 0; for (const b of c) if (b.lo - Y_CLEARANCE < a.hi && a.lo < b.hi + Y_CLEARANCE && b.lo <= a.lo) d++; best = Math.max(best, d); } return best; });
-    console.log('segs', segs.reduce((a, b) => a + b, 0), 'tracks', tr.reduce((a, b) => a + b, 0), 'depth', depth.reduce((a, b) => a + b, 0), 'vlen', channels.flat().reduce((a, s) => a + s.hi - s.lo, 0));
-  }
   const colX = new Array<number>(count).fill(LAYOUT_LEFT);
   for (let c = 1; c < count; c++) colX[c] = colX[c - 1]! + colW[c - 1]! + width[c]!;
   channels.forEach((segs, ch) => {
@@ -87,10 +77,7 @@ function assignTracks(segs: Segment[], plans: readonly EdgePlan[]): number {
     const ga = group(a);
     const gb = group(b);
     if (ga !== gb) return ga - gb;
-    let d = 0;
-    if (ga === 0) d = a.hi - a.lo - (b.hi - b.lo) || a.lo - b.lo;
-    else if (ga === 1) d = b.yL - a.yL || b.yR - a.yR;
-    else d = a.yL - b.yL || a.yR - b.yR;
+    const d = ga === 0 ? a.hi - a.lo - (b.hi - b.lo) || a.lo - b.lo : ga === 1 ? b.yL - a.yL || b.yR - a.yR : a.yL - b.yL || a.yR - b.yR;
     return d || plans[a.plan]!.edge - plans[b.plan]!.edge || a.step - b.step;
   });
   let count = 0;

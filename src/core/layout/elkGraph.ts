@@ -4,7 +4,6 @@
 
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { clusterColumns } from './columns';
-import { isDataKind } from '../model/types';
 import type { ElkLike, LGraph } from './types';
 
 /** The options DESIGN.md measured: stable, fast, left to right. */
@@ -20,17 +19,21 @@ export const ELK_OPTIONS: Record<string, string> = {
 };
 
 /**
- * With `dataAfterSteps` (our layout), every data flow between a step and a store is given to
- * ELK as step -> store, whichever way the data goes: reads and writes then never form cycles
- * with the control flow, so ELK's cycle breaking only ever reverses real loops.
+ * What our layout asks of ELK: only the columns. Its crossing minimisation, model-order sorting,
+ * Brandes-Koepf placement and orthogonal routing are all redone by us with the lanes in mind
+ * (our final crossings measured the same from ELK's order or the map's own), so they are
+ * switched to their cheapest forms: a third to a sixth of the time of ELK_OPTIONS.
  */
-export function toElkGraph(g: LGraph, options: Record<string, string> = ELK_OPTIONS, dataAfterSteps = false): ElkNode {
-  const orient = (from: number, to: number, kind: string): [number, number] => {
-    if (!dataAfterSteps || kind !== 'data') return [from, to];
-    const f = isDataKind(g.nodes[from]!.kind);
-    const t = isDataKind(g.nodes[to]!.kind);
-    return f && !t ? (DATA_FIRST ? [from, to] : [to, from]) : !f && t ? (DATA_FIRST ? [to, from] : [from, to]) : [from, to];
-  };
+export const LAYERING_OPTIONS: Record<string, string> = {
+  ...ELK_OPTIONS,
+  'elk.layered.considerModelOrder.strategy': 'NONE',
+  'elk.layered.crossingMinimization.strategy': 'NONE',
+  'elk.layered.nodePlacement.strategy': 'SIMPLE',
+  'elk.edgeRouting': 'POLYLINE',
+};
+
+/** The map as ELK's input; `reversed` flows are handed over backwards (see acyclic.ts). */
+export function toElkGraph(g: LGraph, options: Record<string, string> = ELK_OPTIONS, reversed?: readonly boolean[]): ElkNode {
   return {
     id: 'root',
     layoutOptions: options,
@@ -38,12 +41,11 @@ export function toElkGraph(g: LGraph, options: Record<string, string> = ELK_OPTI
     // Self-loops change no column; the router draws them.
     edges: g.edges.flatMap((e, i) => {
       if (e.from === e.to) return [];
-      const [a, b] = orient(e.from, e.to, e.kind);
+      const [a, b] = reversed?.[i] ? [e.to, e.from] : [e.from, e.to];
       return [{ id: `e${i}`, sources: [`n${a}`], targets: [`n${b}`] }];
     }),
   };
 }
-const DATA_FIRST = process.env.DATA_FIRST === '1';
 
 export interface ElkColumns {
   /** Column of every node, and how many columns there are. */
@@ -70,8 +72,8 @@ export function readElkColumns(g: LGraph, out: ElkNode): ElkColumns {
   return { column, count, centreY };
 }
 
-export async function elkColumns(elk: ElkLike, g: LGraph, options: Record<string, string> = ELK_OPTIONS, dataAfterSteps = false): Promise<ElkColumns> {
+export async function elkColumns(elk: ElkLike, g: LGraph, options: Record<string, string> = ELK_OPTIONS, reversed?: readonly boolean[]): Promise<ElkColumns> {
   if (g.nodes.length === 0) return { column: [], count: 0, centreY: [] };
-  const out = await elk.layout(toElkGraph(g, options, dataAfterSteps));
+  const out = await elk.layout(toElkGraph(g, options, reversed));
   return readElkColumns(g, out);
 }

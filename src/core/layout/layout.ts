@@ -1,29 +1,45 @@
-// Automatic lane layout: ELK layered for the columns and a first order, then our lane-aware
-// ordering sweeps, placement inside the bands and orthogonal routing in the channels.
-// Pure: runs unchanged in Node and in a Web Worker; ELK is injected.
+// Automatic lane layout. Pure: runs unchanged in Node and in a Web Worker; ELK is injected.
+//
+// 1. Columns (acyclic.ts, elkGraph.ts): ELK layered, given the flows oriented by what they
+//    mean: only rework loops run backwards, and a store sits at the median column of the steps
+//    using it. ELK's own ordering, placement and routing are switched off: we redo them.
+// 2. Order (layers.ts, dummyLanes.ts, ordering.ts, transpose.ts): every edge spanning columns
+//    gets a dummy per column crossed; a long edge between lanes changes lane once, where that
+//    crosses the least; barycentre sweeps then order each lane of each column, and a
+//    transposition pass repairs what they left.
+// 3. Place (placement.ts, straighten.ts): lanes grow to their fullest column; each cell's
+//    items are placed (isotonic regression) so ports line up, and long runs are straightened.
+// 4. Route (plans.ts, ports.ts, channels.ts, routing.ts): axis-parallel polylines from border
+//    to border, vertical parts on tracks in the channels between columns, loops under their
+//    nodes, decisions fanning out through their vertices.
+// The naive baseline (naiveLayout) keeps ELK's columns and order and bands them as they are
+// (banding.ts), routed by the same router.
 
 import type { MapView, ProcessMap } from '../model/types';
+import { reversedForLayering } from './acyclic';
 import { naiveBanding } from './banding';
-import { ELK_OPTIONS, elkColumns } from './elkGraph';
+import { elkColumns, LAYERING_OPTIONS } from './elkGraph';
 import { buildGraph } from './graph';
 import { buildLayered } from './layers';
 import { orderLayers } from './ordering';
 import { placeItems } from './placement';
+import { portOffsets } from './portOffsets';
 import { columnPath, freeSpacePlans, sidesOf } from './plans';
 import { routeEdges } from './routing';
 import type { Bands, EdgePlan, ElkLike, LayoutOptions, LayoutResult, LGraph } from './types';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** Positions of every node, heights of every lane and points of every flow (whose ends exist). */
 export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Promise<LayoutResult> {
   const elk = requireElk(opts.elk);
   const g = buildGraph(map);
   const t0 = now();
-  const cols = await elkColumns(elk, g, process.env.OURELK ? { ...ELK_OPTIONS, ...JSON.parse(process.env.OURELK) } : ELK_OPTIONS);
+  const cols = await elkColumns(elk, g, LAYERING_OPTIONS, reversedForLayering(g));
   const t1 = now();
   const L = buildLayered(g, cols.column, cols.count);
   const order = orderLayers(L, cols.centreY);
-  const { bands, itemY } = placeItems(L, g, singlePorts(g, cols.column));
+  const { bands, itemY } = placeItems(L, g, portOffsets(L, g, eastExtras(g, cols.column)));
   const plans: EdgePlan[] = g.edges.map((_, e) => {
     const s = sidesOf(g, cols.column, e);
     const path = columnPath(g, cols.column, e);
@@ -45,17 +61,15 @@ export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Prom
   };
 }
 
-/** Whether a node has exactly one edge end on its east side (src) or west side (target). */
-function singlePorts(g: LGraph, column: readonly number[]): (node: number, src: boolean) => boolean {
-  const east = new Array<number>(g.nodes.length).fill(0);
-  const west = new Array<number>(g.nodes.length).fill(0);
+/** Ends on each node's east side that are no link between columns: edges inside one column, self-loops. */
+function eastExtras(g: LGraph, column: readonly number[]): number[] {
+  const extra = new Array<number>(g.nodes.length).fill(0);
   g.edges.forEach((e, i) => {
     const s = sidesOf(g, column, i);
-    if (s.src === 'E') east[e.from]!++;
-    if (s.tgt === 'E') east[e.to]!++;
-    if (s.tgt === 'W') west[e.to]!++;
+    if (s.dir === 'same') extra[e.to]!++;
+    if (s.dir === 'same' || s.dir === 'self') extra[e.from]!++;
   });
-  return (node, src) => (src ? east[node] === 1 : west[node] === 1);
+  return extra;
 }
 
 /** The baseline: ELK's columns and order, naively banded, routed by the same router. */

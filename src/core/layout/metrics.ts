@@ -15,6 +15,8 @@ export interface LayoutMetrics {
   width: number;
   height: number;
   area: number;
+  /** Control flows (sequence, message) drawn right to left: the process no longer reads left to right. */
+  backwardFlows: number;
   /** Pairs of node boxes that overlap. */
   overlaps: number;
   /** Flows with a segment through the inside of a node box (their own ends included). */
@@ -51,11 +53,13 @@ export function measureLayout(map: ProcessMap): LayoutMetrics {
   let edgeLength = 0;
   let detachedEnds = 0;
   let flows = 0;
+  let backwardFlows = 0;
   map.flows.forEach((f, fi) => {
     const a = boxes.get(f.from);
     const b = boxes.get(f.to);
     if (!a || !b) return;
     flows++;
+    if (f.kind !== 'data' && f.from !== f.to && b.x + b.width / 2 <= a.x + a.width / 2) backwardFlows++;
     const pts = map.view.flowPoints[f.id];
     if (!pts || pts.length < 2) {
       missing++;
@@ -87,6 +91,7 @@ export function measureLayout(map: ProcessMap): LayoutMetrics {
     width: Math.round(width),
     height: Math.round(height),
     area: Math.round(width * height),
+    backwardFlows,
     overlaps: countOverlaps(all),
     flowsThroughNodes: countThrough(segs, all),
     nodesOutsideBand: countOutside(map),

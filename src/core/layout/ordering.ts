@@ -31,7 +31,8 @@ export function orderLayers(L: Layered, startY: readonly number[]): OrderResult 
     for (let i = 1; i < k; i++) key[chain[i]!] = a + ((b - a) * i) / k;
   }
   const glued = gluedByOwner(L);
-  for (const layer of L.layers) sortLayer(L, layer, key, glued);
+  refresh(L, pos);
+  for (const layer of L.layers) sortLayer(L, layer, key, glued, pos);
   refresh(L, pos);
 
   const before = countCrossings(L);
@@ -54,7 +55,7 @@ export function orderLayers(L: Layered, startY: readonly number[]): OrderResult 
           key[i] = sum / nb.length;
         }
       }
-      sortLayer(L, layer, key, glued);
+      sortLayer(L, layer, key, glued, pos);
       layer.forEach((item, p) => (pos[item] = p));
     }
     const c = countCrossings(L);
@@ -92,11 +93,10 @@ function gluedByOwner(L: Layered): Glued {
   return map;
 }
 
-/** Items sorted by lane, then key (ties by the previous order); glued dummies next to their node. */
-function sortLayer(L: Layered, layer: number[], key: Float64Array, glued: Glued): void {
-  const prev = new Map(layer.map((item, p) => [item, p]));
+/** Items sorted by lane, then key (ties by the previous order, `pos`); glued dummies next to their node. */
+function sortLayer(L: Layered, layer: number[], key: Float64Array, glued: Glued, pos: Float64Array): void {
   const free = layer.filter((i) => i < L.nodes || L.owner[i]! < 0);
-  free.sort((a, b) => L.lane[a]! - L.lane[b]! || key[a]! - key[b]! || prev.get(a)! - prev.get(b)!);
+  free.sort((a, b) => L.lane[a]! - L.lane[b]! || key[a]! - key[b]! || pos[a]! - pos[b]!);
   let out = 0;
   for (const v of free) {
     const g = glued.get(v);

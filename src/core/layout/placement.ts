@@ -6,12 +6,13 @@
 import { stackBands } from './banding';
 import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, MIN_BAND, PAD_NODE, PAD_TRACK } from './constants';
 import type { Layered } from './layers';
+import type { PortOffsets } from './portOffsets';
 import { straightenRuns } from './straighten';
 import type { Bands, LGraph } from './types';
 
-const SWEEPS = Number(process.env.SWEEPS ?? 8);
-const MEDIAN = process.env.MEDIAN === '1';
-const BOTH = process.env.BOTH !== '0';
+const SWEEPS = 8;
+/** How strongly a loop's glued dummy keeps to its node (a long edge's link weighs 8). */
+const GLUE_WEIGHT = 16;
 
 export interface Placement {
   bands: Bands;
@@ -19,64 +20,71 @@ export interface Placement {
   itemY: number[];
 }
 
-export function placeItems(L: Layered, g: LGraph, singlePort: (node: number, src: boolean) => boolean = () => false): Placement {
-  const total = L.layer.length;
+interface Cell {
+  lane: number;
+  items: number[];
+  /** Each item's least distance from the cell's first item's top. */
+  offset: number[];
+  need: number;
+}
+
+export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement {
   const height = (i: number) => (i < L.nodes ? g.nodes[i]!.height : 0);
   const gap = (a: number, b: number) => (a < L.nodes && b < L.nodes ? GAP_NODE : a < L.nodes || b < L.nodes ? GAP_NODE_TRACK : GAP_TRACK);
   const pad = (i: number) => (i < L.nodes ? PAD_NODE : PAD_TRACK);
 
-  // Cells: runs of one lane inside each column, with each item's offset from the cell's first.
-  const cells: { lane: number; items: number[]; offset: number[]; need: number }[] = [];
-  for (const layer of L.layers) {
-    let start = 0;
-    while (start < layer.length) {
+  // Cells: runs of one lane inside each column.
+  const byLayer: Cell[][] = L.layers.map((layer) => {
+    const cells: Cell[] = [];
+    for (let start = 0, end = 0; start < layer.length; start = end) {
       const lane = L.lane[layer[start]!]!;
-      let end = start;
       while (end < layer.length && L.lane[layer[end]!] === lane) end++;
       const items = layer.slice(start, end);
       const offset = [0];
       for (let k = 1; k < items.length; k++) offset.push(offset[k - 1]! + height(items[k - 1]!) + gap(items[k - 1]!, items[k]!));
-      const lastItem = items[items.length - 1]!;
-      const need = pad(items[0]!) + offset[offset.length - 1]! + height(lastItem) + pad(lastItem);
-      cells.push({ lane, items, offset, need });
-      start = end;
+      const last = items[items.length - 1]!;
+      cells.push({ lane, items, offset, need: pad(items[0]!) + offset[offset.length - 1]! + height(last) + pad(last) });
     }
-  }
+    return cells;
+  });
   const laneHeight = new Array<number>(g.laneCount).fill(MIN_BAND);
-  for (const c of cells) laneHeight[c.lane] = Math.max(laneHeight[c.lane]!, Math.ceil(c.need));
+  for (const c of byLayer.flat()) laneHeight[c.lane] = Math.max(laneHeight[c.lane]!, Math.ceil(c.need));
   const laneTop = stackBands(laneHeight);
 
-  const y = new Float64Array(total);
-  const centre = (i: number) => y[i]! + height(i) / 2;
-  for (const c of cells) {
+  // Start with every cell centred in its band.
+  const y = new Float64Array(L.layer.length);
+  for (const c of byLayer.flat()) {
     const top = laneTop[c.lane]! + (laneHeight[c.lane]! - c.need) / 2 + pad(c.items[0]!);
     c.items.forEach((item, k) => (y[item] = top + c.offset[k]!));
   }
 
-  // Cells column by column, alternately pulled by the left and the right neighbours, then both.
-  const byLayer: (typeof cells)[] = L.layers.map(() => []);
-  for (const c of cells) byLayer[L.layer[c.items[0]!]!]!.push(c);
+  // Column by column, each item wants its ports level with its neighbours' ports (the
+  // weighted median of what they ask), alternately looking left and right, both at the end.
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
-    const mode = BOTH && sweep === SWEEPS - 1 ? 2 : sweep % 2;
-    const order = byLayer.map((_, l) => (mode === 1 ? byLayer.length - 1 - l : l));
-    for (const l of order) {
-      for (const c of byLayer[l]!) {
+    const mode = sweep === SWEEPS - 1 ? 2 : sweep % 2;
+    for (let s = 0; s < byLayer.length; s++) {
+      const cells = byLayer[mode === 1 ? byLayer.length - 1 - s : s]!;
+      for (const c of cells) {
         const want: number[] = [];
         const weight: number[] = [];
         for (const item of c.items) {
-          const ys: number[] = [];
+          const asks: number[] = [];
           const ws: number[] = [];
-          const pull = (nb: number[], w: number[]) => nb.forEach((j, k) => (ys.push(centre(j)), ws.push(w[k]!)));
-          if (mode !== 1) pull(L.left[item]!, L.leftW[item]!);
-          if (mode !== 0) pull(L.right[item]!, L.rightW[item]!);
+          if (mode !== 1) L.left[item]!.forEach((j, k) => (asks.push(y[j]! + portOf(ports.right, L.right, j, item) - ports.left[item]![k]!), ws.push(L.leftW[item]![k]!)));
+          if (mode !== 0) L.right[item]!.forEach((j, k) => (asks.push(y[j]! + portOf(ports.left, L.left, j, item) - ports.right[item]![k]!), ws.push(L.rightW[item]![k]!)));
+          // A loop's dummy glued to its node hugs it, so the loop runs close under (or over) the nodes.
+          const owner = item >= L.nodes ? L.owner[item]! : -1;
+          if (owner >= 0) {
+            asks.push(L.ownerSide[item] === 'S' ? y[owner]! + height(owner) + GAP_NODE_TRACK : y[owner]! - GAP_NODE_TRACK);
+            ws.push(GLUE_WEIGHT);
+          }
           // Without neighbours an item stays put unless others push it.
-          const sw = ws.reduce((a, b) => a + b, 0);
-          want.push(sw > 0 ? (MEDIAN ? weightedMedian(ys, ws) : ys.reduce((a, v, k) => a + v * ws[k]!, 0) / sw) - height(item) / 2 : y[item]!);
-          weight.push(sw > 0 ? sw : 0.01);
+          want.push(asks.length > 0 ? weightedMedian(asks, ws) : y[item]!);
+          weight.push(asks.length > 0 ? ws.reduce((a, b) => a + b, 0) : 0.01);
         }
         const lo = laneTop[c.lane]! + pad(c.items[0]!);
-        const lastItem = c.items[c.items.length - 1]!;
-        const hi = laneTop[c.lane]! + laneHeight[c.lane]! - pad(lastItem) - height(lastItem) - c.offset[c.offset.length - 1]!;
+        const last = c.items[c.items.length - 1]!;
+        const hi = laneTop[c.lane]! + laneHeight[c.lane]! - pad(last) - height(last) - c.offset[c.offset.length - 1]!;
         const z = isotonic(want.map((w, k) => w - c.offset[k]!), weight);
         c.items.forEach((item, k) => (y[item] = Math.min(hi, Math.max(lo, z[k]!)) + c.offset[k]!));
       }
@@ -84,8 +92,14 @@ export function placeItems(L: Layered, g: LGraph, singlePort: (node: number, src
   }
 
   const itemY = Array.from(y, (v) => Math.round(v));
-  if (process.env.STRAIGHT !== '0') straightenRuns(L, g, itemY, laneTop, laneHeight, singlePort);
+  straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
+}
+
+/** Port offset at j of its link to `to` (links are few per item: a scan is cheapest). */
+function portOf(offsets: number[][], links: number[][], j: number, to: number): number {
+  const k = links[j]!.indexOf(to);
+  return k >= 0 ? offsets[j]![k]! : 0;
 }
 
 /** Weighted least squares fit of a non-decreasing sequence (pool adjacent violators). */

@@ -40,11 +40,13 @@ export function fanOutDecisions(g: LGraph, bands: Bands, plans: EdgePlan[]): voi
     list.sort((a, b) => next(a) - next(b) || a.edge - b.edge);
     const top = bands.y[d]!;
     const bottom = top + g.nodes[d]!.height;
-    if (next(list[0]!) < top) {
+    // Only onto a vertex no loop already uses.
+    const used = (side: Side) => plans.some((p) => (g.edges[p.edge]!.from === d && p.srcSide === side) || (g.edges[p.edge]!.to === d && p.tgtSide === side));
+    if (next(list[0]!) < top && !used('N')) {
       list[0]!.srcSide = 'N';
       list[0]!.ys[0] = top - STUB;
     }
-    if (next(last(list)) > bottom) {
+    if (next(last(list)) > bottom && !used('S') && last(list).srcSide === 'E') {
       last(list).srcSide = 'S';
       last(list).ys[0] = bottom + STUB;
     }
@@ -93,7 +95,8 @@ export function assignPorts(g: LGraph, bands: Bands, plans: EdgePlan[]): { src: 
     const vertical = side === 'E' || side === 'W';
     const length = vertical ? n.height : n.width;
     ends.forEach((end, i) => {
-      const offset = Math.round((length * (i + 1)) / (ends.length + 1));
+      // A decision is drawn as a diamond: its edges meet it at the vertices.
+      const offset = Math.round(n.kind === 'decision' ? length / 2 : (length * (i + 1)) / (ends.length + 1));
       const port: Port = { side, at: vertical ? bands.y[node]! + offset : offset };
       const idx = byEdge.get(end.plan.edge)!;
       if (end.src) src[idx] = port;

@@ -4,9 +4,10 @@
 
 import { GAP_NODE_TRACK, GAP_TRACK, PAD_NODE, PAD_TRACK } from './constants';
 import type { Layered } from './layers';
+import type { PortOffsets } from './portOffsets';
 import type { LGraph } from './types';
 
-export function straightenRuns(L: Layered, g: LGraph, y: number[], laneTop: number[], laneHeight: number[], singlePort: (node: number, src: boolean) => boolean): void {
+export function straightenRuns(L: Layered, g: LGraph, y: number[], laneTop: number[], laneHeight: number[], ports: PortOffsets): void {
   const pos = new Int32Array(L.layer.length);
   for (const layer of L.layers) layer.forEach((item, p) => (pos[item] = p));
   const height = (i: number) => (i < L.nodes ? g.nodes[i]!.height : 0);
@@ -24,23 +25,28 @@ export function straightenRuns(L: Layered, g: LGraph, y: number[], laneTop: numb
     if (below !== undefined && L.lane[below] === lane) hi = y[below]! - (below < L.nodes ? GAP_NODE_TRACK : GAP_TRACK);
     return [lo, hi];
   };
-  const centre = (i: number) => y[i]! + height(i) / 2;
 
   // Longest edges first: they have the most to gain.
   const order = L.chain.map((_, e) => e).sort((a, b) => L.chain[b]!.length - L.chain[a]!.length || a - b);
   for (const e of order) {
     const chain = L.chain[e]!;
-    let i = 1;
-    while (i < chain.length - 1) {
+    // Runs of consecutive dummies in one lane (a loop's glued dummies included).
+    let i = 0;
+    while (i < chain.length) {
+      if (chain[i]! < L.nodes) {
+        i++;
+        continue;
+      }
       const lane = L.lane[chain[i]!]!;
       let j = i;
-      while (j + 1 < chain.length - 1 && L.lane[chain[j + 1]!] === lane) j++;
-      const run = chain.slice(i, j + 1).filter((d) => L.owner[d]! < 0);
+      while (j + 1 < chain.length && chain[j + 1]! >= L.nodes && L.lane[chain[j + 1]!] === lane) j++;
+      const run = chain.slice(i, j + 1);
       const candidates: number[] = [];
-      const first = chain[i - 1]!;
-      const last = chain[j + 1]!;
-      if (first < L.nodes && L.lane[first] === lane && singlePort(first, true)) candidates.push(Math.round(centre(first)));
-      if (last < L.nodes && L.lane[last] === lane && singlePort(last, false)) candidates.push(Math.round(centre(last)));
+      const first = chain[i - 1] ?? -1;
+      const last = chain[j + 1] ?? -1;
+      // Level with the port of the node the run starts or ends at, if it touches one.
+      if (first >= 0 && first < L.nodes && L.lane[first] === lane) candidates.push(y[first]! + portAt(L, ports, first, chain[i]!));
+      if (last >= 0 && last < L.nodes && L.lane[last] === lane) candidates.push(y[last]! + portAt(L, ports, last, chain[j]!));
       const ys = run.map((d) => y[d]!).sort((a, b) => a - b);
       if (ys.length > 0) candidates.push(ys[Math.floor(ys.length / 2)]!, ...ys);
       for (const c of candidates) {
@@ -52,4 +58,12 @@ export function straightenRuns(L: Layered, g: LGraph, y: number[], laneTop: numb
       i = j + 1;
     }
   }
+}
+
+/** Offset at node v of its link to item d, whichever side d is on. */
+function portAt(L: Layered, ports: PortOffsets, v: number, d: number): number {
+  const k = L.right[v]!.indexOf(d);
+  if (k >= 0) return ports.right[v]![k]!;
+  const m = L.left[v]!.indexOf(d);
+  return m >= 0 ? ports.left[v]![m]! : 0;
 }

@@ -38,6 +38,8 @@ const edgeTypes = { flow: FlowEdge };
 const SNAP: [number, number] = [10, 10];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const READABLE_ZOOM = 0.65;
+/** Above this many nodes only what is on screen is drawn (DESIGN.md: 5000 nodes stay at 60 fps). */
+const BIG_MAP = 300;
 
 /**
  * The view a map opens with: all of it when that is readable, else its left end at a zoom
@@ -173,6 +175,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           disableKeyboardA11y
           zoomOnDoubleClick={false}
           snapToGrid
+          onlyRenderVisibleElements={map.nodes.length > BIG_MAP}
           snapGrid={SNAP}
           minZoom={0.1}
           maxZoom={2.5}

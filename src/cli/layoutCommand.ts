@@ -1,0 +1,50 @@
+// lanemap layout <bundle.json> [--map ID] [--json]
+// Lays out every map of a workspace bundle (or one) and prints the bundle with the geometry
+// (--json), or a short summary per map.
+
+import { applyLayout, layoutMap } from '../core/layout/layout';
+import { defaultElk } from '../core/layout/elkNode';
+import { measureLayout } from '../core/layout/metrics';
+import { toBundle } from '../core/schema/bundle';
+import type { Command } from './command';
+import { CliError, parseArgs, readBundle } from './io';
+
+const USAGE = 'Usage: lanemap layout <bundle.json> [--map ID] [--json]';
+
+export const layoutCommand: Command = {
+  name: 'layout',
+  summary: 'lay out the maps of a workspace bundle (lanes, positions, routed flows)',
+  usage: USAGE,
+  async run(args, io) {
+    const { positional, flags } = parseArgs(args, { withValue: ['map'], boolean: ['json'] }, USAGE);
+    if (positional.length !== 1) throw new CliError(`${positional.length === 0 ? 'Missing the bundle file' : 'Too many arguments'}\n${USAGE}`);
+    const { workspace, exportedAt } = await readBundle(io, positional[0]!);
+    const only = flags.get('map');
+    let maps = workspace.maps;
+    if (typeof only === 'string') {
+      maps = maps.filter((m) => m.id === only);
+      if (maps.length === 0) {
+        const known = workspace.maps.map((m) => m.id).join(', ') || 'none';
+        throw new CliError(`No map with id "${only}" in ${positional[0]} (maps: ${known})`);
+      }
+    }
+    const elk = defaultElk();
+    const laidOut = [];
+    for (const map of maps) laidOut.push(applyLayout(map, await layoutMap(map, { elk })));
+
+    if (flags.has('json')) {
+      const bundle = toBundle({ ...workspace, maps: laidOut }, exportedAt ?? new Date().toISOString());
+      io.stdout(`${JSON.stringify(bundle, null, 2)}\n`);
+      return 0;
+    }
+    for (const map of laidOut) {
+      const m = measureLayout(map);
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      io.stdout(
+        `${map.id} "${map.name}": ${plural(m.nodes, 'node')}, ${plural(map.lanes.length, 'lane')}, ${plural(m.flows, 'flow')}, ` +
+          `${plural(m.crossings, 'crossing')}, ${m.width} x ${m.height} px\n`,
+      );
+    }
+    return 0;
+  },
+};

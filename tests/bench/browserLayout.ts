@@ -54,8 +54,9 @@ async function main(): Promise<void> {
     const started = marks['lanemap:layout-start'] ?? t0;
     const arrived = marks['lanemap:layout-result'] ?? drawnAt;
     // Between these the page only waits for the worker; after the result comes React Flow drawing 1000 nodes.
-    const during = tasks.filter((t) => t.start >= started && t.start < arrived);
-    const drawing = tasks.filter((t) => t.start >= arrived);
+    // The task that receives the worker's message sets the result mark and draws: it ends after the mark.
+    const during = tasks.filter((t) => t.start >= started && t.start + t.duration <= arrived);
+    const drawing = tasks.filter((t) => t.start + t.duration > arrived);
     const result = {
       date: new Date().toISOString(),
       nodes: 1000,

@@ -2,7 +2,7 @@
 // nodes, and dagre with the same banding, on the same seeded maps. Prints a table and writes
 // tests/bench/results/layout-<date>.json and layout-latest.json.
 //
-// Options: --only <text> (graphs whose name contains it), --runs <n> (timed runs per graph).
+// Options: --match <text> (graphs whose name contains it), --runs <n> (timed runs per graph).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,7 +20,7 @@ const opt = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = opt('--only');
+const only = opt('--match');
 const fixedRuns = opt('--runs') ? Number(opt('--runs')) : undefined;
 const runsFor = (nodes: number) => fixedRuns ?? (nodes <= 20 ? 15 : nodes <= 150 ? 9 : nodes <= 500 ? 5 : 3);
 

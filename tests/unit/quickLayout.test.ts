@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quickLayout, QUICK_LEFT } from '../../src/core/layout/quickLayout';
 import { DEFAULT_LANE_HEIGHT, LANE_HEADER_WIDTH, laneBands, NODE_SIZE } from '../../src/core/model/geometry';
-import { NODE_KINDS, type Flow, type MapNode, type NodeKind, type ProcessMap } from '../../src/core/model/types';
-
-type N = [id: string, kind: NodeKind, lane: string];
-type F = [from: string, to: string, kind?: Flow['kind']];
-
-function makeMap(lanes: string[], nodes: N[], flows: F[]): ProcessMap {
-  return {
-    id: 'm-test',
-    name: 'Test',
-    departmentId: null,
-    lanes: lanes.map((id) => ({ id, name: id })),
-    nodes: nodes.map(([id, kind, laneId]) => ({ id, kind, laneId, label: id })),
-    flows: flows.map(([from, to, kind], i) => ({ id: `f${i}`, kind: kind ?? 'sequence', from, to })),
-    view: { nodes: {}, laneHeights: {}, flowPoints: {} },
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
-}
+import { NODE_KINDS, type MapNode, type ProcessMap } from '../../src/core/model/types';
+import { type F, makeMap, type N } from './layout-helpers';
 
 /** Every way a layout can break the guarantee: missing boxes, overlaps, nodes outside their band. */
 function layoutProblems(map: ProcessMap): string[] {

@@ -2,7 +2,7 @@
 // Lays out every map of a workspace bundle (or one) and prints the bundle with the geometry
 // (--json), or a short summary per map.
 
-import { applyLayout, layoutMap } from '../core/layout/layout';
+import { withLayout, layoutMap } from '../core/layout/layout';
 import { defaultElk } from '../core/layout/elkNode';
 import { measureLayout } from '../core/layout/metrics';
 import { toBundle } from '../core/schema/bundle';
@@ -30,7 +30,7 @@ export const layoutCommand: Command = {
     }
     const elk = defaultElk();
     const laidOut = [];
-    for (const map of maps) laidOut.push(applyLayout(map, await layoutMap(map, { elk })));
+    for (const map of maps) laidOut.push(withLayout(map, await layoutMap(map, { elk })));
 
     if (flags.has('json')) {
       const bundle = toBundle({ ...workspace, maps: laidOut }, exportedAt ?? new Date().toISOString());

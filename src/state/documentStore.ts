@@ -101,5 +101,9 @@ function step(
   return result.entry;
 }
 
+/** A map of the open workspace by id, now (for actions) or as a subscription (for components). */
+export const getMap = (mapId: Id | null | undefined) => (mapId ? useDocument.getState().workspace?.maps.find((m) => m.id === mapId) : undefined);
+export const useMap = (mapId: Id) => useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+
 export const canUndo = (h: History, mapId: Id | null) => peekUndo(h, historyScopes(mapId));
 export const canRedo = (h: History, mapId: Id | null) => peekRedo(h, historyScopes(mapId));

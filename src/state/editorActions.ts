@@ -1,10 +1,10 @@
 import * as C from '../core/commands';
 import { emptyMap } from '../core/model/factory';
-import { laneBands, NODE_SIZE } from '../core/model/geometry';
+import { NODE_SIZE } from '../core/model/geometry';
 import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
 import { isControlKind } from '../core/model/types';
-import { useDocument } from './documentStore';
+import { getMap, useDocument } from './documentStore';
 import { useUi } from './uiStore';
 
 // What the toolbar, the keyboard and the menus do, in one place: each action turns the
@@ -36,9 +36,7 @@ const doc = () => useDocument.getState();
 const ui = () => useUi.getState();
 
 export function openMap(): ProcessMap | undefined {
-  const { workspace } = doc();
-  const id = ui().openMapId;
-  return workspace?.maps.find((m) => m.id === id);
+  return getMap(ui().openMapId);
 }
 
 /** The lane new things go into: the selected lane, else the selected node's, else the first. */
@@ -203,14 +201,8 @@ export function duplicateMap(mapId: Id): Id | undefined {
 }
 
 export function deleteMap(mapId: Id): boolean {
-  const map = doc().workspace?.maps.find((m) => m.id === mapId);
+  const map = getMap(mapId);
   if (!map || !doc().dispatch(C.deleteMap, { mapId })) return false;
   ui().toast({ tone: 'info', message: `Map "${map.name}" deleted`, action: { label: 'Undo', run: () => doc().undo(null) } });
   return true;
-}
-
-/** Centre of the first lane band: where a click-added node would go if nothing is selected. */
-export function laneCentre(map: ProcessMap, laneId: Id): number | undefined {
-  const b = laneBands(map).find((x) => x.laneId === laneId);
-  return b ? b.y + b.height / 2 : undefined;
 }

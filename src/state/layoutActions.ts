@@ -1,7 +1,7 @@
 import * as C from '../core/commands';
 import type { Id } from '../core/model/types';
 import { LayoutCancelled, layoutInWorker } from '../workers/layoutClient';
-import { useDocument } from './documentStore';
+import { getMap, useDocument } from './documentStore';
 import { useLayoutState } from './layoutStore';
 import { useUi } from './uiStore';
 
@@ -13,7 +13,7 @@ import { useUi } from './uiStore';
 let latest = 0;
 
 export async function autoLayout(mapId: Id, opts: { record?: boolean } = {}): Promise<boolean> {
-  const map = useDocument.getState().workspace?.maps.find((m) => m.id === mapId);
+  const map = getMap(mapId);
   if (!map || map.nodes.length === 0) return false;
   const layout = useLayoutState.getState();
   const request = ++latest;
@@ -25,7 +25,7 @@ export async function autoLayout(mapId: Id, opts: { record?: boolean } = {}): Pr
     const view = await layoutInWorker(map);
     performance.mark('lanemap:layout-result');
     // The user may have edited meanwhile: apply to the map as it is now.
-    const current = useDocument.getState().workspace?.maps.find((m) => m.id === mapId);
+    const current = getMap(mapId);
     if (!current) return false;
     const from: Record<Id, { x: number; y: number }> = {};
     for (const n of current.nodes) {

@@ -62,8 +62,3 @@ export const useUi = create<UiState>((set, get) => ({
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
 }));
-
-/** The open map, or undefined. */
-export function selectOpenMap<T extends { maps: { id: Id }[] }>(ws: T | null, id: Id | null): T['maps'][number] | undefined {
-  return ws && id ? ws.maps.find((m) => m.id === id) : undefined;
-}

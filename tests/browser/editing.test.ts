@@ -22,6 +22,7 @@ test('palette: drag a kind onto a lane drops it there; every kind has its own sh
   const { page, context } = await openApp(browser());
   const lanes = await bandsWithNodes(page);
   const target = lanes[1]!.name;
+  expect(lanes[1]!.nodes).not.toContain('Document'); // so the drop below is what puts one there
   const band = await page.locator('.react-flow__node-lane').nth(1).boundingBox();
   const before = await shapes(page).count();
   // Playwright's mouse does not carry HTML5 drag data, so the drag events are sent as the browser would.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import { generateMap } from '../../src/core/layout/generate';
-import { applyLayout, layoutMap, naiveLayout } from '../../src/core/layout/layout';
+import { withLayout, layoutMap, naiveLayout } from '../../src/core/layout/layout';
 import { measureLayout } from '../../src/core/layout/metrics';
 import { laneBands, NODE_SIZE } from '../../src/core/model/geometry';
 import type { ProcessMap } from '../../src/core/model/types';
@@ -11,7 +11,7 @@ import { centreX, centreY, layoutProblems, makeMap } from './layout-helpers';
 const elk = defaultElk();
 // ELK on maps of 150 nodes takes a while on a busy machine: these tests check drawings, not time.
 const SLOW = 60_000;
-const lay = async (map: ProcessMap) => applyLayout(map, await layoutMap(map, { elk }));
+const lay = async (map: ProcessMap) => withLayout(map, await layoutMap(map, { elk }));
 const points = (map: ProcessMap, flow: string) => map.view.flowPoints[flow]!;
 
 describe('layoutMap on hand-made maps', () => {
@@ -166,14 +166,14 @@ describe('layoutMap on generated and demo maps', () => {
     for (const c of cases) {
       const map = generateMap(c);
       ours += measureLayout(await lay(map)).crossings;
-      naive += measureLayout(applyLayout(map, await naiveLayout(map, { elk }))).crossings;
+      naive += measureLayout(withLayout(map, await naiveLayout(map, { elk }))).crossings;
     }
     expect(ours).toBeLessThan(0.8 * naive);
   }, SLOW);
 
   it('also keeps the invariants in the naive baseline (same banding and router)', async () => {
     const map = generateMap({ nodes: 150, lanes: 8, seed: 5 });
-    expect(layoutProblems(applyLayout(map, await naiveLayout(map, { elk })))).toEqual([]);
+    expect(layoutProblems(withLayout(map, await naiveLayout(map, { elk })))).toEqual([]);
   }, SLOW);
 });
 

@@ -2,7 +2,7 @@ import { DEFAULT_LANE_HEIGHT, laneBands, laneHeight, MIN_LANE_HEIGHT } from '../
 import type { Id, Lane, NodeBox, ProcessMap } from '../model/types';
 import { type Command, CommandError, mapCommand, updateMap } from './define';
 import { withDepartment } from './maps';
-import { dropRoutesTouching, nodesInLanes } from './routes';
+import { dropRoutesTouching, nodesInLanes, routesOf } from './routes';
 
 /** Shift every node of the given lanes down by dy (lanes moving or growing above them). */
 function shiftLaneNodes(map: ProcessMap, laneIds: Set<Id>, dy: number): Record<Id, NodeBox> {
@@ -125,7 +125,7 @@ export const deleteLane = mapCommand<{ mapId: Id; laneId: Id }>('deleteLane', 'D
   delete laneHeights[a.laneId];
   const flows = map.flows.filter((f) => !gone.has(f.from) && !gone.has(f.to));
   const moved = dropRoutesTouching(map, nodesInLanes(map, below));
-  const flowPoints = Object.fromEntries(Object.entries(moved).filter(([id]) => flows.some((f) => f.id === id)));
+  const flowPoints = routesOf(moved, flows);
   return {
     ...map,
     lanes: map.lanes.filter((l) => l.id !== a.laneId),

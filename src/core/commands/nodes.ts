@@ -2,7 +2,7 @@ import { laneAtY, laneBands, LANE_HEADER_WIDTH, NODE_SIZE, snap } from '../model
 import type { Flow, Id, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
 import { CommandError, mapCommand } from './define';
 import { inferFlowKind } from './flows';
-import { dropRoutesTouching } from './routes';
+import { dropRoutesTouching, routesOf } from './routes';
 
 const GAP_X = 60;
 
@@ -143,7 +143,7 @@ export const deleteElements = mapCommand<{ mapId: Id; nodeIds: Id[]; flowIds: Id
   if (flows.length === map.flows.length && nodes.length === map.nodes.length) return map;
   const boxes = { ...map.view.nodes };
   for (const id of nodeIds) delete boxes[id];
-  const flowPoints = Object.fromEntries(Object.entries(map.view.flowPoints).filter(([id]) => flows.some((f) => f.id === id)));
+  const flowPoints = routesOf(map.view.flowPoints, flows);
   return { ...map, nodes, flows, view: { ...map.view, nodes: boxes, flowPoints } };
 });
 

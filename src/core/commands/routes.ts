@@ -1,4 +1,4 @@
-import type { Id, ProcessMap } from '../model/types';
+import type { Flow, Id, ProcessMap } from '../model/types';
 
 /**
  * Routed flow points fit the nodes they were routed for. When nodes move (a drag, a lane
@@ -7,11 +7,14 @@ import type { Id, ProcessMap } from '../model/types';
  */
 export function dropRoutesTouching(map: ProcessMap, nodeIds: Set<Id>): ProcessMap['view']['flowPoints'] {
   if (nodeIds.size === 0) return map.view.flowPoints;
-  const keep = Object.entries(map.view.flowPoints).filter(([id]) => {
-    const f = map.flows.find((fl) => fl.id === id);
-    return f && !nodeIds.has(f.from) && !nodeIds.has(f.to);
-  });
-  return keep.length === Object.keys(map.view.flowPoints).length ? map.view.flowPoints : Object.fromEntries(keep);
+  return routesOf(map.view.flowPoints, map.flows.filter((f) => !nodeIds.has(f.from) && !nodeIds.has(f.to)));
+}
+
+/** The routes of the given flows only (after flows were deleted); the same object when nothing goes. */
+export function routesOf(flowPoints: ProcessMap['view']['flowPoints'], flows: readonly Flow[]): ProcessMap['view']['flowPoints'] {
+  const ids = new Set(flows.map((f) => f.id));
+  const keep = Object.entries(flowPoints).filter(([id]) => ids.has(id));
+  return keep.length === Object.keys(flowPoints).length ? flowPoints : Object.fromEntries(keep);
 }
 
 /** The ids of the nodes in the given lanes. */

@@ -95,7 +95,7 @@ function drawView(map: ProcessMap, g: LGraph, column: readonly number[], count: 
 }
 
 /** The map with the layout's geometry; everything semantic untouched. */
-export function applyLayout(map: ProcessMap, result: LayoutResult): ProcessMap {
+export function withLayout(map: ProcessMap, result: LayoutResult): ProcessMap {
   return { ...map, view: result.view };
 }
 

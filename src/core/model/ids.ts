@@ -1,5 +1,5 @@
 // String ids everywhere (DESIGN.md): they survive merging, import and future sync.
-// A counter-based generator can be swapped in for deterministic tests.
+// Commands take ids in their arguments, so tests pass readable ones instead.
 
 export type IdGenerator = (prefix: string) => string;
 
@@ -7,8 +7,3 @@ export const randomIds: IdGenerator = (prefix) => {
   const uuid = globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 12);
   return `${prefix}-${uuid}`;
 };
-
-export function counterIds(start = 1): IdGenerator {
-  let n = start;
-  return (prefix) => `${prefix}-${n++}`;
-}

@@ -20,7 +20,7 @@ import { randomIds } from '../../core/model/ids';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { useDocument, useMap } from '../../state/documentStore';
 import { useFindings } from '../../state/findingsStore';
 import { addNodeOfKind } from '../../state/editorActions';
 import { useUi } from '../../state/uiStore';
@@ -59,7 +59,7 @@ function openingView(rf: ReactFlowInstance, map: ProcessMap | undefined): void {
 }
 
 export function Canvas({ mapId }: { mapId: Id }) {
-  const map = useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+  const map = useMap(mapId);
   const selection = useUi((s) => s.selection);
   const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);

@@ -1,5 +1,5 @@
 import type { Id } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { useMap } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { FlowInspector } from './FlowInspector';
 import { LaneInspector } from './LaneInspector';
@@ -8,7 +8,7 @@ import { NodeInspector } from './NodeInspector';
 
 /** The side panel: edits whatever is selected, or the map itself when nothing is. */
 export function Inspector({ mapId }: { mapId: Id }) {
-  const map = useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+  const map = useMap(mapId);
   const sel = useUi((s) => s.selection);
   if (!map) return null;
   const node = sel.nodeIds.length === 1 && sel.flowIds.length === 0 ? map.nodes.find((n) => n.id === sel.nodeIds[0]) : undefined;

@@ -2,7 +2,7 @@ import { NodeResizeControl, ResizeControlVariant, type Node, type NodeProps } fr
 import { memo, useContext } from 'react';
 import * as C from '../../../core/commands';
 import { minLaneHeight } from '../../../core/commands';
-import { useDocument } from '../../../state/documentStore';
+import { useDocument, useMap } from '../../../state/documentStore';
 import { deleteLane } from '../../../state/editorActions';
 import { useUi } from '../../../state/uiStore';
 import { confirmLaneDelete } from '../../common/confirm';
@@ -16,7 +16,7 @@ import { LaneResizeContext } from './laneResizeContext';
  */
 export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProps<Node<LaneNodeData>>) {
   const { laneId, mapId } = data;
-  const map = useDocument((s) => s.workspace?.maps.find((m) => m.id === mapId));
+  const map = useMap(mapId);
   const departments = useDocument((s) => s.workspace?.departments);
   const editing = useUi((s) => s.editing?.kind === 'lane' && s.editing.id === laneId);
   const selected = useUi((s) => s.selection.laneId === laneId);

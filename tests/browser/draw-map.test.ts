@@ -118,7 +118,8 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   expect(page.url()).toBe(url);
   for (const l of ['Customer', 'Complaints advisor']) await laneHeader(page, l).waitFor();
   for (const n of ['Complaint arrives', 'Log complaint in CRM', 'Urgent?', 'Send reply', 'Call customer']) expect(await nodeByLabel(page, n).count()).toBe(1);
-  expect(await page.locator('.react-flow__edge').count()).toBe(4);
+  // Flows are drawn once their nodes are measured.
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
   expect(await page.locator('.flow-label', { hasText: 'Yes' }).count()).toBe(1);
   expect(await laneOf(page, 'Send reply')).toBe('Complaints advisor');
   expect(await laneOf(page, 'Log complaint in CRM')).toBe('Customer');

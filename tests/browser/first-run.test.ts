@@ -13,7 +13,7 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
   // The first map is open and drawn: lanes as bands with named headers, nodes with text.
   expect(await page.locator('.lane-header').count()).toBeGreaterThanOrEqual(3);
   expect(await page.locator('.react-flow__node-shape').count()).toBeGreaterThanOrEqual(10);
-  expect(await page.locator('.react-flow__edge').count()).toBeGreaterThanOrEqual(8);
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThanOrEqual(8);
   expect(page.url()).toMatch(/#\/map\/.+/);
 
   // Every lane band spans the same width and they stack without gaps.

@@ -65,7 +65,8 @@ test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reloa
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await read()).toEqual(drawn);
+  // React Flow draws flows once their nodes are measured: wait for the drawing to settle.
+  await expect.poll(read).toEqual(drawn);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -154,7 +154,10 @@ test('lanes: move down with their nodes, resize, delete after a confirmation, un
   await expect.poll(async () => Math.round((await page.locator('.react-flow__node-lane').first().boundingBox())!.height / h0 * px)).toBe(px + 100);
   expect(await bandsWithNodes(page)).toEqual(before);
 
-  // Or drag the band's bottom edge.
+  // Or drag the band's bottom edge: first leave the height box, and let the canvas
+  // take in the new height before grabbing the edge.
+  await laneHeader(page, first.name).click();
+  await page.waitForTimeout(300);
   const bottom = (await page.locator('.react-flow__node-lane').first().boundingBox())!;
   const edgeY = bottom.y + bottom.height - 1;
   // Just right of the lane header, where no node sits on the edge.

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { expectAccessible, nodeByLabel, openApp, sharedBrowser } from './support/browser';
 
@@ -6,6 +6,12 @@ const browser = sharedBrowser();
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+/** Whether an element lies wholly inside the map canvas, as a person would see it. */
+async function onScreen(page: Page, el: Locator): Promise<boolean> {
+  const [box, canvas] = await Promise.all([el.boundingBox({ timeout: 1000 }).catch(() => null), page.locator('.canvas').boundingBox()]);
+  return !!box && !!canvas && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+}
 
 test('a demo map shows its findings; picking one selects and lights up its nodes', async () => {
   const { page, context } = await openApp(browser(), { path: '#/map/m-alu' });
@@ -32,6 +38,9 @@ test('a demo map shows its findings; picking one selects and lights up its nodes
 test('a finding goes away when the map is fixed: link a new store to the catalogue by fuzzy search', async () => {
   const { page, context } = await openApp(browser(), { path: '#/map/m-dev' });
   await page.getByRole('button', { name: 'Add data store', exact: true }).click();
+  // The Donor lane runs off the right edge; the new store goes after its last node and
+  // the view pans to it, so it can be seen and clicked without scrolling.
+  await expect.poll(() => onScreen(page, page.locator('.react-flow__node-shape.selected'))).toBe(true);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await nodeByLabel(page, 'Data store').click();

@@ -31,6 +31,7 @@ import { LaneResizeContext } from './nodes/laneResizeContext';
 import { ShapeNode } from './nodes/ShapeNode';
 import { useLayoutAnimation } from './useLayoutAnimation';
 import { useMarks } from './useMarks';
+import { useRevealEditing } from './useRevealEditing';
 import { DRAG_TYPE } from './Palette';
 
 const nodeTypes = { lane: LaneNode, shape: ShapeNode };
@@ -69,6 +70,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const animated = useLayoutAnimation(map);
   const moving = animated ?? drag;
   const marks = useMarks(map);
+  useRevealEditing(map);
   const nodes = useMemo(() => (map ? buildNodes(map, selection, moving, laneResize, cache.current, marks) : []), [map, selection, moving, laneResize, marks]);
   const edges = useMemo(() => (map ? buildEdges(map, selection, moving) : []), [map, selection, moving]);
 

@@ -59,7 +59,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await typeLabel(page, 'Urgent?');
   await page.getByRole('button', { name: 'Add step', exact: true }).click();
   await typeLabel(page, 'Send reply');
-  expect(await page.locator('.react-flow__edge').count()).toBe(3);
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
 
   // A step in the other lane, then connected by dragging from the decision's handle.
   await laneHeader(page, 'Advisor').click();

@@ -20,7 +20,7 @@ test('a demo map shows its findings; picking one selects and lights up its nodes
   expect(text).toContain('Silo systems and stores');
   expect(text).toContain('Re-keying between stores');
   // Nodes concerned carry a badge.
-  expect(await page.locator('.react-flow__node .badge-finding').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.react-flow__node .badge-finding').count()).toBeGreaterThan(0);
 
   const finding = panel(page).getByRole('button', { name: /Alumni database.*silo/ });
   await finding.click();

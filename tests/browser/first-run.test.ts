@@ -11,8 +11,8 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
   for (const dept of ['Admissions', 'Alumni', 'Fundraising', 'Marketing']) expect(names.some((n) => n.includes(dept))).toBe(true);
 
   // The first map is open and drawn: lanes as bands with named headers, nodes with text.
-  expect(await page.locator('.lane-header').count()).toBeGreaterThanOrEqual(3);
-  expect(await page.locator('.react-flow__node-shape').count()).toBeGreaterThanOrEqual(10);
+  await expect.poll(() => page.locator('.lane-header').count()).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThanOrEqual(10);
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThanOrEqual(8);
   expect(page.url()).toMatch(/#\/map\/.+/);
 

@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 // Serves the built app (dist/, made by `vite build` in `npm run test:browser`) with
 // `vite preview` for the browser tests, and stops it afterwards.
 
-export const PORT = 4179;
+// Both can be moved so that two checkouts' test runs can share a machine.
+export const PORT = Number(process.env.LANEMAP_TEST_PORT ?? 4179);
+const DIST = process.env.LANEMAP_DIST ?? 'dist';
 let server: ChildProcess | undefined;
 
 async function waitForServer(url: string, ms: number): Promise<void> {
@@ -21,7 +23,7 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 }
 
 export async function setup(): Promise<void> {
-  server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   await waitForServer(`http://localhost:${PORT}/`, 30_000);
 }
 

@@ -1,0 +1,80 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+// A small element tree over fast-xml-parser, shared by the BPMN, draw.io and Visio readers:
+// they all walk namespaced XML by local name and never need more than this.
+
+export interface XmlElement {
+  /** The name as written, with its prefix ("bpmn:task"). */
+  name: string;
+  /** The name without its prefix ("task"). */
+  local: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** The element's own text (not its children's), entities decoded. */
+  text: string;
+}
+
+/** The file is not well-formed XML; says where. */
+export class XmlError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+    this.name = 'XmlError';
+  }
+}
+
+type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+function toElement(name: string, raw: Raw): XmlElement {
+  const el: XmlElement = { name, local: localName(name), attrs: { ...(raw[':@'] ?? {}) }, children: [], text: '' };
+  for (const item of (raw[name] as Raw[]) ?? []) {
+    const key = Object.keys(item).find((k) => k !== ':@');
+    if (!key) continue;
+    if (key === '#text') el.text += String(item[key]);
+    else if (!key.startsWith('#') && !key.startsWith('?')) el.children.push(toElement(key, item));
+  }
+  return el;
+}
+
+/** Parse a document and return its root element; malformed input throws XmlError, never hangs. */
+export function parseXml(text: string): XmlElement {
+  const trimmed = text.replace(/^\uFEFF/, '');
+  if (!trimmed.trim()) throw new XmlError('The file is empty.');
+  const check = XMLValidator.validate(trimmed, { allowBooleanAttributes: true });
+  if (check !== true) throw new XmlError(`The XML is not well-formed at line ${check.err.line}: ${check.err.msg}`, check.err.line);
+  const items = parser.parse(trimmed) as Raw[];
+  const root = items.map((item) => Object.keys(item).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'))).find(Boolean);
+  if (!root) throw new XmlError('The file holds no XML element.');
+  return toElement(root, items.find((item) => root in item)!);
+}
+
+export const childrenNamed = (el: XmlElement, local: string): XmlElement[] => el.children.filter((c) => c.local === local);
+export const firstChild = (el: XmlElement, local: string): XmlElement | undefined => el.children.find((c) => c.local === local);
+
+/** Every element below `el` (depth first, document order) with this local name. */
+export function descendants(el: XmlElement, local: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (c.local === local) out.push(c);
+    descendants(c, local, out);
+  }
+  return out;
+}
+
+/** All text inside an element, its children's included. */
+export function textOf(el: XmlElement): string {
+  return el.text + el.children.map(textOf).join('');
+}

@@ -1,7 +1,8 @@
 // What every command shares: reading a workspace bundle, parsing flags, and failing with a
 // clear message and exit code 2 when the input is wrong (1 is left for our own bugs).
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseBundleText } from '../core/schema/bundle';
 import type { Workspace } from '../core/model/types';
 
@@ -19,13 +20,28 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
+  readBytes(path: string): Promise<Uint8Array>;
+  /** Creates missing folders on the way. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
 }
 
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: async (path, data) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+  },
 };
+
+/** A file that cannot be read, said the way a person understands it. */
+export function readFailure(path: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message ?? e);
+  return new CliError(`Cannot read ${path}: ${why}`);
+}
 
 export interface LoadedBundle {
   workspace: Workspace;
@@ -38,9 +54,7 @@ export async function readBundle(io: CliIO, path: string): Promise<LoadedBundle>
   try {
     text = await io.readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message ?? e);
-    throw new CliError(`Cannot read ${path}: ${why}`);
+    throw readFailure(path, e);
   }
   const parsed = parseBundleText(text);
   if (!parsed.ok) {

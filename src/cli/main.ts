@@ -6,8 +6,10 @@ import type { Command } from './command';
 import { CliError, processIO, type CliIO } from './io';
 import { analyze } from './analyzeEntry';
 import { layoutCommand } from './layoutCommand';
+import { importCommand } from './importCommand';
+import { exportCommand } from './exportCommand';
 
-export const COMMANDS: readonly Command[] = [analyze, layoutCommand];
+export const COMMANDS: readonly Command[] = [analyze, layoutCommand, importCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

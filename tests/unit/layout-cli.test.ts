@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { memoryCli } from './fixtures/memoryCli';
 import { demoWorkspace } from '../../src/core/demo';
 import { parseBundleText, toBundle } from '../../src/core/schema/bundle';
 import { layoutProblems } from './layout-helpers';
@@ -8,18 +7,7 @@ import { layoutProblems } from './layout-helpers';
 const BUNDLE = JSON.stringify(toBundle(demoWorkspace('2026-11-22T10:00:00Z'), '2026-11-22T10:00:00Z'));
 
 async function cli(args: string[], files: Record<string, string> = { 'ws.json': BUNDLE }) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: async (path) => {
-      if (path in files) return files[path]!;
-      throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    },
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+  return memoryCli(files).run(args);
 }
 
 describe('lanemap layout', () => {

@@ -1,17 +1,26 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import * as C from '../../core/commands';
+import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/io/importFile';
 import type { BundleIssue } from '../../core/schema/bundle';
-import { randomIds } from '../../core/model/ids';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { goToMap } from '../shell/useHashRoute';
-import { readWorkspaceFile } from './workspaceFile';
+import { applyImport, planImport, type ImportPlan } from './importPlan';
+import { useFileDrop } from './useFileDrop';
+import './import.css';
 
-// "Import workspace": pick a bundle, see what is in it (or exactly what is wrong with it),
-// then replace the workspace or add its maps. A bad file changes nothing.
+// "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
+// it and what the reader had to skip, then add its maps. A workspace file can also replace the
+// workspace. A file that cannot be read changes nothing and says why.
 
-type Stage = { kind: 'closed' } | { kind: 'errors'; file: string; errors: BundleIssue[] } | { kind: 'ready'; file: string; ws: Workspace; warnings: string[] };
+type Stage =
+  | { kind: 'closed' }
+  | { kind: 'reading'; file: string }
+  | { kind: 'errors'; file: string; errors: BundleIssue[] }
+  | { kind: 'ready'; file: string; format: ImportFormat; ws: Workspace; plan: ImportPlan; warnings: string[] };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ImportWorkspaceButton() {
   const input = useRef<HTMLInputElement>(null);
@@ -25,64 +34,96 @@ export function ImportWorkspaceButton() {
     if (stage.kind === 'closed' && d.open) d.close();
   }, [stage]);
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    const result = await readWorkspaceFile(file);
-    setStage(result.ok ? { kind: 'ready', file: file.name, ws: result.workspace, warnings: result.warnings } : { kind: 'errors', file: file.name, errors: result.errors });
+  const onFile = useCallback(async (file: File) => {
+    setStage({ kind: 'reading', file: file.name });
+    const outcome = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, new Date().toISOString());
+    const current = useDocument.getState().workspace;
+    if (!outcome.ok || !current) setStage({ kind: 'errors', file: file.name, errors: outcome.ok ? [] : outcome.errors });
+    else if (outcome.result.workspace.maps.length === 0) setStage({ kind: 'errors', file: file.name, errors: [{ path: '(file)', message: 'The file was read, but it holds no maps: no pools, lanes or shapes were found.' }] });
+    else setStage({ kind: 'ready', file: file.name, format: outcome.format, ws: outcome.result.workspace, plan: planImport(current, outcome.result.workspace), warnings: outcome.result.warnings });
     if (input.current) input.current.value = '';
-  };
+  }, []);
+  const dragging = useFileDrop(onFile);
 
   const apply = (mode: 'replace' | 'merge') => {
     if (stage.kind !== 'ready') return;
-    const { dispatch } = useDocument.getState();
-    const ok =
-      mode === 'replace'
-        ? dispatch(C.replaceWorkspace, { workspace: stage.ws })
-        : dispatch(C.mergeWorkspace, { incoming: stage.ws, mapIds: Object.fromEntries(stage.ws.maps.map((m) => [m.id, randomIds('m')])) });
+    const ok = mode === 'replace' ? useDocument.getState().dispatch(C.replaceWorkspace, { workspace: stage.ws }) : applyImport(stage.plan);
     setStage({ kind: 'closed' });
-    if (ok) {
-      useUi.getState().toast({ tone: 'info', message: `Imported ${stage.ws.maps.length} maps from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
-      if (mode === 'replace') goToMap(stage.ws.maps[0]?.id ?? null);
-    }
+    if (!ok) return;
+    const n = stage.ws.maps.length;
+    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
+    goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
   };
 
   const close = () => setStage({ kind: 'closed' });
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} title="Read a workspace file (.json) exported from Lanemap">
+      <button type="button" onClick={() => input.current?.click()} title="Read a Lanemap workspace file, or maps from BPMN (.bpmn), draw.io (.drawio) or Visio (.vsdx). You can also drop a file on the window.">
         Import workspace
       </button>
-      <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Workspace file to import" onChange={(e) => void onFile(e.target.files?.[0])} />
-      <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); close(); }}>
+      <input ref={input} type="file" accept={IMPORT_ACCEPT} hidden aria-label="File to import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />
+      {dragging && <div className="drop-overlay" aria-hidden="true"><p>Drop the file to import it<br /><small>Lanemap workspace, BPMN, draw.io or Visio</small></p></div>}
+      <dialog ref={dialog} className="dialog import-dialog" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); close(); }}>
+        {stage.kind === 'reading' && <p role="status" id="import-title">Reading {stage.file}…</p>}
         {stage.kind === 'errors' && (
           <div role="alert">
             <h2 id="import-title">Cannot import {stage.file}</h2>
             <p>Nothing was changed. The file has {stage.errors.length === 1 ? 'this problem' : `${stage.errors.length} problems`}:</p>
             <ul className="issue-list">
               {stage.errors.slice(0, 20).map((e, i) => (
-                <li key={i}><code>{e.path}</code>: {e.message}</li>
+                <li key={i}>{e.path !== '(file)' && <><code>{e.path}</code>: </>}{e.message}</li>
               ))}
             </ul>
             {stage.errors.length > 20 && <p>…and {stage.errors.length - 20} more.</p>}
             <div className="dialog-actions"><button type="button" className="primary" onClick={close} autoFocus>Close</button></div>
           </div>
         )}
-        {stage.kind === 'ready' && (
-          <div>
-            <h2 id="import-title">Import {stage.file}</h2>
-            <p>
-              “{stage.ws.meta.name}”: {stage.ws.maps.length} maps, {stage.ws.departments.length} departments, {stage.ws.systems.length} systems and {stage.ws.dataStores.length} data stores.
-            </p>
-            {stage.warnings.length > 0 && <ul className="issue-list">{stage.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
-            <p>Replace what is here with this file, or add its maps to this workspace? Either can be undone.</p>
-            <div className="dialog-actions">
-              <button type="button" onClick={close}>Cancel</button>
-              <button type="button" onClick={() => apply('merge')}>Add maps</button>
-              <button type="button" className="primary" onClick={() => apply('replace')} autoFocus>Replace workspace</button>
-            </div>
-          </div>
-        )}
+        {stage.kind === 'ready' && <Preview stage={stage} onCancel={close} onApply={apply} />}
       </dialog>
     </>
+  );
+}
+
+function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: 'ready' }>; onCancel: () => void; onApply: (mode: 'replace' | 'merge') => void }) {
+  const { ws, plan, format } = stage;
+  const bundle = format === 'bundle';
+  const newDeps = plan.incoming.departments.map((d) => d.name);
+  const newStores = [...plan.incoming.systems, ...plan.incoming.dataStores].map((r) => r.name);
+  return (
+    <div>
+      <h2 id="import-title">Import {stage.file}</h2>
+      <p>
+        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {plural(ws.maps.length, 'map')}.
+      </p>
+      <table className="import-preview">
+        <caption className="visually-hidden">Maps in the file</caption>
+        <thead><tr><th scope="col">Map</th><th scope="col">Lanes</th><th scope="col">Nodes</th><th scope="col">Flows</th></tr></thead>
+        <tbody>
+          {ws.maps.map((m) => (
+            <tr key={m.id}><th scope="row">{m.name}</th><td>{m.lanes.length}</td><td>{m.nodes.length}</td><td>{m.flows.length}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {!bundle && (
+        <p className="hint">
+          {newDeps.length > 0 && <>New departments: {newDeps.join(', ')}. </>}
+          {plan.reused.departments.length > 0 && <>Joins the departments already here: {plan.reused.departments.join(', ')}. </>}
+          {newStores.length > 0 && <>Adds to the catalogue: {newStores.join(', ')}. </>}
+          {plan.reused.dataStores.length + plan.reused.systems.length > 0 && <>Links to catalogue entries already here: {[...plan.reused.systems, ...plan.reused.dataStores].join(', ')}.</>}
+        </p>
+      )}
+      {stage.warnings.length > 0 && (
+        <>
+          <h3 className="import-warnings-title">What the file had that Lanemap left out or guessed</h3>
+          <ul className="issue-list">{stage.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        </>
+      )}
+      <p>{bundle ? 'Replace what is here with this file, or add its maps to this workspace?' : 'The maps are added to this workspace.'} This can be undone.</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {plural(ws.maps.length, 'map')}</button>
+        {bundle && <button type="button" className="primary" onClick={() => onApply('replace')} autoFocus>Replace workspace</button>}
+      </div>
+    </div>
   );
 }

@@ -1,20 +1,6 @@
-// Browser downloads with safe, dated file names.
+// Browser downloads with safe, dated file names (the names themselves are made in core).
 
-/** A file name made from a user's text: no path characters, no control characters, short. */
-export function safeFileName(name: string, fallback = 'lanemap'): string {
-  const cleaned = name
-    .normalize('NFKD')
-    .replace(/[^\w\s.-]+/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, 80);
-  return cleaned || fallback;
-}
-
-export function datedName(base: string, ext: string, date = new Date()): string {
-  return `${safeFileName(base)}-${date.toISOString().slice(0, 10)}.${ext}`;
-}
+export { datedName, safeFileName, uniqueNames } from '../../core/io/fileNames';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

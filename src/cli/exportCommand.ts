@@ -1,0 +1,81 @@
+// lanemap export <bundle.json> --format svg|png|docx|html|bpmn [--map ID] --out <path>
+// Pictures and BPMN are one file per map: --out names the file with --map, else a folder that
+// gets one file per map. The report (docx, html) is one file for all the chosen maps.
+
+import { analyzeWorkspace } from '../core/analysis';
+import { exportBpmn } from '../core/io/bpmn';
+import { uniqueNames } from '../core/io/fileNames';
+import { buildReportDocx, buildReportHtml } from '../core/io/report';
+import { renderMapSvg } from '../core/io/svg';
+import type { ProcessMap, Workspace } from '../core/model/types';
+import type { Command } from './command';
+import { CliError, parseArgs, readBundle, type CliIO } from './io';
+import { rasterise } from './rasterise';
+
+const FORMATS = ['svg', 'png', 'docx', 'html', 'bpmn'] as const;
+type Format = (typeof FORMATS)[number];
+const USAGE = `Usage: lanemap export <bundle.json> --format ${FORMATS.join('|')} [--map ID] --out <path> [--scale 1|2|3] [--findings | --no-findings]`;
+
+/** Pictures for the report: drawn at 1.5x, crisp in print without bloating the document. */
+function reportImages(ws: Workspace, maps: ProcessMap[], findings: ReturnType<typeof analyzeWorkspace>) {
+  return Object.fromEntries(maps.map((m) => {
+    const r = renderMapSvg(m, ws, { findings, title: false });
+    const raster = rasterise(r.svg, r, 1.5);
+    return [m.id, { png: raster.png, width: r.width, height: r.height }];
+  }));
+}
+
+async function writeEach(io: CliIO, maps: ProcessMap[], ext: string, out: string, single: boolean, make: (m: ProcessMap) => string | Uint8Array): Promise<string[]> {
+  const names = uniqueNames(maps.map((m) => m.name), ext);
+  const paths = single ? [out] : names.map((n) => `${out.replace(/[\\/]+$/, '')}/${n}`);
+  for (const [i, m] of maps.entries()) await io.writeFile(paths[i]!, make(m));
+  return paths;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write maps as SVG, PNG or BPMN, or a report (.docx, .html) for the policy document',
+  usage: USAGE,
+  async run(args, io) {
+    const { positional, flags } = parseArgs(args, { withValue: ['format', 'map', 'out', 'scale'], boolean: ['findings', 'no-findings'] }, USAGE);
+    if (positional.length !== 1) throw new CliError(`${positional.length === 0 ? 'Missing the bundle file' : 'Too many arguments'}\n${USAGE}`);
+    const format = flags.get('format') as Format | undefined;
+    if (!format || !FORMATS.includes(format)) throw new CliError(`${format ? `Unknown format "${String(format)}"` : 'Missing --format'}: use one of ${FORMATS.join(', ')}\n${USAGE}`);
+    const out = flags.get('out');
+    if (typeof out !== 'string') throw new CliError(`Missing --out <path>\n${USAGE}`);
+    const scale = Number(flags.get('scale') ?? 2);
+    if (![1, 2, 3].includes(scale)) throw new CliError(`--scale must be 1, 2 or 3\n${USAGE}`);
+
+    const { workspace: ws } = await readBundle(io, positional[0]!);
+    const only = flags.get('map');
+    const maps = typeof only === 'string' ? ws.maps.filter((m) => m.id === only) : ws.maps;
+    if (maps.length === 0) {
+      throw new CliError(typeof only === 'string' ? `No map with id "${only}" in ${positional[0]} (maps: ${ws.maps.map((m) => m.id).join(', ') || 'none'})` : `${positional[0]} has no maps to export`);
+    }
+    const single = typeof only === 'string';
+    const report = format === 'docx' || format === 'html';
+    // Pictures carry badges only when asked; the report has its findings unless told not to.
+    const withFindings = report ? !flags.has('no-findings') : flags.has('findings');
+    const findings = withFindings ? analyzeWorkspace(ws) : [];
+    const date = new Date().toISOString().slice(0, 10);
+
+    let written: string[];
+    if (format === 'svg') written = await writeEach(io, maps, 'svg', out, single, (m) => renderMapSvg(m, ws, { findings, title: true, date }).svg);
+    else if (format === 'bpmn') written = await writeEach(io, maps, 'bpmn', out, single, (m) => exportBpmn(m, ws));
+    else if (format === 'png') {
+      written = await writeEach(io, maps, 'png', out, single, (m) => {
+        const r = renderMapSvg(m, ws, { findings, title: true, date });
+        const raster = rasterise(r.svg, r, scale);
+        if (raster.scale < scale) io.stderr(`warning: "${m.name}" is too large for ${scale}x; drawn at ${raster.scale}x (${raster.width} x ${raster.height} px)\n`);
+        return raster.png;
+      });
+    } else {
+      const opts = { mapIds: maps.map((m) => m.id), findings, includeFindings: withFindings, date };
+      const data = format === 'docx' ? await buildReportDocx(ws, { ...opts, images: reportImages(ws, maps, findings) }) : buildReportHtml(ws, opts);
+      await io.writeFile(out, data);
+      written = [out];
+    }
+    for (const p of written) io.stdout(`${p}\n`);
+    return 0;
+  },
+};

@@ -159,7 +159,7 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
   const bundle = { format: 'lanemap.workspace', schemaVersion: 1, workspace: { id: 'w-empty', name: 'Empty' }, departments: [], systems: [], dataStores: [], maps: [] };
   await writeFile(empty, JSON.stringify(bundle));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import workspace' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(empty);
   await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Replace workspace' }).click();
   // Importing opens the new workspace's first map (here none): come back by the top bar.

@@ -11,7 +11,7 @@ const mapNames = (page: Page) => page.getByRole('complementary', { name: 'Maps' 
 
 async function importFile(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import workspace' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(path);
 }
 

@@ -39,7 +39,7 @@ export function ImportWorkspaceButton() {
     const outcome = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, new Date().toISOString());
     const current = useDocument.getState().workspace;
     if (!outcome.ok || !current) setStage({ kind: 'errors', file: file.name, errors: outcome.ok ? [] : outcome.errors });
-    else if (outcome.result.workspace.maps.length === 0) setStage({ kind: 'errors', file: file.name, errors: [{ path: '(file)', message: 'The file was read, but it holds no maps: no pools, lanes or shapes were found.' }] });
+    else if (outcome.format !== 'bundle' && outcome.result.workspace.maps.length === 0) setStage({ kind: 'errors', file: file.name, errors: [{ path: '(file)', message: 'The file was read, but it holds no maps: no pools, lanes or shapes were found.' }] });
     else setStage({ kind: 'ready', file: file.name, format: outcome.format, ws: outcome.result.workspace, plan: planImport(current, outcome.result.workspace), warnings: outcome.result.warnings });
     if (input.current) input.current.value = '';
   }, []);
@@ -59,7 +59,7 @@ export function ImportWorkspaceButton() {
   return (
     <>
       <button type="button" onClick={() => input.current?.click()} title="Read a Lanemap workspace file, or maps from BPMN (.bpmn), draw.io (.drawio) or Visio (.vsdx). You can also drop a file on the window.">
-        Import workspace
+        Import
       </button>
       <input ref={input} type="file" accept={IMPORT_ACCEPT} hidden aria-label="File to import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />
       {dragging && <div className="drop-overlay" aria-hidden="true"><p>Drop the file to import it<br /><small>Lanemap workspace, BPMN, draw.io or Visio</small></p></div>}

@@ -1,0 +1,101 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { expectAccessible, laneHeader, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+
+const browser = sharedBrowser();
+const CORPUS = '../shared/corpus';
+
+const mapNames = (page: Page) => page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').allTextContents();
+const dialog = (page: Page) => page.getByRole('dialog', { name: /^(Import|Cannot import) / });
+
+/** Drop a file on the window the way a person drags it from their desktop. */
+async function dropFile(page: Page, name: string, content: string, type = 'application/xml') {
+  const transfer = await page.evaluateHandle(({ name, content, type }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type }));
+    return dt;
+  }, { name, content, type });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+  await expect.poll(() => page.locator('.drop-overlay').count()).toBe(1);
+  await page.screenshot({ path: 'tests/browser/artifacts/import-drop.png' });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+}
+
+async function pickFile(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(path);
+}
+
+test('drop a BPMN file on the window: a preview, then the map with its lanes, kept after a reload', async () => {
+  const { page, context, errors } = await openApp(browser());
+  const before = await mapNames(page);
+  const bpmn = await readFile(`${CORPUS}/bpmn-miwg/reference/C.1.0.bpmn`, 'latin1');
+  // The lane names as the file has them, read independently of the importer.
+  const lanes = [...bpmn.matchAll(/<[\w]*:?lane\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]!.replace(/&#10;/g, ' ').trim());
+  expect(lanes.length).toBeGreaterThan(1);
+
+  await dropFile(page, 'C.1.0.bpmn', bpmn);
+  await expect.poll(() => dialog(page).textContent()).toContain('BPMN 2.0 file');
+  await expect.poll(() => dialog(page).locator('tbody tr').count()).toBe(1);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/import-preview.png' });
+  await dialog(page).getByRole('button', { name: 'Add 1 map' }).click();
+
+  await expect.poll(async () => (await mapNames(page)).length).toBe(before.length + 1);
+  await waitForCanvas(page);
+  for (const name of lanes) await expect.poll(() => laneHeader(page, name).count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThan(5);
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(5);
+  await page.screenshot({ path: 'tests/browser/artifacts/import-bpmn.png' });
+
+  await waitSaved(page);
+  await page.reload();
+  await waitForCanvas(page);
+  expect((await mapNames(page)).length).toBe(before.length + 1);
+  for (const name of lanes) await expect.poll(() => laneHeader(page, name).count()).toBe(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('draw.io and Visio files come in through the same Import button', async () => {
+  const { page, context } = await openApp(browser());
+  const before = (await mapNames(page)).length;
+  await pickFile(page, `${CORPUS}/drawio/cross_functional_flowchart_1.drawio`);
+  await expect.poll(() => dialog(page).textContent()).toContain('draw.io file');
+  await dialog(page).getByRole('button', { name: /^Add \d+ maps?$/ }).click();
+  await expect.poll(async () => (await mapNames(page)).length).toBeGreaterThan(before);
+  const afterDrawio = (await mapNames(page)).length;
+
+  await pickFile(page, `${CORPUS}/bpmn-miwg/visio/B.1.0.vsdx`);
+  await expect.poll(() => dialog(page).textContent()).toContain('Visio file');
+  await dialog(page).getByRole('button', { name: /^Add \d+ maps?$/ }).click();
+  await expect.poll(async () => (await mapNames(page)).length).toBeGreaterThan(afterDrawio);
+  await waitForCanvas(page);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThan(3);
+  await context.close();
+});
+
+test('a file that cannot be read says why and adds nothing', async () => {
+  const { page, context } = await openApp(browser());
+  const before = await mapNames(page);
+  const bpmn = await readFile(`${CORPUS}/bpmn-miwg/reference/B.1.0.bpmn`, 'latin1');
+  const truncated = join(tmpdir(), 'truncated.bpmn');
+  await writeFile(truncated, bpmn.slice(0, Math.floor(bpmn.length / 2)), 'latin1');
+  await pickFile(page, truncated);
+  await expect.poll(() => dialog(page).textContent()).toMatch(/Cannot import truncated\.bpmn.*Nothing was changed/s);
+  await expect.poll(() => dialog(page).textContent()).toMatch(/line \d+/);
+  await expectAccessible(page);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+
+  const text = join(tmpdir(), 'notes.txt');
+  await writeFile(text, 'minutes of the meeting');
+  await pickFile(page, text);
+  await expect.poll(() => dialog(page).textContent()).toMatch(/BPMN.*draw\.io.*Visio/);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  expect(await mapNames(page)).toEqual(before);
+  await context.close();
+});

@@ -35,6 +35,6 @@ export function importIds(kind: string, content: string): (sourceId: string) => 
     h ^= content.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  const prefix = `${kind}${(h ^ content.length).toString(36)}`;
+  const prefix = `${kind}${((h ^ content.length) >>> 0).toString(36)}`;
   return (sourceId) => `${prefix}-${sourceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 }

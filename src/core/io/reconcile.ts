@@ -4,18 +4,19 @@ import type { Id, ProcessMap, Workspace } from '../model/types';
 // Before they are added, each is matched to the entry of the same name already here, so a
 // BPMN pool "Admissions" lands in the Admissions department and the catalogue stays single.
 
-const key = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Names compared the way people mean them: case, Unicode forms, spaces and punctuation aside. */
+export const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function matchByName<T extends { id: Id; name: string }>(mine: T[], theirs: T[]): { ids: Map<Id, Id>; added: T[] } {
-  const byName = new Map(mine.map((r) => [key(r.name), r.id]));
+  const byName = new Map(mine.map((r) => [nameKey(r.name), r.id]));
   const ids = new Map<Id, Id>();
   const added: T[] = [];
   for (const r of theirs) {
-    const same = byName.get(key(r.name));
+    const same = byName.get(nameKey(r.name));
     if (same) ids.set(r.id, same);
     else {
       added.push(r);
-      byName.set(key(r.name), r.id);
+      byName.set(nameKey(r.name), r.id);
     }
   }
   return { ids, added };

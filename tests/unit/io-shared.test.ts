@@ -83,6 +83,17 @@ describe('MapBuilder', () => {
     expect(nodeInsideItsBand(map)).toBe(true);
   });
 
+  it('moves a shape that would cover another (a note on a step) below it, inside the lane', () => {
+    const b = new MapBuilder(meta);
+    b.lane({ id: 'l', name: 'L', rect: { x: 0, y: 0, width: 600, height: 120 } });
+    b.node({ id: 's', kind: 'step', label: 'Step', rect: { x: 100, y: 20, width: 100, height: 80 } });
+    b.node({ id: 'n', kind: 'note', label: 'Note', rect: { x: 110, y: 30, width: 100, height: 40 } });
+    const { map } = b.build();
+    const [s, n] = [map.view.nodes.s!, map.view.nodes.n!];
+    expect(n.y).toBeGreaterThanOrEqual(s.y + s.height);
+    expect(nodeInsideItsBand(map)).toBe(true);
+  });
+
   it('leaves a map with unplaced shapes to the layout, and gives a map without lanes one lane', () => {
     const b = new MapBuilder(meta);
     b.node({ id: 'a', kind: 'step', label: 'A' });

@@ -18,6 +18,8 @@ export interface LaneInput {
   name: string;
   departmentId?: Id | null;
   rect?: SourceRect;
+  /** The pool the lane belongs to: a pool's lanes stay together even where pools stand side by side. */
+  pool?: string;
 }
 
 export interface NodeInput {
@@ -44,6 +46,8 @@ const PAD_Y = 12;
 
 const centre = (r: SourceRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const transpose = (r: SourceRect): SourceRect => ({ x: r.y, y: r.x, width: r.height, height: r.width });
+const overlapping = (b: NodeBox, others: NodeBox[]) =>
+  others.find((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export class MapBuilder {
@@ -81,9 +85,20 @@ export class MapBuilder {
       for (const n of this.nodes) n.rect = n.rect && transpose(n.rect);
     }
     if (this.lanes.length === 0) this.lanes.push({ id: `${this.meta.id}-lane`, name: this.meta.name || 'Process' });
-    // Top to bottom as drawn; lanes without a place keep their order after the others.
-    const order = this.lanes.map((l, i) => ({ l, key: l.rect ? l.rect.y : Number.MAX_SAFE_INTEGER, i }));
-    order.sort((a, b) => a.key - b.key || a.i - b.i);
+    // Top to bottom as drawn, pool by pool (by each pool's top lane); lanes without a place keep
+    // their order after the others.
+    const top = (l: LaneInput) => (l.rect ? l.rect.y : Number.MAX_SAFE_INTEGER);
+    const poolOrder = new Map<string, { top: number; first: number }>();
+    this.lanes.forEach((l, i) => {
+      if (l.pool === undefined) return;
+      const p = poolOrder.get(l.pool);
+      poolOrder.set(l.pool, { top: Math.min(p?.top ?? Infinity, top(l)), first: p?.first ?? i });
+    });
+    const order = this.lanes.map((l, i) => {
+      const pool = l.pool === undefined ? undefined : poolOrder.get(l.pool);
+      return { l, group: pool?.top ?? top(l), groupIndex: pool?.first ?? i, key: top(l), i };
+    });
+    order.sort((a, b) => a.group - b.group || a.groupIndex - b.groupIndex || a.key - b.key || a.i - b.i);
     const lanes = order.map((o) => o.l);
 
     const nodes: MapNode[] = this.nodes.map((n) => {
@@ -155,11 +170,15 @@ export class MapBuilder {
       const members = nodes.filter((n) => n.laneId === lane.id);
       const srcTop = lane.rect?.y ?? Math.min(...members.map((n) => src.get(n.id)!.y - PAD_Y * 3));
       let height = Math.max(MIN_LANE_HEIGHT, Math.round(lane.rect?.height ?? 0));
+      const done: NodeBox[] = [];
       for (const n of members) {
         const b = boxes[n.id]!;
-        const y = Math.max(PAD_Y, centre(src.get(n.id)!).y - srcTop - b.height / 2);
-        b.y = top + Math.round(y);
-        height = Math.max(height, Math.round(y + b.height + PAD_Y));
+        b.y = top + Math.round(Math.max(PAD_Y, centre(src.get(n.id)!).y - srcTop - b.height / 2));
+        // Our shapes are larger than most tools' and a note may sit on a step: step down past
+        // anything this one would cover, and let the lane grow to hold it.
+        for (let hit = overlapping(b, done); hit; hit = overlapping(b, done)) b.y = hit.y + hit.height + PAD_Y;
+        done.push(b);
+        height = Math.max(height, b.y - top + b.height + PAD_Y);
       }
       laneHeights[lane.id] = height;
       top += height;

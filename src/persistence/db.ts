@@ -1,5 +1,7 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DataStore, Department, Id, ProcessMap, System } from '../core/model/types';
+import { migrationTo, type Migration, type StoredTables } from '../core/schema/migrations';
+import type { RevisionBody, RevisionRow } from '../core/schema/revisions';
 
 // The browser database. One row per map document plus a small index (DESIGN.md: documents
 // load ~30x faster than one row per node). Catalogue records are small: one row each.
@@ -46,6 +48,19 @@ export interface QuarantineRow {
   row: unknown;
 }
 
+/** A deleted map, kept for TRASH_DAYS so a workshop's map is never lost by one click. */
+export interface TrashRow {
+  id: Id;
+  /** Milliseconds since 1970. */
+  deletedAt: number;
+  map: ProcessMap;
+}
+
+export interface DBOptions {
+  /** The clock migrations stamp with (tests pass their own). */
+  now?: () => number;
+}
+
 export class LanemapDB extends Dexie {
   // `declare`: a class field would shadow the tables Dexie puts on the instance.
   declare meta: Table<MetaRow, string>;
@@ -55,9 +70,15 @@ export class LanemapDB extends Dexie {
   declare systems: Table<System, Id>;
   declare dataStores: Table<DataStore, Id>;
   declare quarantine: Table<QuarantineRow, number>;
+  declare revisions: Table<RevisionRow, string>;
+  declare revisionMaps: Table<RevisionBody, string>;
+  declare trash: Table<TrashRow, Id>;
 
-  constructor(name: string = DB_NAME) {
+  constructor(name: string = DB_NAME, opts: DBOptions = {}) {
     super(name);
+    const now = opts.now ?? Date.now;
+    // Each version's layout stays declared: a browser may still hold any of them. Dexie
+    // numbers match STORAGE_VERSION, and each upgrade runs that version's migration step.
     this.version(1).stores({
       meta: 'key',
       maps: 'id',
@@ -67,5 +88,24 @@ export class LanemapDB extends Dexie {
       dataStores: 'id',
       quarantine: '++seq, table, id',
     });
+    this.version(2)
+      .stores({ revisions: 'id, mapId, [mapId+at]', revisionMaps: 'id', trash: 'id, deletedAt' })
+      .upgrade((tx) => runMigration(tx, migrationTo(2)!, now));
+  }
+}
+
+/** One migration step inside the database's upgrade transaction: read, transform, write back. */
+async function runMigration(tx: Transaction, step: Migration, now: () => number): Promise<void> {
+  // Data a newer Lanemap wrote is left as it is (it opens read-only); only the tables are made.
+  const schema = (await tx.table('meta').get('schema')) as { version?: unknown } | undefined;
+  if (typeof schema?.version === 'number' && schema.version >= step.version) return;
+  const tables: StoredTables = {};
+  for (const name of step.reads) tables[name] = await tx.table(name).toArray();
+  const out = step.migrate(tables, { now: now(), newId: () => globalThis.crypto.randomUUID() });
+  for (const name of step.writes) {
+    const table = tx.table(name);
+    await table.clear();
+    const rows = out[name] ?? [];
+    if (rows.length > 0) await table.bulkAdd(rows);
   }
 }

@@ -36,8 +36,11 @@ export interface DocumentState {
 
 type ChangeListener = (changes: RecordChange[]) => void;
 type ErrorListener = (message: string) => void;
+/** Says why an edit may not be made here (a map another tab edits, a read-only workspace), or null. */
+export type EditGuard = (changes: RecordChange[]) => string | null;
 const changeListeners = new Set<ChangeListener>();
 const errorListeners = new Set<ErrorListener>();
+const guards = new Set<EditGuard>();
 
 /** Persistence subscribes here: every committed change, undo and redo. */
 export function onDocumentChange(fn: ChangeListener): () => void {
@@ -49,6 +52,20 @@ export function onDocumentChange(fn: ChangeListener): () => void {
 export function onCommandError(fn: ErrorListener): () => void {
   errorListeners.add(fn);
   return () => errorListeners.delete(fn);
+}
+
+/** Refuse edits for a reason: the edit is not applied and the reason is shown as an error. */
+export function addEditGuard(fn: EditGuard): () => void {
+  guards.add(fn);
+  return () => guards.delete(fn);
+}
+
+function refusal(changes: RecordChange[]): string | null {
+  for (const guard of guards) {
+    const reason = guard(changes);
+    if (reason) return reason;
+  }
+  return null;
 }
 
 const now = () => new Date().toISOString();
@@ -76,6 +93,12 @@ export const useDocument = create<DocumentState>((set, get) => ({
     }
     if (next === workspace) return false;
     const changes = diffWorkspace(workspace, next);
+    const refused = refusal(changes);
+    if (refused) {
+      // Edits the user did not make (a layout on open) are dropped without a message.
+      if (opts?.record !== false) for (const fn of errorListeners) fn(refused);
+      return false;
+    }
     const entry = { name: cmd.name, title: cmd.title, scope: scopeKey(cmd.scope(args)), changes, at: Date.now(), coalesceKey: opts?.coalesceKey };
     set({ workspace: next, history: opts?.record === false ? history : recordEntry(history, entry) });
     for (const fn of changeListeners) fn(changes);
@@ -96,9 +119,26 @@ function step(
   if (!workspace) return undefined;
   const result = (dir === 'undo' ? undoHistory : redoHistory)(history, workspace, historyScopes(mapId));
   if (!result) return undefined;
+  const refused = refusal(result.entry.changes);
+  if (refused) {
+    for (const fn of errorListeners) fn(refused);
+    return undefined;
+  }
   set({ workspace: result.workspace, history: result.history });
   for (const fn of changeListeners) fn(result.entry.changes);
   return result.entry;
+}
+
+/**
+ * Take in records another tab saved. Not an edit of this tab: no history entry and nothing
+ * to save. The history of each map replaced is dropped, since undoing it would overwrite
+ * the other tab's work with an older copy.
+ */
+export function adoptRemote(next: Workspace, replacedMapIds: Id[]): void {
+  const { history } = useDocument.getState();
+  const drop = new Set(replacedMapIds.map((mapId) => scopeKey({ kind: 'map', mapId })));
+  const keep = (stacks: History['undo']) => Object.fromEntries(Object.entries(stacks).filter(([scope]) => !drop.has(scope)));
+  useDocument.setState({ workspace: next, history: drop.size ? { ...history, undo: keep(history.undo), redo: keep(history.redo) } : history });
 }
 
 /** A map of the open workspace by id, now (for actions) or as a subscription (for components). */

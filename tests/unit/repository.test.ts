@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'; // before Dexie, which picks up indexedDB when it 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecordChange } from '../../src/core/commands/diff';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
+import { STORAGE_VERSION } from '../../src/core/schema/migrations';
 import { LanemapDB } from '../../src/persistence/db';
 import { Repository, type SaveStatus } from '../../src/persistence/repository';
 
@@ -119,7 +120,7 @@ describe('Repository: load and seed', () => {
     const writes = countWriteTransactions();
     await newRepo().seed(current);
     expect(writes()).toBe(1);
-    expect(await db.meta.get('schema')).toEqual({ key: 'schema', version: 1 });
+    expect(await db.meta.get('schema')).toEqual({ key: 'schema', version: STORAGE_VERSION });
     expect(await db.meta.get('workspace')).toEqual({ key: 'workspace', id: 'ws-1', name: 'CRM as-is' });
     expect(await db.mapIndex.get('m-b')).toEqual({ id: 'm-b', name: 'Enquiries', departmentId: 'd-adm', updatedAt: '2026-10-01T00:00:00.000Z', nodeCount: 3, flowCount: 2 });
   });
@@ -347,6 +348,35 @@ describe('Repository: damaged or newer data', () => {
     expect(writes()).toBe(0);
     expect(statuses.at(-1)).toMatchObject({ state: 'error', message: expect.stringContaining('Read-only') });
     await expect(repo.seed(current)).rejects.toThrow(/read-only/);
+    expect((await db.maps.get('m-a'))!.name).toBe('Offers');
+  });
+});
+
+describe('Repository: other tabs', () => {
+  it('says which records have edits not on disk yet: dirty ones and those being written', async () => {
+    await newRepo().seed(current);
+    const repo = newRepo(10_000);
+    await repo.load();
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Pending' }))]);
+    expect(repo.isPending('maps', 'm-a')).toBe(true);
+    expect(repo.isPending('maps', 'm-b')).toBe(false);
+    const writing = repo.flush();
+    expect(repo.isPending('maps', 'm-a')).toBe(true); // until the write has finished
+    await writing;
+    expect(repo.isPending('maps', 'm-a')).toBe(false);
+    expect(repo.writesStarted).toBe(1);
+  });
+
+  it('stops writing when a newer Lanemap takes the database, and says why', async () => {
+    await newRepo().seed(current);
+    const repo = newRepo();
+    await repo.load();
+    const writes = countWriteTransactions();
+    repo.stopWriting('Reload this tab');
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Not saved' }))]);
+    await repo.flush();
+    expect(writes()).toBe(0);
+    expect(statuses.at(-1)).toEqual({ state: 'error', message: 'Reload this tab' });
     expect((await db.maps.get('m-a'))!.name).toBe('Offers');
   });
 });

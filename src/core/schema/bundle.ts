@@ -1,6 +1,7 @@
 import { DEFAULT_LANE_HEIGHT, laneBands, NODE_SIZE } from '../model/geometry';
 import type { DataStore, Department, Flow, Lane, MapNode, MapView, Point, ProcessMap, System, Workspace } from '../model/types';
 import { addZodIssues, type BundleIssue, describeValue, formatPath, humanError, IssueList, type PathPart } from './issues';
+import { MAX_DEPTH, tooDeep } from './limits';
 import { BUNDLE_KEYS, bundleBodySchema, type BundleMap, checkCatalogue, checkMapReferences, MAP_KEYS, records, uniqueIds } from './records';
 
 // The workspace bundle (shared/FORMAT.md): read strictly and all-or-nothing, since an
@@ -46,6 +47,9 @@ export function parseBundle(json: unknown, opts: ParseOptions = {}): ParseResult
   if (!isObject(json)) return fail('(root)', `This is not a Lanemap workspace file: expected a JSON object, found ${describeValue(json)}`);
   const refused = checkHeader(json);
   if (refused) return refused;
+  // Deeper than this the browser cannot copy the data into storage: refuse it before reading.
+  const deep = tooDeep(json);
+  if (deep) return fail(formatPath(deep), `is nested more than ${MAX_DEPTH} levels deep`);
 
   const issues = new IssueList();
   const parsed = bundleBodySchema.safeParse(json, { error: humanError });
@@ -81,6 +85,9 @@ export function parseBundleText(text: string, opts: ParseOptions = {}): ParseRes
     json = JSON.parse(clean);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
+    if (/unexpected end|unterminated/i.test(detail)) {
+      return fail('(root)', `The file is not valid JSON: it ends before the JSON is complete, so it was probably cut off while being saved, downloaded or copied (${detail}).`);
+    }
     return fail('(root)', `The file is not valid JSON${jsonErrorPosition(clean, detail)}: ${detail}`);
   }
   return parseBundle(json, opts);

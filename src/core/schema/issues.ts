@@ -93,6 +93,9 @@ export const humanError: z.core.$ZodErrorMap = (iss) => {
       return undefined;
     case 'too_big':
       if (iss.origin === 'array') return `must have at most ${iss.maximum} items`;
+      if (iss.origin === 'string' && typeof iss.input === 'string') {
+        return `is too long: ${iss.input.length.toLocaleString('en')} characters, at most ${Number(iss.maximum).toLocaleString('en')}`;
+      }
       return undefined;
     default:
       return undefined;

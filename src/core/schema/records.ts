@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
 import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } from './issues';
+import { MAX_ID_LENGTH, MAX_NOTES_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
 // Record checks shared by the bundle reader and the IndexedDB loader: shapes (zod), ids and
 // references, and the one-row-at-a-time validation of stored records. Every
@@ -8,69 +9,89 @@ import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } 
 // version or another tool loses nothing on a round trip (FORMAT.md).
 
 export const idSchema = z.string().min(1);
-const refSchema = idSchema.nullable().optional();
 const coord = z.number();
 const size = z.number().positive();
 export const pointSchema = z.tuple([coord, coord], { error: 'must be a point [x, y]' });
 
-export const departmentSchema = z.looseObject({ id: idSchema, name: z.string() });
+/** The string rules for one use: stored records take any length, imported files have limits (limits.ts). */
+interface TextRules {
+  id: z.ZodString;
+  text: z.ZodString;
+  notes: z.ZodString;
+}
 
-export const systemSchema = z.looseObject({
-  id: idSchema,
-  name: z.string(),
-  kind: z.string(),
-  integratesWith: z.array(idSchema).default([]),
-  ownerDepartmentId: refSchema,
+function recordSchemas(t: TextRules) {
+  const ref = t.id.nullable().optional();
+  return {
+    department: z.looseObject({ id: t.id, name: t.text }),
+    system: z.looseObject({
+      id: t.id,
+      name: t.text,
+      kind: t.text,
+      integratesWith: z.array(t.id).default([]),
+      ownerDepartmentId: ref,
+    }),
+    dataStore: z.looseObject({
+      id: t.id,
+      name: t.text,
+      kind: z.enum(DATA_STORE_KINDS),
+      systemId: t.id.nullable().default(null),
+      ownerDepartmentId: ref,
+      customerFields: z.array(t.text).default([]),
+    }),
+    lane: z.looseObject({ id: t.id, name: t.text, departmentId: ref }),
+    node: z.looseObject({
+      id: t.id,
+      kind: z.enum(NODE_KINDS),
+      laneId: t.id,
+      label: t.text,
+      manual: z.boolean().optional(),
+      refId: t.id.optional(),
+      notes: t.notes.optional(),
+    }),
+    flow: z.looseObject({
+      id: t.id,
+      kind: z.enum(FLOW_KINDS),
+      from: t.id,
+      to: t.id,
+      label: t.text.optional(),
+      access: z.enum(ACCESS_KINDS).optional(),
+    }),
+  };
+}
+
+const stored = recordSchemas({ id: idSchema, text: z.string(), notes: z.string() });
+const imported = recordSchemas({
+  id: idSchema.max(MAX_ID_LENGTH),
+  text: z.string().max(MAX_TEXT_LENGTH),
+  notes: z.string().max(MAX_NOTES_LENGTH),
 });
 
-export const dataStoreSchema = z.looseObject({
-  id: idSchema,
-  name: z.string(),
-  kind: z.enum(DATA_STORE_KINDS),
-  systemId: idSchema.nullable().default(null),
-  ownerDepartmentId: refSchema,
-  customerFields: z.array(z.string()).default([]),
-});
-
-export const laneSchema = z.looseObject({ id: idSchema, name: z.string(), departmentId: refSchema });
-
-export const nodeSchema = z.looseObject({
-  id: idSchema,
-  kind: z.enum(NODE_KINDS),
-  laneId: idSchema,
-  label: z.string(),
-  manual: z.boolean().optional(),
-  refId: idSchema.optional(),
-  notes: z.string().optional(),
-});
-
-export const flowSchema = z.looseObject({
-  id: idSchema,
-  kind: z.enum(FLOW_KINDS),
-  from: idSchema,
-  to: idSchema,
-  label: z.string().optional(),
-  access: z.enum(ACCESS_KINDS).optional(),
-});
+export const departmentSchema = stored.department;
+export const systemSchema = stored.system;
+export const dataStoreSchema = stored.dataStore;
+export const laneSchema = stored.lane;
+export const nodeSchema = stored.node;
+export const flowSchema = stored.flow;
 
 // --- In the bundle: view fields inline on the records (FORMAT.md "View fields").
 
-export const bundleNodeSchema = nodeSchema.extend({
+export const bundleNodeSchema = imported.node.extend({
   x: coord.optional(),
   y: coord.optional(),
   width: size.optional(),
   height: size.optional(),
 });
-export const bundleLaneSchema = laneSchema.extend({ y: coord.optional(), height: size.optional() });
-export const bundleFlowSchema = flowSchema.extend({ points: z.array(pointSchema).optional() });
+export const bundleLaneSchema = imported.lane.extend({ y: coord.optional(), height: size.optional() });
+export const bundleFlowSchema = imported.flow.extend({ points: z.array(pointSchema).optional() });
 
 /** The keys of a bundle map that the reader understands; any other goes to `map.extra`. */
 export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'lanes', 'nodes', 'flows'] as const;
 
 export const bundleMapSchema = z.looseObject({
-  id: idSchema,
-  name: z.string(),
-  departmentId: idSchema.nullable().default(null),
+  id: idSchema.max(MAX_ID_LENGTH),
+  name: z.string().max(MAX_TEXT_LENGTH),
+  departmentId: idSchema.max(MAX_ID_LENGTH).nullable().default(null),
   updatedAt: z.string().optional(),
   lanes: z.array(bundleLaneSchema),
   nodes: z.array(bundleNodeSchema),
@@ -82,10 +103,10 @@ export const BUNDLE_KEYS = ['format', 'schemaVersion', 'exportedAt', 'workspace'
 
 export const bundleBodySchema = z.looseObject({
   exportedAt: z.string().optional(),
-  workspace: z.looseObject({ id: idSchema, name: z.string() }),
-  departments: z.array(departmentSchema).default([]),
-  systems: z.array(systemSchema).default([]),
-  dataStores: z.array(dataStoreSchema).default([]),
+  workspace: z.looseObject({ id: idSchema.max(MAX_ID_LENGTH), name: z.string().max(MAX_TEXT_LENGTH) }),
+  departments: z.array(imported.department).default([]),
+  systems: z.array(imported.system).default([]),
+  dataStores: z.array(imported.dataStore).default([]),
   maps: z.array(bundleMapSchema).default([]),
 });
 export type BundleBody = z.infer<typeof bundleBodySchema>;

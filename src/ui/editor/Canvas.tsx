@@ -22,6 +22,7 @@ import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { useDocument, useMap } from '../../state/documentStore';
 import { useFindings } from '../../state/findingsStore';
+import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind } from '../../state/editorActions';
 import { useUi } from '../../state/uiStore';
 import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
@@ -61,6 +62,8 @@ function openingView(rf: ReactFlowInstance, map: ProcessMap | undefined): void {
 
 export function Canvas({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
+  // Another tab edits this map: look, select and zoom, but no dragging, connecting or typing.
+  const readOnly = useMapReadOnly(mapId);
   const selection = useUi((s) => s.selection);
   const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
@@ -167,8 +170,10 @@ export function Canvas({ mapId }: { mapId: Id }) {
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           isValidConnection={(c) => c.source !== c.target && !isLaneNodeId(c.source) && !isLaneNodeId(c.target)}
-          onNodeDoubleClick={(_e, n) => { if (!isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
-          onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          onNodeDoubleClick={(_e, n) => { if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
+          onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
           onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); useFindings.getState().setHighlight(null); }}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}

@@ -1,5 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useMapReadOnly } from '../../state/lockStore';
 import { FindingsPanel } from '../findings/FindingsPanel';
+import { HistoryPanel, useHistoryShortcut } from '../history/HistoryPanel';
+import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
@@ -18,9 +21,15 @@ export function Editor({ mapId }: { mapId: string }) {
 function EditorBody({ mapId }: { mapId: string }) {
   useEditorKeys();
   useLayoutOnOpen(mapId);
+  useHistoryShortcut(mapId);
+  // Another tab edits this map: its tools are off here (edits would be refused anyway).
+  const readOnly = useMapReadOnly(mapId);
   return (
     <div className="editor">
-      <Palette />
+      {readOnly && <ReadOnlyNotice mapId={mapId} />}
+      <fieldset className="palette-lock" disabled={readOnly}>
+        <Palette />
+      </fieldset>
       <div className="editor-main">
         <Canvas mapId={mapId} />
         <div className="side">
@@ -28,6 +37,7 @@ function EditorBody({ mapId }: { mapId: string }) {
           <FindingsPanel mapId={mapId} />
         </div>
       </div>
+      <HistoryPanel />
     </div>
   );
 }

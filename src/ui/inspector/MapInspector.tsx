@@ -2,6 +2,8 @@ import * as C from '../../core/commands';
 import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
+import { openHistory } from '../history/HistoryPanel';
+import { TrashButton } from '../history/TrashDialog';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
 
@@ -26,6 +28,12 @@ export function MapInspector({ map }: { map: ProcessMap }) {
         {map.lanes.length} lanes, {counts.steps} steps, {counts.decisions} decisions, {counts.stores} systems and stores, {map.flows.length} flows.
       </p>
       <p className="hint">Select a lane, node or flow to edit it. Press S to add a step after the selected one; ? lists every shortcut.</p>
+      <div className="map-versions">
+        <button type="button" onClick={() => openHistory(map.id)} title="Saved versions of this map: view one, restore it (H)">
+          History…
+        </button>
+        <TrashButton />
+      </div>
     </section>
   );
 }

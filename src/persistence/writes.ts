@@ -1,0 +1,109 @@
+import type { Table } from 'dexie';
+import type { Table as ChangeTable } from '../core/commands/diff';
+import type { Id, ProcessMap, Workspace } from '../core/model/types';
+import { STORAGE_VERSION } from '../core/schema/migrations';
+import { revisionOf } from '../core/schema/revisions';
+import type { LanemapDB, MapIndexRow, MetaRow, OrderRow } from './db';
+import { CATALOGUE } from './loadWorkspace';
+import { revisionsToDrop } from './revisionPolicy';
+
+// The write transactions. A map's revision and a deleted map's trash row are written in the
+// same transaction as the map itself: a save either keeps all of them or none.
+
+export type Dirty = { table: ChangeTable; id: Id };
+
+export interface WriteContext {
+  /** Milliseconds since 1970, stamped on revisions and trash rows. */
+  now: number;
+  newId: () => string;
+  /** The last value of each map deleted since the previous write: it goes to the trash. */
+  removed: ReadonlyMap<Id, ProcessMap>;
+}
+
+const allTables = (db: LanemapDB) => [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.revisions, db.revisionMaps, db.trash];
+
+/** The current value of each dirty record, plus the map index, list order, revisions and trash, in one transaction. */
+export function writeRecords(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<void> {
+  return db.transaction('rw', allTables(db), async () => {
+    const meta: MetaRow[] = [];
+    if (batch.some((d) => d.table === 'meta')) meta.push({ key: 'workspace', ...ws.meta });
+    if (batch.some((d) => d.table !== 'meta')) meta.push(orderRow(ws));
+    if (meta.length > 0) await db.meta.bulkPut(meta);
+
+    for (const table of [...CATALOGUE, 'maps'] as const) {
+      const wanted = batch.filter((d) => d.table === table).map((d) => d.id);
+      if (wanted.length === 0) continue;
+      const current = new Map<Id, { id: Id }>(ws[table].map((r) => [r.id, r]));
+      const put = wanted.map((id) => current.get(id)).filter((r) => r !== undefined);
+      const gone = wanted.filter((id) => !current.has(id));
+      if (table === 'maps') {
+        await writeMaps(db, put as ProcessMap[], gone, ctx);
+        continue;
+      }
+      const store = db[table] as unknown as Table<{ id: Id }, Id>;
+      if (put.length > 0) await store.bulkPut(put);
+      if (gone.length > 0) await store.bulkDelete(gone);
+    }
+  });
+}
+
+async function writeMaps(db: LanemapDB, put: ProcessMap[], gone: Id[], ctx: WriteContext): Promise<void> {
+  if (put.length > 0) {
+    await db.maps.bulkPut(put);
+    await db.mapIndex.bulkPut(put.map(indexRow));
+    // Back from the trash (restored, or the deletion undone).
+    await db.trash.bulkDelete(put.map((m) => m.id));
+    for (const map of put) await recordRevision(db, map, ctx);
+  }
+  if (gone.length > 0) {
+    const stored = await db.maps.bulkGet(gone);
+    const trash = gone.flatMap((id, i) => {
+      const map = ctx.removed.get(id) ?? stored[i];
+      return map ? [{ id, deletedAt: ctx.now, map }] : [];
+    });
+    if (trash.length > 0) await db.trash.bulkPut(trash);
+    await db.maps.bulkDelete(gone);
+    await db.mapIndex.bulkDelete(gone);
+  }
+}
+
+/** Keep this save of the map as a revision (unless it equals the newest), then prune. */
+async function recordRevision(db: LanemapDB, map: ProcessMap, ctx: WriteContext): Promise<void> {
+  const existing = await db.revisions.where('mapId').equals(map.id).toArray();
+  const newest = existing.reduce<(typeof existing)[number] | undefined>((a, r) => (!a || r.at > a.at ? r : a), undefined);
+  // Strictly later than the newest, so two saves in one millisecond keep their order.
+  const at = Math.max(ctx.now, (newest?.at ?? 0) + 1);
+  const { row, body } = revisionOf(map, at, ctx.newId());
+  if (newest && newest.summary.hash === row.summary.hash) return;
+  await db.revisions.add(row);
+  await db.revisionMaps.add(body);
+  const drop = revisionsToDrop([...existing, row], ctx.now);
+  if (drop.length > 0) {
+    await db.revisions.bulkDelete(drop);
+    await db.revisionMaps.bulkDelete(drop);
+  }
+}
+
+/** Replace the workspace's records by `ws` (revisions and trash stay), in one transaction. */
+export function writeAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Promise<void> {
+  const main = [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores];
+  return db.transaction('rw', allTables(db), async () => {
+    await Promise.all(main.map((t) => t.clear()));
+    await Promise.all([
+      db.meta.bulkPut([{ key: 'schema', version: STORAGE_VERSION }, { key: 'workspace', ...ws.meta }, orderRow(ws)]),
+      db.departments.bulkPut(ws.departments),
+      db.systems.bulkPut(ws.systems),
+      db.dataStores.bulkPut(ws.dataStores),
+    ]);
+    await writeMaps(db, ws.maps, [], ctx);
+  });
+}
+
+function orderRow(ws: Workspace): OrderRow {
+  const idsOf = (rows: { id: Id }[]) => rows.map((r) => r.id);
+  return { key: 'order', departments: idsOf(ws.departments), systems: idsOf(ws.systems), dataStores: idsOf(ws.dataStores), maps: idsOf(ws.maps) };
+}
+
+export function indexRow(m: ProcessMap): MapIndexRow {
+  return { id: m.id, name: m.name, departmentId: m.departmentId, updatedAt: m.updatedAt, nodeCount: m.nodes.length, flowCount: m.flows.length };
+}

@@ -1,0 +1,183 @@
+import { create } from 'zustand';
+import type { RecordChange } from '../core/commands';
+import type { Id, ProcessMap } from '../core/model/types';
+import { useUi } from './uiStore';
+
+// One tab edits a map at a time. The tab that opens a map asks for its Web Lock; if another
+// tab holds it, the map is read-only here, and this tab queues for the lock so it becomes
+// the editor when the other tab closes or moves on. "Edit here instead" steals the lock: the
+// other tab is told (its lock request fails) and turns read-only in turn. Without Web Locks
+// (old browsers) every tab edits, and the last save of each record wins.
+
+const PREFIX = 'lanemap-map-';
+export const lockName = (mapId: Id) => `${PREFIX}${mapId}`;
+
+export interface LockState {
+  supported: boolean;
+  /** The map this tab holds the lock of: it edits it. */
+  held: Id | null;
+  /** Maps other tabs hold, as last seen. */
+  elsewhere: Id[];
+  /** This tab's map was taken over by another tab (the notice says so). */
+  takenFrom: Id | null;
+}
+
+export const useLocks = create<LockState>(() => ({ supported: false, held: null, elsewhere: [], takenFrom: null }));
+
+export interface LockHooks {
+  /** The lock was taken by another tab: write what this tab has not saved yet. */
+  onLost: (mapId: Id) => void;
+  /** This tab holds the lock now: read the latest stored copy first. */
+  onAcquired: (mapId: Id) => void;
+}
+
+/** Whether another tab edits this map, so this tab may only look at it. */
+export function isReadOnlyHere(mapId: Id): boolean {
+  const s = useLocks.getState();
+  return s.supported && s.held !== mapId && s.elsewhere.includes(mapId);
+}
+
+export const useMapReadOnly = (mapId: Id): boolean => useLocks((s) => s.supported && s.held !== mapId && s.elsewhere.includes(mapId));
+
+/** The edit guard: a change to a map another tab edits is refused, with what to do. */
+export function lockGuard(changes: RecordChange[]): string | null {
+  for (const c of changes) {
+    if (c.table !== 'maps' || !isReadOnlyHere(c.id)) continue;
+    const name = ((c.after ?? c.before) as ProcessMap | undefined)?.name ?? c.id;
+    return useUi.getState().openMapId === c.id
+      ? `“${name}” is being edited in another tab, so it is read-only here. Press “Edit here instead” to edit it in this tab.`
+      : `“${name}” is being edited in another tab, so this tab cannot change it. Edit it there, or open it here and press “Edit here instead”.`;
+  }
+  return null;
+}
+
+const set = (s: Partial<LockState>) => useLocks.setState(s);
+const withId = (list: Id[], id: Id) => (list.includes(id) ? list : [...list, id]);
+const withoutId = (list: Id[], id: Id) => list.filter((x) => x !== id);
+
+class MapLocks {
+  /** The map this tab wants to edit: the open one. */
+  private wanted: Id | null = null;
+  private holding: { mapId: Id; token: object; release: () => void } | null = null;
+  private waiting: AbortController | null = null;
+  private readonly channel: BroadcastChannel | null = typeof BroadcastChannel === 'function' ? new BroadcastChannel('lanemap-locks') : null;
+
+  constructor(
+    private readonly locks: LockManager,
+    private readonly hooks: LockHooks,
+  ) {
+    if (this.channel) this.channel.onmessage = () => void this.refresh();
+  }
+
+  async open(mapId: Id | null): Promise<void> {
+    if (mapId === this.wanted) return;
+    this.wanted = mapId;
+    this.letGo();
+    set({ takenFrom: null });
+    if (!mapId) return;
+    const granted = await this.request(mapId, { ifAvailable: true });
+    if (!granted && this.wanted === mapId) {
+      set({ elsewhere: withId(useLocks.getState().elsewhere, mapId) });
+      this.wait(mapId);
+    }
+  }
+
+  /** "Edit here instead": take the lock from the tab that holds it. */
+  async takeOver(mapId: Id): Promise<boolean> {
+    this.wanted = mapId;
+    this.waiting?.abort();
+    this.waiting = null;
+    return this.request(mapId, { steal: true });
+  }
+
+  /** Ask which maps other tabs hold (after a message from one, or when this tab comes back into view). */
+  async refresh(): Promise<void> {
+    const { held = [] } = await this.locks.query();
+    const mine = this.holding?.mapId;
+    const elsewhere = [...new Set(held.map((l) => l.name ?? '').filter((n) => n.startsWith(PREFIX)).map((n) => n.slice(PREFIX.length)))].filter((id) => id !== mine);
+    const before = useLocks.getState().elsewhere;
+    if (elsewhere.length !== before.length || elsewhere.some((id) => !before.includes(id))) set({ elsewhere });
+  }
+
+  /** Let go of the held lock and of any queued request. */
+  letGo(): void {
+    this.waiting?.abort();
+    this.waiting = null;
+    if (!this.holding) return;
+    this.holding.release();
+    this.holding = null;
+    set({ held: null });
+    this.announce();
+  }
+
+  private wait(mapId: Id): void {
+    const ctl = new AbortController();
+    this.waiting = ctl;
+    void this.request(mapId, { signal: ctl.signal }).finally(() => {
+      if (this.waiting === ctl) this.waiting = null;
+    });
+  }
+
+  /** Resolves true once the lock is held (and stays held until released or stolen). */
+  private request(mapId: Id, options: LockOptions): Promise<boolean> {
+    const token = {};
+    return new Promise<boolean>((granted) => {
+      this.locks
+        .request(lockName(mapId), options, (lock) => {
+          if (!lock || this.wanted !== mapId) return granted(false);
+          return new Promise<void>((release) => {
+            this.holding = { mapId, token, release };
+            const s = useLocks.getState();
+            set({ held: mapId, elsewhere: withoutId(s.elsewhere, mapId), takenFrom: s.takenFrom === mapId ? null : s.takenFrom });
+            this.hooks.onAcquired(mapId);
+            this.announce();
+            granted(true);
+          });
+        })
+        .catch(() => {
+          // Our own queued request was called off, or the held lock was taken by another tab.
+          if (this.holding?.token === token) this.lost(mapId);
+          granted(false);
+        });
+    });
+  }
+
+  private lost(mapId: Id): void {
+    this.holding = null;
+    set({ held: null, takenFrom: mapId, elsewhere: withId(useLocks.getState().elsewhere, mapId) });
+    this.hooks.onLost(mapId);
+    // Queue again: when the other tab lets go, this one edits again.
+    if (this.wanted === mapId) this.wait(mapId);
+  }
+
+  private announce(): void {
+    this.channel?.postMessage('locks-changed');
+  }
+}
+
+let instance: MapLocks | null = null;
+
+/** Hold the lock of whichever map this tab has open. Returns false when Web Locks are missing. */
+export function startMapLocks(hooks: LockHooks): boolean {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks || typeof locks.request !== 'function') return false;
+  const m = new MapLocks(locks, hooks);
+  instance = m;
+  set({ supported: true });
+  void m.refresh();
+  void m.open(useUi.getState().openMapId);
+  useUi.subscribe((s, prev) => {
+    if (s.openMapId !== prev.openMapId) void m.open(s.openMapId);
+  });
+  const refresh = () => void m.refresh();
+  window.addEventListener('focus', refresh);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') refresh();
+  });
+  return true;
+}
+
+/** "Edit here instead". */
+export function takeOverMap(mapId: Id): Promise<boolean> {
+  return instance ? instance.takeOver(mapId) : Promise.resolve(false);
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
+import { restoreMapRevision } from '../../core/commands/revisions';
+import type { Department, Id, ProcessMap } from '../../core/model/types';
+import { describeChange, describeCounts } from '../../core/schema/revisions';
+import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/revisions';
+import { onCommandError, useDocument, useMap } from '../../state/documentStore';
+import { useUi } from '../../state/uiStore';
+import { formatWhen } from './formatWhen';
+import { MapPreview } from './MapPreview';
+import './history.css';
+
+// The saved versions of the open map: pick one to see it, restore it as an undoable edit.
+
+const NO_DEPARTMENTS: Department[] = [];
+const useHistoryPanel = create<{ mapId: Id | null }>(() => ({ mapId: null }));
+export const openHistory = (mapId: Id) => useHistoryPanel.setState({ mapId });
+const closeHistory = () => useHistoryPanel.setState({ mapId: null });
+
+/** H opens the history of the map in the editor (not while typing or in a dialog). */
+export function useHistoryShortcut(mapId: Id): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'h') return;
+      const el = e.target as HTMLElement | null;
+      if (el?.closest?.('input, textarea, select, [contenteditable="true"], dialog[open]')) return;
+      e.preventDefault();
+      openHistory(mapId);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mapId]);
+}
+
+export function HistoryPanel() {
+  const mapId = useHistoryPanel((s) => s.mapId);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (mapId && d && !d.open) d.showModal();
+    if (!mapId && d?.open) d.close();
+  }, [mapId]);
+  return (
+    <dialog ref={ref} className="dialog history-dialog" aria-labelledby="history-title" onClose={closeHistory}>
+      {mapId && <HistoryBody mapId={mapId} />}
+    </dialog>
+  );
+}
+
+function HistoryBody({ mapId }: { mapId: Id }) {
+  const map = useMap(mapId);
+  const departments = useDocument((s) => s.workspace?.departments ?? NO_DEPARTMENTS);
+  const db = activeDb();
+  const [rows, setRows] = useState<RevisionRow[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ id: string; map: ProcessMap | null } | null>(null);
+
+  useEffect(() => (db ? watchRevisions(db, mapId, setRows, (e) => setFailed(String(e))) : undefined), [db, mapId]);
+  const chosen = rows?.find((r) => r.id === picked) ?? rows?.[0];
+  const chosenId = chosen?.id;
+  useEffect(() => {
+    if (!db || !chosenId) return;
+    let live = true;
+    void revisionMap(db, chosenId).then((m) => live && setPreview({ id: chosenId, map: m ?? null }));
+    return () => {
+      live = false;
+    };
+  }, [db, chosenId]);
+
+  const title = `History of “${map?.name ?? 'this map'}”`;
+  const shown = preview && chosen && preview.id === chosen.id ? preview.map : undefined;
+  let body;
+  if (!db) body = <p role="alert">History is not available: browser storage could not be opened, so no versions are kept.</p>;
+  else if (failed) body = <p role="alert">The history could not be read ({failed}). Reload the page to try again.</p>;
+  else if (!rows) body = <p role="status">Reading the history…</p>;
+  else if (rows.length === 0) body = <p>No saved versions yet: each save of this map will be kept here.</p>;
+  else {
+    body = (
+      <div className="history-body">
+        <ol className="revision-list" aria-label="Saved versions, newest first">
+          {rows.map((r, i) => (
+            <li key={r.id}>
+              <button type="button" aria-pressed={r.id === chosen?.id} onClick={() => setPicked(r.id)}>
+                <span className="rev-time">{formatWhen(r.at)}{i === 0 ? ' · latest save' : ''}</span>
+                <span className="rev-change">{describeChange(rows[i + 1]?.summary, r.summary)}</span>
+                <span className="rev-counts">{describeCounts(r.summary)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="revision-view">
+          {shown === undefined ? (
+            <p role="status">Drawing the version…</p>
+          ) : shown === null ? (
+            <p role="alert">This version is no longer kept (it was pruned). Pick another one.</p>
+          ) : (
+            <>
+              <MapPreview map={shown} departments={departments} label={`The map as saved ${formatWhen(chosen!.at)}`} />
+              <div className="dialog-actions">
+                <button type="button" className="primary" onClick={() => restore(mapId, shown, chosen!.at)}>Restore this version</button>
+              </div>
+            </>
+          )}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <>
+      <h2 id="history-title">{title}</h2>
+      <p className="hint">Kept: the last 50 saves, and one save per hour for a week. Restoring a version is an edit: undo (Ctrl+Z) takes it back.</p>
+      {body}
+      <form method="dialog" className="dialog-actions"><button>Close</button></form>
+    </>
+  );
+}
+
+function restore(mapId: Id, revision: ProcessMap, at: number): void {
+  const ui = useUi.getState();
+  let refused = false;
+  const stop = onCommandError(() => (refused = true));
+  const ok = useDocument.getState().dispatch(restoreMapRevision, { mapId, revision });
+  stop();
+  if (ok) {
+    closeHistory();
+    ui.toast({ tone: 'info', message: `Restored the version saved ${formatWhen(at)}`, action: { label: 'Undo', run: () => useDocument.getState().undo(mapId) } });
+  } else if (!refused) {
+    // A refusal has said why already; otherwise the version is what the map is now.
+    ui.toast({ tone: 'info', message: 'Nothing to restore: this version is the same as the map now.' });
+  }
+}

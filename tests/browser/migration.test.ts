@@ -1,0 +1,191 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { APP_URL, nodeByLabel, sharedBrowser, waitForCanvas } from './support/browser';
+
+const browser = sharedBrowser();
+
+// Databases as other versions of Lanemap left them, written with plain IndexedDB on a page of
+// the app's origin before the app itself runs there.
+
+interface StoreSpec {
+  keyPath: string;
+  autoIncrement?: boolean;
+  indexes?: [name: string, keyPath: string | string[]][];
+}
+interface DbSpec {
+  /** IndexedDB's own version: Dexie's version times ten. */
+  version: number;
+  stores: Record<string, StoreSpec>;
+  rows: Record<string, unknown[]>;
+}
+
+/** The layout of Dexie version 1 (db.ts as it was before revisions). */
+const V1_STORES: Record<string, StoreSpec> = {
+  meta: { keyPath: 'key' },
+  maps: { keyPath: 'id' },
+  mapIndex: { keyPath: 'id', indexes: [['departmentId', 'departmentId'], ['updatedAt', 'updatedAt']] },
+  departments: { keyPath: 'id' },
+  systems: { keyPath: 'id' },
+  dataStores: { keyPath: 'id' },
+  quarantine: { keyPath: 'seq', autoIncrement: true, indexes: [['table', 'table'], ['id', 'id']] },
+};
+
+const SAVED = '2026-10-01T09:30:00.000Z';
+
+function oldMap(id: string, name: string, labels: string[]) {
+  const nodes = labels.map((label, i) => ({ id: `n${i}`, kind: i === 0 ? 'start' : 'step', laneId: 'l1', label }));
+  return {
+    id,
+    name,
+    departmentId: 'd-adm',
+    lanes: [{ id: 'l1', name: 'Admissions officer' }],
+    nodes,
+    flows: nodes.slice(1).map((n, i) => ({ id: `f${i}`, kind: 'sequence', from: `n${i}`, to: n.id })),
+    view: {
+      nodes: Object.fromEntries(nodes.map((n, i) => [n.id, { x: 200 + i * 200, y: 60, width: i === 0 ? 48 : 150, height: i === 0 ? 48 : 64 }])),
+      laneHeights: { l1: 200 },
+      flowPoints: {},
+    },
+    updatedAt: SAVED,
+  };
+}
+
+function v1Rows(maps: ReturnType<typeof oldMap>[], schema = 1): Record<string, unknown[]> {
+  return {
+    meta: [
+      { key: 'schema', version: schema },
+      { key: 'workspace', id: 'ws-old', name: 'Workshop from last year' },
+      { key: 'order', departments: ['d-adm'], systems: [], dataStores: [], maps: maps.map((m) => m.id) },
+    ],
+    departments: [{ id: 'd-adm', name: 'Admissions' }],
+    systems: [],
+    dataStores: [],
+    maps,
+    mapIndex: maps.map((m) => ({ id: m.id, name: m.name, departmentId: m.departmentId, updatedAt: m.updatedAt, nodeCount: m.nodes.length, flowCount: m.flows.length })),
+  };
+}
+
+/** A fresh profile whose `lanemap` database is `spec`, then the app opened at `path`. */
+async function openWithDatabase(b: Browser, spec: DbSpec, path: string) {
+  const context = await b.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Same origin, not the app: a static file, so nothing opens the database first.
+  await page.goto(`${APP_URL}favicon.svg`);
+  await page.evaluate(
+    (s) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('lanemap', s.version);
+        req.onupgradeneeded = () => {
+          for (const [name, st] of Object.entries(s.stores)) {
+            const store = req.result.createObjectStore(name, { keyPath: st.keyPath, autoIncrement: !!st.autoIncrement });
+            for (const [index, keyPath] of st.indexes ?? []) store.createIndex(index, keyPath);
+          }
+        };
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(Object.keys(s.rows), 'readwrite');
+          for (const [name, rows] of Object.entries(s.rows)) for (const row of rows) tx.objectStore(name).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    spec,
+  );
+  await page.goto(APP_URL + path);
+  return { context, page, errors };
+}
+
+/** All rows of one table, read with plain IndexedDB. */
+function readTable(page: Page, table: string): Promise<unknown[]> {
+  return page.evaluate(
+    (t) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const req = indexedDB.open('lanemap');
+        req.onsuccess = () => {
+          const all = req.result.transaction(t, 'readonly').objectStore(t).getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result);
+          };
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    table,
+  );
+}
+
+const banner = (page: Page) => page.locator('.banner');
+
+test('a database written by an older schema opens migrated: maps there, schema raised, history begun', async () => {
+  const maps = [oldMap('m-old1', 'Open day bookings', ['Visitor books', 'Confirm by e-mail']), oldMap('m-old2', 'Clearing calls', ['Call comes in', 'Check grades', 'Make offer'])];
+  const { page, context, errors } = await openWithDatabase(browser(), { version: 10, stores: V1_STORES, rows: v1Rows(maps) }, '#/map/m-old2');
+  await waitForCanvas(page);
+  expect(await nodeByLabel(page, 'Check grades').count()).toBe(1);
+  const list = page.getByRole('complementary', { name: 'Maps' });
+  expect(await list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Clearing calls'), expect.stringContaining('Open day bookings')]);
+  expect(await page.locator('.workspace-name').textContent()).toBe('Workshop from last year');
+  expect(await banner(page).count()).toBe(0);
+
+  // The schema row says 2 now, and every map has a first revision: the map as last saved.
+  expect(await readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 2 });
+  const revisions = (await readTable(page, 'revisions')) as { mapId: string; at: number }[];
+  expect(revisions.map((r) => [r.mapId, r.at]).sort()).toEqual([['m-old1', Date.parse(SAVED)], ['m-old2', Date.parse(SAVED)]]);
+  await page.keyboard.press('h');
+  const history = page.getByRole('dialog', { name: 'History of “Clearing calls”' });
+  await expect.poll(() => history.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/latest save.*Earliest version kept.*1 lane, 3 nodes, 2 flows/)]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a corrupted record is set aside with a warning and the rest of the workspace opens', async () => {
+  const good = oldMap('m-good', 'Open day bookings', ['Visitor books', 'Confirm by e-mail']);
+  const bad = { ...oldMap('m-bad', 'Clearing calls', ['Call comes in']), nodes: [{ id: 'n0', kind: 'blob', laneId: 'l1', label: 'Call comes in' }] };
+  const { page, context } = await openWithDatabase(browser(), { version: 10, stores: V1_STORES, rows: v1Rows([good, bad]) }, '#/map/m-good');
+  await waitForCanvas(page);
+  expect(await nodeByLabel(page, 'Confirm by e-mail').count()).toBe(1);
+  await expect.poll(() => banner(page).textContent()).toContain('Map "Clearing calls" (m-bad) could not be read and was set aside: nodes[0].kind: must be one of');
+  expect(await page.getByRole('complementary', { name: 'Maps' }).getByRole('link').count()).toBe(1);
+  // Moved intact to the quarantine table, and out of the maps.
+  const quarantined = (await readTable(page, 'quarantine')) as { table: string; id: string; row: unknown }[];
+  expect(quarantined.map((q) => [q.table, q.id])).toEqual([['maps', 'm-bad']]);
+  expect(quarantined[0]!.row).toEqual(bad);
+  expect(((await readTable(page, 'maps')) as { id: string }[]).map((m) => m.id)).toEqual(['m-good']);
+  await context.close();
+});
+
+test('data from a newer Lanemap opens read-only: edits are refused and nothing is rewritten', async () => {
+  const map = oldMap('m-new', 'Open day bookings', ['Visitor books', 'Confirm by e-mail']);
+  // Dexie version 3, as a future Lanemap might leave it: one more table, schema row 3.
+  const stores = {
+    ...V1_STORES,
+    revisions: { keyPath: 'id', indexes: [['mapId', 'mapId'], ['[mapId+at]', ['mapId', 'at']]] },
+    revisionMaps: { keyPath: 'id' },
+    trash: { keyPath: 'id', indexes: [['deletedAt', 'deletedAt']] },
+    comments: { keyPath: 'id' },
+  } as Record<string, StoreSpec>;
+  const { page, context } = await openWithDatabase(browser(), { version: 30, stores, rows: v1Rows([map], 3) }, '#/map/m-new');
+  await waitForCanvas(page);
+  await expect.poll(() => banner(page).textContent()).toContain('saved by a newer version of Lanemap');
+
+  await nodeByLabel(page, 'Confirm by e-mail').click();
+  await page.keyboard.press('s');
+  await expect.poll(() => page.locator('.toast-error').textContent()).toContain('newer version of Lanemap');
+  expect(await page.locator('.react-flow__node-shape').count()).toBe(2);
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Renamed');
+  await page.keyboard.press('Enter');
+  expect(await nodeByLabel(page, 'Renamed').count()).toBe(0);
+
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 3 });
+  expect(await readTable(page, 'maps')).toEqual([map]);
+  await context.close();
+});

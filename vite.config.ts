@@ -1,8 +1,74 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Only the app's own scripts and workers run. Styles may be inline: React Flow positions
+// nodes with style attributes and html-to-image copies computed styles into its clone.
+// Images may be data:/blob: URLs (exports are drawn through them).
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * The policy as a meta tag in the built page, so it holds wherever the files are served.
+ * Not in dev: the dev server's React refresh preamble is an inline script.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'lanemap-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    VitePWA({
+      // A new version waits until the user says "Reload" (after unsaved edits are written).
+      registerType: 'prompt',
+      // Registered from src/pwa/registerServiceWorker.ts, not by an injected script.
+      injectRegister: null,
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Lanemap',
+        short_name: 'Lanemap',
+        description: 'Swimlane maps of how your organisation treats its customers, kept in your browser.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f3a5f',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Everything the app needs to open and work with no network, the layout worker included
+        // (the manifest and its icons are added by the plugin).
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,wasm}'],
+        // The layout worker carries ELK (about 1.5 MB).
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { port: 5173 },
+  // The same policy as a header, plus what only a header can say (no framing).
+  preview: { headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },
 });

@@ -6,18 +6,35 @@ export type SaveState = { state: 'saved'; at?: string } | { state: 'saving' } | 
 
 export interface AppStatus {
   save: SaveState;
+  /**
+   * When saving started to fail (ms since 1970), or null while saves work. A backup taken
+   * after this moment holds every edit, so the failure no longer needs to block the screen.
+   */
+  saveFailedAt: number | null;
   /** Problems found while opening the stored workspace (a bad record set aside). */
   loadWarnings: string[];
   /** Storage could not be opened at all: the app works, but keeps nothing. */
   storageUnavailable: string | null;
   readOnly: boolean;
-  set: (s: Partial<Omit<AppStatus, 'set'>>) => void;
+  set: (s: Partial<Omit<AppStatus, 'set' | 'saveFailedAt'>>) => void;
 }
 
-export const useAppStatus = create<AppStatus>((set) => ({
+export const useAppStatus = create<AppStatus>((set, get) => ({
   save: { state: 'saved' },
+  saveFailedAt: null,
   loadWarnings: [],
   storageUnavailable: null,
   readOnly: false,
-  set: (s) => set(s),
+  set: (s) => {
+    const failing = (s.save ?? get().save).state === 'error';
+    // "saving" between two failed attempts is not a recovery: only a save that worked is.
+    const recovered = s.save?.state === 'saved';
+    const saveFailedAt = failing ? (get().saveFailedAt ?? Date.now()) : recovered ? null : get().saveFailedAt;
+    set({ ...s, saveFailedAt });
+  },
 }));
+
+/** Saving fails while storage itself is open and writable in principle: the case a retry or a backup fixes. */
+export function saveIsFailing(s: Pick<AppStatus, 'save' | 'storageUnavailable' | 'readOnly'>): boolean {
+  return s.save.state === 'error' && !s.storageUnavailable && !s.readOnly;
+}

@@ -1,14 +1,37 @@
 import { useAppStatus } from '../../state/appStatusStore';
+import { flushEdits } from '../../pwa/flushEdits';
+import { downloadBackup } from '../io/workspaceFile';
+import { SaveFailureAlert, useSaveFailure } from '../storage/SaveFailureAlert';
 
 /** Problems with where the data lives: shown until the user acts, never hidden in a console. */
 export function StatusBanner() {
   const { loadWarnings, storageUnavailable, readOnly } = useAppStatus();
-  if (!loadWarnings.length && !storageUnavailable && !readOnly) return null;
+  const failure = useSaveFailure();
+  // Once a backup holds the edits, the failure steps back from blocking to this banner.
+  const stillFailing = failure.failing && !failure.blocking;
+  const banner = loadWarnings.length > 0 || storageUnavailable || readOnly || stillFailing;
   return (
-    <div className="banner" role="alert">
-      {storageUnavailable && <p>Browser storage could not be opened ({storageUnavailable}). Lanemap works, but nothing will be kept after you close this tab: use “Export workspace” to keep your work.</p>}
-      {readOnly && <p>This workspace was saved by a newer version of Lanemap. It is open read-only so that nothing is overwritten.</p>}
-      {loadWarnings.map((w, i) => <p key={i}>{w}</p>)}
-    </div>
+    <>
+      {banner && (
+        <div className="banner" role="alert">
+          {storageUnavailable && (
+            <div className="banner-row">
+              <p>Browser storage could not be opened ({storageUnavailable}). Lanemap works, but nothing will be kept after you close this tab: export the workspace to keep your work.</p>
+              <button type="button" onClick={() => downloadBackup()}>Export workspace</button>
+            </div>
+          )}
+          {stillFailing && (
+            <div className="banner-row">
+              <p>Still not saving: {failure.message.replace(/^Not saved:\s*/i, '')} Changes made since your backup are only in this tab.</p>
+              <button type="button" onClick={() => void flushEdits()}>Try again</button>
+              <button type="button" onClick={() => downloadBackup()}>Download backup</button>
+            </div>
+          )}
+          {readOnly && <p>This workspace was saved by a newer version of Lanemap. It is open read-only so that nothing is overwritten.</p>}
+          {loadWarnings.map((w, i) => <p key={i}>{w}</p>)}
+        </div>
+      )}
+      <SaveFailureAlert />
+    </>
   );
 }

@@ -1,0 +1,219 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { APP_URL, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+
+const browser = sharedBrowser();
+
+const panel = (page: Page) => page.getByRole('dialog', { name: 'Storage and backups' });
+const fact = (page: Page, term: string) => panel(page).locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+const failureAlert = (page: Page) => page.getByRole('alertdialog', { name: 'Your changes are not being saved' });
+
+/** The text of a downloaded workspace file. */
+async function downloaded(download: Download): Promise<string> {
+  return readFile((await download.path())!, 'utf8');
+}
+
+async function rename(page: Page, from: string, to: string): Promise<void> {
+  await nodeByLabel(page, from).click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type(to);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
+}
+
+/** Every IndexedDB write fails as Chromium fails it when the disk is full (see storage.test.ts). */
+const fillDisk = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __put: typeof IDBObjectStore.prototype.put };
+    w.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+const freeDisk = (page: Page) =>
+  page.evaluate(() => {
+    IDBObjectStore.prototype.put = (window as unknown as { __put: typeof IDBObjectStore.prototype.put }).__put;
+  });
+
+test('the storage panel says whether storage is persistent, the space used, and when the last backup was downloaded', async () => {
+  const { page, context, errors } = await openApp(browser(), { acceptDownloads: true });
+  await page.getByRole('button', { name: 'Storage', exact: true }).click();
+  await expect.poll(() => fact(page, 'Space').textContent()).toMatch(/^[\d.]+ (bytes|KB|MB|GB) used, about [\d.]+ (KB|MB|GB|TB) available\.$/);
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  expect(await fact(page, 'Kept by the browser').textContent()).toMatch(persisted ? /^Persistent\./ : /^Not persistent\./);
+  expect(await fact(page, 'Last backup').textContent()).toContain('No backup downloaded in this browser yet.');
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download backup' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.lanemap\.json$/);
+  expect(JSON.parse(await downloaded(download)).maps.length).toBeGreaterThan(0);
+  const last = fact(page, 'Last backup');
+  await expect.poll(() => last.textContent()).toMatch(/^Today at \d{1,2}:\d\d:\d\d/);
+  expect(await last.textContent()).toContain(download.suggestedFilename());
+  expect(await last.textContent()).toContain('No changes since.');
+  await page.screenshot({ path: 'tests/browser/artifacts/storage-panel.png' });
+  await panel(page).getByRole('button', { name: 'Close' }).click();
+
+  // Edits since are counted; "Export workspace" in the top bar is a backup too.
+  await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+  await page.getByRole('button', { name: 'Storage', exact: true }).click();
+  await expect.poll(() => last.textContent()).toContain('1 change since.');
+  await page.keyboard.press('Escape');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
+  await page.getByRole('button', { name: 'Storage', exact: true }).click();
+  await expect.poll(() => last.textContent()).toContain('No changes since.');
+  expect(await last.textContent()).toContain(exported.suggestedFilename());
+
+  // It is remembered: after a reload the panel still knows the last backup.
+  await page.reload();
+  await waitForCanvas(page);
+  await page.getByRole('button', { name: 'Storage', exact: true }).click();
+  await expect.poll(() => last.textContent()).toMatch(/^Today at .*No changes since\.$/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('persistent storage is asked for when the first map of the user\'s own is created, not before', async () => {
+  const { page, context } = await openApp(browser());
+  // Count the requests from the start of the page.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __persistAsked: number };
+    w.__persistAsked = 0;
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+      w.__persistAsked++;
+      return persist.call(this);
+    };
+  });
+  await page.reload();
+  await waitForCanvas(page);
+  const asked = () => page.evaluate(() => (window as unknown as { __persistAsked: number }).__persistAsked);
+  await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+  expect(await asked()).toBe(0);
+
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Complaints');
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await expect.poll(asked).toBe(1);
+  await context.close();
+});
+
+test('a quota error blocks the screen with "Download backup"; the backup holds the unsaved edit, and saving again clears it', async () => {
+  const { page, context } = await openApp(browser(), { acceptDownloads: true });
+  await waitSaved(page);
+  await fillDisk(page);
+  await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+  await page.evaluate(() => (window as unknown as { __lanemapFlush: () => Promise<void> }).__lanemapFlush());
+
+  const alert = failureAlert(page);
+  await alert.waitFor({ state: 'visible' });
+  expect(await alert.textContent()).toMatch(/full/);
+  // Blocking: Escape does not hide it, and the page under it cannot be clicked.
+  await page.keyboard.press('Escape');
+  expect(await alert.isVisible()).toBe(true);
+  await expect(page.getByRole('button', { name: 'Export workspace' }).click({ timeout: 1000 })).rejects.toThrow();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/save-failure-alert.png' });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Download backup' }).click()]);
+  expect(await downloaded(download)).toContain('Send prospectus pack');
+  // The backup holds the edits: the alert steps back to a banner that still says saving fails.
+  await alert.waitFor({ state: 'hidden' });
+  const banner = page.locator('.banner');
+  expect(await banner.textContent()).toMatch(/^Still not saving: the disk/);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/save-failure-banner.png' });
+
+  // Space again: "Try again" writes the edit, and the banner goes.
+  await freeDisk(page);
+  await banner.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => banner.count()).toBe(0);
+  await waitSaved(page);
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await context.close();
+});
+
+test('the blocking alert goes by itself once storage works again', async () => {
+  const { page, context } = await openApp(browser());
+  await waitSaved(page);
+  await fillDisk(page);
+  await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+  await failureAlert(page).waitFor({ state: 'visible' });
+  await freeDisk(page);
+  // Saving is retried while the alert is up: no click needed.
+  await failureAlert(page).waitFor({ state: 'hidden', timeout: 15_000 });
+  await waitSaved(page);
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await context.close();
+});
+
+test('with IndexedDB blocked the app still opens, says nothing will be kept, and offers export', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(APP_URL);
+  await waitForCanvas(page);
+  const banner = page.locator('.banner');
+  expect(await banner.textContent()).toContain('nothing will be kept after you close this tab');
+  // Not the blocking alert: there is nothing a retry could fix.
+  expect(await failureAlert(page).isVisible()).toBe(false);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/storage-unavailable.png' });
+
+  // Work done here can still be taken away.
+  await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export workspace' }).click()]);
+  expect(await downloaded(download)).toContain('Send prospectus pack');
+  await page.getByRole('button', { name: 'Storage', exact: true }).click();
+  expect(await panel(page).getByRole('alert').textContent()).toContain('nothing is kept after you close this tab');
+  await context.close();
+});
+
+test('after a session of edits and a pause, a reminder offers a backup, once; the backup answers it', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(APP_URL + '#/map/m-adm');
+  await waitForCanvas(page);
+  const reminder = page.getByRole('region', { name: 'Backup reminder' });
+
+  // A few edits, a pause: nothing.
+  await nodeByLabel(page, 'Reply with prospectus').click();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.clock.fastForward('10:00');
+  expect(await reminder.count()).toBe(0);
+
+  // Many edits, still editing: nothing yet; then a pause of a few minutes.
+  for (let i = 0; i < 25; i++) await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowUp');
+  await page.clock.fastForward('00:40');
+  expect(await reminder.count()).toBe(0);
+  await page.clock.fastForward('04:00');
+  await reminder.waitFor();
+  expect(await reminder.textContent()).toMatch(/^30 changes since you started, and no backup yet\./);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/backup-reminder.png' });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), reminder.getByRole('button', { name: 'Download backup' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.lanemap\.json$/);
+  await reminder.waitFor({ state: 'hidden' });
+
+  // Not again within the hour, however much is edited; after it, again.
+  for (let i = 0; i < 30; i++) await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowUp');
+  await page.clock.fastForward('05:00');
+  expect(await reminder.count()).toBe(0);
+  await page.clock.fastForward('01:00:00');
+  await reminder.waitFor();
+  expect(await reminder.textContent()).toMatch(/^30 changes since your last backup \(today at /);
+  await reminder.getByRole('button', { name: 'Not now' }).click();
+  await reminder.waitFor({ state: 'hidden' });
+  await context.close();
+});

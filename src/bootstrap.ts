@@ -57,7 +57,11 @@ export async function bootstrap(): Promise<void> {
   // A newer Lanemap opening the database in another tab closes it here: say so, write no more.
   db.on('versionchange', () => repo.stopWriting(UPGRADED_ELSEWHERE));
 
-  const flush = () => void repo.flush();
+  // Leaving: the at-once write first (the only one a closing page finishes), then the full save.
+  const flush = () => {
+    repo.flushOnExit();
+    void repo.flush();
+  };
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();
     else void sync.request();

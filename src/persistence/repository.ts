@@ -3,7 +3,7 @@ import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
 import { describeSaveError } from './saveErrors';
-import { type Dirty, writeAll, writeRecords, type WriteContext } from './writes';
+import { type Dirty, writeAll, writeRecords, writeRecordsAtOnce, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
 
@@ -136,6 +136,23 @@ export class Repository {
     }
     await this.whenReady;
     await this.enqueue(() => this.writeDirty()).catch(() => undefined);
+  }
+
+  /**
+   * The page is going away: write every pending record now, in the one kind of transaction a
+   * closing page lets finish (see writeRecordsAtOnce). The records stay pending, so if the
+   * page lives on (back/forward cache) the normal save still writes them with their revisions.
+   */
+  flushOnExit(): void {
+    if (this.readOnly || !this.ready) return;
+    const ws = this.opts.getWorkspace();
+    const keys = new Set([...this.dirty.keys(), ...this.inFlight]);
+    if (!ws || keys.size === 0) return;
+    const batch = [...keys].map((k): Dirty => {
+      const at = k.indexOf(':');
+      return { table: k.slice(0, at) as Dirty['table'], id: k.slice(at + 1) };
+    });
+    writeRecordsAtOnce(this.db, ws, batch, this.writeContext()).catch(() => undefined);
   }
 
   /** Rows set aside by load because they failed validation, for a "recover" screen or a support report. */

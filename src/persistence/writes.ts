@@ -22,28 +22,63 @@ export interface WriteContext {
 
 const allTables = (db: LanemapDB) => [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.revisions, db.revisionMaps, db.trash];
 
+/** What a batch of dirty records comes to: rows to put and ids to delete, per table. */
+interface WritePlan {
+  meta: MetaRow[];
+  records: { table: (typeof CATALOGUE)[number]; put: { id: Id }[]; gone: Id[] }[];
+  maps: { put: ProcessMap[]; gone: Id[] };
+}
+
+function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
+  const meta: MetaRow[] = [];
+  if (batch.some((d) => d.table === 'meta')) meta.push({ key: 'workspace', ...ws.meta });
+  if (batch.some((d) => d.table !== 'meta')) meta.push(orderRow(ws));
+  const split = <T extends { id: Id }>(rows: T[], table: ChangeTable) => {
+    const wanted = batch.filter((d) => d.table === table).map((d) => d.id);
+    const current = new Map<Id, T>(rows.map((r) => [r.id, r]));
+    return { put: wanted.map((id) => current.get(id)).filter((r) => r !== undefined), gone: wanted.filter((id) => !current.has(id)) };
+  };
+  return { meta, records: CATALOGUE.map((table) => ({ table, ...split<{ id: Id }>(ws[table], table) })), maps: split(ws.maps, 'maps') };
+}
+
 /** The current value of each dirty record, plus the map index, list order, revisions and trash, in one transaction. */
 export function writeRecords(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<void> {
+  const plan = planWrites(ws, batch);
   return db.transaction('rw', allTables(db), async () => {
-    const meta: MetaRow[] = [];
-    if (batch.some((d) => d.table === 'meta')) meta.push({ key: 'workspace', ...ws.meta });
-    if (batch.some((d) => d.table !== 'meta')) meta.push(orderRow(ws));
-    if (meta.length > 0) await db.meta.bulkPut(meta);
-
-    for (const table of [...CATALOGUE, 'maps'] as const) {
-      const wanted = batch.filter((d) => d.table === table).map((d) => d.id);
-      if (wanted.length === 0) continue;
-      const current = new Map<Id, { id: Id }>(ws[table].map((r) => [r.id, r]));
-      const put = wanted.map((id) => current.get(id)).filter((r) => r !== undefined);
-      const gone = wanted.filter((id) => !current.has(id));
-      if (table === 'maps') {
-        await writeMaps(db, put as ProcessMap[], gone, ctx);
-        continue;
-      }
+    if (plan.meta.length > 0) await db.meta.bulkPut(plan.meta);
+    for (const { table, put, gone } of plan.records) {
       const store = db[table] as unknown as Table<{ id: Id }, Id>;
       if (put.length > 0) await store.bulkPut(put);
       if (gone.length > 0) await store.bulkDelete(gone);
     }
+    if (plan.maps.put.length + plan.maps.gone.length > 0) await writeMaps(db, plan.maps.put, plan.maps.gone, ctx);
+  });
+}
+
+/**
+ * The page is closing: every request is issued at once, in one transaction, with no read
+ * first. A closing page lets requests already issued finish, but nothing that waits for a
+ * reply (a read, the revision bookkeeping) gets to run; the next normal save adds those.
+ */
+export function writeRecordsAtOnce(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<void> {
+  const plan = planWrites(ws, batch);
+  const tables = [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.trash];
+  return db.transaction('rw', tables, () => {
+    const jobs: Promise<unknown>[] = [];
+    if (plan.meta.length > 0) jobs.push(db.meta.bulkPut(plan.meta));
+    for (const { table, put, gone } of plan.records) {
+      const store = db[table] as unknown as Table<{ id: Id }, Id>;
+      if (put.length > 0) jobs.push(store.bulkPut(put));
+      if (gone.length > 0) jobs.push(store.bulkDelete(gone));
+    }
+    const { put, gone } = plan.maps;
+    if (put.length > 0) jobs.push(db.maps.bulkPut(put), db.mapIndex.bulkPut(put.map(indexRow)), db.trash.bulkDelete(put.map((m) => m.id)));
+    if (gone.length > 0) {
+      const trash = gone.flatMap((id) => (ctx.removed.has(id) ? [{ id, deletedAt: ctx.now, map: ctx.removed.get(id)! }] : []));
+      if (trash.length > 0) jobs.push(db.trash.bulkPut(trash));
+      jobs.push(db.maps.bulkDelete(gone), db.mapIndex.bulkDelete(gone));
+    }
+    return Promise.all(jobs).then(() => undefined);
   });
 }
 

@@ -7,6 +7,8 @@ import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
 import { InlineText } from '../common/InlineText';
 import { goToMap, mapHash, useScreen } from '../shell/useHashRoute';
+import { MAX_COMPARED, openCompare } from '../compare/compareRoute';
+import '../compare/compare.css';
 import { NewMapDialog } from './NewMapDialog';
 
 /** The sidebar: every map of the workspace, grouped by nothing, sorted by name. */
@@ -18,6 +20,8 @@ export function MapList() {
   const current = useScreen() === 'map' ? openMapId : null;
   const [renaming, setRenaming] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // Compare mode: a tick box per map; two to four ticked open the compare screen.
+  const [picking, setPicking] = useState<string[] | null>(null);
   const sorted = useMemo(() => [...(maps ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [maps]);
   const depName = (id: string | null) => departments?.find((d) => d.id === id)?.name ?? 'No department';
 
@@ -25,11 +29,33 @@ export function MapList() {
     <aside className="sidebar" aria-label="Maps">
       <div className="sidebar-head">
         <h2>Maps</h2>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>New map</button>
+        <span className="sidebar-head-actions">
+          <button type="button" aria-pressed={picking !== null} onClick={() => setPicking(picking ? null : [])} title="Tick two to four maps to see them side by side">Compare</button>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>New map</button>
+        </span>
       </div>
+      {picking && (
+        <div className="compare-pick" role="group" aria-label="Compare maps">
+          <span className="hint">Tick two to four maps.</span>
+          <button type="button" className="primary" disabled={picking.length < 2} onClick={() => { openCompare(picking); setPicking(null); }}>
+            {picking.length >= 2 ? `Compare ${picking.length} maps` : 'Compare maps'}
+          </button>
+          <button type="button" onClick={() => setPicking(null)}>Cancel</button>
+        </div>
+      )}
       <ul className="map-list">
         {sorted.map((m) => (
           <li key={m.id} className={m.id === current ? 'current' : undefined}>
+            {picking && (
+              <input
+                type="checkbox"
+                className="compare-tick"
+                aria-label={`Compare ${m.name}`}
+                checked={picking.includes(m.id)}
+                disabled={!picking.includes(m.id) && picking.length >= MAX_COMPARED}
+                onChange={(e) => setPicking(e.target.checked ? [...picking, m.id] : picking.filter((id) => id !== m.id))}
+              />
+            )}
             {renaming === m.id ? (
               <InlineText
                 label="Map name"

@@ -10,6 +10,7 @@ import { StatusBanner } from './StatusBanner';
 import { TopBar } from './TopBar';
 import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { LandscapeScreen } from '../landscape/LandscapeScreen';
+import { CompareScreen } from '../compare/CompareScreen';
 import { useHashRoute, useScreen } from './useHashRoute';
 
 /** A refused edit (a store deleted elsewhere, a bad id) is said, not swallowed. */
@@ -17,7 +18,7 @@ function useCommandErrors(): void {
   useEffect(() => onCommandError((message) => useUi.getState().toast({ tone: 'error', message })), []);
 }
 
-const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', map: 'Map editor' } as const;
+const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', compare: 'Compare maps', map: 'Map editor' } as const;
 
 export function App() {
   useHashRoute();
@@ -38,6 +39,8 @@ export function App() {
             <CatalogueScreen />
           ) : screen === 'landscape' ? (
             <LandscapeScreen />
+          ) : screen === 'compare' ? (
+            <CompareScreen />
           ) : openMapId ? (
             <Editor key={openMapId} mapId={openMapId} />
           ) : (

@@ -1,7 +1,9 @@
 import { useAppStatus } from '../../state/appStatusStore';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { compareHash } from '../compare/compareRoute';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
+import { StorageButton } from '../storage/StoragePanel';
 import { exportWorkspace } from '../io/workspaceFile';
 import { openShortcuts } from './ShortcutsDialog';
 import { CATALOGUE_HASH, LANDSCAPE_HASH, mapHash, useScreen } from './useHashRoute';
@@ -31,13 +33,14 @@ export function TopBar() {
           Export workspace
         </button>
         <ImportWorkspaceButton />
+        <StorageButton />
         <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       </div>
     </header>
   );
 }
 
-/** Between the maps (back to the last one open), the catalogue and the landscape. */
+/** Between the maps (back to the last one open), the catalogue, the landscape and the compare screen (starting from the open map). */
 function ScreenLinks() {
   const screen = useScreen();
   const openMapId = useUi((s) => s.openMapId);
@@ -46,6 +49,11 @@ function ScreenLinks() {
       <a href={openMapId ? mapHash(openMapId) : '#/'} aria-current={screen === 'map' ? 'page' : undefined}>Maps</a>
       <a href={CATALOGUE_HASH} aria-current={screen === 'catalogue' ? 'page' : undefined}>Catalogue</a>
       <a href={LANDSCAPE_HASH} aria-current={screen === 'landscape' ? 'page' : undefined}>Landscape</a>
+      {screen === 'compare' ? (
+        <a href={window.location.hash} aria-current="page">Compare</a>
+      ) : (
+        <a href={compareHash(openMapId ? [openMapId] : [])}>Compare</a>
+      )}
     </nav>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { isCompareHash } from '../compare/compareRoute';
 
 // The URL hash names the open map (#/map/<id>) so a reload opens the same map, or the
-// catalogue (#/catalogue) or the landscape (#/landscape), which keep the last open map for
-// the way back.
+// catalogue (#/catalogue), the landscape (#/landscape) or the compare screen
+// (#/compare/<a>/<b>...), which keep the last open map for the way back.
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -15,10 +16,10 @@ const getHash = () => window.location.hash;
 export const CATALOGUE_HASH = '#/catalogue';
 export const LANDSCAPE_HASH = '#/landscape';
 
-export type Screen = 'catalogue' | 'landscape' | 'map';
+export type Screen = 'catalogue' | 'landscape' | 'compare' | 'map';
 
 function screenOf(hash: string): Screen {
-  return hash === CATALOGUE_HASH ? 'catalogue' : hash === LANDSCAPE_HASH ? 'landscape' : 'map';
+  return hash === CATALOGUE_HASH ? 'catalogue' : hash === LANDSCAPE_HASH ? 'landscape' : isCompareHash(hash) ? 'compare' : 'map';
 }
 
 /** Which screen the main area shows. */

@@ -37,7 +37,7 @@ test('the toolbar names every action, and each is reachable by keyboard', async 
   // Tab from the top reaches the palette's buttons.
   await page.keyboard.press('Tab');
   const reached = new Set<string>();
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 60; i++) {
     reached.add((await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')).trim());
     await page.keyboard.press('Tab');
   }

@@ -78,7 +78,7 @@ test('a deleted map goes to the trash: restore it, or delete it forever', async 
 
   await page.goto(page.url().replace(/#.*$/, '#/map/m-alu'));
   await waitForCanvas(page);
-  const trashButton = inspector(page).getByRole('button', { name: /^Trash: / });
+  const trashButton = page.getByRole('complementary', { name: 'Maps' }).getByRole('button', { name: /^Trash: / });
   await expect.poll(() => trashButton.getAttribute('aria-label')).toBe('Trash: 2 deleted maps');
   await trashButton.click();
   const trash = page.getByRole('dialog', { name: 'Deleted maps' });
@@ -107,6 +107,6 @@ test('a deleted map goes to the trash: restore it, or delete it forever', async 
   await waitForCanvas(page);
   expect(await mapList(page).getByRole('link', { name: /Registry: change of address/ }).count()).toBe(1);
   expect(await mapList(page).getByRole('link', { name: /Marketing: campaign/ }).count()).toBe(0);
-  await expect.poll(() => inspector(page).getByRole('button', { name: /^Trash: / }).getAttribute('aria-label')).toBe('Trash: 0 deleted maps');
+  await expect.poll(() => page.getByRole('complementary', { name: 'Maps' }).getByRole('button', { name: /^Trash: / }).getAttribute('aria-label')).toBe('Trash: 0 deleted maps');
   await context.close();
 });

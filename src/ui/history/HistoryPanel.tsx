@@ -4,7 +4,8 @@ import { restoreMapRevision } from '../../core/commands/revisions';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
 import { describeChange, describeCounts } from '../../core/schema/revisions';
 import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/revisions';
-import { onCommandError, useDocument, useMap } from '../../state/documentStore';
+import { getMap, onCommandError, useDocument, useMap } from '../../state/documentStore';
+import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
 import { formatWhen } from './formatWhen';
 import { MapPreview } from './MapPreview';
@@ -16,6 +17,14 @@ const NO_DEPARTMENTS: Department[] = [];
 const useHistoryPanel = create<{ mapId: Id | null }>(() => ({ mapId: null }));
 export const openHistory = (mapId: Id) => useHistoryPanel.setState({ mapId });
 const closeHistory = () => useHistoryPanel.setState({ mapId: null });
+
+/** The compare screen, this version beside the map as it is now: what changed since, in colour. */
+function compareWithCurrent(mapId: Id, older: ProcessMap, revisionId: string): void {
+  const current = getMap(mapId);
+  if (!current) return;
+  closeHistory();
+  openVersionCompare(older, current, { older: revisionId });
+}
 
 /** H opens the history of the map in the editor (not while typing or in a dialog). */
 export function useHistoryShortcut(mapId: Id): void {
@@ -98,6 +107,7 @@ function HistoryBody({ mapId }: { mapId: Id }) {
             <>
               <MapPreview map={shown} departments={departments} label={`The map as saved ${formatWhen(chosen!.at)}`} />
               <div className="dialog-actions">
+                <button type="button" onClick={() => compareWithCurrent(mapId, shown, chosen!.id)}>Compare with now</button>
                 <button type="button" className="primary" onClick={() => restore(mapId, shown, chosen!.at)}>Restore this version</button>
               </div>
             </>

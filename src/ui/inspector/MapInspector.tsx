@@ -3,7 +3,6 @@ import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { openHistory } from '../history/HistoryPanel';
-import { TrashButton } from '../history/TrashDialog';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
 
@@ -32,7 +31,6 @@ export function MapInspector({ map }: { map: ProcessMap }) {
         <button type="button" onClick={() => openHistory(map.id)} title="Saved versions of this map: view one, restore it (H)">
           History…
         </button>
-        <TrashButton />
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import { Icon } from '../common/Icon';
 import { InlineText } from '../common/InlineText';
 import { goToMap, mapHash, useScreen } from '../shell/useHashRoute';
 import { MAX_COMPARED, openCompare } from '../compare/compareRoute';
+import { TrashButton } from '../history/TrashDialog';
 import '../compare/compare.css';
 import { NewMapDialog } from './NewMapDialog';
 
@@ -80,7 +81,7 @@ export function MapList() {
                 aria-label={`Delete ${m.name}`}
                 title="Delete"
                 onClick={async () => {
-                  const ok = await confirm({ title: `Delete map “${m.name}”?`, body: 'The map and its history go. You can undo this (Ctrl+Z or “Undo” in the message).', confirmLabel: 'Delete map', danger: true });
+                  const ok = await confirm({ title: `Delete map “${m.name}”?`, body: 'It goes to the trash, where it is kept for 30 days with its history. You can also undo this (Ctrl+Z or “Undo” in the message).', confirmLabel: 'Delete map', danger: true });
                   if (ok) deleteMap(m.id);
                 }}
               >
@@ -90,6 +91,9 @@ export function MapList() {
           </li>
         ))}
       </ul>
+      <div className="map-list-footer">
+        <TrashButton className="link-button" />
+      </div>
       {creating && <NewMapDialog onClose={() => setCreating(false)} />}
     </aside>
   );

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { activeDb, revisionMap } from '../../persistence/revisions';
+import { setRevisionLoader } from '../compare/compareRoute';
 import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { ConfirmHost } from '../common/confirm';
@@ -13,6 +15,17 @@ import { LandscapeScreen } from '../landscape/LandscapeScreen';
 import { CompareScreen } from '../compare/CompareScreen';
 import { useHashRoute, useScreen } from './useHashRoute';
 
+/** Older versions named in a compare address (#/compare/<id>@<revision>/…) come from the revisions store. */
+function useRevisionLoader(): void {
+  useEffect(() => {
+    setRevisionLoader((_mapId, revisionId) => {
+      const db = activeDb();
+      return db ? revisionMap(db, revisionId) : Promise.resolve(undefined);
+    });
+    return () => setRevisionLoader(null);
+  }, []);
+}
+
 /** A refused edit (a store deleted elsewhere, a bad id) is said, not swallowed. */
 function useCommandErrors(): void {
   useEffect(() => onCommandError((message) => useUi.getState().toast({ tone: 'error', message })), []);
@@ -23,6 +36,7 @@ const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', compare:
 export function App() {
   useHashRoute();
   useCommandErrors();
+  useRevisionLoader();
   const ready = useDocument((s) => s.ready);
   const openMapId = useUi((s) => s.openMapId);
   const screen = useScreen();

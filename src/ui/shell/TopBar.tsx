@@ -61,7 +61,7 @@ function ScreenLinks() {
 function SaveStatus() {
   const save = useAppStatus((s) => s.save);
   if (save.state === 'error') {
-    return <span className="save-status save-error" role="alert" title={save.message}>Not saved: {save.message}</span>;
+    return <span className="save-status save-error" role="alert" title={save.message}>{save.message.startsWith('Not saved') ? save.message : `Not saved: ${save.message}`}</span>;
   }
   return (
     <span className="save-status" role="status" aria-live="polite">

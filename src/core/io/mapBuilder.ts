@@ -56,7 +56,8 @@ export class MapBuilder {
   private flows: FlowInput[] = [];
   private readonly warnings: string[] = [];
 
-  constructor(private readonly meta: { id: Id; name: string; departmentId: Id | null; now: string }) {}
+  /** `vertical` says how the source drew its lanes where it knows (BPMN's isHorizontal); else their shape tells. */
+  constructor(private readonly meta: { id: Id; name: string; departmentId: Id | null; now: string; vertical?: boolean }) {}
 
   lane(l: LaneInput): void {
     this.lanes.push(l);
@@ -79,7 +80,7 @@ export class MapBuilder {
   }
 
   build(): { map: ProcessMap; warnings: string[] } {
-    const vertical = this.lanes.length > 0 && this.lanes.every((l) => l.rect && l.rect.height > l.rect.width);
+    const vertical = this.meta.vertical ?? (this.lanes.length > 0 && this.lanes.every((l) => l.rect && l.rect.height > l.rect.width));
     if (vertical) {
       for (const l of this.lanes) l.rect = l.rect && transpose(l.rect);
       for (const n of this.nodes) n.rect = n.rect && transpose(n.rect);

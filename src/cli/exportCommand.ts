@@ -3,7 +3,7 @@
 // gets one file per map. The report (docx, html) is one file for all the chosen maps.
 
 import { analyzeWorkspace } from '../core/analysis';
-import { exportBpmn } from '../core/io/bpmn';
+import { bpmnExport } from '../core/io/bpmn';
 import { uniqueNames } from '../core/io/fileNames';
 import { buildReportDocx, buildReportHtml } from '../core/io/report';
 import { renderMapSvg } from '../core/io/svg';
@@ -61,7 +61,13 @@ export const exportCommand: Command = {
 
     let written: string[];
     if (format === 'svg') written = await writeEach(io, maps, 'svg', out, single, (m) => renderMapSvg(m, ws, { findings, title: true, date }).svg);
-    else if (format === 'bpmn') written = await writeEach(io, maps, 'bpmn', out, single, (m) => exportBpmn(m, ws));
+    else if (format === 'bpmn') {
+      written = await writeEach(io, maps, 'bpmn', out, single, (m) => {
+        const { xml, warnings } = bpmnExport(m, ws);
+        for (const w of warnings) io.stderr(`warning: ${w}\n`);
+        return xml;
+      });
+    }
     else if (format === 'png') {
       written = await writeEach(io, maps, 'png', out, single, (m) => {
         const r = renderMapSvg(m, ws, { findings, title: true, date });

@@ -1,0 +1,175 @@
+import {
+  AlignmentType, Bookmark, BorderStyle, Footer, HeadingLevel, type IStylesOptions, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  type ParagraphChild, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+} from 'docx';
+import type { Heading } from '../content';
+import { plainText } from '../text';
+
+// The building blocks of the Word report: its styles, page shapes, headings with bookmarks,
+// and one table maker every table uses, so they all look alike (a dark header row repeated on
+// each page, light rules, banded rows that never split across pages).
+
+const FONT = 'Calibri';
+export const COLOURS = { accent: '1F3A5F', ink: '1D2733', muted: '5A6878', rule: 'C9D2DC', band: 'F3F6F9', groupBand: 'E3E9F0' };
+
+/** A4 in twips; 2 cm margins. */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134;
+export const PAGE = {
+  portrait: { textWidth: A4.width - 2 * MARGIN, textHeight: A4.height - 2 * MARGIN },
+  landscape: { textWidth: A4.height - 2 * MARGIN, textHeight: A4.width - 2 * MARGIN },
+};
+export type Orientation = keyof typeof PAGE;
+
+export const pageProperties = (orientation: Orientation) => ({
+  page: {
+    size: { width: A4.width, height: A4.height, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+  },
+});
+
+/** Half-points, as docx counts font sizes. */
+const pt = (points: number): number => points * 2;
+
+export const REPORT_STYLES: IStylesOptions = {
+  default: {
+    document: { run: { font: FONT, size: pt(10.5), color: COLOURS.ink }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+    heading1: { run: { font: FONT, size: pt(18), bold: true, color: COLOURS.accent }, paragraph: { spacing: { before: 0, after: 200 }, keepNext: true } },
+    heading2: { run: { font: FONT, size: pt(14), bold: true, color: COLOURS.accent }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+    heading3: { run: { font: FONT, size: pt(11), bold: true, color: COLOURS.ink }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+  },
+};
+
+export const text = (value: string, extra: Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text'> = {}): TextRun =>
+  new TextRun({ text: plainText(value), ...extra });
+
+export const para = (value: string | ParagraphChild[], extra: Omit<ConstructorParameters<typeof Paragraph>[0] & object, 'children' | 'text'> = {}): Paragraph =>
+  new Paragraph({ children: typeof value === 'string' ? [text(value)] : value, ...extra });
+
+export const mutedPara = (value: string): Paragraph => para([text(value, { color: COLOURS.muted, italics: true })]);
+
+/** A numbered heading, bookmarked so the contents list can link to it. */
+export function headingPara(h: Heading, opts: { pageBreakBefore?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    heading: h.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    pageBreakBefore: opts.pageBreakBefore ?? false,
+    children: [new Bookmark({ id: h.anchor, children: [text(`${h.number}   `, { color: COLOURS.muted }), text(h.title)] })],
+  });
+}
+
+export const subHeading = (value: string, pageBreakBefore = false): Paragraph =>
+  new Paragraph({ heading: HeadingLevel.HEADING_3, pageBreakBefore, children: [text(value)] });
+
+/** The footer of every page but the cover: the report's title, then the page number. */
+export function pageFooter(title: string): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule, space: 4 } },
+        children: [text(`${title}  ·  Page `, { size: pt(8.5), color: COLOURS.muted }), new TextRun({ children: [PageNumber.CURRENT], size: pt(8.5), color: COLOURS.muted })],
+      }),
+    ],
+  });
+}
+
+/** A cell's content: plain text, lines of text, or ready paragraphs. */
+export type CellContent = string | string[] | Paragraph[];
+
+export interface Column {
+  title: string;
+  /** Twips; the widths of a table add up to the page's text width. */
+  width: number;
+  align?: 'left' | 'center';
+}
+
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule };
+const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
+/** Table text: 9 pt. */
+export const TABLE_TEXT = pt(9);
+
+const shade = (fill: string) => ({ type: ShadingType.CLEAR, color: 'auto', fill });
+
+function cellParagraphs(content: CellContent, align: Column['align'], run: { bold?: boolean; color?: string } = {}): Paragraph[] {
+  const lines = typeof content === 'string' ? [content] : content;
+  if (lines.length === 0) return [new Paragraph({})];
+  if (typeof lines[0] !== 'string') return lines as Paragraph[];
+  return (lines as string[]).map(
+    (l) =>
+      new Paragraph({
+        alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO },
+        children: [text(l, { size: TABLE_TEXT, ...run })],
+      }),
+  );
+}
+
+export interface RowSpec {
+  cells: CellContent[];
+  /** A fill per cell (hex), or undefined for the row's band. */
+  fills?: (string | undefined)[];
+  /** A row spanning the whole table, shaded, such as "Systems" above a group. */
+  group?: boolean;
+}
+
+/**
+ * A table with a header row that repeats on every page. Rows stay whole unless `splitRows`
+ * (for rows of long prose, where a whole row would leave half a page empty).
+ */
+export function reportTable(columns: Column[], rows: RowSpec[], opts: { splitRows?: boolean } = {}): Table {
+  const cantSplit = !opts.splitRows;
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map(
+      (c) =>
+        new TableCell({
+          width: { size: c.width, type: WidthType.DXA },
+          shading: shade(COLOURS.accent),
+          margins: CELL_MARGINS,
+          children: cellParagraphs(c.title, c.align, { bold: true, color: 'FFFFFF' }),
+        }),
+    ),
+  });
+  let band = false;
+  const body = rows.map((r) => {
+    if (r.group) {
+      band = false;
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            columnSpan: columns.length,
+            shading: shade(COLOURS.groupBand),
+            margins: CELL_MARGINS,
+            children: cellParagraphs(r.cells[0] ?? '', 'left', { bold: true }),
+          }),
+        ],
+      });
+    }
+    band = !band;
+    return new TableRow({
+      cantSplit,
+      children: columns.map((c, i) => {
+        const fill = r.fills?.[i] ?? (band ? 'FFFFFF' : COLOURS.band);
+        return new TableCell({
+          width: { size: c.width, type: WidthType.DXA },
+          shading: shade(fill),
+          margins: CELL_MARGINS,
+          children: cellParagraphs(r.cells[i] ?? '', c.align),
+        });
+      }),
+    });
+  });
+  return new Table({
+    width: { size: columns.reduce((n, c) => n + c.width, 0), type: WidthType.DXA },
+    columnWidths: columns.map((c) => c.width),
+    layout: TableLayoutType.FIXED,
+    borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
+    rows: [header, ...body],
+  });
+}
+
+/** Space after a table, which Word otherwise glues to the next paragraph. */
+export const gap = (): Paragraph => new Paragraph({ spacing: { after: 120 }, children: [] });
+

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { demoWorkspace } from '../../src/core/demo';
+import { reportContent } from '../../src/core/io/report/content';
+import { catalogueOf, mapSteps, useText } from '../../src/core/io/report/mapSteps';
+import type { ProcessMap, Workspace } from '../../src/core/model/types';
+
+const NOW = '2026-11-22T10:00:00Z';
+
+function workspace(map: Partial<ProcessMap>): Workspace {
+  return {
+    meta: { id: 'w', name: 'W' },
+    departments: [{ id: 'd1', name: 'Sales' }],
+    systems: [{ id: 's1', name: 'CRM', kind: 'application', integratesWith: [] }],
+    dataStores: [{ id: 'ds1', name: 'Contacts', kind: 'database', systemId: 's1', customerFields: ['Email'] }],
+    maps: [{ id: 'm1', name: 'M', departmentId: 'd1', updatedAt: NOW, lanes: [], nodes: [], flows: [], view: { nodes: {}, laneHeights: {}, flowPoints: {} }, ...map }],
+  };
+}
+
+describe('the report steps', () => {
+  it('lists steps left to right with their lane, and each store once with what the step does there', () => {
+    const ws = workspace({
+      lanes: [{ id: 'a', name: 'Desk' }, { id: 'b', name: 'Back office' }],
+      nodes: [
+        { id: 'later', kind: 'step', laneId: 'a', label: 'Update contact' },
+        { id: 'first', kind: 'start', laneId: 'b', label: 'Call comes in' },
+        { id: 'st1', kind: 'dataStore', laneId: 'a', label: 'contacts db', refId: 'ds1' },
+        { id: 'st2', kind: 'dataStore', laneId: 'b', label: 'contacts again', refId: 'ds1' },
+        { id: 'sys', kind: 'system', laneId: 'a', label: 'Old Access file' },
+        { id: 'note', kind: 'note', laneId: 'a', label: 'Ask Jo', notes: 'She knows the old file' },
+      ],
+      flows: [
+        { id: 'f1', kind: 'sequence', from: 'first', to: 'later' },
+        { id: 'f2', kind: 'data', from: 'st1', to: 'later' },
+        { id: 'f3', kind: 'data', from: 'later', to: 'st2' },
+        { id: 'f4', kind: 'data', from: 'later', to: 'sys', access: 'read' },
+      ],
+      view: {
+        nodes: {
+          later: { x: 400, y: 20, width: 140, height: 60 },
+          first: { x: 200, y: 220, width: 40, height: 40 },
+          st1: { x: 400, y: 100, width: 100, height: 60 },
+          st2: { x: 600, y: 220, width: 100, height: 60 },
+          sys: { x: 600, y: 20, width: 100, height: 60 },
+          note: { x: 800, y: 20, width: 100, height: 60 },
+        },
+        laneHeights: { a: 200, b: 200 },
+        flowPoints: {},
+      },
+    });
+    const { steps, notes } = mapSteps(ws.maps[0]!, catalogueOf(ws));
+    expect(steps.map((s) => [s.label, s.lane])).toEqual([['Call comes in', 'Back office'], ['Update contact', 'Desk']]);
+    expect(steps[1]!.uses.map(useText)).toEqual(['Reads and writes Contacts', 'Reads Old Access file (not in the catalogue)']);
+    expect(notes).toEqual([{ label: 'Ask Jo', notes: 'She knows the old file' }]);
+  });
+
+  it('numbers the headings and keeps only the findings about the chosen maps', () => {
+    const ws = demoWorkspace(NOW);
+    const c = reportContent(ws, { mapIds: ['m-reg'], date: '2026-01-05' });
+    expect(c.date).toBe('5 January 2026');
+    expect(c.contents.map((h) => `${h.number} ${h.title}`)).toEqual([
+      '1 Summary', '2 Registry', '2.1 Registry: change of address (draft)', '3 Findings', '4 Customer data landscape', '5 Glossary of systems and data stores',
+    ]);
+    expect(c.findings!.rows.length).toBeGreaterThan(0);
+    expect(c.findings!.list.every((f) => f.mapIds.length === 0 || f.mapIds.includes('m-reg'))).toBe(true);
+    expect(c.departments[0]!.maps[0]!.findings.map((f) => f.ref)).toEqual(c.findings!.rows.filter((r) => r.maps.includes('Registry')).map((r) => r.ref));
+  });
+
+  it('shows a findings part that says so when asked for findings and there are none', () => {
+    const ws = workspace({});
+    const c = reportContent(ws, { findings: [], includeFindings: true });
+    expect(c.findings?.rows).toEqual([]);
+    expect(c.findings?.intro).toMatch(/found nothing/);
+    expect(reportContent(ws, { findings: [] }).findings).toBeUndefined();
+  });
+});

@@ -1,0 +1,173 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace, FINDING_KIND_LABELS, landscape } from '../../src/core/analysis';
+import { demoWorkspace } from '../../src/core/demo';
+import { buildReportHtml, REPORT_SUBTITLE } from '../../src/core/io/report';
+import type { Workspace } from '../../src/core/model/types';
+
+const NOW = '2026-11-22T10:00:00Z';
+const DATE = '2026-11-22';
+const ws = demoWorkspace(NOW);
+const findings = analyzeWorkspace(ws);
+
+// ---- Reading the page back: the report is well-formed XML, so an XML parser gives its tree. ----
+
+interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: El[];
+  text: string;
+}
+type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false,
+  processEntities: true, htmlEntities: false,
+});
+
+function toEl(name: string, raw: Raw): El {
+  const el: El = { name, attrs: { ...(raw[':@'] ?? {}) }, children: [], text: '' };
+  for (const item of (raw[name] as Raw[]) ?? []) {
+    const key = Object.keys(item).find((k) => k !== ':@')!;
+    if (key === '#text') el.text += String(item[key]);
+    else el.children.push(toEl(key, item));
+  }
+  return el;
+}
+
+function parse(html: string): El {
+  expect(XMLValidator.validate(html)).toBe(true);
+  const items = parser.parse(html) as Raw[];
+  return toEl('html', items.find((i) => 'html' in i)!);
+}
+
+function all(el: El, pred: (e: El) => boolean, out: El[] = []): El[] {
+  if (pred(el)) out.push(el);
+  for (const c of el.children) all(c, pred, out);
+  return out;
+}
+const byName = (root: El, name: string) => all(root, (e) => e.name === name);
+const textOf = (el: El): string => el.text + el.children.map(textOf).join('');
+/** Heading text without its number ("2.1"). */
+const headingText = (el: El): string => el.children.filter((c) => c.attrs.class !== 'num').map(textOf).join('') + el.text;
+const tableRows = (table: El): El[][] => all(table, (e) => e.name === 'tr').map((tr) => tr.children.filter((c) => c.name === 'td' || c.name === 'th'));
+
+describe('buildReportHtml', () => {
+  const html = buildReportHtml(ws, { date: DATE, findings });
+  const root = parse(html);
+
+  it('is one file that loads nothing and runs nothing', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).not.toMatch(/\burl\(|@import|\bsrc=/i);
+    for (const a of byName(root, 'a')) expect(a.attrs.href).toMatch(/^#/);
+    expect(all(root, (e) => Object.keys(e.attrs).some((k) => /^on/i.test(k)))).toHaveLength(0);
+    const csp = byName(root, 'meta').find((m) => m.attrs['http-equiv'] === 'Content-Security-Policy');
+    expect(csp?.attrs.content).toContain("default-src 'none'");
+    expect(byName(root, 'style')).toHaveLength(1);
+  });
+
+  it('has the title page and a contents list whose links all land on a heading', () => {
+    expect(textOf(byName(root, 'h1')[0]!)).toBe('University CRM as-is (demo)');
+    expect(html).toContain(REPORT_SUBTITLE);
+    expect(html).toContain('22 November 2026');
+    const nav = byName(root, 'nav')[0]!;
+    const links = byName(nav, 'a').map((a) => a.attrs.href!.slice(1));
+    const headings = all(root, (e) => (e.name === 'h2' || e.name === 'h3') && e.attrs.id !== undefined && e.attrs.id !== 'contents-title');
+    expect(links).toEqual(headings.map((h) => h.attrs.id));
+    expect(new Set(all(root, (e) => e.attrs.id !== undefined).map((e) => e.attrs.id)).size).toBe(all(root, (e) => e.attrs.id !== undefined).length);
+  });
+
+  it('has a part per department with each map drawn inline and its steps', () => {
+    const h2 = byName(root, 'h2').filter((h) => h.attrs.id !== 'contents-title').map(headingText);
+    expect(h2).toEqual([
+      'Summary', 'Admissions', 'Registry', 'Alumni Relations', 'Fundraising (Development)', 'Marketing',
+      'Findings', 'Customer data landscape', 'Glossary of systems and data stores',
+    ]);
+    expect(new Set(byName(root, 'h3').map(headingText))).toEqual(new Set(ws.maps.map((m) => m.name)));
+    const svgs = byName(root, 'svg');
+    expect(svgs).toHaveLength(ws.maps.length);
+    for (const m of ws.maps) expect(svgs.some((s) => s.attrs['aria-label']?.startsWith(m.name))).toBe(true);
+    const admissions = byName(root, 'table').find((t) => t.attrs.class === 'steps')!;
+    const log = tableRows(admissions).find((r) => r[1] && textOf(r[1]).startsWith('Log enquiry in spreadsheet'))!;
+    expect(textOf(log[2]!)).toBe('Enquiries officer');
+    expect(byName(log[3]!, 'li').map(textOf)).toEqual(
+      expect.arrayContaining(['Reads Admissions enquiries mailbox', 'Writes Enquiries spreadsheet', 'Reads Phone message pad (not in the catalogue)']),
+    );
+  });
+
+  it('has one findings row per finding, linked from the maps it concerns', () => {
+    const table = byName(root, 'table').find((t) => t.attrs.class === 'findings')!;
+    const rows = tableRows(table).slice(1);
+    expect(rows).toHaveLength(findings.length);
+    findings.forEach((f, i) => {
+      const cells = rows[i]!.map(textOf);
+      expect(cells[0]).toBe(`F${i + 1}`);
+      expect(cells[1]).toBe(FINDING_KIND_LABELS[f.kind]);
+      expect(cells[2]!.toLowerCase()).toBe(f.severity);
+      expect(cells[3]).toContain(f.explanation);
+      expect(cells[4]).toBe(f.suggestion);
+    });
+    const refs = all(root, (e) => e.name === 'p' && e.attrs.class === 'refs').flatMap((p) => byName(p, 'a').map((a) => a.attrs.href!.slice(1)));
+    const ids = new Set(all(table, (e) => e.name === 'tr' && e.attrs.id !== undefined).map((e) => e.attrs.id));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const r of refs) expect(ids.has(r)).toBe(true);
+  });
+
+  it('has the landscape matrix and the glossary', () => {
+    const matrix = byName(root, 'table').find((t) => t.attrs.class === 'matrix')!;
+    const l = landscape(ws, findings);
+    const rows = tableRows(matrix);
+    expect(rows[0]!.map(textOf)).toEqual(['System or store', ...l.departments.map((d) => d.name), 'Flags']);
+    for (const col of l.columns) {
+      const row = rows.find((r) => r[0] && byName(r[0], 'span').length && textOf(r[0]).startsWith(col.name))!;
+      expect(row.slice(1, -1).map(textOf)).toEqual(l.departments.map((d) => l.cells[d.id]![col.id]));
+    }
+    const glossary = byName(root, 'table').filter((t) => t.attrs.class === 'glossary');
+    const names = glossary.flatMap((t) => tableRows(t).slice(1).map((r) => textOf(r[0]!)));
+    expect(names.sort()).toEqual([...ws.systems, ...ws.dataStores].map((e) => e.name).sort());
+    expect(html).toContain('Full name, Email, Mobile, Address, Graduation year, Student ID');
+  });
+
+  it('leaves the findings out when asked', () => {
+    for (const opts of [{ findings: [] }, { includeFindings: false }]) {
+      const out = buildReportHtml(ws, { date: DATE, ...opts });
+      const r = parse(out);
+      expect(byName(r, 'h2').map(headingText)).not.toContain('Findings');
+      expect(byName(r, 'table').some((t) => t.attrs.class === 'findings')).toBe(false);
+      expect(out).not.toContain('class="refs"');
+      expect(out).not.toContain('Silo</span>');
+    }
+  });
+
+  it('escapes every label: markup in names stays text', () => {
+    const odd: Workspace = {
+      meta: { id: 'w', name: 'Acme <CRM> & "friends"' },
+      departments: [{ id: 'd1', name: '<b>Sales</b>' }],
+      systems: [{ id: 's1', name: '<img src=x onerror=alert(1)>', kind: 'app', integratesWith: [] }],
+      dataStores: [],
+      maps: [
+        {
+          id: 'm1', name: 'R&D <draft>', departmentId: 'd1', updatedAt: NOW,
+          lanes: [{ id: 'l1', name: 'Lab' }],
+          nodes: [
+            { id: 'n1', kind: 'step', laneId: 'l1', label: '<script>alert(1)</script>' },
+            { id: 'n2', kind: 'system', laneId: 'l1', label: 'x', refId: 's1' },
+          ],
+          flows: [{ id: 'f1', kind: 'data', from: 'n1', to: 'n2' }],
+          view: { nodes: {}, laneHeights: {}, flowPoints: {} },
+        },
+      ],
+    };
+    const out = buildReportHtml(odd, { date: DATE });
+    const r = parse(out);
+    expect(out).not.toMatch(/<script|<img|<b>|<draft>/i);
+    expect(out).toContain('R&amp;D &lt;draft&gt;');
+    expect(textOf(byName(r, 'title')[0]!)).toContain('Acme <CRM> & "friends"');
+    expect(byName(r, 'h3').map(headingText)).toEqual(['R&D <draft>']);
+    expect(byName(r, 'h2').map(headingText)).toContain('<b>Sales</b>');
+    const step = tableRows(byName(r, 'table').find((t) => t.attrs.class === 'steps')!)[1]!;
+    expect(textOf(step[1]!)).toBe('<script>alert(1)</script>');
+    expect(textOf(step[3]!)).toBe('Writes <img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,124 @@
+import { FLOW_STYLE } from '../../model/shapes';
+import type { Flow, Point, ProcessMap } from '../../model/types';
+import { polylineRoute, stepRoute, STEP_RADIUS, type Route } from './flowRoute';
+import { baseline, INK } from './nodeLabels';
+import { Extent, num, xmlText } from './svgMarkup';
+import { textWidth } from './textMetrics';
+
+// Flows as the editor draws them: the line in its kind's stroke and dash, an arrowhead at the
+// target (filled for sequence flows, open for message and data flows), a small circle where a
+// message flow starts, and the label in a white box on the line.
+
+const LABEL_SIZE = 11.5;
+const LABEL_PAD_X = 5;
+const LABEL_BORDER = '#d4dce5';
+const NORMAL_LINE = 1.164;
+/** React Flow draws its 16-unit markers in stroke widths over a 20-unit box: 0.8 of the stroke per unit. */
+const ARROW_SCALE = 0.8;
+
+/** The route of each flow whose ends are both drawn. */
+export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route }[] {
+  const out: { flow: Flow; route: Route }[] = [];
+  for (const flow of map.flows) {
+    const a = map.view.nodes[flow.from];
+    const b = map.view.nodes[flow.to];
+    if (!a || !b) continue;
+    const points = map.view.flowPoints[flow.id];
+    out.push({ flow, route: points && points.length >= 2 ? polylineRoute(points) : stepRoute(a, b) });
+  }
+  return out;
+}
+
+/** Path data through the points; corners rounded like React Flow's smooth steps when asked. */
+function pathData(points: Point[], rounded: boolean): string {
+  let at = points[0]!;
+  let d = `M${num(at[0])},${num(at[1])}`;
+  // Straight runs as H and V where they can be: routes are orthogonal, and the file gets shorter.
+  const lineTo = (p: Point) => {
+    d += num(p[1]) === num(at[1]) ? `H${num(p[0])}` : num(p[0]) === num(at[0]) ? `V${num(p[1])}` : `L${num(p[0])},${num(p[1])}`;
+    at = p;
+  };
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const c = points[i + 1]!;
+    const r = rounded ? Math.min(dist(a, b) / 2, dist(b, c) / 2, STEP_RADIUS) : 0;
+    if (r === 0 || (a[0] === b[0] && b[0] === c[0]) || (a[1] === b[1] && b[1] === c[1])) {
+      lineTo(b);
+      continue;
+    }
+    const out = toward(b, c, r);
+    lineTo(toward(b, a, r));
+    d += `Q${num(b[0])},${num(b[1])} ${num(out[0])},${num(out[1])}`;
+    at = out;
+  }
+  lineTo(points[points.length - 1]!);
+  return d;
+}
+
+const dist = (a: Point, b: Point) => Math.hypot(b[0] - a[0], b[1] - a[1]);
+
+/** The point `r` from `from` on the way to `to`. */
+function toward(from: Point, to: Point, r: number): Point {
+  const len = dist(from, to) || 1;
+  return [from[0] + ((to[0] - from[0]) * r) / len, from[1] + ((to[1] - from[1]) * r) / len];
+}
+
+/** The arrowhead at the line's end, pointing along its last segment. */
+function arrowhead(points: Point[], flow: Flow, extent: Extent): string {
+  const style = FLOW_STYLE[flow.kind];
+  const tip = points[points.length - 1]!;
+  let k = points.length - 2;
+  while (k > 0 && dist(points[k]!, tip) === 0) k--;
+  const prev = points[k]!;
+  const len = dist(prev, tip);
+  if (len === 0) return '';
+  const s = ARROW_SCALE * style.width;
+  const ux = (tip[0] - prev[0]) / len;
+  const uy = (tip[1] - prev[1]) / len;
+  const back: Point = [tip[0] - 5 * s * ux, tip[1] - 5 * s * uy];
+  const left: Point = [back[0] - 4 * s * uy, back[1] + 4 * s * ux];
+  const right: Point = [back[0] + 4 * s * uy, back[1] - 4 * s * ux];
+  for (const p of [left, right]) extent.add(p[0] - s, p[1] - s, 2 * s, 2 * s);
+  const pts = [left, tip, right].map((p) => `${num(p[0])},${num(p[1])}`).join(' ');
+  // A marker is never dashed, even at the end of a dashed line.
+  const solid = style.dash ? ' stroke-dasharray="none"' : '';
+  return style.arrow === 'closed'
+    ? `<polygon points="${pts}" fill="${style.stroke}" stroke-width="${num(s)}" stroke-linejoin="round"${solid}/>`
+    : `<polyline points="${pts}" stroke-width="${num(s)}" stroke-linecap="round" stroke-linejoin="round"${solid}/>`;
+}
+
+export function drawFlows(routes: { flow: Flow; route: Route }[], extent: Extent): { lines: string; labels: string } {
+  const lines: string[] = [];
+  const labels: string[] = [];
+  for (const { flow, route } of routes) {
+    const style = FLOW_STYLE[flow.kind];
+    for (const [x, y] of route.points) extent.add(x, y);
+    // The line's paint is set once on its group; the arrowhead and circle change only what differs.
+    const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+    lines.push(`<g class="flow flow-${flow.kind}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"${dash}><path d="${pathData(route.points, route.rounded)}"/>`);
+    lines.push(arrowhead(route.points, flow, extent));
+    if (flow.kind === 'message') {
+      const [x, y] = route.points[0]!;
+      extent.add(x - 5, y - 5, 10, 10);
+      lines.push(`<circle cx="${num(x)}" cy="${num(y)}" r="4" fill="#fff" stroke-width="1.5"/>`);
+    }
+    lines.push('</g>');
+    const text = flow.label?.trim();
+    if (text) labels.push(flowLabel(text.replace(/\s+/g, ' '), route.label, extent));
+  }
+  return { lines: lines.join(''), labels: labels.join('') };
+}
+
+/** The label in its white box, centred on the point (one line, as in the editor). */
+function flowLabel(text: string, [cx, cy]: Point, extent: Extent): string {
+  const w = textWidth(text, LABEL_SIZE) + 2 * LABEL_PAD_X + 2;
+  const h = LABEL_SIZE * NORMAL_LINE + 2;
+  const x = cx - w / 2;
+  const y = cy - h / 2;
+  extent.add(x, y, w, h);
+  return (
+    `<g class="flow-label"><rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(w - 1)}" height="${num(h - 1)}" rx="4" fill="#fff" stroke="${LABEL_BORDER}" stroke-width="1"/>` +
+    `<text x="${num(cx)}" y="${num(baseline(y + 1, LABEL_SIZE, NORMAL_LINE))}" font-size="${LABEL_SIZE}" text-anchor="middle" fill="${INK}">${xmlText(text)}</text></g>`
+  );
+}

@@ -1,0 +1,64 @@
+// The small pieces every part of the SVG writer shares: safe text, short numbers, and the
+// running extent of what has been drawn (so the viewBox holds all of it).
+
+/**
+ * Characters XML 1.0 forbids even when escaped: C0 controls other than tab, line feed and
+ * carriage return; U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for element content or an attribute value: illegal characters dropped, markup escaped. */
+export function xmlText(value: string): string {
+  return value
+    .replace(XML_ILLEGAL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** A coordinate with at most one decimal: short output, and the same text on every run. */
+export function num(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return String(r === 0 ? 0 : r);
+}
+
+/** The smallest box around everything drawn so far. */
+export class Extent {
+  minX = Infinity;
+  minY = Infinity;
+  maxX = -Infinity;
+  maxY = -Infinity;
+
+  add(x: number, y: number, width = 0, height = 0): void {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    this.minX = Math.min(this.minX, x);
+    this.minY = Math.min(this.minY, y);
+    this.maxX = Math.max(this.maxX, x + width);
+    this.maxY = Math.max(this.maxY, y + height);
+  }
+
+  get empty(): boolean {
+    return this.minX > this.maxX;
+  }
+}
+
+/**
+ * The editor's fonts (system-ui), then the ones Word, LibreOffice and resvg are sure to find.
+ * Segoe UI leads: it is what system-ui is on Windows, and some SVG readers (Word's among them)
+ * may take only the first name in the list.
+ */
+export const FONT_FAMILY = "'Segoe UI', system-ui, -apple-system, Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+
+/**
+ * Lines of real text (selectable, searchable): one <text> with a <tspan> per line, each at
+ * its own baseline. `attrs` is already escaped markup (fill, font-size, anchor).
+ */
+export function textBlock(lines: readonly string[], x: number, baselines: readonly number[], attrs: string): string {
+  const more = attrs ? ` ${attrs}` : '';
+  if (lines.length === 1) return `<text x="${num(x)}" y="${num(baselines[0]!)}"${more}>${xmlText(lines[0]!)}</text>`;
+  const spans = lines.map((l, i) => `<tspan x="${num(x)}" y="${num(baselines[i]!)}">${xmlText(l)}</tspan>`).join('');
+  return `<text${more}>${spans}</text>`;
+}

@@ -5,6 +5,7 @@ import { addLane, addNodeOfKind, KIND_LABELS, redo, undo } from '../../state/edi
 import { autoLayout } from '../../state/layoutActions';
 import { useLayoutState } from '../../state/layoutStore';
 import { useUi } from '../../state/uiStore';
+import { ExportButton } from '../export/ExportDialog';
 import { KindIcon } from './nodes/KindIcon';
 
 export const PALETTE: { kind: NodeKind; key: string }[] = [
@@ -66,6 +67,8 @@ export function Palette() {
       <button type="button" onClick={() => void fitView({ padding: 0.08, duration: 250 })} aria-label="Zoom to fit" title="Zoom to fit (Shift+1)">
         ⤢ <span className="hide-narrow">Zoom to fit</span>
       </button>
+      <span className="sep" aria-hidden />
+      <ExportButton />
     </div>
   );
 }

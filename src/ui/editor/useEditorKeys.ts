@@ -6,6 +6,7 @@ import { autoLayout } from '../../state/layoutActions';
 import { useFindings } from '../../state/findingsStore';
 import { useUi } from '../../state/uiStore';
 import { confirmLaneDelete } from '../common/confirm';
+import { openExport } from '../export/ExportDialog';
 import { openShortcuts } from '../shell/ShortcutsDialog';
 
 const ADD_KEYS: Record<string, NodeKind> = { s: 'step', d: 'decision', b: 'start', e: 'end', t: 'dataStore', y: 'system', o: 'document', n: 'note' };
@@ -28,6 +29,7 @@ export function useEditorKeys(): void {
       let handled = true;
       if (mod && key === 'z' && !e.shiftKey) A.undo();
       else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) A.redo();
+      else if (mod && e.shiftKey && key === 'e') openExport();
       else if (mod && key === 'c') handled = A.copySelection();
       else if (mod && key === 'v') A.paste();
       else if (mod && key === 'd') A.duplicateSelection();

@@ -16,6 +16,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt+Up / Alt+Down', 'Move the selection to the lane above / below'],
   ['Shift+Click, Shift+drag', 'Add to the selection, select with a box'],
   ['Shift+1', 'Zoom to fit'],
+  ['Ctrl+Shift+E', 'Export pictures or a report'],
+  ['H', 'History of this map: view and restore saved versions'],
   ['Escape', 'Clear the selection'],
   ['?', 'This list'],
 ];

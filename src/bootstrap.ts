@@ -31,9 +31,11 @@ export async function bootstrap(): Promise<void> {
     const ws = workspace ?? demoWorkspace(new Date().toISOString());
     if (!workspace) await repo.seed(ws);
     status.set({ loadWarnings: warnings, readOnly: repo.readOnly });
-    useDocument.getState().load(ws);
+    // Before the workspace is shown: the map list's trash and the history read it on first render.
     setActiveDb(db);
+    useDocument.getState().load(ws);
   } catch (e) {
+    setActiveDb(null);
     // Private browsing or blocked storage: open anyway, and say that nothing is kept.
     const reason = e instanceof Error ? e.message : String(e);
     status.set({ storageUnavailable: reason, save: { state: 'error', message: 'Browser storage is unavailable: nothing will be kept. Export the workspace to keep your work.' } });

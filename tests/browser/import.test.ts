@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, laneHeader, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { expectAccessible, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 const CORPUS = '../shared/corpus';
 
 const mapNames = (page: Page) => page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').allTextContents();
+/** A lane from the file: with several pools its name is prefixed by its pool's ("Pool / Lane"). */
+const laneFromFile = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^Lane (.+ / )?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 const dialog = (page: Page) => page.getByRole('dialog', { name: /^(Import|Cannot import) / });
 
 /** Drop a file on the window the way a person drags it from their desktop. */
@@ -33,7 +35,7 @@ async function pickFile(page: Page, path: string) {
 test('drop a BPMN file on the window: a preview, then the map with its lanes, kept after a reload', async () => {
   const { page, context, errors } = await openApp(browser());
   const before = await mapNames(page);
-  const bpmn = await readFile(`${CORPUS}/bpmn-miwg/reference/C.1.0.bpmn`, 'latin1');
+  const bpmn = await readFile(`${CORPUS}/bpmn-miwg/reference/C.1.0.bpmn`, 'utf8');
   // The lane names as the file has them, read independently of the importer.
   const lanes = [...bpmn.matchAll(/<[\w]*:?lane\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]!.replace(/&#10;/g, ' ').trim());
   expect(lanes.length).toBeGreaterThan(1);
@@ -47,16 +49,18 @@ test('drop a BPMN file on the window: a preview, then the map with its lanes, ke
 
   await expect.poll(async () => (await mapNames(page)).length).toBe(before.length + 1);
   await waitForCanvas(page);
-  for (const name of lanes) await expect.poll(() => laneHeader(page, name).count(), { timeout: 10_000 }).toBe(1);
+  for (const name of lanes) await expect.poll(() => laneFromFile(page, name).count(), { timeout: 10_000 }).toBe(1);
   await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThan(5);
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(5);
+  // The file is UTF-8: its German task name arrives intact.
+  await expect.poll(() => page.locator('.react-flow__node').getByText('Rechnung klären', { exact: true }).count()).toBe(1);
   await page.screenshot({ path: 'tests/browser/artifacts/import-bpmn.png' });
 
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
   expect((await mapNames(page)).length).toBe(before.length + 1);
-  for (const name of lanes) await expect.poll(() => laneHeader(page, name).count()).toBe(1);
+  for (const name of lanes) await expect.poll(() => laneFromFile(page, name).count()).toBe(1);
   expect(errors).toEqual([]);
   await context.close();
 });

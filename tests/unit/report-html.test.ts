@@ -1,9 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, FINDING_KIND_LABELS, landscape } from '../../src/core/analysis';
 import { demoWorkspace } from '../../src/core/demo';
 import { buildReportHtml, REPORT_SUBTITLE } from '../../src/core/io/report';
 import type { Workspace } from '../../src/core/model/types';
+import { type El, parseXmlTree } from './fixtures/xmlTree';
 
 const NOW = '2026-11-22T10:00:00Z';
 const DATE = '2026-11-22';
@@ -12,33 +12,8 @@ const findings = analyzeWorkspace(ws);
 
 // ---- Reading the page back: the report is well-formed XML, so an XML parser gives its tree. ----
 
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-}
-type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-const parser = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false,
-  processEntities: true, htmlEntities: false,
-});
-
-function toEl(name: string, raw: Raw): El {
-  const el: El = { name, attrs: { ...(raw[':@'] ?? {}) }, children: [], text: '' };
-  for (const item of (raw[name] as Raw[]) ?? []) {
-    const key = Object.keys(item).find((k) => k !== ':@')!;
-    if (key === '#text') el.text += String(item[key]);
-    else el.children.push(toEl(key, item));
-  }
-  return el;
-}
-
 function parse(html: string): El {
-  expect(XMLValidator.validate(html)).toBe(true);
-  const items = parser.parse(html) as Raw[];
-  return toEl('html', items.find((i) => 'html' in i)!);
+  return parseXmlTree(html, 'html', { processEntities: true, htmlEntities: false });
 }
 
 function all(el: El, pred: (e: El) => boolean, out: El[] = []): El[] {

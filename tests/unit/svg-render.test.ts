@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../src/core/analysis';
 import { nodeBadges } from '../../src/core/analysis/focus';
@@ -6,6 +6,7 @@ import { demoWorkspace } from '../../src/core/demo';
 import { renderMapSvg } from '../../src/core/io/svg';
 import { textWidth } from '../../src/core/io/svg/textMetrics';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
+import { type El, parseXmlTree } from './fixtures/xmlTree';
 
 const NOW = '2026-11-22T10:00:00Z';
 const ws = demoWorkspace(NOW);
@@ -14,32 +15,7 @@ const alumni = ws.maps.find((m) => m.id === 'm-alu')!;
 
 // ---- A small reader for the SVG: an ordered tree, with each element's place on the page. ----
 
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-}
-type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false });
-
-function toEl(name: string, raw: Raw): El {
-  const el: El = { name, attrs: { ...(raw[':@'] ?? {}) }, children: [], text: '' };
-  for (const item of (raw[name] as Raw[]) ?? []) {
-    const key = Object.keys(item).find((k) => k !== ':@')!;
-    if (key === '#text') el.text += String(item[key]);
-    else el.children.push(toEl(key, item));
-  }
-  return el;
-}
-
-function parseSvg(svg: string): El {
-  expect(XMLValidator.validate(svg)).toBe(true);
-  const items = parser.parse(svg) as Raw[];
-  const root = items.find((i) => Object.keys(i).some((k) => k === 'svg'))!;
-  return toEl('svg', root);
-}
+const parseSvg = (svg: string): El => parseXmlTree(svg, 'svg');
 
 const all = (el: El): El[] => [el, ...el.children.flatMap(all)];
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

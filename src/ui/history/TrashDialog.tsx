@@ -14,10 +14,12 @@ import './history.css';
 /** The trash's rows as they change, in this tab or another; null while reading or without storage. */
 function useTrash(): TrashRow[] | null {
   const [rows, setRows] = useState<TrashRow[] | null>(null);
+  // The map list can be on screen before storage is open: watch once the workspace is loaded.
+  const loaded = useDocument((s) => s.workspace !== null);
   useEffect(() => {
-    const db = activeDb();
+    const db = loaded ? activeDb() : null;
     return db ? watchTrash(db, setRows, (e) => console.warn('Lanemap: reading the trash failed', e)) : undefined;
-  }, []);
+  }, [loaded]);
   return rows;
 }
 

@@ -1,6 +1,8 @@
 // Small text helpers the report's writers share: dates in words, names in glossary order, and text
 // made safe for XML (Word's document.xml cannot hold control characters, even escaped).
 
+import { dropXmlIllegal } from '../xmlChars';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2026-11-22" (or a full ISO time) as "22 November 2026"; anything else is shown as given. */
@@ -10,15 +12,8 @@ export function longDate(iso: string): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-/**
- * Characters XML 1.0 forbids even when escaped (C0 controls but tab and line breaks, U+FFFE,
- * U+FFFF, lone surrogates): one in a label would make Word refuse the whole file.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** A user's text with the characters XML cannot hold dropped; docx escapes the markup itself. */
-export const plainText = (value: string): string => value.replace(XML_ILLEGAL, '');
+export const plainText = dropXmlIllegal;
 
 /** Names compared as a reader expects in a glossary, the same on every machine. */
 export const byName = (a: { name: string }, b: { name: string }): number =>

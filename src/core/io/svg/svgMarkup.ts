@@ -1,17 +1,11 @@
 // The small pieces every part of the SVG writer shares: safe text, short numbers, and the
 // running extent of what has been drawn (so the viewBox holds all of it).
 
-/**
- * Characters XML 1.0 forbids even when escaped: C0 controls other than tab, line feed and
- * carriage return; U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { dropXmlIllegal } from '../xmlChars';
 
 /** Text for element content or an attribute value: illegal characters dropped, markup escaped. */
 export function xmlText(value: string): string {
-  return value
-    .replace(XML_ILLEGAL, '')
+  return dropXmlIllegal(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

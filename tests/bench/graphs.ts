@@ -1,6 +1,10 @@
-// The benchmark's maps: seeded generated maps of every size and lane count, plus the demo.
+// The benchmark's maps: seeded generated maps of every size and lane count, the demo, and the
+// BPMN reference models with lanes from ../shared/corpus, as Lanemap imports them.
 
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { demoWorkspace } from '../../src/core/demo';
+import { importFile } from '../../src/core/io/importFile';
 import { generateMap } from '../../src/core/layout/generate';
 import type { ProcessMap } from '../../src/core/model/types';
 
@@ -22,5 +26,26 @@ export function benchGraphs(filter?: (g: BenchGraph) => boolean): BenchGraph[] {
     }
   }
   for (const map of demoWorkspace('2026-01-01T00:00:00Z').maps) out.push({ name: `demo ${map.id}`, generated: false, map });
+  return filter ? out.filter(filter) : out;
+}
+
+const BPMN_CORPUS = '../shared/corpus/bpmn-miwg/reference';
+
+/**
+ * Every map with two lanes or more from the BPMN reference models, without the positions the
+ * file gave it (each peer lays it out from scratch). None when the corpus is not beside the repo.
+ */
+export async function corpusGraphs(filter?: (g: BenchGraph) => boolean): Promise<BenchGraph[]> {
+  if (!existsSync(BPMN_CORPUS)) return [];
+  const out: BenchGraph[] = [];
+  for (const file of readdirSync(BPMN_CORPUS).filter((f) => f.endsWith('.bpmn')).sort()) {
+    const outcome = await importFile({ name: file, bytes: readFileSync(join(BPMN_CORPUS, file)) }, '2026-01-01T00:00:00Z');
+    if (!outcome.ok) continue;
+    for (const map of outcome.result.workspace.maps) {
+      if (map.lanes.length < 2 || map.nodes.length === 0) continue;
+      const name = `bpmn ${file.replace(/\.bpmn$/, '')}${outcome.result.workspace.maps.length > 1 ? ` ${map.name}` : ''}`;
+      out.push({ name, generated: false, map: { ...map, view: { ...map.view, nodes: {} } } });
+    }
+  }
   return filter ? out.filter(filter) : out;
 }

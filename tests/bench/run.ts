@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import { measureLayout } from '../../src/core/layout/metrics';
 import type { MapView, ProcessMap } from '../../src/core/model/types';
-import { benchGraphs } from './graphs';
+import { benchGraphs, corpusGraphs } from './graphs';
 import { COMPOUND_MAX_NODES, PEERS, runPeer, type PeerName } from './peers';
 import { formatTable, median, summarise, type GraphResult, type PeerResult } from './report';
 
@@ -31,7 +31,8 @@ const elk = defaultElk();
 const measure = (map: ProcessMap, view: MapView) => measureLayout({ ...map, view });
 
 async function main(): Promise<void> {
-  const graphs = benchGraphs(only ? (g) => g.name.includes(only) : undefined);
+  const pick = only ? (g: { name: string }) => g.name.includes(only) : undefined;
+  const graphs = [...benchGraphs(pick), ...(await corpusGraphs(pick))];
   const started = Date.now();
   // Warm up the JIT on a mid-sized map so the first graph's times are not the compiler's.
   const warm = benchGraphs((g) => g.name === 'gen 150/8')[0]!.map;

@@ -21,6 +21,17 @@ async function inView(p: Locator, n: Locator): Promise<boolean> {
   return !!box && !!canvas && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
 }
 const viewport = (p: Locator) => p.locator('.react-flow__viewport').getAttribute('style');
+/** The viewport once it has stopped moving (bringing a step into view is animated). */
+async function settledViewport(p: Locator): Promise<string | null> {
+  let last = await viewport(p);
+  await expect.poll(async () => {
+    const now = await viewport(p);
+    const still = now === last;
+    last = now;
+    return still;
+  }, { interval: 150 }).toBe(true);
+  return last;
+}
 
 /** A point on the canvas's empty background (not on a node, edge or lane header), where a drag pans. */
 async function emptySpot(p: Locator): Promise<{ x: number; y: number }> {
@@ -105,6 +116,7 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   const aView = await viewport(a);
   await logA.click();
   await expect.poll(() => inView(b, leadsB)).toBe(true);
+  await settledViewport(b);
   expect(await viewport(a)).toBe(aView);
   await page.mouse.move(5, 5);
   await expect.poll(() => isLit(leadsB)).toBe(false);
@@ -112,7 +124,7 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   // Views are apart: zooming A leaves B where it was.
   const link = page.getByRole('checkbox', { name: 'Link views' });
   expect(await link.isChecked()).toBe(false);
-  const bBefore = await viewport(b);
+  const bBefore = await settledViewport(b);
   const spot = await centre(a.locator('.cmp-canvas'));
   await page.mouse.move(spot.x, spot.y + 120);
   await page.mouse.wheel(0, -300);

@@ -17,7 +17,7 @@ type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: lanemap export <bundle.json> --format ${FORMATS.join('|')} [--map ID] --out <path> [--scale 1|2|3] [--findings | --no-findings]`;
 
 /** Pictures for the report: drawn at 1.5x, crisp in print without bloating the document. */
-function reportImages(ws: Workspace, maps: ProcessMap[], findings: ReturnType<typeof analyzeWorkspace>) {
+export function reportImages(ws: Workspace, maps: ProcessMap[], findings: ReturnType<typeof analyzeWorkspace>) {
   return Object.fromEntries(maps.map((m) => {
     const r = renderMapSvg(m, ws, { findings, title: false });
     const raster = rasterise(r.svg, r, 1.5);

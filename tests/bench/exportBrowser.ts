@@ -56,7 +56,7 @@ async function serve(): Promise<() => void> {
 }
 
 /** Median time (in the page, ms) and the last result of one hook call, after a warm-up run. */
-async function timeIt(page: Page, call: keyof ExportHook, args: unknown[]): Promise<{ ms: number; result: { bytes: number; width?: number; height?: number; scale?: number } }> {
+async function timeIt(page: Page, call: keyof ExportHook, args: unknown[]): Promise<{ ms: number; result: { bytes: number; width?: number; height?: number; scale?: number; nodes?: number } }> {
   const once = () =>
     page.evaluate(async ({ call, args }) => {
       const hook = (window as unknown as Hooked).__lanemapExport as unknown as Record<string, (...a: unknown[]) => Promise<{ bytes: number; width?: number; height?: number; scale?: number }>>;
@@ -83,6 +83,10 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(file);
     await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: /^Add / }).click();
+    // The Word report of the demo's maps, its pictures drawn on a canvas as in the dialog.
+    const demoIds = ['m-adm', 'm-alu', 'm-dev', 'm-mkt', 'm-reg'];
+    const report = await timeIt(page, 'reportDocx', [demoIds]);
+    rows.push({ nodes: 0, what: 'report .docx (demo, 5 maps)', medianMs: round(report.ms), sizeKB: kb(report.result.bytes), pixels: '', note: 'pictures at 1.5x on a canvas' });
     for (const nodes of SIZES) {
       await page.getByRole('link', { name: new RegExp(`Bench ${nodes} nodes`) }).click();
       await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-shape').length > 0 && document.querySelectorAll('.react-flow__edge').length > 0);
@@ -93,10 +97,12 @@ async function main(): Promise<void> {
       const ours2x = await timeIt(page, 'mapPng', [mapId, 2]);
       const viewPng = await timeIt(page, 'viewPng', [2]);
       const viewSvg = await timeIt(page, 'viewSvg', []);
+      const whole = await timeIt(page, 'wholeMapHtmlPng', [2]);
       rows.push(
         { nodes, what: 'our SVG (renderMapSvg, in page)', medianMs: round(svg.ms), sizeKB: kb(svg.result.bytes), pixels: `${svg.result.width} x ${svg.result.height}`, note: 'whole map' },
         { nodes, what: 'our SVG -> PNG 2x (canvas)', medianMs: round(ours2x.ms), sizeKB: kb(ours2x.result.bytes), pixels: `${ours2x.result.width} x ${ours2x.result.height}`, note: (ours2x.result.scale ?? 2) < 2 ? `scaled down to ${ours2x.result.scale}x` : 'whole map' },
         { nodes, what: 'html-to-image toPng 2x (view)', medianMs: round(viewPng.ms), sizeKB: kb(viewPng.result.bytes), pixels: `${viewPng.result.width} x ${viewPng.result.height}`, note: `canvas on screen, ${drawn} nodes in the DOM` },
+        { nodes, what: 'html-to-image toPng 2x (whole map, React Flow example)', medianMs: round(whole.ms), sizeKB: kb(whole.result.bytes), pixels: `${whole.result.width} x ${whole.result.height}`, note: `${(whole.result.scale ?? 2) < 2 ? `scaled down to ${whole.result.scale}x; ` : ''}${(whole.result as { nodes?: number }).nodes} of ${nodes} nodes in the DOM` },
         { nodes, what: 'html-to-image toSvg (view)', medianMs: round(viewSvg.ms), sizeKB: kb(viewSvg.result.bytes), pixels: '', note: `canvas on screen, ${drawn} nodes in the DOM` },
       );
     }

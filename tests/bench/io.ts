@@ -1,0 +1,113 @@
+// Files in and out, timed in Node: the policy report for the demo and for 20 generated maps of
+// 80 nodes (.docx, with its map pictures drawn by resvg at 1.5x as the CLI does, timed apart; and
+// .html); BPMN import of every reference model in ../shared/corpus and BPMN export of every map;
+// step matching for the compare screen on generated maps of 150, 500 and 1000 nodes.
+// Run: `npm run bench:io [-- --runs N]`. Prints a table, writes tests/bench/results/io-latest.json.
+// Reported, never asserted.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { reportImages } from '../../src/cli/exportCommand';
+import { analyzeWorkspace } from '../../src/core/analysis';
+import { matchSteps } from '../../src/core/compare';
+import { demoWorkspace } from '../../src/core/demo';
+import { bpmnExport } from '../../src/core/io/bpmn';
+import { importFile } from '../../src/core/io/importFile';
+import { buildReportDocx, buildReportHtml } from '../../src/core/io/report';
+import { generateMap, layoutMap, withLayout } from '../../src/core/layout';
+import { defaultElk } from '../../src/core/layout/elkNode';
+import type { ProcessMap, Workspace } from '../../src/core/model/types';
+import { median } from './report';
+
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+const CORPUS = '../shared/corpus/bpmn-miwg/reference';
+const NOW = '2026-01-01T00:00:00Z';
+
+interface Row {
+  what: string;
+  input: string;
+  medianMs: number;
+  size?: string;
+}
+
+/** Median wall time of `run` over RUNS runs after one warm-up, and the last result. */
+async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; last: T }> {
+  let last = await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    last = await run();
+    times.push(performance.now() - t0);
+  }
+  return { ms: Math.round(median(times)), last };
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KB`;
+
+async function laidOut(nodes: number, lanes: number, seed: number, id: string): Promise<ProcessMap> {
+  const g = generateMap({ nodes, lanes, seed, id });
+  return { ...withLayout(g, await layoutMap(g, { elk: defaultElk() })), name: `Generated ${id}` };
+}
+
+async function reportRows(rows: Row[]): Promise<void> {
+  const demo = demoWorkspace(NOW);
+  const maps: ProcessMap[] = [];
+  for (let i = 0; i < 20; i++) maps.push(await laidOut(80, 5, 500 + i, `r${i + 1}`));
+  const big: Workspace = { meta: { id: 'bench', name: 'Report bench' }, departments: [], systems: [], dataStores: [], maps };
+  for (const [input, ws] of [[`demo, ${demo.maps.length} maps`, demo], ['20 maps x 80 nodes', big]] as const) {
+    const findings = analyzeWorkspace(ws);
+    // The pictures (resvg, the CLI's rasteriser; the browser draws them on a canvas) apart from the document.
+    const images = await timed(() => reportImages(ws, ws.maps, findings));
+    rows.push({ what: 'report pictures, PNG 1.5x by resvg', input, medianMs: images.ms, size: kb(Object.values(images.last).reduce((a, i) => a + i.png.byteLength, 0)) });
+    const docx = await timed(() => buildReportDocx(ws, { findings, date: '2026-01-01', images: images.last }));
+    rows.push({ what: 'report .docx from the pictures', input, medianMs: docx.ms, size: kb(docx.last.byteLength) });
+    const html = await timed(() => buildReportHtml(ws, { findings, date: '2026-01-01' }));
+    rows.push({ what: 'report .html', input, medianMs: html.ms, size: kb(Buffer.byteLength(html.last)) });
+  }
+}
+
+async function bpmnRows(rows: Row[]): Promise<void> {
+  if (!existsSync(CORPUS)) return;
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.bpmn')).sort().map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
+  const imported = await timed(async () => {
+    const maps: ProcessMap[] = [];
+    for (const f of files) {
+      const outcome = await importFile(f, NOW);
+      if (outcome.ok) maps.push(...outcome.result.workspace.maps);
+    }
+    return maps;
+  });
+  rows.push({ what: 'BPMN import, all files', input: `${files.length} reference models, ${imported.last.length} maps`, medianMs: imported.ms });
+  const demo = demoWorkspace(NOW);
+  const ws: Workspace = { ...demo, maps: [...demo.maps, ...imported.last] };
+  const exported = await timed(() => ws.maps.map((m) => bpmnExport(m, ws).xml.length));
+  rows.push({ what: 'BPMN export, every map', input: `${ws.maps.length} maps (demo and imported)`, medianMs: exported.ms, size: kb(exported.last.reduce((a, b) => a + b, 0)) });
+}
+
+async function compareRows(rows: Row[]): Promise<void> {
+  for (const nodes of [150, 500, 1000]) {
+    const a = generateMap({ nodes, lanes: 8, seed: nodes + 1, id: 'a' });
+    const b = generateMap({ nodes, lanes: 8, seed: nodes + 2, id: 'b' });
+    const r = await timed(() => matchSteps(a, b));
+    rows.push({ what: 'compare: match steps of two maps', input: `${nodes} + ${nodes} nodes`, medianMs: r.ms, size: `${r.last.matches.length} matches` });
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  await reportRows(rows);
+  await bpmnRows(rows);
+  await compareRows(rows);
+  console.table(rows);
+  mkdirSync('tests/bench/results', { recursive: true });
+  const doc = { date: new Date().toISOString(), cpus: cpus().length, loadAverageAtEnd: loadavg(), runs: RUNS, rows };
+  writeFileSync('tests/bench/results/io-latest.json', `${JSON.stringify(doc, null, 2)}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -24,14 +24,30 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
   }
 
   await expectAccessible(page);
+  // The README's picture, once the passing notices have gone.
+  await expect.poll(() => page.locator('.notice-passive').count(), { timeout: 15_000 }).toBe(0);
   await page.screenshot({ path: 'docs/screenshot.png' });
+
+  // Zoom to fit (Shift+1) brings every node into view.
+  await page.locator('.react-flow__pane').click({ position: { x: 600, y: 20 } });
+  const allInView = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left >= canvas.left - 1 && r.right <= canvas.right + 1 && r.top >= canvas.top - 1 && r.bottom <= canvas.bottom + 1;
+      });
+    });
+  expect(await allInView()).toBe(false);
+  await page.keyboard.press('Shift+!');
+  await expect.poll(allInView).toBe(true);
   expect(errors).toEqual([]);
   await context.close();
 });
 
 test('the toolbar names every action, and each is reachable by keyboard', async () => {
   const { page, context } = await openApp(browser());
-  for (const name of ['New map', 'Add lane', 'Add step', 'Add decision', 'Add start', 'Add end', 'Add data store', 'Add system', 'Add document', 'Add note', 'Undo', 'Redo', 'Zoom to fit']) {
+  for (const name of ['New map', 'Add lane', 'Add step', 'Add decision', 'Add start', 'Add end', 'Add data store', 'Add system', 'Add document', 'Add note', 'Undo', 'Redo', 'Zoom to fit', 'Export…']) {
     await expect.poll(() => page.getByRole('button', { name, exact: true }).count(), { message: name }).toBe(1);
   }
   // Tab from the top reaches the palette's buttons.
@@ -41,6 +57,6 @@ test('the toolbar names every action, and each is reachable by keyboard', async 
     reached.add((await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')).trim());
     await page.keyboard.press('Tab');
   }
-  for (const name of ['New map', 'Add lane', 'Add step', 'Zoom to fit']) expect([...reached].some((r) => r === name || r.endsWith(name))).toBe(true);
+  for (const name of ['New map', 'Add lane', 'Add step', 'Zoom to fit', 'Export…']) expect([...reached].some((r) => r === name || r.endsWith(name))).toBe(true);
   await context.close();
 });

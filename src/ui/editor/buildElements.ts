@@ -1,4 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { flowSides } from '../../core/io/svg/flowRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
@@ -99,19 +100,10 @@ export function buildNodes(
   return [...lanes, ...shapes];
 }
 
-/**
- * Which sides a flow leaves and enters by: forward flows left to right, flows to another
- * band top to bottom, rework loops on the same row back underneath.
- */
+/** The handles a flow without routed points uses: the same sides the SVG export draws. */
 function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetHandle: string } {
-  const dx = to.x + to.width / 2 - (from.x + from.width / 2);
-  const dy = to.y + to.height / 2 - (from.y + from.height / 2);
-  const gapX = dx > 0 ? to.x - (from.x + from.width) : from.x - (to.x + to.width);
-  const gapY = dy > 0 ? to.y - (from.y + from.height) : from.y - (to.y + to.height);
-  if (dx > 0 && gapX > 20) return { sourceHandle: 'r', targetHandle: 'l' };
-  if (gapY > 20) return dy > 0 ? { sourceHandle: 'b', targetHandle: 't' } : { sourceHandle: 't', targetHandle: 'b' };
-  if (dx < 0) return { sourceHandle: 'b', targetHandle: 'b' };
-  return { sourceHandle: 'r', targetHandle: 'l' };
+  const sides = flowSides(from, to);
+  return { sourceHandle: sides.source, targetHandle: sides.target };
 }
 
 export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, { x: number; y: number }>): Edge[] {

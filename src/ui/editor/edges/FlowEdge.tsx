@@ -1,26 +1,17 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import * as C from '../../../core/commands';
+import { polylineRoute } from '../../../core/io/svg/flowRoute';
 import { FLOW_STYLE } from '../../../core/model/shapes';
 import { useDocument } from '../../../state/documentStore';
 import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { FlowEdgeData } from '../buildElements';
 
-/** A polyline through routed points, as path data, and the middle of its longest segment for the label. */
+/** A polyline through routed points, as path data, with its label where the SVG export puts it. */
 function polyline(points: [number, number][]): { path: string; labelX: number; labelY: number } {
-  let best = 0;
-  let at: [number, number] = points[0]!;
-  for (let i = 1; i < points.length; i++) {
-    const [x1, y1] = points[i - 1]!;
-    const [x2, y2] = points[i]!;
-    const len = Math.abs(x2 - x1) + Math.abs(y2 - y1);
-    if (len > best) {
-      best = len;
-      at = [(x1 + x2) / 2, (y1 + y2) / 2];
-    }
-  }
-  return { path: points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' '), labelX: at[0], labelY: at[1] };
+  const [labelX, labelY] = polylineRoute(points).label;
+  return { path: points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' '), labelX, labelY };
 }
 
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeData>>) {

@@ -21,15 +21,21 @@ async function inView(p: Locator, n: Locator): Promise<boolean> {
   return !!box && !!canvas && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
 }
 const viewport = (p: Locator) => p.locator('.react-flow__viewport').getAttribute('style');
-/** The viewport once it has stopped moving (bringing a step into view is animated). */
+/** The scale in a viewport's transform. */
+const scaleOf = (style: string | null) => /scale\(([^)]+)\)/.exec(style ?? '')?.[1];
+/**
+ * The viewport once it has stopped moving: unchanged for longer than any animation of ours
+ * (bringing a step into view takes 250 ms). Two equal reads are not enough on a busy
+ * machine, where a frame can come later than the next read.
+ */
 async function settledViewport(p: Locator): Promise<string | null> {
   let last = await viewport(p);
+  let since = Date.now();
   await expect.poll(async () => {
     const now = await viewport(p);
-    const still = now === last;
-    last = now;
-    return still;
-  }, { interval: 150 }).toBe(true);
+    if (now !== last) [last, since] = [now, Date.now()];
+    return Date.now() - since >= 700;
+  }, { interval: 100, timeout: 15_000 }).toBe(true);
   return last;
 }
 
@@ -114,8 +120,11 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   await page.screenshot({ path: 'tests/browser/artifacts/compare-maps-canvases.png' });
   // Clicking the step brings its counterpart into view in B; A stays where it is.
   const aView = await viewport(a);
+  const bScale = scaleOf(await settledViewport(b));
   await logA.click();
   await expect.poll(() => inView(b, leadsB)).toBe(true);
+  // The move keeps B's zoom; on the way it zooms out a little, so the same scale means it has arrived.
+  await expect.poll(async () => scaleOf(await viewport(b))).toBe(bScale);
   await settledViewport(b);
   expect(await viewport(a)).toBe(aView);
   await page.mouse.move(5, 5);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
+import { MIN_BAND } from '../../src/core/layout/constants';
+import { measureLayout } from '../../src/core/layout/metrics';
 import { quickLayout } from '../../src/core/layout/quickLayout';
-import { DEFAULT_LANE_HEIGHT, LANE_HEADER_WIDTH, laneBands } from '../../src/core/model/geometry';
+import { LANE_HEADER_WIDTH, laneBands } from '../../src/core/model/geometry';
 import { isControlKind, type ProcessMap } from '../../src/core/model/types';
 
 const NOW = '2026-11-22T10:00:00Z';
@@ -161,16 +163,18 @@ describe('demo workspace', () => {
     expect(reg.nodes.some((n) => n.kind === 'start' || n.kind === 'end')).toBe(false);
   });
 
-  it('comes laid out: no overlaps, every node inside its lane band, a band even for an empty lane', () => {
+  it('comes laid out and routed: no overlaps, every node inside its lane band, no flow through a node, a band even for an empty lane', () => {
     for (const m of ws.maps) {
       expect(Object.keys(m.view.nodes).sort()).toEqual(m.nodes.map((n) => n.id).sort());
       expect(Object.keys(m.view.laneHeights)).toEqual(m.lanes.map((l) => l.id));
-      for (const l of m.lanes) expect(m.view.laneHeights[l.id], `${m.id} ${l.id}`).toBeGreaterThanOrEqual(DEFAULT_LANE_HEIGHT);
-      expect(m.view.flowPoints).toEqual({});
+      for (const l of m.lanes) expect(m.view.laneHeights[l.id], `${m.id} ${l.id}`).toBeGreaterThanOrEqual(MIN_BAND);
+      expect(Object.keys(m.view.flowPoints).sort()).toEqual(m.flows.map((f) => f.id).sort());
       expect(overlapsOrOutside(m), m.id).toEqual([]);
+      const q = measureLayout(m);
+      expect({ through: q.flowsThroughNodes, diagonal: q.diagonalSegments, detached: q.detachedEnds }, m.id).toEqual({ through: 0, diagonal: 0, detached: 0 });
     }
-    // The empty lane keeps the default height rather than collapsing to nothing.
-    expect(ws.maps.find((m) => m.id === 'm-dev')!.view.laneHeights['l-dev-dir']).toBe(DEFAULT_LANE_HEIGHT);
+    // The empty lane keeps a band to drop steps into rather than collapsing to nothing.
+    expect(ws.maps.find((m) => m.id === 'm-dev')!.view.laneHeights['l-dev-dir']).toBe(MIN_BAND);
   });
 
   it('is deterministic apart from the time, and quickLayout is stable on it', () => {

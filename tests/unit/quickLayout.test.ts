@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MIN_BAND } from '../../src/core/layout/constants';
+import { measureLayout } from '../../src/core/layout/metrics';
 import { quickLayout, QUICK_LEFT } from '../../src/core/layout/quickLayout';
-import { DEFAULT_LANE_HEIGHT, LANE_HEADER_WIDTH, laneBands, NODE_SIZE } from '../../src/core/model/geometry';
+import { LANE_HEADER_WIDTH, laneBands, NODE_SIZE } from '../../src/core/model/geometry';
 import { NODE_KINDS, type MapNode, type ProcessMap } from '../../src/core/model/types';
 import { type F, makeMap, type N } from './layout-helpers';
 
@@ -36,12 +38,16 @@ describe('quickLayout', () => {
     expect(col(map, 'a')).toBeLessThan(col(map, 'e'));
     expect(map.view.nodes.s!.x).toBeGreaterThanOrEqual(QUICK_LEFT);
     expect(map.view.nodes.a).toMatchObject(NODE_SIZE.step);
-    expect(map.view.laneHeights).toEqual({ L: DEFAULT_LANE_HEIGHT });
-    expect(map.view.flowPoints).toEqual({});
-    // Centred on one axis, so the sequence flows run straight.
+    expect(Object.keys(map.view.laneHeights)).toEqual(['L']);
+    // Centred on one axis, so the sequence flows run straight, border to border.
     const mid = (id: string) => map.view.nodes[id]!.y + map.view.nodes[id]!.height / 2;
     expect(mid('s')).toBe(mid('a'));
     expect(mid('a')).toBe(mid('e'));
+    const right = (id: string) => map.view.nodes[id]!.x + map.view.nodes[id]!.width;
+    expect(Object.values(map.view.flowPoints)).toEqual([
+      [[right('s'), mid('s')], [map.view.nodes.a!.x, mid('a')]],
+      [[right('a'), mid('a')], [map.view.nodes.e!.x, mid('e')]],
+    ]);
   });
 
   it('lays out a loop by ignoring the back edge', () => {
@@ -59,8 +65,7 @@ describe('quickLayout', () => {
       [['s', 'd'], ['d', 'y1'], ['d', 'y2'], ['d', 'y3'], ['y1', 'j', 'message'], ['y2', 'j'], ['y3', 'j']]));
     expect(layoutProblems(map)).toEqual([]);
     expect(col(map, 'y1')).toBe(col(map, 'y2'));
-    expect(map.view.laneHeights.A).toBeGreaterThan(DEFAULT_LANE_HEIGHT);
-    expect(map.view.laneHeights.B).toBe(DEFAULT_LANE_HEIGHT);
+    expect(map.view.laneHeights.A).toBeGreaterThan(map.view.laneHeights.B!);
     expect(col(map, 'j')).toBeGreaterThan(col(map, 'y1'));
   });
 
@@ -95,7 +100,7 @@ describe('quickLayout', () => {
     expect(map.view.nodes.a!.y).toBeGreaterThanOrEqual(bandA.y);
     expect(map.view.nodes.a!.y + map.view.nodes.a!.height).toBeLessThanOrEqual(bandA.y + bandA.height);
     const empty = quickLayout(makeMap(['A'], [], []));
-    expect(empty.view).toEqual({ nodes: {}, laneHeights: { A: DEFAULT_LANE_HEIGHT }, flowPoints: {} });
+    expect(empty.view).toEqual({ nodes: {}, laneHeights: { A: MIN_BAND }, flowPoints: {} });
   });
 
   it('is deterministic, idempotent and leaves its input alone', () => {
@@ -126,6 +131,9 @@ describe('quickLayout', () => {
     const input = makeMap(lanes, nodes, flows);
     const map = quickLayout(input);
     expect(layoutProblems(map)).toEqual([]);
+    // Every flow between existing nodes is routed, none through a node or off its ends' borders.
+    const q = measureLayout(map);
+    expect({ through: q.flowsThroughNodes, diagonal: q.diagonalSegments, detached: q.detachedEnds, missing: q.missing }).toEqual({ through: 0, diagonal: 0, detached: 0, missing: 0 });
     expect(quickLayout(structuredClone(input))).toEqual(map);
   });
 

@@ -18,10 +18,10 @@
 import type { MapView, ProcessMap } from '../model/types';
 import { reversedForLayering } from './acyclic';
 import { naiveBanding } from './banding';
-import { elkColumns, LAYERING_OPTIONS } from './elkGraph';
+import { elkColumns, type ElkColumns, LAYERING_OPTIONS } from './elkGraph';
 import { buildGraph } from './graph';
 import { buildLayered } from './layers';
-import { orderLayers } from './ordering';
+import { orderLayers, type OrderResult } from './ordering';
 import { placeItems } from './placement';
 import { portOffsets } from './portOffsets';
 import { columnPath, freeSpacePlans, sidesOf } from './plans';
@@ -37,6 +37,24 @@ export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Prom
   const t0 = now();
   const cols = await elkColumns(elk, g, LAYERING_OPTIONS, reversedForLayering(g));
   const t1 = now();
+  const { view, order } = layoutOnColumns(map, g, cols);
+  return {
+    view,
+    stats: {
+      columns: cols.count,
+      orderCrossingsBefore: order.crossingsBefore,
+      orderCrossingsAfter: order.crossingsAfter,
+      elkMs: t1 - t0,
+      ownMs: now() - t1,
+    },
+  };
+}
+
+/**
+ * Phases 2 to 4 on columns from anywhere: ELK's in layoutMap, or the quick longest-path
+ * columns that give a map without positions a clean first drawing at once (quickLayout).
+ */
+export function layoutOnColumns(map: ProcessMap, g: LGraph, cols: ElkColumns): { view: MapView; order: OrderResult } {
   const L = buildLayered(g, cols.column, cols.count);
   const order = orderLayers(L, cols.centreY);
   const { bands, itemY } = placeItems(L, g, portOffsets(L, g, eastExtras(g, cols.column)));
@@ -48,17 +66,7 @@ export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Prom
     const ys = path.map((_, i) => (chain.length > 0 && chain[i]! >= L.nodes ? itemY[chain[i]!]! : null));
     return { edge: e, srcSide: s.src, tgtSide: s.tgt, cols: path, ys, self: s.dir === 'self' || undefined };
   });
-  const view = drawView(map, g, cols.column, cols.count, bands, plans);
-  return {
-    view,
-    stats: {
-      columns: cols.count,
-      orderCrossingsBefore: order.crossingsBefore,
-      orderCrossingsAfter: order.crossingsAfter,
-      elkMs: t1 - t0,
-      ownMs: now() - t1,
-    },
-  };
+  return { view: drawView(map, g, cols.column, cols.count, bands, plans), order };
 }
 
 /** Ends on each node's east side that are no link between columns: edges inside one column, self-loops. */

@@ -1,12 +1,15 @@
-// A small, deterministic, synchronous lane layout. It gives positions to maps that have none
-// (the demo, imports) at once, before the full ELK layout runs in its worker.
+// A small, deterministic, synchronous lane layout. It gives positions and routed flows to maps
+// that have none (the demo, a map exported before it was ever drawn) at once, without ELK.
 //
 // Columns come from the longest path over control flow (sequence and message flows from the
-// start nodes, back edges dropped so loops work). Each node then sits in its own lane's band;
-// a lane's band grows to fit its tallest column, so boxes never overlap and never leave the band.
+// start nodes, back edges dropped so loops work); the first guess at the order in each column
+// stacks each cell around its lane's axis. Ordering, placement and routing are then the full
+// layout's (layoutOnColumns), so no flow runs through a node and no node leaves its band.
 
 import { DEFAULT_LANE_HEIGHT, LANE_HEADER_WIDTH, NODE_SIZE } from '../model/geometry';
 import { isControlKind, isDataKind, type Id, type MapNode, type NodeBox, type ProcessMap } from '../model/types';
+import { buildGraph } from './graph';
+import { layoutOnColumns } from './layout';
 
 /** Left edge of the first column: clear of the lane header. */
 export const QUICK_LEFT = LANE_HEADER_WIDTH + 40;
@@ -19,6 +22,19 @@ const PAD = 20;
 
 export function quickLayout(map: ProcessMap): ProcessMap {
   const column = assignColumns(map);
+  const first = stackedPositions(map, column);
+  const g = buildGraph(map);
+  const cols = g.nodes.map((n) => column.get(n.id) ?? 0);
+  const centreY = g.nodes.map((n) => {
+    const b = first[n.id];
+    return b ? b.y + b.height / 2 : 0;
+  });
+  const count = cols.reduce((m, c) => Math.max(m, c + 1), 0);
+  return { ...map, view: layoutOnColumns(map, g, { column: cols, count, centreY }).view };
+}
+
+/** Every node in its column, stacked around its lane's axis: the order the sweeps start from. */
+function stackedPositions(map: ProcessMap, column: Map<Id, number>): Record<Id, NodeBox> {
   const laneIds = new Set(map.lanes.map((l) => l.id));
   // A node whose lane is missing is drawn in the first lane (where laneAtY would put it).
   const fallbackLane = map.lanes[0]?.id ?? '';
@@ -50,7 +66,6 @@ export function quickLayout(map: ProcessMap): ProcessMap {
   }
 
   // Bands stacked in list order; the axis is centred in the band when the band has room to spare.
-  const laneHeights: Record<Id, number> = {};
   const axisY = new Map<Id, number>();
   let y = 0;
   const bandLanes = map.lanes.length > 0 ? map.lanes.map((l) => l.id) : [fallbackLane];
@@ -59,7 +74,6 @@ export function quickLayout(map: ProcessMap): ProcessMap {
     const needed = r.above + r.below + 2 * PAD;
     const height = Math.max(DEFAULT_LANE_HEIGHT, needed);
     axisY.set(lane, y + PAD + r.above + Math.floor((height - needed) / 2));
-    if (laneIds.has(lane)) laneHeights[lane] = height;
     y += height;
   }
 
@@ -74,7 +88,7 @@ export function quickLayout(map: ProcessMap): ProcessMap {
       height: size.height,
     };
   }
-  return { ...map, view: { nodes, laneHeights, flowPoints: {} } };
+  return nodes;
 }
 
 /**

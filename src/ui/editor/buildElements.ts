@@ -1,8 +1,8 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { flowSides } from '../../core/io/svg/flowRoute';
+import { flowRoutes, flowSides } from '../../core/io/svg/flowRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
-import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
+import type { Flow, Id, MapNode, NodeBox, Point, ProcessMap } from '../../core/model/types';
 import type { Selection } from '../../state/uiStore';
 
 // Turns the document into React Flow's nodes and edges. Node objects are reused while
@@ -19,7 +19,8 @@ export interface Marks {
   lit: Set<Id>;
 }
 export const NO_MARKS: Marks = { badges: new Map(), lit: new Set() };
-export type FlowEdgeData = { flow: Flow; points?: [number, number][] };
+/** `labelAt`: where the label goes, clear of nodes and other labels (as in the SVG export). */
+export type FlowEdgeData = { flow: Flow; points?: [number, number][]; labelAt?: Point };
 
 export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
 export const isLaneNodeId = (id: string) => id.startsWith('lane:');
@@ -106,8 +107,20 @@ function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetH
   return { sourceHandle: sides.source, targetHandle: sides.target };
 }
 
+/** Label spots per map version: placing them looks at every node, so once per edit, not per frame. */
+const labelSpots = new WeakMap<ProcessMap, Map<Id, Point>>();
+function labelsOf(map: ProcessMap): Map<Id, Point> {
+  let spots = labelSpots.get(map);
+  if (!spots) {
+    spots = new Map(flowRoutes(map).filter(({ flow }) => flow.label?.trim()).map(({ flow, route }) => [flow.id, route.label]));
+    labelSpots.set(map, spots);
+  }
+  return spots;
+}
+
 export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, { x: number; y: number }>): Edge[] {
   const selected = new Set(selection.flowIds);
+  const labels = labelsOf(map);
   const boxOf = (id: Id): NodeBox | undefined => {
     const b = map.view.nodes[id];
     const d = drag.get(id);
@@ -118,7 +131,9 @@ export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, 
     const a = boxOf(f.from);
     const b = boxOf(f.to);
     if (!a || !b) continue;
-    const points = drag.has(f.from) || drag.has(f.to) ? undefined : map.view.flowPoints[f.id];
+    const moving = drag.has(f.from) || drag.has(f.to);
+    const points = moving ? undefined : map.view.flowPoints[f.id];
+    const labelAt = moving ? undefined : labels.get(f.id);
     edges.push({
       id: f.id,
       source: f.from,
@@ -126,7 +141,7 @@ export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, 
       ...handlesFor(a, b),
       type: 'flow',
       selected: selected.has(f.id),
-      data: { flow: f, points } satisfies FlowEdgeData,
+      data: { flow: f, points, labelAt } satisfies FlowEdgeData,
       markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: FLOW_STYLE[f.kind].stroke },
       className: `flow-${f.kind}`,
       ariaLabel: `${f.kind} flow${f.label ? ` “${f.label}”` : ''}`,

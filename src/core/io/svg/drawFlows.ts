@@ -1,33 +1,17 @@
 import { FLOW_STYLE } from '../../model/shapes';
-import type { Flow, Point, ProcessMap } from '../../model/types';
-import { polylineRoute, stepRoute, STEP_RADIUS, type Route } from './flowRoute';
+import type { Flow, Point } from '../../model/types';
+import { STEP_RADIUS, type Route } from './flowRoute';
 import { baseline, INK } from './nodeLabels';
 import { Extent, num, xmlText } from './svgMarkup';
-import { textWidth } from './textMetrics';
+import { FLOW_LABEL, flowLabelSize } from './flowLabels';
 
 // Flows as the editor draws them: the line in its kind's stroke and dash, an arrowhead at the
 // target (filled for sequence flows, open for message and data flows), a small circle where a
 // message flow starts, and the label in a white box on the line.
 
-const LABEL_SIZE = 11.5;
-const LABEL_PAD_X = 5;
 const LABEL_BORDER = '#d4dce5';
-const NORMAL_LINE = 1.164;
 /** React Flow draws its 16-unit markers in stroke widths over a 20-unit box: 0.8 of the stroke per unit. */
 const ARROW_SCALE = 0.8;
-
-/** The route of each flow whose ends are both drawn. */
-export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route }[] {
-  const out: { flow: Flow; route: Route }[] = [];
-  for (const flow of map.flows) {
-    const a = map.view.nodes[flow.from];
-    const b = map.view.nodes[flow.to];
-    if (!a || !b) continue;
-    const points = map.view.flowPoints[flow.id];
-    out.push({ flow, route: points && points.length >= 2 ? polylineRoute(points) : stepRoute(a, b) });
-  }
-  return out;
-}
 
 /** Path data through the points; corners rounded like React Flow's smooth steps when asked. */
 function pathData(points: Point[], rounded: boolean): string {
@@ -112,13 +96,12 @@ export function drawFlows(routes: { flow: Flow; route: Route }[], extent: Extent
 
 /** The label in its white box, centred on the point (one line, as in the editor). */
 function flowLabel(text: string, [cx, cy]: Point, extent: Extent): string {
-  const w = textWidth(text, LABEL_SIZE) + 2 * LABEL_PAD_X + 2;
-  const h = LABEL_SIZE * NORMAL_LINE + 2;
+  const { width: w, height: h } = flowLabelSize(text);
   const x = cx - w / 2;
   const y = cy - h / 2;
   extent.add(x, y, w, h);
   return (
     `<g class="flow-label"><rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(w - 1)}" height="${num(h - 1)}" rx="4" fill="#fff" stroke="${LABEL_BORDER}" stroke-width="1"/>` +
-    `<text x="${num(cx)}" y="${num(baseline(y + 1, LABEL_SIZE, NORMAL_LINE))}" font-size="${LABEL_SIZE}" text-anchor="middle" fill="${INK}">${xmlText(text)}</text></g>`
+    `<text x="${num(cx)}" y="${num(baseline(y + 1, FLOW_LABEL.size, FLOW_LABEL.lineHeight))}" font-size="${FLOW_LABEL.size}" text-anchor="middle" fill="${INK}">${xmlText(text)}</text></g>`
   );
 }

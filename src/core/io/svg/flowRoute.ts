@@ -1,4 +1,5 @@
-import type { NodeBox, Point } from '../../model/types';
+import type { Flow, NodeBox, Point, ProcessMap } from '../../model/types';
+import { placeFlowLabels } from './flowLabels';
 
 // The line of a flow as the editor draws it. A routed flow follows its points (view.flowPoints);
 // one without points leaves and enters by the sides the editor picks and takes React Flow's
@@ -116,3 +117,17 @@ function dropStraightThrough(points: Point[]): Point[] {
 
 const between = (a: Point, b: Point, c: Point) =>
   (a[0] === b[0] && b[0] === c[0] && (b[1] - a[1]) * (c[1] - b[1]) >= 0) || (a[1] === b[1] && b[1] === c[1] && (b[0] - a[0]) * (c[0] - b[0]) >= 0);
+
+/** The route of each flow whose ends are both drawn, its label placed clear of nodes and other labels. */
+export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route }[] {
+  const out: { flow: Flow; route: Route }[] = [];
+  for (const flow of map.flows) {
+    const a = map.view.nodes[flow.from];
+    const b = map.view.nodes[flow.to];
+    if (!a || !b) continue;
+    const points = map.view.flowPoints[flow.id];
+    out.push({ flow, route: points && points.length >= 2 ? polylineRoute(points) : stepRoute(a, b) });
+  }
+  const labels = placeFlowLabels(map, out);
+  return out.map(({ flow, route }) => ({ flow, route: { ...route, label: labels.get(flow.id) ?? route.label } }));
+}

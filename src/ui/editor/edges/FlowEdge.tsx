@@ -8,7 +8,7 @@ import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { FlowEdgeData } from '../buildElements';
 
-/** A polyline through routed points, as path data, with its label where the SVG export puts it. */
+/** A polyline through routed points, as path data, with a label spot for when no placed one is known (while dragging). */
 function polyline(points: [number, number][]): { path: string; labelX: number; labelY: number } {
   const [labelX, labelY] = polylineRoute(points).label;
   return { path: points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' '), labelX, labelY };
@@ -20,9 +20,10 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
   const editing = useUi((s) => s.editing?.kind === 'flow' && s.editing.id === id);
   const style = FLOW_STYLE[flow.kind];
   const routed = data?.points && data.points.length >= 2 ? polyline(data.points) : null;
-  const [path, labelX, labelY] = routed
+  const [path, ownX, ownY] = routed
     ? [routed.path, routed.labelX, routed.labelY]
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8, offset: 24 });
+  const [labelX, labelY] = data?.labelAt ?? [ownX, ownY];
   return (
     <>
       <BaseEdge

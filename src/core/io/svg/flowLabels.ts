@@ -1,0 +1,148 @@
+import { LANE_HEADER_WIDTH } from '../../model/geometry';
+import type { Id, MapNode, NodeBox, Point, ProcessMap } from '../../model/types';
+import type { Route } from './flowRoute';
+import { LABEL_STYLE, placeLabel } from './nodeLabels';
+import { textWidth } from './textMetrics';
+
+// Where each flow's label sits: on its line, in the middle of its longest run unless a node or
+// another label is there. A label under a node cannot be read ("Web form, phone or e-mail" half
+// hidden by the spreadsheet it runs past), so the label slides along the run, then tries the
+// other runs, longest first. The editor and the SVG export both ask here, so they agree.
+
+/** The label box as the editor's CSS draws it (.flow-label): 11.5 px text, 5 px padding, a 1 px border. */
+export const FLOW_LABEL = { size: 11.5, padX: 5, lineHeight: 1.164 } as const;
+
+/** Width and height of a label's box. */
+export function flowLabelSize(text: string): { width: number; height: number } {
+  return {
+    width: textWidth(text, FLOW_LABEL.size) + 2 * FLOW_LABEL.padX + 2,
+    height: FLOW_LABEL.size * FLOW_LABEL.lineHeight + 2,
+  };
+}
+
+/** Where along a run a label is tried, in order: the middle first. */
+const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9];
+/** Clearance kept between a label and a node's outline. */
+const CLEAR = 3;
+/** Side of the grid cells that index the node boxes. */
+const CELL = 160;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Boxes in grid cells, so a 1000-node map answers "what is here" without trying every node. */
+class BoxGrid {
+  private cells = new Map<string, Box[]>();
+
+  add(b: Box): void {
+    this.each(b, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(b);
+      else this.cells.set(key, [b]);
+    });
+  }
+
+  /** How much of `b` the boxes cover (a box in several cells counted once). */
+  covered(b: Box): number {
+    const seen = new Set<Box>();
+    let area = 0;
+    this.each(b, (key) => {
+      for (const o of this.cells.get(key) ?? []) {
+        if (seen.has(o) || !overlaps(o, b)) continue;
+        seen.add(o);
+        area += (Math.min(o.x + o.w, b.x + b.w) - Math.max(o.x, b.x)) * (Math.min(o.y + o.h, b.y + b.h) - Math.max(o.y, b.y));
+      }
+    });
+    return area;
+  }
+
+  private each(b: Box, visit: (key: string) => void): void {
+    for (let gx = Math.floor(b.x / CELL); gx <= Math.floor((b.x + b.w) / CELL); gx++) {
+      for (let gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) visit(`${gx},${gy}`);
+    }
+  }
+}
+
+const inflate = (b: NodeBox): Box => ({ x: b.x - CLEAR, y: b.y - CLEAR, w: b.width + 2 * CLEAR, h: b.height + 2 * CLEAR });
+
+/** What a node covers: its shape (a decision as a plus, its corners free), and the caption under a start or end. */
+function nodeBoxes(n: MapNode, b: NodeBox): Box[] {
+  if (n.kind === 'decision') {
+    return [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })];
+  }
+  const caption = LABEL_STYLE[n.kind]?.place === 'below' ? placeLabel(n.kind, n.label, b.width, b.height) : null;
+  if (!caption) return [inflate(b)];
+  // The caption's box is as wide as its column; the words in it are what must stay readable.
+  const width = Math.max(...caption.lines.map((l) => textWidth(l, caption.size)));
+  return [inflate(b), inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
+}
+
+/**
+ * Candidate centres for a label of this size: the route's own spot, then along each run,
+ * longest run first, from its middle outwards; then the same spots with the label beside the
+ * line instead of on it (left or right of an upright run, above or below a level one).
+ */
+function candidates({ points, label }: Route, width: number, height: number): Point[] {
+  const runs: { a: Point; b: Point; len: number }[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const len = Math.abs(b[0] - a[0]) + Math.abs(b[1] - a[1]);
+    if (len > 0) runs.push({ a, b, len });
+  }
+  // Stable: equal runs keep their order along the line.
+  runs.sort((p, q) => q.len - p.len);
+  const on: Point[] = [];
+  const beside: Point[] = [];
+  for (const { a, b } of runs) {
+    const upright = a[0] === b[0];
+    const [dx, dy] = upright ? [width / 2 + CLEAR, 0] : [0, height / 2 + CLEAR];
+    for (const t of ALONG) {
+      const x = a[0] + (b[0] - a[0]) * t;
+      const y = a[1] + (b[1] - a[1]) * t;
+      on.push([x, y]);
+      beside.push([x - dx, y - dy], [x + dx, y + dy]);
+    }
+  }
+  return [label, ...on, ...beside];
+}
+
+/**
+ * The label centre of every labelled flow in `routes`, keyed by flow id. Flows are placed in
+ * order, each clear of the nodes and of the labels placed before it where its line allows.
+ */
+export function placeFlowLabels(map: Pick<ProcessMap, 'nodes' | 'view'>, routes: { flow: { id: Id; label?: string }; route: Route }[]): Map<Id, Point> {
+  const nodes = new BoxGrid();
+  for (const n of map.nodes) {
+    const b = map.view.nodes[n.id];
+    if (b) for (const box of nodeBoxes(n, b)) nodes.add(box);
+  }
+  const labels = new BoxGrid();
+  const placed = new Map<Id, Point>();
+  for (const { flow, route } of routes) {
+    const text = flow.label?.trim().replace(/\s+/g, ' ');
+    if (!text) continue;
+    const { width, height } = flowLabelSize(text);
+    const boxAt = ([cx, cy]: Point): Box => ({ x: cx - width / 2, y: cy - height / 2, w: width, h: height });
+    // The first spot clear of nodes and labels; failing that, the one that hides least.
+    let best = route.label;
+    let bestCost = [Infinity, Infinity];
+    for (const c of candidates(route, width, height)) {
+      const box = boxAt(c);
+      // The lane headers' column counts as a node: a label there hides the lane's name.
+      const underHeader = Math.max(0, LANE_HEADER_WIDTH + CLEAR - box.x) * box.h;
+      const cost = [nodes.covered(box) + underHeader, labels.covered(box)];
+      if (cost[0]! < bestCost[0]! || (cost[0] === bestCost[0] && cost[1]! < bestCost[1]!)) [best, bestCost] = [c, cost];
+      if (cost[0] === 0 && cost[1] === 0) break;
+    }
+    placed.set(flow.id, best);
+    labels.add(boxAt(best));
+  }
+  return placed;
+}

@@ -21,7 +21,7 @@ export function reportImages(ws: Workspace, maps: ProcessMap[], findings: Return
   return Object.fromEntries(maps.map((m) => {
     const r = renderMapSvg(m, ws, { findings, title: false });
     const raster = rasterise(r.svg, r, 1.5);
-    return [m.id, { png: raster.png, width: r.width, height: r.height }];
+    return [m.id, { png: raster.png, svg: r.svg, width: r.width, height: r.height }];
   }));
 }
 

@@ -150,9 +150,12 @@ test('the two report formats download one file for the chosen maps: Word (with e
   const body = await zip.file('word/document.xml')!.async('string');
   expect(body).toContain('Alumni relations: graduate to engaged alumnus');
   expect(body).toContain('Admissions: enquiry to offer');
-  // One PNG per map, drawn in the browser.
+  // One picture per map: its SVG, and the PNG drawn in the browser for readers without SVG.
   const pictures = Object.keys(zip.files).filter((n) => /^word\/media\/.*\.png$/.test(n));
   expect(pictures).toHaveLength(2);
+  const vectors = Object.keys(zip.files).filter((n) => /^word\/media\/.*\.svg$/.test(n));
+  expect(vectors).toHaveLength(2);
+  expect(await zip.file(vectors[0]!)!.async('string')).toMatch(/^<svg [^>]*role="img"/);
   // Two pictures and the document: three steps, all done.
   const bar = exportDialog(page).getByRole('progressbar', { name: 'Export progress' });
   await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('3');

@@ -59,7 +59,7 @@ function pictures(w: Workspace, maps: ProcessMap[] = w.maps): Record<string, Map
   return Object.fromEntries(
     maps.map((m) => {
       const r = renderMapSvg(m, w, { findings });
-      return [m.id, { png: rasterise(r.svg, r, 0.25).png, width: r.width, height: r.height }];
+      return [m.id, { png: rasterise(r.svg, r, 0.25).png, svg: r.svg, width: r.width, height: r.height }];
     }),
   );
 }
@@ -87,8 +87,16 @@ describe('buildReportDocx', () => {
     expect(anchors.length).toBe(9 + ws.maps.length);
     for (const a of anchors) expect(bookmarks.has(a)).toBe(true);
 
-    // One picture per map.
+    // One picture per map: the SVG, drawn sharp at any zoom, and its PNG for readers without SVG.
     expect(doc.media.filter((p) => p.endsWith('.png'))).toHaveLength(ws.maps.length);
+    const svgs = doc.media.filter((p) => p.endsWith('.svg'));
+    expect(svgs).toHaveLength(ws.maps.length);
+    expect([...doc.xml.matchAll(/<asvg:svgBlip [^>]*r:embed="([^"]+)"/g)]).toHaveLength(ws.maps.length);
+    const svgTexts = await Promise.all(svgs.map((p) => doc.zip.file(p)!.async('string')));
+    for (const m of ws.maps) {
+      expect(svgTexts.some((t) => t.includes(`aria-label="${m.name.replace(/'/g, '&apos;')}`)), m.name).toBe(true);
+    }
+    expect(svgTexts.some((t) => t.includes('>Log enquiry in spreadsheet<') || t.includes('>Log enquiry in<'))).toBe(true);
   }, SLOW);
 
   it('lists each step with its lane and the systems and stores it uses', async () => {
@@ -168,7 +176,9 @@ describe('buildReportDocx', () => {
     const doc = await open(await buildReportDocx(ws, { date: DATE, mapIds: ['m-alu', 'm-reg'], images: pictures(ws) }));
     expect(headings(doc.paras, 'Heading2')).toEqual(['Registry: change of address (draft)', 'Alumni relations: graduate to engaged alumnus']);
     expect(headings(doc.paras, 'Heading1')).not.toContain('Admissions');
-    expect(doc.media).toHaveLength(2);
+    // Each picture as SVG and as its PNG fallback.
+    expect(doc.media.filter((p) => p.endsWith('.svg'))).toHaveLength(2);
+    expect(doc.media.filter((p) => p.endsWith('.png'))).toHaveLength(2);
   }, SLOW);
 
   it('keeps names with markup and odd characters intact, and lists empty maps and maps without a department', async () => {

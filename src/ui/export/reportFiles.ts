@@ -15,7 +15,7 @@ export interface ReportChoice {
   date: string;
 }
 
-/** Pictures in the Word report: 1.5x, crisp in print without bloating the document (as the CLI). */
+/** The PNG in the Word report, for readers that cannot draw its SVG: 1.5x, crisp in print without bloating the document (as the CLI). */
 const REPORT_IMAGE_SCALE = 1.5;
 
 /**
@@ -32,7 +32,7 @@ export async function buildReportFile(format: 'docx' | 'html', ws: Workspace, ch
     await onStep(i, `Drawing “${map.name}” for the report`);
     const r = renderMapSvg(map, ws, { findings: opts.findings, title: false });
     const png = await svgToPng(r.svg, r, REPORT_IMAGE_SCALE);
-    images[map.id] = { png: new Uint8Array(await png.blob.arrayBuffer()), width: r.width, height: r.height };
+    images[map.id] = { png: new Uint8Array(await png.blob.arrayBuffer()), svg: r.svg, width: r.width, height: r.height };
   }
   await onStep(maps.length, 'Writing the Word document');
   const bytes = await buildReportDocx(ws, { ...opts, images });

@@ -4,6 +4,11 @@ import type { Id } from '../../model/types';
 /** A picture of one map, made by the caller (a canvas in the browser, resvg in the CLI). */
 export interface MapImage {
   png: Uint8Array;
+  /**
+   * The same picture as SVG (renderMapSvg): Word 2016 and later draw it, sharp at any zoom and
+   * in print, and fall back to the PNG where SVG is not understood.
+   */
+  svg?: string;
   /** The picture's size, or any size with its aspect ratio: the report scales it to fit the page. */
   width: number;
   height: number;

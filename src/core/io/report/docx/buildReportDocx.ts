@@ -90,6 +90,14 @@ export function fitPicture(image: Pick<MapImage, 'width' | 'height'>, maxWidth =
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
 }
 
+/** The map as SVG with its PNG as the fallback, or the PNG alone. */
+function mapPicture(image: MapImage, size: { width: number; height: number }, title: string): ImageRun {
+  const common = { transformation: size, altText: { name: title, title, description: `The process map “${title}”` } };
+  return image.svg
+    ? new ImageRun({ type: 'svg', data: new TextEncoder().encode(image.svg), fallback: { type: 'png', data: image.png }, ...common })
+    : new ImageRun({ type: 'png', data: image.png, ...common });
+}
+
 function department(d: DepartmentPart, images: Record<string, MapImage>): Block[] {
   return [headingPara(d.heading), para(d.intro), ...d.maps.flatMap((m, i) => mapBlocks(m, images[m.map.id], i > 0))];
 }
@@ -106,12 +114,7 @@ function mapBlocks(m: MapPart, image: MapImage | undefined, newPage: boolean): B
         alignment: AlignmentType.CENTER,
         spacing: { after: 120 },
         children: [
-          new ImageRun({
-            type: 'png',
-            data: image.png,
-            transformation: size,
-            altText: { name: m.heading.title, title: m.heading.title, description: `The process map “${m.heading.title}”` },
-          }),
+          mapPicture(image, size, m.heading.title),
         ],
       }),
     );

@@ -11,12 +11,17 @@ export interface FindingsState {
   /** Nodes and lanes lit up because the user picked a finding. */
   highlight: { findingId: string; nodeIds: Id[]; laneIds: Id[] } | null;
   setHighlight: (h: FindingsState['highlight']) => void;
+  /** The panel lists this map's findings or all of them; kept when a picked finding opens another map. */
+  scope: 'map' | 'all';
+  setScope: (scope: 'map' | 'all') => void;
 }
 
 export const useFindings = create<FindingsState>((set) => ({
   findings: [],
   highlight: null,
   setHighlight: (highlight) => set({ highlight }),
+  scope: 'map',
+  setScope: (scope) => set({ scope }),
 }));
 
 const DELAY_MS = 120;

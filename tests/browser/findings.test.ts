@@ -64,3 +64,35 @@ test('a finding goes away when the map is fixed: link a new store to the catalog
   await expect.poll(() => panel(page).locator('.finding').count()).toBe(before);
   await context.close();
 });
+
+test('"All maps" stays chosen when a finding opens another map; a finding about stores no map draws still explains itself', async () => {
+  const { page, context, errors } = await openApp(browser(), { path: '#/catalogue', canvas: false });
+  // Two stores in the catalogue alone, holding the same customer data: a duplicate on no map.
+  for (const name of ['HR file A', 'HR file B']) {
+    await page.getByRole('button', { name: 'Add data store' }).click();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    const adder = page.getByRole('combobox', { name: `Add customer field to ${name}` });
+    for (const field of ['NI number', 'Passport number']) {
+      await adder.fill(field);
+      await adder.press('Enter');
+    }
+  }
+  await page.goto(page.url().replace(/#.*$/, '#/map/m-adm'));
+  await panel(page).getByRole('combobox', { name: 'Which findings' }).selectOption('all');
+  const lonely = panel(page).getByRole('button', { name: /kept in 2 stores/ });
+  await lonely.click();
+  expect(await lonely.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => panel(page).textContent()).toContain('HR file A');
+  expect(await panel(page).textContent()).toContain('What to do:');
+  expect(page.url()).toMatch(/#\/map\/m-adm$/);
+
+  // A finding on another map opens that map, and the list still shows every map's findings.
+  await panel(page).getByRole('button', { name: /Alumni database.*silo/ }).click();
+  await expect.poll(() => page.url()).toMatch(/#\/map\/m-alu$/);
+  await expect.poll(() => page.locator('.shape.lit').count()).toBeGreaterThan(0);
+  expect(await panel(page).getByRole('combobox', { name: 'Which findings' }).inputValue()).toBe('all');
+  expect(await panel(page).getByRole('button', { name: /kept in 2 stores/ }).count()).toBe(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});

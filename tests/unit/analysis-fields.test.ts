@@ -10,7 +10,8 @@ describe('normaliseField', () => {
     ['postcode', ['Post code', 'Postcode', 'ZIP', 'Zip code', 'Postal code']],
     ['address', ['Address', 'Home address', 'Postal address', 'Address line 1']],
     ['student id', ['Student number', 'Student ID', 'Student No.', 'student-id']],
-    ['name', ['Name', 'Full name', 'First name', 'Last name', 'Forename', 'Surname', 'Donor name', 'Contact name', 'Payer name']],
+    ['name', ['Name', 'Full name', 'First name', 'Last name', 'Forename', 'Surname', 'Donor name', 'Contact name', 'Payer name',
+      'First and last name', 'First & last name', 'Forename and surname']],
     ['date of birth', ['Date of birth', 'DOB', 'D.O.B.', 'Birth date']],
   ])('reads every spelling of %s as one identifying key', (key, names) => {
     for (const name of names) expect(normaliseField(name), name).toEqual({ key, identifying: true });
@@ -27,6 +28,11 @@ describe('normaliseField', () => {
     expect(normaliseField('Course code').identifying).toBe(false);
     expect(normaliseField('Course ID').identifying).toBe(false);
     expect(keyOf('School name')).not.toBe('name');
+  });
+
+  it('does not take a bare number, code or reference for a person’s ID (an invoice has one too)', () => {
+    for (const name of ['Number', 'No.', 'Reference', 'Ref', 'Code', 'Num']) expect(normaliseField(name).identifying, name).toBe(false);
+    expect(normaliseField('Identifier')).toEqual({ key: 'id', identifying: true });
   });
 
   it('tells IDs of different people apart, and all of them identify', () => {

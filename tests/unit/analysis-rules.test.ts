@@ -230,6 +230,11 @@ describe('duplicate-data', () => {
     expect(pair(['Course', 'Graduation year', 'Notes'], ['Course', 'Graduation year'])).toEqual([]); // none identifies
     expect(pair(['First name', 'Last name'], ['Full name', 'School'])).toEqual([]); // one name, however split
     expect(pair(['Course', 'Student number'], ['Student ID', 'Course'])).toHaveLength(1);
+    // A bare reference or number is an invoice's as much as a person's.
+    expect(pair(['Amount', 'Reference'], ['Amount', 'Reference'])).toEqual([]);
+    expect(pair(['Amount', 'Number'], ['Amount', 'No.'])).toEqual([]);
+    // "First and last name" in one field is the same name as a forename.
+    expect(pair(['First and last name', 'Email'], ['Forename', 'E-mail'])).toHaveLength(1);
   });
 
   it('groups overlapping stores into one finding per group, listing every matching pair', () => {
@@ -384,13 +389,13 @@ describe('structural lint', () => {
     expect(found[0]!.title).toBe('Step “Update by hand” is a dead end');
   });
 
-  it('wants two branches out of a decision; one with none is a dead end, reported once', () => {
+  it('wants two branches out of a decision; one with none is also a dead end', () => {
     const one = line([['q', 'decision', 'l1', 'OK?']]);
     expect(lint(one)).toEqual([['decision-branches', 'q']]);
     const twice = map({ nodes: [['s', 'start', 'l1'], ['q', 'decision', 'l1'], ['e', 'end', 'l1']], flows: [['seq', 's', 'q'], ['seq', 'q', 'e'], ['msg', 'q', 'e']] });
     expect(lint(twice)).toEqual([['decision-branches', 'q']]);
     const none = map({ nodes: [['s', 'start', 'l1'], ['q', 'decision', 'l1'], ['e', 'end', 'l1']], flows: [['seq', 's', 'q'], ['seq', 's', 'e']] });
-    expect(lint(none)).toEqual([['dead-end', 'q']]);
+    expect(lint(none)).toEqual([['decision-branches', 'q'], ['dead-end', 'q']]);
   });
 
   it('reports a missing start or end once, on the map, without flagging every node unreachable', () => {

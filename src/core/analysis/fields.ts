@@ -18,7 +18,9 @@ const phrase = (key: string, ...variants: string[]): void => {
 // Every person-name field counts as one: a store with "First name" and "Last name" holds the
 // same thing as one with "Full name", and the duplicate rule must count it once.
 phrase('name', 'full name', 'first name', 'firstname', 'first names', 'last name', 'lastname', 'forename', 'forenames',
-  'surname', 'family name', 'given name', 'given names', 'middle name', 'middle names', 'preferred name', 'known as');
+  'surname', 'family name', 'given name', 'given names', 'middle name', 'middle names', 'preferred name', 'known as',
+  'full names', 'first and last name', 'first and last names', 'first name and surname', 'forename and surname',
+  'forenames and surname', 'name and surname');
 phrase('email', 'email address', 'email addr', 'emailaddress');
 phrase('phone', 'phone number', 'phone no', 'telephone', 'telephone number', 'telephone no', 'tel', 'tel no', 'mobile',
   'mobile number', 'mobile no', 'mobile phone', 'mobile phone number', 'mobile telephone', 'cell', 'cell phone',
@@ -60,9 +62,11 @@ function canonical(words: string): NormalisedField | null {
   const id = PERSON_ID.exec(words);
   if (id) {
     const who = id[1];
-    // A bare "ID" in a list of customer fields is the customer's; "Course code" is not a person's.
-    if (who === undefined) return { key: 'id', identifying: true };
-    if (PEOPLE.has(who)) return { key: `${who === 'alumnus' ? 'alumni' : who} id`, identifying: true };
+    // A bare "ID" in a list of customer fields is the customer's; a bare "Number", "Code" or
+    // "Reference" could be anything's (an invoice's, a course's), and "Course code" is not a person's.
+    if (who === undefined) {
+      if (words === 'id' || words === 'identifier') return { key: 'id', identifying: true };
+    } else if (PEOPLE.has(who)) return { key: `${who === 'alumnus' ? 'alumni' : who} id`, identifying: true };
   }
   const space = words.indexOf(' ');
   if (space < 0) return null;

@@ -7,8 +7,15 @@ import type { Finding } from './types';
  * store's nodes carry its id as refId; a system is also drawn as the stores inside it).
  */
 export function findingFocus(finding: Finding, map: ProcessMap, ws?: Pick<Workspace, 'dataStores'>): { nodeIds: Id[]; laneIds: Id[] } {
-  const subjects = new Set(finding.subjects);
-  for (const d of ws?.dataStores ?? []) if (d.systemId && subjects.has(d.systemId)) subjects.add(d.id);
+  const named = new Set(finding.subjects);
+  const drawn = new Set(map.nodes.map((n) => n.refId));
+  const subjects = new Set(named);
+  for (const d of ws?.dataStores ?? []) {
+    if (!d.systemId) continue;
+    // A system stands for its stores; a store this map does not draw is seen in its system's box.
+    if (named.has(d.systemId)) subjects.add(d.id);
+    else if (named.has(d.id) && !drawn.has(d.id)) subjects.add(d.systemId);
+  }
   const nodeIds = map.nodes.filter((n) => subjects.has(n.id) || (n.refId !== undefined && subjects.has(n.refId))).map((n) => n.id);
   const laneIds = map.lanes.filter((l) => subjects.has(l.id)).map((l) => l.id);
   return { nodeIds, laneIds };

@@ -10,8 +10,8 @@ import { type AnalysisContext, isControl, type MapIndex, resolveTarget } from '.
 // - unreachable-node: a control node no path of control flows reaches from any start. Not
 //   checked on a map without a start: missing-start says it once instead of flagging every node.
 // - dead-end: a step or decision with no outgoing control flow (an outgoing data flow is no way on).
-// - decision-branches: a decision with exactly one outgoing control target; one with none is a
-//   dead-end and reported once, as that. Two flows to the same node are one branch.
+// - decision-branches: a decision with fewer than two outgoing control targets (two flows to the
+//   same node are one branch). One with none is also a dead-end, as the issue defines both.
 // - missing-start / missing-end: a map with control nodes but no start / no end. A map with no
 //   control nodes at all (a blank new map, a catalogue sketch) is not a process yet.
 // - uncatalogued-store: a dataStore or system node whose refId is missing or names nothing of
@@ -140,19 +140,21 @@ function controlFindings(index: MapIndex, out: Finding[]): void {
     if (n.kind !== 'step' && n.kind !== 'decision') continue;
     const lo = graph.first[i]!;
     const hi = graph.first[i + 1]!;
+    const name = nodeName(n);
     if (lo === hi) {
-      const name = nodeName(n);
       out.push(finding(map, 'dead-end', n.id, `${capitalise(name)} is a dead end`,
         `In ${mapName}, the ${name} (lane ${laneName(index, n)}) has no outgoing sequence or message flow, so the process stops there ` +
         `without reaching an end. The map does not show what happens to the customer next, which is where records are often left half-updated.`,
         `Connect the ${name} to what happens next, or to an end if the process really finishes there.`));
-    } else if (n.kind === 'decision' && !graph.targets.subarray(lo, hi).some((t) => t !== graph.targets[lo])) {
-      // Every way out leads to the same node: two flows to one node are one branch.
-      const name = nodeName(n);
-      out.push(finding(map, 'decision-branches', n.id, `${capitalise(name)} has only one branch`,
-        `In ${mapName}, the ${name} (lane ${laneName(index, n)}) has only one way out, so the map does not show what happens ` +
-        `otherwise. Customers on the missing branch are left out of the journey the CRM policy describes.`,
-        `Add the missing branch (and label both, such as Yes and No), or replace the decision by a step if there is no choice.`));
+    }
+    if (n.kind !== 'decision') continue;
+    // Every way out leading to the same node is one branch: two flows to one node are not a choice.
+    const branches = lo === hi ? 0 : graph.targets.subarray(lo, hi).some((t) => t !== graph.targets[lo]) ? 2 : 1;
+    if (branches < 2) {
+      out.push(finding(map, 'decision-branches', n.id, `${capitalise(name)} has ${branches === 0 ? 'no branches' : 'only one branch'}`,
+        `In ${mapName}, the ${name} (lane ${laneName(index, n)}) has ${branches === 0 ? 'no way out' : 'only one way out'}, so the map does not ` +
+        `show what happens for each answer. Customers on a missing branch are left out of the journey the CRM policy describes.`,
+        `Add ${branches === 0 ? 'a flow for each answer' : 'the missing branch'} (and label them, such as Yes and No), or replace the decision by a step if there is no choice.`));
     }
   }
 }

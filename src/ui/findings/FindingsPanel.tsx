@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { findingFocus } from '../../core/analysis/focus';
 import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding } from '../../core/analysis';
 import type { Id } from '../../core/model/types';
@@ -12,7 +12,8 @@ export function focusFinding(f: Finding, openMapId: Id | null): void {
   const mapId = openMapId && f.mapIds.includes(openMapId) ? openMapId : f.mapIds[0];
   const ws = useDocument.getState().workspace;
   const map = ws?.maps.find((m) => m.id === mapId);
-  if (!ws || !map) return;
+  // A finding about the catalogue alone (stores no map draws) has nothing to open: show its explanation.
+  if (!ws || !map) return useFindings.getState().setHighlight({ findingId: f.id, nodeIds: [], laneIds: [] });
   const focus = findingFocus(f, map, ws);
   if (mapId !== openMapId) goToMap(map.id);
   // After a map change the route resets the selection; set ours once it has.
@@ -26,7 +27,8 @@ export function focusFinding(f: Finding, openMapId: Id | null): void {
 export function FindingsPanel({ mapId }: { mapId: Id }) {
   const findings = useFindings((s) => s.findings);
   const picked = useFindings((s) => s.highlight?.findingId);
-  const [scope, setScope] = useState<'map' | 'all'>('map');
+  const scope = useFindings((s) => s.scope);
+  const setScope = useFindings((s) => s.setScope);
   const shown = useMemo(() => (scope === 'map' ? findings.filter((f) => f.mapIds.includes(mapId)) : findings), [findings, scope, mapId]);
   const groups = FINDING_KINDS.map((kind) => ({ kind, items: shown.filter((f) => f.kind === kind) })).filter((g) => g.items.length);
   return (

@@ -5,11 +5,11 @@
 
 import { importFile, FORMAT_LABELS } from '../core/io/importFile';
 import { defaultElk } from '../core/layout/elkNode';
-import { layoutMap, withLayout } from '../core/layout/layout';
 import type { ProcessMap } from '../core/model/types';
 import { toBundle } from '../core/schema/bundle';
 import type { Command } from './command';
 import { CliError, parseArgs, readFailure } from './io';
+import { laidOut } from './layoutMaps';
 
 const USAGE = 'Usage: lanemap import <file.bpmn|.drawio|.xml|.vsdx|.json> [--json]';
 
@@ -36,7 +36,7 @@ export const importCommand: Command = {
     for (const w of warnings) io.stderr(`warning: ${w}\n`);
     const elk = defaultElk();
     const maps: ProcessMap[] = [];
-    for (const m of workspace.maps) maps.push(unplaced(m) ? withLayout(m, await layoutMap(m, { elk })) : m);
+    for (const m of workspace.maps) maps.push(unplaced(m) ? await laidOut(m, elk, io) : m);
     const out = { ...workspace, maps };
     if (flags.has('json')) {
       io.stdout(`${JSON.stringify(toBundle(out, now), null, 2)}\n`);

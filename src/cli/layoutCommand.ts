@@ -2,12 +2,13 @@
 // Lays out every map of a workspace bundle (or one) and prints the bundle with the geometry
 // (--json), or a short summary per map.
 
-import { withLayout, layoutMap } from '../core/layout/layout';
 import { defaultElk } from '../core/layout/elkNode';
 import { measureLayout } from '../core/layout/metrics';
 import { toBundle } from '../core/schema/bundle';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle } from './io';
+import { laidOut } from './layoutMaps';
+import { plural } from '../core/words';
 
 const USAGE = 'Usage: lanemap layout <bundle.json> [--map ID] [--json]';
 
@@ -29,17 +30,16 @@ export const layoutCommand: Command = {
       }
     }
     const elk = defaultElk();
-    const laidOut = [];
-    for (const map of maps) laidOut.push(withLayout(map, await layoutMap(map, { elk })));
+    const done = [];
+    for (const map of maps) done.push(await laidOut(map, elk, io));
 
     if (flags.has('json')) {
-      const bundle = toBundle({ ...workspace, maps: laidOut }, exportedAt ?? new Date().toISOString());
+      const bundle = toBundle({ ...workspace, maps: done }, exportedAt ?? new Date().toISOString());
       io.stdout(`${JSON.stringify(bundle, null, 2)}\n`);
       return 0;
     }
-    for (const map of laidOut) {
+    for (const map of done) {
       const m = measureLayout(map);
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       io.stdout(
         `${map.id} "${map.name}": ${plural(m.nodes, 'node')}, ${plural(map.lanes.length, 'lane')}, ${plural(m.flows, 'flow')}, ` +
           `${plural(m.crossings, 'crossing')}, ${m.width} x ${m.height} px\n`,

@@ -22,7 +22,7 @@ export async function autoLayout(mapId: Id, opts: { record?: boolean } = {}): Pr
     // User Timing marks: the benchmark splits main-thread work into "while the worker
     // computes" and "drawing the result" by these.
     performance.mark('lanemap:layout-start');
-    const view = await layoutInWorker(map);
+    const { view, fallback } = await layoutInWorker(map);
     performance.mark('lanemap:layout-result');
     // The user may have edited meanwhile: apply to the map as it is now.
     const current = getMap(mapId);
@@ -34,6 +34,9 @@ export async function autoLayout(mapId: Id, opts: { record?: boolean } = {}): Pr
     }
     const ok = useDocument.getState().dispatch(C.applyLayout, { mapId, view }, { record: opts.record });
     if (ok && Object.keys(from).length) layout.set({ animation: { mapId, from, token: Date.now() } });
+    if (ok && fallback) {
+      useUi.getState().toast({ tone: 'info', message: `The full layout could not handle this map (${fallback}), so it was laid out the quick way: every node in its lane, flows routed.` });
+    }
     return ok;
   } catch (e) {
     if (e instanceof LayoutCancelled) return false;

@@ -26,7 +26,7 @@ export function warmLayoutWorker(): void {
   if (!running && !idle) idle = newWorker();
 }
 
-export function layoutInWorker(map: ProcessMap): Promise<MapView> {
+export function layoutInWorker(map: ProcessMap): Promise<{ view: MapView; fallback?: string }> {
   if (running) {
     running.worker.terminate();
     running.reject(new LayoutCancelled());
@@ -35,7 +35,7 @@ export function layoutInWorker(map: ProcessMap): Promise<MapView> {
   const worker = idle ?? newWorker();
   idle = null;
   const id = ++seq;
-  return new Promise<MapView>((resolve, reject) => {
+  return new Promise<{ view: MapView; fallback?: string }>((resolve, reject) => {
     running = { worker, reject };
     const done = () => {
       worker.onmessage = null;
@@ -46,7 +46,7 @@ export function layoutInWorker(map: ProcessMap): Promise<MapView> {
     worker.onmessage = (e: MessageEvent<LayoutResponse>) => {
       if (e.data.id !== id) return;
       done();
-      if (e.data.ok) resolve(e.data.view);
+      if (e.data.ok) resolve({ view: e.data.view, fallback: e.data.fallback });
       else reject(new Error(e.data.message));
     };
     worker.onerror = (e) => {

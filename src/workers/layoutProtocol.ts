@@ -5,4 +5,5 @@ export interface LayoutRequest {
   map: ProcessMap;
 }
 
-export type LayoutResponse = { id: number; ok: true; view: MapView } | { id: number; ok: false; message: string };
+/** `fallback`: ELK failed (the reason) and the quick layout drew the map instead. */
+export type LayoutResponse = { id: number; ok: true; view: MapView; fallback?: string } | { id: number; ok: false; message: string };

@@ -103,3 +103,22 @@ test('a file that cannot be read says why and adds nothing', async () => {
   expect(await mapNames(page)).toEqual(before);
   await context.close();
 });
+
+test('a chain of 10,000 steps without positions, too long for ELK, is still drawn, and a message says how', async () => {
+  const { page, context, errors } = await openApp(browser());
+  const n = 10_000;
+  const tasks = Array.from({ length: n }, (_, i) => `<task id="t${i}" name="Task ${i}"/>`).join('');
+  const flows = Array.from({ length: n - 1 }, (_, i) => `<sequenceFlow id="f${i}" sourceRef="t${i}" targetRef="t${i + 1}"/>`).join('');
+  const path = join(tmpdir(), 'lanemap-long-chain.bpmn');
+  await writeFile(path, `<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p" name="Long chain">${tasks}${flows}</process></definitions>`);
+  await pickFile(page, path);
+  await dialog(page).getByRole('button', { name: 'Add 1 map' }).click();
+  await page.getByRole('complementary', { name: 'Maps' }).getByRole('link', { name: /Long chain/ }).click();
+  // The worker's ELK runs out of stack; the quick layout places the map, and the toast says so.
+  await expect.poll(() => page.locator('.toast').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/laid out the quick way/));
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThan(3);
+  expect(await page.locator('.react-flow__node-shape .shape-text').first().textContent()).toMatch(/^Task \d+$/);
+  await page.screenshot({ path: 'tests/browser/artifacts/import-long-chain.png' });
+  expect(errors).toEqual([]);
+  await context.close();
+}, 90_000);

@@ -27,6 +27,23 @@ describe('lanemap import', () => {
     expect(map.nodes.every((n) => map.view.nodes[n.id])).toBe(true);
   }, SLOW);
 
+  it('lays out a chain of 10,000 tasks without positions, where ELK runs out of stack, the quick way, and says so', async () => {
+    const n = 10_000;
+    const tasks = Array.from({ length: n }, (_, i) => `<task id="t${i}" name="Task ${i}"/>`).join('');
+    const flows = Array.from({ length: n - 1 }, (_, i) => `<sequenceFlow id="f${i}" sourceRef="t${i}" targetRef="t${i + 1}"/>`).join('');
+    const bpmn = `<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p" name="Long">${tasks}${flows}</process></definitions>`;
+    const r = await memoryCli({ 'long.bpmn': bpmn }).run(['import', 'long.bpmn', '--json']);
+    expect(r.code).toBe(0);
+    const parsed = parseBundleText(r.stdout);
+    if (!parsed.ok) throw new Error('not a bundle');
+    const map = parsed.workspace.maps[0]!;
+    expect(map.nodes).toHaveLength(n);
+    expect(map.nodes.every((x) => map.view.nodes[x.id])).toBe(true);
+    expect(map.flows.every((f) => (map.view.flowPoints[f.id]?.length ?? 0) >= 2)).toBe(true);
+    // The fallback is never silent.
+    expect(r.stderr).toMatch(/"Long": the full layout failed \(Maximum call stack size exceeded\); it was laid out the quick way instead/);
+  }, SLOW);
+
   it('refuses a truncated file and a missing one with exit code 2 and a reason', async () => {
     const text = await readFile('../shared/corpus/bpmn-miwg/reference/B.1.0.bpmn', 'latin1');
     const cli = memoryCli({ 'cut.bpmn': text.slice(0, 3000) });

@@ -55,6 +55,8 @@ function reference(name: string): Reference {
     if (kind) nodes.push({ id: attr(tag, 'id')!, kind, name: words(attr(tag, 'name') ?? ''), at });
     const flowKind = local === 'sequenceFlow' ? 'sequence' : local === 'messageFlow' ? 'message' : local === 'association' ? 'data' : undefined;
     if (flowKind) flows.push({ kind: flowKind, from: attr(tag, 'sourceRef')!, to: attr(tag, 'targetRef')! });
+    // A boundary event is reached from the activity it sits on (it would otherwise be unreachable).
+    if (local === 'boundaryEvent') flows.push({ kind: 'sequence', from: attr(tag, 'attachedToRef')!, to: attr(tag, 'id')! });
   }
   // A data association sits inside its activity and names the data at its other end: the
   // source of an input, the target of an output.

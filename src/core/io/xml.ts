@@ -16,7 +16,8 @@ export interface XmlElement {
 
 /** The file is not well-formed XML; says where. */
 export class XmlError extends Error {
-  constructor(message: string, readonly line?: number) {
+  /** `cutShort`: the text stops with elements still open, as a file cut off in the middle does. */
+  constructor(message: string, readonly line?: number, readonly cutShort = false) {
     super(message);
     this.name = 'XmlError';
   }
@@ -55,7 +56,17 @@ export function parseXml(text: string): XmlElement {
   const trimmed = text.replace(/^\uFEFF/, '');
   if (!trimmed.trim()) throw new XmlError('The file is empty.');
   const check = XMLValidator.validate(trimmed, { allowBooleanAttributes: true });
-  if (check !== true) throw new XmlError(`The XML is not well-formed at line ${check.err.line}: ${check.err.msg}`, check.err.line);
+  if (check !== true) {
+    // Unclosed elements come back at line 1 as a list of their names: say where the text stops instead.
+    const open = /^Invalid '\[([\s\S]*)\]' found/.exec(check.err.msg);
+    if (open) {
+      const names = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+      const lines = trimmed.split('\n').length;
+      const what = names.length ? `${names.slice(-3).join(', ')}${names.length > 3 ? ' and more' : ''} still open` : 'elements still open';
+      throw new XmlError(`The text ends at line ${lines} with ${what}: the file was probably cut short.`, lines, true);
+    }
+    throw new XmlError(`The XML is not well-formed at line ${check.err.line}: ${check.err.msg}`, check.err.line);
+  }
   const items = parser.parse(trimmed) as Raw[];
   const root = items.map((item) => Object.keys(item).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'))).find(Boolean);
   if (!root) throw new XmlError('The file holds no XML element.');

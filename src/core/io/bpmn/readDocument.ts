@@ -27,10 +27,8 @@ function parse(text: string, fileName: string): XmlElement {
   try {
     return parseXml(text);
   } catch (e) {
-    if (e instanceof XmlError && e.message.includes("Invalid '[")) {
-      // The parser lists the elements left open, at line 1: say where the file really stops.
-      const lines = text.split('\n').length;
-      throw new ImportError(`“${fileName}” is not a readable BPMN file: it ends at line ${lines} before all its elements are closed, so it was probably cut short. Export it again from the modelling tool.`);
+    if (e instanceof XmlError && e.cutShort) {
+      throw new ImportError(`“${fileName}” is not a readable BPMN file: it ends at line ${e.line} before all its elements are closed, so it was probably cut short. Export it again from the modelling tool.`);
     }
     if (e instanceof XmlError) {
       throw new ImportError(`“${fileName}” is not a readable BPMN file. ${e.message} The file may be cut short or damaged: export it again from the modelling tool.`);

@@ -22,6 +22,8 @@ export interface DrawnShape {
   hint?: 'start' | 'end';
   /** Drawn as a box with other shapes inside (an expanded sub-process). */
   container?: boolean;
+  /** An intermediate event: drawn on a task's border with nothing leading in, a BPMN boundary event. */
+  event?: boolean;
 }
 
 export interface DrawnPool {

@@ -131,6 +131,12 @@ function buildMap(d: Drawing, index: number, cat: Catalogue, opts: DrawingImport
     const kind = from && to ? flowKind(c, from, to, poolOf(shapes.get(c.from)!) === poolOf(shapes.get(c.to)!)) : 'sequence';
     builder.flow({ id: id(c.id), kind, from: id(c.from), to: id(c.to), label: cleanLabel(c.label, 'step') });
   }
+  // A boundary event is reached from its task, as the BPMN reader joins them: else it would
+  // stand unconnected, and the analysis would call it and all after it unreachable.
+  for (const s of d.shapes) {
+    const host = places.get(s.id)?.hostId;
+    if (s.event && host && !into.has(s.id)) builder.flow({ id: id(`${s.id}~attached`), kind: 'sequence', from: id(host), to: id(s.id), label: '' });
+  }
   return builder.build();
 }
 

@@ -27,6 +27,8 @@ export interface Placement {
   rect?: SourceRect;
   /** Set when the new place might fall in another lane than the one the shape was drawn in. */
   laneId?: string;
+  /** The shape it was drawn on, and moved clear of. */
+  hostId?: string;
 }
 
 const ROOM = 40;
@@ -62,6 +64,18 @@ function hostIndex(shapes: DrawnShape[]): (p: { x: number; y: number }) => Drawn
   return (p) => cells.get(`${Math.floor(p.x / CELL)},${Math.floor(p.y / CELL)}`) ?? [];
 }
 
+/** Whether c lies on the outline of o, within tol of one of its edges. */
+const onOutline = (o: SourceRect, c: { x: number; y: number }, tol: number) =>
+  c.x >= o.x - tol && c.x <= o.x + o.width + tol && c.y >= o.y - tol && c.y <= o.y + o.height + tol &&
+  (Math.abs(c.x - o.x) <= tol || Math.abs(c.x - o.x - o.width) <= tol || Math.abs(c.y - o.y) <= tol || Math.abs(c.y - o.y - o.height) <= tol);
+
+/** The expanded sub-process on whose outline an event is drawn: the event is one of its boundary events. */
+function containerUnder(shapes: DrawnShape[], r: SourceRect): DrawnShape | undefined {
+  const c = centre(r);
+  const tol = Math.max(r.width, r.height) / 2;
+  return shapes.find((h) => h.container && h.rect && onOutline(h.rect, c, tol));
+}
+
 /** Each shape's place: as drawn, except containers (on an edge) and shapes drawn on another shape (just below it). */
 export function placeShapes(shapes: DrawnShape[], kinds: Map<string, NodeKind>, lanes: SourceLane[]): Map<string, Placement> {
   const laneOf = (r: SourceRect) => lanes.find((l) => inside(r, l.rect));
@@ -81,13 +95,14 @@ export function placeShapes(shapes: DrawnShape[], kinds: Map<string, NodeKind>, 
     // our sizes the task would cover it.
     const host = near(centre(r)).find((h) => h !== s && h.rect!.width * h.rect!.height > r.width * r.height && overlap(r, h.rect!) >= r.width * r.height / 4);
     if (!host) {
-      out.set(s.id, { rect: r });
+      const frame = s.event ? containerUnder(shapes, r) : undefined;
+      out.set(s.id, { rect: r, ...(frame ? { hostId: frame.id } : {}) });
       continue;
     }
     const hostCentre = centre(host.rect!);
     const y = hostCentre.y + NODE_SIZE[kinds.get(host.id)!].height / 2 + GAP + NODE_SIZE[kinds.get(s.id)!].height / 2;
     const lane = laneOf(host.rect!);
-    out.set(s.id, { rect: { ...r, y: y - r.height / 2 }, ...(lane ? { laneId: lane.id } : {}) });
+    out.set(s.id, { rect: { ...r, y: y - r.height / 2 }, hostId: host.id, ...(lane ? { laneId: lane.id } : {}) });
   }
   return out;
 }

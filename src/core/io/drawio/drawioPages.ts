@@ -71,7 +71,7 @@ export function drawioPages(text: string): DrawioPage[] {
   try {
     root = parseXml(text);
   } catch (e) {
-    if (e instanceof XmlError) throw new ImportError(`This draw.io file is damaged or cut short. ${e.message}`);
+    if (e instanceof XmlError) throw new ImportError(`This draw.io file cannot be read. ${e.message}${e.cutShort ? ' Save it again from draw.io.' : ' It may be damaged: save it again from draw.io.'}`);
     throw e;
   }
   if (root.local === 'mxGraphModel') return [{ id: 'page1', model: root }];

@@ -90,6 +90,7 @@ function visit(w: Walk, el: XmlElement, origin: { x: number; y: number }, parent
         ...(cls.manual ? { manual: true } : {}),
         ...(cls.storeKind ? { storeKind: cls.storeKind } : {}),
         ...(cls.container ? { container: true } : {}),
+        ...(cls.event ? { event: true } : {}),
       });
       w.nodes.add(id);
       if (rect) w.rects.set(id, rect);

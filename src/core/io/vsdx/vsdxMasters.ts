@@ -14,7 +14,7 @@ export type VsdxClass =
   | { is: 'lane' }
   | { is: 'connector'; hint: ConnectorHint }
   | { is: 'skip' }
-  | { is: 'shape'; role: ShapeRole; manual?: boolean; storeKind?: DataStoreKind; container?: boolean };
+  | { is: 'shape'; role: ShapeRole; manual?: boolean; storeKind?: DataStoreKind; container?: boolean; event?: boolean };
 
 type Rule = [RegExp, VsdxClass];
 
@@ -35,6 +35,7 @@ const RULES: Rule[] = [
   [/annotation|^note|comment|callout/, { is: 'shape', role: 'note' }],
   [/manual/, { is: 'shape', role: 'step', manual: true }],
   [/expanded/, { is: 'shape', role: 'step', container: true }],
+  [/intermediate|boundary/, { is: 'shape', role: 'step', event: true }],
   [/intermediate|boundary|event|task|process|activity|transaction|predefined|preparation|operation|rectangle|^box|delay|display|loop limit|^step|action/, { is: 'shape', role: 'step' }],
 ];
 

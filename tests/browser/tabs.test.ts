@@ -40,6 +40,13 @@ test('one map in two tabs: the second is read-only until it takes over, then the
   await second.keyboard.press('s');
   await expect.poll(() => second.locator('.toast-error').textContent()).toContain('read-only here');
   expect(await second.locator('.react-flow__node-shape').count()).toBe(before);
+  // The inspector shows the step but takes no typing; the map's History stays open to look at.
+  const label = second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Label' });
+  expect(await label.inputValue()).toBe('Send event invitation');
+  expect(await label.isDisabled()).toBe(true);
+  await second.keyboard.press('Escape');
+  await expect.poll(() => second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Map name' }).isDisabled()).toBe(true);
+  expect(await second.getByRole('button', { name: 'History…' }).isDisabled()).toBe(false);
 
   // The first tab edits; the second shows the change once it is saved.
   await renameNode(first, 'Send event invitation', 'Send invitation by post');
@@ -50,6 +57,7 @@ test('one map in two tabs: the second is read-only until it takes over, then the
   await expectAccessible(second);
   await second.getByRole('button', { name: 'Edit here instead' }).click();
   await expect.poll(() => notice(second).count()).toBe(0);
+  expect(await second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Map name' }).isDisabled()).toBe(false);
   await expect.poll(() => notice(first).textContent()).toContain('Another tab took this map over');
   expect(await addStep(first).isDisabled()).toBe(true);
   await second.getByRole('button', { name: 'Dismiss message' }).first().click();

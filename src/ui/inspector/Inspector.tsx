@@ -1,6 +1,7 @@
 import type { Id } from '../../core/model/types';
 import { useMap } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { useMapReadOnly } from '../../state/lockStore';
 import { FlowInspector } from './FlowInspector';
 import { LaneInspector } from './LaneInspector';
 import { MapInspector } from './MapInspector';
@@ -10,6 +11,8 @@ import { NodeInspector } from './NodeInspector';
 export function Inspector({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
   const sel = useUi((s) => s.selection);
+  // In a tab that only views the map, the fields show what is there and take no typing.
+  const readOnly = useMapReadOnly(mapId);
   if (!map) return null;
   const node = sel.nodeIds.length === 1 && sel.flowIds.length === 0 ? map.nodes.find((n) => n.id === sel.nodeIds[0]) : undefined;
   const flow = sel.flowIds.length === 1 && sel.nodeIds.length === 0 ? map.flows.find((f) => f.id === sel.flowIds[0]) : undefined;
@@ -17,19 +20,17 @@ export function Inspector({ mapId }: { mapId: Id }) {
   const many = sel.nodeIds.length + sel.flowIds.length > 1;
   return (
     <aside className="inspector" aria-label="Inspector">
-      {node ? (
-        <NodeInspector key={node.id} map={map} node={node} />
-      ) : flow ? (
-        <FlowInspector key={flow.id} map={map} flow={flow} />
-      ) : lane ? (
-        <LaneInspector key={lane.id} map={map} lane={lane} />
+      {node || flow || lane ? (
+        <fieldset className="palette-lock" disabled={readOnly}>
+          {node ? <NodeInspector key={node.id} map={map} node={node} /> : flow ? <FlowInspector key={flow.id} map={map} flow={flow} /> : <LaneInspector key={lane!.id} map={map} lane={lane!} />}
+        </fieldset>
       ) : many ? (
         <section>
           <h2>{sel.nodeIds.length} nodes, {sel.flowIds.length} flows selected</h2>
           <p className="hint">Drag to move them together, arrow keys to nudge, Alt+Up/Down to change lane, Ctrl+D to duplicate, Delete to remove.</p>
         </section>
       ) : (
-        <MapInspector key={map.id} map={map} />
+        <MapInspector key={map.id} map={map} readOnly={readOnly} />
       )}
     </aside>
   );

@@ -5,8 +5,9 @@ import { useDocument } from '../../state/documentStore';
 import { openHistory } from '../history/HistoryPanel';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
+import { plural } from '../../core/words';
 
-export function MapInspector({ map }: { map: ProcessMap }) {
+export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
   const dispatch = useDocument((s) => s.dispatch);
   const counts = {
     steps: map.nodes.filter((n) => n.kind === 'step').length,
@@ -16,15 +17,19 @@ export function MapInspector({ map }: { map: ProcessMap }) {
   return (
     <section>
       <h2>Map</h2>
-      <TextField label="Map name" value={map.name} onCommit={(name) => dispatch(C.renameMap, { mapId: map.id, name })} />
-      <DepartmentPicker
-        label="Department"
-        value={map.departmentId}
-        newId={() => randomIds('d')}
-        onChange={(departmentId, newDepartmentName) => dispatch(C.setMapDepartment, { mapId: map.id, departmentId, newDepartmentName })}
-      />
+      {/* History stays open to a viewing tab: looking at old versions changes nothing. */}
+      <fieldset className="palette-lock" disabled={readOnly}>
+        <TextField label="Map name" value={map.name} onCommit={(name) => dispatch(C.renameMap, { mapId: map.id, name })} />
+        <DepartmentPicker
+          label="Department"
+          value={map.departmentId}
+          newId={() => randomIds('d')}
+          onChange={(departmentId, newDepartmentName) => dispatch(C.setMapDepartment, { mapId: map.id, departmentId, newDepartmentName })}
+        />
+      </fieldset>
       <p className="hint">
-        {map.lanes.length} lanes, {counts.steps} steps, {counts.decisions} decisions, {counts.stores} systems and stores, {map.flows.length} flows.
+        {plural(map.lanes.length, 'lane')}, {plural(counts.steps, 'step')}, {plural(counts.decisions, 'decision')}, {plural(counts.stores, 'system or store', 'systems and stores')},{' '}
+        {plural(map.flows.length, 'flow')}.
       </p>
       <p className="hint">Select a lane, node or flow to edit it. Press S to add a step after the selected one; ? lists every shortcut.</p>
       <div className="map-versions">

@@ -9,6 +9,7 @@ import { goToMap } from '../shell/useHashRoute';
 import { applyImport, planImport, type ImportPlan } from './importPlan';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
+import { plural } from '../../core/words';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
 // it and what the reader had to skip, then add its maps. A workspace file can also replace the
@@ -20,7 +21,6 @@ type Stage =
   | { kind: 'errors'; file: string; errors: BundleIssue[] }
   | { kind: 'ready'; file: string; format: ImportFormat; ws: Workspace; plan: ImportPlan; warnings: string[] };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ImportWorkspaceButton() {
   const input = useRef<HTMLInputElement>(null);

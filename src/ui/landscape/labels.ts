@@ -1,5 +1,6 @@
 import type { Landscape, LandscapeCell, LandscapeColumn, LandscapeFlag } from '../../core/analysis';
 import type { Workspace } from '../../core/model/types';
+import { plural } from '../../core/words';
 
 // Words for the matrix: what a cell means, what a flag means, what kind a column is. Kept
 // apart from the components so the table, its legend and the exports say the same thing.
@@ -45,7 +46,6 @@ export function columnGroups(l: Landscape): ColumnGroup[] {
   return groups;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function caption(l: Landscape): string {
   const systems = l.columns.filter((c) => c.kind === 'system').length;

@@ -3,7 +3,8 @@ import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
 import { describeSaveError } from './saveErrors';
-import { type Dirty, writeAll, writeRecords, writeRecordsAtOnce, type WriteContext } from './writes';
+import { clearExitJournal, replayExitJournals, saveExitJournal } from './exitJournal';
+import { type Dirty, planWrites, writeAll, writeRecords, writeRecordsAtOnce, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
 
@@ -65,7 +66,9 @@ export class Repository {
   }
 
   async load(): Promise<LoadResult> {
-    const stored = await readStoredWorkspace(this.db, this.now());
+    let stored = await readStoredWorkspace(this.db, this.now());
+    // What a page reloaded mid-save left behind (never into a newer Lanemap's data).
+    if (stored.newerVersion === null && (await replayExitJournals(this.db, this.now())) > 0) stored = await readStoredWorkspace(this.db, this.now());
     if (stored.newerVersion !== null) this.readOnly = true;
     const { workspace, warnings } = stored;
     if (workspace && stored.metaMissing) this.markDirty([{ table: 'meta', id: workspace.meta.id }]);
@@ -152,6 +155,9 @@ export class Repository {
       const at = k.indexOf(':');
       return { table: k.slice(0, at) as Dirty['table'], id: k.slice(at + 1) };
     });
+    // The synchronous copy first: a reload may end the page before IndexedDB has written anything.
+    const plan = planWrites(ws, batch);
+    saveExitJournal({ at: this.now(), maps: plan.maps.put, catalogue: plan.records.map((r) => ({ table: r.table, rows: r.put })) });
     writeRecordsAtOnce(this.db, ws, batch, this.writeContext()).catch(() => undefined);
   }
 
@@ -203,11 +209,13 @@ export class Repository {
     this.dirty.clear();
     this.emit({ state: 'saving' });
     this.writesStarted++;
+    const startedAt = this.now();
     try {
       const ctx = this.writeContext();
       if (this.reseed) await writeAll(this.db, ws, ctx);
       else await writeRecords(this.db, ws, batch, ctx);
       this.reseed = false;
+      clearExitJournal(startedAt);
       for (const d of batch) if (d.table === 'maps') this.removed.delete(d.id);
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });
     } catch (e) {

@@ -29,7 +29,7 @@ interface WritePlan {
   maps: { put: ProcessMap[]; gone: Id[] };
 }
 
-function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
+export function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
   const meta: MetaRow[] = [];
   if (batch.some((d) => d.table === 'meta')) meta.push({ key: 'workspace', ...ws.meta });
   if (batch.some((d) => d.table !== 'meta')) meta.push(orderRow(ws));

@@ -1,0 +1,101 @@
+import type { Table } from 'dexie';
+import type { CatalogueTable } from '../core/schema/bundle';
+import type { Id, ProcessMap } from '../core/model/types';
+import type { LanemapDB } from './db';
+import { indexRow } from './writes';
+
+// A page being reloaded is torn down before IndexedDB finishes what pagehide asked of it (a
+// closed tab is given the time; a reload right after an edit lost the edit). So the records
+// not yet on disk also go, synchronously, into localStorage, and the next start writes back
+// whatever did not reach the database. One entry per tab, so tabs never overwrite each other's.
+
+const PREFIX = 'lanemap:exit-journal:';
+/** Catalogue rows carry no time of their own: only a journal this fresh (a reload) puts them back. */
+const CATALOGUE_FRESH_MS = 60_000;
+
+export interface ExitJournal {
+  /** When the page left, in milliseconds since 1970. */
+  at: number;
+  maps: ProcessMap[];
+  catalogue: { table: CatalogueTable; rows: { id: Id }[] }[];
+}
+
+const tabKey = `${PREFIX}${Math.random().toString(36).slice(2, 10)}`;
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined; // blocked by the browser's settings
+  }
+}
+
+/** This tab's pending records, written before the page goes. Never throws: IndexedDB is still being asked too. */
+export function saveExitJournal(journal: ExitJournal, store = storage()): void {
+  if (journal.maps.length === 0 && journal.catalogue.every((c) => c.rows.length === 0)) return;
+  try {
+    store?.setItem(tabKey, JSON.stringify(journal));
+  } catch {
+    // Full: the write to IndexedDB is all there is.
+  }
+}
+
+/** A save that began at `since` reached the database: this tab's journal, if older, is done with. */
+export function clearExitJournal(since: number, store = storage()): void {
+  try {
+    const text = store?.getItem(tabKey);
+    if (text && (JSON.parse(text) as ExitJournal).at <= since) store?.removeItem(tabKey);
+  } catch {
+    store?.removeItem(tabKey);
+  }
+}
+
+/**
+ * Writes back what pages that went away left in their journals, then forgets the journals.
+ * A map is written only where the database has an older version of it (or none, unless it was
+ * deleted after the journal was made); the load that follows validates every row as usual.
+ * Returns how many records were written back.
+ */
+export async function replayExitJournals(db: LanemapDB, now: number, store = storage()): Promise<number> {
+  if (!store) return 0;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  let written = 0;
+  for (const key of keys) {
+    let journal: ExitJournal | undefined;
+    try {
+      journal = JSON.parse(store.getItem(key) ?? '') as ExitJournal;
+    } catch {
+      journal = undefined;
+    }
+    if (journal && Array.isArray(journal.maps) && Array.isArray(journal.catalogue)) written += await replay(db, journal, now);
+    store.removeItem(key);
+  }
+  return written;
+}
+
+async function replay(db: LanemapDB, journal: ExitJournal, now: number): Promise<number> {
+  const ids = journal.maps.map((m) => m.id);
+  const [stored, trashed] = await Promise.all([db.maps.bulkGet(ids), db.trash.bulkGet(ids)]);
+  const maps = journal.maps.filter((m, i) => {
+    const inDb = stored[i];
+    if (inDb) return inDb.updatedAt < m.updatedAt;
+    const bin = trashed[i];
+    return !bin || bin.deletedAt < journal.at;
+  });
+  const fresh = now - journal.at <= CATALOGUE_FRESH_MS;
+  const catalogue = fresh ? journal.catalogue.filter((c) => c.rows.length > 0) : [];
+  if (maps.length === 0 && catalogue.length === 0) return 0;
+  await db.transaction('rw', [db.maps, db.mapIndex, db.trash, db.departments, db.systems, db.dataStores], async () => {
+    if (maps.length > 0) {
+      await db.maps.bulkPut(maps);
+      await db.mapIndex.bulkPut(maps.map(indexRow));
+      await db.trash.bulkDelete(maps.map((m) => m.id));
+    }
+    for (const { table, rows } of catalogue) await (db[table] as unknown as Table<{ id: Id }, Id>).bulkPut(rows);
+  });
+  return maps.length + catalogue.reduce((n, c) => n + c.rows.length, 0);
+}

@@ -154,11 +154,7 @@ export function nudge(dx: number, dy: number): void {
 export function moveSelectionToLane(direction: -1 | 1): void {
   const map = openMap();
   const ids = ui().selection.nodeIds;
-  const first = map?.nodes.find((n) => n.id === ids[0]);
-  if (!map || !first) return;
-  const i = map.lanes.findIndex((l) => l.id === first.laneId) + direction;
-  const lane = map.lanes[i];
-  if (lane) doc().dispatch(C.setNodeLane, { mapId: map.id, nodeIds: ids, laneId: lane.id });
+  if (map && ids.length > 0) doc().dispatch(C.shiftNodesLane, { mapId: map.id, nodeIds: ids, by: direction });
 }
 
 export function selectAll(): void {

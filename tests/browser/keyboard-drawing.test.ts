@@ -16,8 +16,16 @@ test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reloa
   await page.keyboard.press('Enter');
   await page.locator('.empty-hint').waitFor();
 
+  // The name box being typed in is on screen, even for a lane added below the bottom edge.
+  const typingInView = () =>
+    page.evaluate(() => {
+      const r = document.activeElement!.getBoundingClientRect();
+      const c = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+      return document.activeElement!.tagName === 'INPUT' && r.top >= c.top && r.bottom <= c.bottom && r.left >= c.left && r.right <= c.right;
+    });
   for (const lane of ['Customer', 'Front desk', 'Case officer', 'Manager']) {
     await page.keyboard.press('l');
+    await expect.poll(typingInView).toBe(true);
     await type(page, lane);
   }
   // The last lane added is selected; start in the first one.

@@ -11,6 +11,7 @@ import {
   pasteFragment,
   placeInLane,
   setNodeLane,
+  shiftNodesLane,
   updateNode,
 } from '../../src/core/commands';
 import { GRID, LANE_HEADER_WIDTH, NODE_SIZE } from '../../src/core/model/geometry';
@@ -304,6 +305,26 @@ describe('setNodeLane', () => {
     expectNoOp(setNodeLane, ws, { mapId: 'map-a', nodeIds: ['start', 'quote'], laneId: 'lane-sales' });
     expectNoOp(setNodeLane, ws, { mapId: 'map-a', nodeIds: ['ghost'], laneId: 'lane-sales' });
     expect(() => runCmd(setNodeLane, ws, { mapId: 'map-a', nodeIds: ['quote'], laneId: 'nope' })).toThrow(CommandError);
+  });
+});
+
+describe('shiftNodesLane (Alt+Up / Alt+Down)', () => {
+  it('moves each node one lane from its own lane, keeping its place in the band', () => {
+    const ws = workspace();
+    const before = getMap(ws);
+    const next = expectUndoable(shiftNodesLane, ws, { mapId: 'map-a', nodeIds: ['quote', 'fulfil'], by: 1 });
+    const map = getMap(next);
+    // Quote: Sales → Operations; Fulfil: Operations → Systems (not two lanes down with it).
+    expect(getNode(map, 'quote').laneId).toBe('lane-ops');
+    expect(getNode(map, 'fulfil').laneId).toBe('lane-sys');
+    expect(getBox(map, 'quote').y).toBe(getBox(before, 'quote').y + 200);
+    expect(getBox(map, 'quote').x).toBe(getBox(before, 'quote').x);
+    expectNodesInTheirBands(map);
+  });
+
+  it('moves none when one of them has no lane that way', () => {
+    expectNoOp(shiftNodesLane, workspace(), { mapId: 'map-a', nodeIds: ['quote', 'fulfil'], by: -1 });
+    expectNoOp(shiftNodesLane, workspace(), { mapId: 'map-a', nodeIds: ['ghost'], by: 1 });
   });
 });
 

@@ -134,6 +134,32 @@ export const setNodeLane = mapCommand<{ mapId: Id; nodeIds: Id[]; laneId: Id }>(
   };
 });
 
+/**
+ * Every node one lane up (-1) or down (1), each from its own lane, keeping its place in the
+ * band as far as the new band allows. When one of them has no lane that way, none moves, so
+ * a selection keeps its shape.
+ */
+export const shiftNodesLane = mapCommand<{ mapId: Id; nodeIds: Id[]; by: -1 | 1 }>('shiftNodesLane', 'Change lane', (map, a) => {
+  const bands = laneBands(map);
+  const index = new Map(bands.map((b, i) => [b.laneId, i]));
+  const ids = new Set(a.nodeIds);
+  const moving = map.nodes.filter((n) => ids.has(n.id) && index.has(n.laneId));
+  if (moving.length === 0 || moving.some((n) => !bands[index.get(n.laneId)! + a.by])) return map;
+  const target = new Map(moving.map((n) => [n.id, bands[index.get(n.laneId)! + a.by]!]));
+  const boxes = { ...map.view.nodes };
+  for (const n of moving) {
+    const b = boxes[n.id];
+    const from = bands[index.get(n.laneId)!]!;
+    const to = target.get(n.id)!;
+    if (b) boxes[n.id] = { ...b, y: Math.round(Math.min(Math.max(to.y, b.y - from.y + to.y), to.y + Math.max(0, to.height - b.height))) };
+  }
+  return {
+    ...map,
+    nodes: map.nodes.map((n) => (target.has(n.id) ? { ...n, laneId: target.get(n.id)!.laneId } : n)),
+    view: { ...map.view, nodes: boxes, flowPoints: dropRoutesTouching(map, new Set(target.keys())) },
+  };
+});
+
 /** Delete nodes and flows; flows touching a deleted node go with it. */
 export const deleteElements = mapCommand<{ mapId: Id; nodeIds: Id[]; flowIds: Id[] }>('deleteElements', 'Delete', (map, a) => {
   const nodeIds = new Set(a.nodeIds);

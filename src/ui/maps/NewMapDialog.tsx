@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { randomIds } from '../../core/model/ids';
-import { useDocument } from '../../state/documentStore';
 import { createMap } from '../../state/editorActions';
 import { goToMap } from '../shell/useHashRoute';
 import { DepartmentPicker } from './DepartmentPicker';
 
 export function NewMapDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const departments = useDocument((s) => s.workspace?.departments ?? []);
   const [name, setName] = useState('');
-  const [dep, setDep] = useState<{ id: string | null; newName?: string }>({ id: departments[0]?.id ?? null });
+  // No department until one is picked: a map silently filed under the first one misleads the analysis.
+  const [dep, setDep] = useState<{ id: string | null; newName?: string }>({ id: null });
   useEffect(() => {
     ref.current?.showModal();
   }, []);

@@ -78,3 +78,51 @@ test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reloa
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a second branch typed after a decision is joined to it by a line that goes round the first branch, not through it', async () => {
+  const { page, context, errors } = await openApp(browser());
+  await page.getByRole('button', { name: 'New map', exact: true }).click();
+  await page.keyboard.type('Refunds');
+  await page.keyboard.press('Enter');
+  await page.locator('.empty-hint').waitFor();
+  await page.keyboard.press('l');
+  await type(page, 'Desk');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('b');
+  await type(page, 'Refund asked');
+  await page.keyboard.press('d');
+  await type(page, 'Receipt?');
+  await page.keyboard.press('s');
+  await type(page, 'Refund to card');
+  await page.keyboard.press('s');
+  await type(page, 'Send confirmation');
+  // Back to the decision: its second branch goes after the last node of the row.
+  await page.locator('.react-flow__node-shape', { hasText: 'Receipt?' }).click();
+  await page.keyboard.press('s');
+  await type(page, 'Offer voucher');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+
+  // Every line, sampled along its length on screen, stays out of the nodes it does not join.
+  const crossings = await page.evaluate(() => {
+    const nodes = [...document.querySelectorAll('.react-flow__node-shape')].map((n) => ({ label: n.textContent ?? '', r: n.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (const path of document.querySelectorAll<SVGPathElement>('.react-flow__edge path.react-flow__edge-path')) {
+      const m = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const at = (d: number) => { const p = path.getPointAtLength(d); return new DOMPoint(p.x, p.y).matrixTransform(m); };
+      const [first, last] = [at(0), at(length)];
+      const near = (r: DOMRect, p: DOMPoint) => p.x > r.left - 12 && p.x < r.right + 12 && p.y > r.top - 12 && p.y < r.bottom + 12;
+      for (let d = 0; d <= length; d += 4) {
+        const p = at(d);
+        const hit = nodes.find((n) => !near(n.r, first) && !near(n.r, last) && p.x > n.r.left + 2 && p.x < n.r.right - 2 && p.y > n.r.top + 2 && p.y < n.r.bottom - 2);
+        if (hit) { out.push(hit.label); break; }
+      }
+    }
+    return out;
+  });
+  expect(crossings).toEqual([]);
+  await page.screenshot({ path: 'tests/browser/artifacts/branch-detour.png' });
+  expect(errors).toEqual([]);
+  await context.close();
+});

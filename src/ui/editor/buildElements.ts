@@ -107,20 +107,20 @@ function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetH
   return { sourceHandle: sides.source, targetHandle: sides.target };
 }
 
-/** Label spots per map version: placing them looks at every node, so once per edit, not per frame. */
-const labelSpots = new WeakMap<ProcessMap, Map<Id, Point>>();
-function labelsOf(map: ProcessMap): Map<Id, Point> {
-  let spots = labelSpots.get(map);
-  if (!spots) {
-    spots = new Map(flowRoutes(map).filter(({ flow }) => flow.label?.trim()).map(({ flow, route }) => [flow.id, route.label]));
-    labelSpots.set(map, spots);
+/** Per map version: label spots, and the way round for unrouted flows whose smooth step crosses a node. Both look at every node, so once per edit, not per frame. */
+const drawings = new WeakMap<ProcessMap, Map<Id, { label?: Point; detour?: Point[] }>>();
+function drawingOf(map: ProcessMap): Map<Id, { label?: Point; detour?: Point[] }> {
+  let drawing = drawings.get(map);
+  if (!drawing) {
+    drawing = new Map(flowRoutes(map).map(({ flow, route, detour }) => [flow.id, { ...(flow.label?.trim() ? { label: route.label } : {}), ...(detour ? { detour } : {}) }]));
+    drawings.set(map, drawing);
   }
-  return spots;
+  return drawing;
 }
 
 export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, { x: number; y: number }>): Edge[] {
   const selected = new Set(selection.flowIds);
-  const labels = labelsOf(map);
+  const drawing = drawingOf(map);
   const boxOf = (id: Id): NodeBox | undefined => {
     const b = map.view.nodes[id];
     const d = drag.get(id);
@@ -132,8 +132,8 @@ export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, 
     const b = boxOf(f.to);
     if (!a || !b) continue;
     const moving = drag.has(f.from) || drag.has(f.to);
-    const points = moving ? undefined : map.view.flowPoints[f.id];
-    const labelAt = moving ? undefined : labels.get(f.id);
+    const points = moving ? undefined : (map.view.flowPoints[f.id] ?? drawing.get(f.id)?.detour);
+    const labelAt = moving ? undefined : drawing.get(f.id)?.label;
     edges.push({
       id: f.id,
       source: f.from,

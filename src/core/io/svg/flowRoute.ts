@@ -1,4 +1,5 @@
 import type { Flow, NodeBox, Point, ProcessMap } from '../../model/types';
+import { detourRoute } from './detourRoute';
 import { placeFlowLabels } from './flowLabels';
 
 // The line of a flow as the editor draws it. A routed flow follows its points (view.flowPoints);
@@ -10,11 +11,13 @@ export type Side = 't' | 'r' | 'b' | 'l';
 /** How far past the border the editor's handles reach (half of a 9 px handle). */
 const HANDLE_REACH = 4.5;
 /** Straight run out of and into a node before the first turn (the editor's `offset: 24`). */
-const STEP_OFFSET = 24;
+export const STEP_OFFSET = 24;
 /** Corner radius of an unrouted flow (the editor's `borderRadius: 8`). */
 export const STEP_RADIUS = 8;
 
-const DIR: Record<Side, Point> = { t: [0, -1], r: [1, 0], b: [0, 1], l: [-1, 0] };
+/** The way out of each side. */
+export const SIDE_DIRECTION: Record<Side, Point> = { t: [0, -1], r: [1, 0], b: [0, 1], l: [-1, 0] };
+const DIR = SIDE_DIRECTION;
 
 /**
  * Which sides a flow leaves and enters by: forward flows left to right, flows to another
@@ -31,7 +34,8 @@ export function flowSides(from: NodeBox, to: NodeBox): { source: Side; target: S
   return { source: 'r', target: 'l' };
 }
 
-function handlePoint(box: NodeBox, side: Side): Point {
+/** Where a flow leaves or enters a side: the editor's handle, just outside the border. */
+export function handlePoint(box: NodeBox, side: Side): Point {
   const [dx, dy] = DIR[side];
   const cx = box.x + box.width / 2 + (dx * box.width) / 2;
   const cy = box.y + box.height / 2 + (dy * box.height) / 2;
@@ -118,16 +122,26 @@ function dropStraightThrough(points: Point[]): Point[] {
 const between = (a: Point, b: Point, c: Point) =>
   (a[0] === b[0] && b[0] === c[0] && (b[1] - a[1]) * (c[1] - b[1]) >= 0) || (a[1] === b[1] && b[1] === c[1] && (b[0] - a[0]) * (c[0] - b[0]) >= 0);
 
-/** The route of each flow whose ends are both drawn, its label placed clear of nodes and other labels. */
-export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route }[] {
-  const out: { flow: Flow; route: Route }[] = [];
+/**
+ * The route of each flow whose ends are both drawn, its label placed clear of nodes and other
+ * labels: its routed points; else the smooth step; else, where that crosses a node, a way round
+ * (`detour` set: the editor then draws those points too).
+ */
+export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?: Point[] }[] {
+  const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
+  const boxes = map.nodes.flatMap((n) => (map.view.nodes[n.id] ? [{ id: n.id, box: map.view.nodes[n.id]! }] : []));
   for (const flow of map.flows) {
     const a = map.view.nodes[flow.from];
     const b = map.view.nodes[flow.to];
     if (!a || !b) continue;
     const points = map.view.flowPoints[flow.id];
-    out.push({ flow, route: points && points.length >= 2 ? polylineRoute(points) : stepRoute(a, b) });
+    if (points && points.length >= 2) {
+      out.push({ flow, route: polylineRoute(points) });
+      continue;
+    }
+    const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes.filter((o) => o.id !== flow.from && o.id !== flow.to).map((o) => o.box));
+    out.push(detour ? { flow, route: polylineRoute(detour), detour } : { flow, route: stepRoute(a, b) });
   }
   const labels = placeFlowLabels(map, out);
-  return out.map(({ flow, route }) => ({ flow, route: { ...route, label: labels.get(flow.id) ?? route.label } }));
+  return out.map((r) => ({ ...r, route: { ...r.route, label: labels.get(r.flow.id) ?? r.route.label } }));
 }

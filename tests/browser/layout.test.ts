@@ -29,10 +29,28 @@ test('auto layout tidies a messy map in the worker: every node inside its band, 
   }
   const messy = await snapshot(page);
 
+  // Watch a dragged node glide: every position it is drawn at, in order.
+  const dragged = messy[1]!.id;
+  await page.evaluate((id) => {
+    const el = document.querySelector(`.react-flow__node[data-id="${id}"]`)!;
+    const seen: string[] = [el.getAttribute('style') ?? ''];
+    (window as unknown as { __moves: string[] }).__moves = seen;
+    new MutationObserver(() => seen.push(el.getAttribute('style') ?? '')).observe(el, { attributes: true, attributeFilter: ['style'] });
+  }, dragged);
   await page.getByRole('button', { name: 'Auto layout' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Auto layout' }).isEnabled(), { timeout: 20_000 }).toBe(true);
   await page.waitForTimeout(600); // the nodes glide to their places
   const tidy = await snapshot(page);
+  // From where it was to where the layout put it, one way, without a flash of the end first.
+  const xs = (await page.evaluate(() => (window as unknown as { __moves: string[] }).__moves))
+    .map((style) => Number(/translate\((-?[\d.]+)px/.exec(style)?.[1]))
+    .filter((x, i, all) => Number.isFinite(x) && x !== all[i - 1]);
+  // (The first is the dragged position as drawn before; the animation starts from the stored one, within a few pixels.)
+  const run = xs.slice(1);
+  expect(run.length).toBeGreaterThanOrEqual(3);
+  expect(Math.abs(run[0]! - xs[0]!)).toBeLessThan(10);
+  const rising = run.at(-1)! > run[0]!;
+  expect(run.every((x, i) => i === 0 || (rising ? x > run[i - 1]! : x < run[i - 1]!)), run.join(' ')).toBe(true);
   expect(tidy.map((n) => `${n.x},${n.y}`)).not.toEqual(messy.map((n) => `${n.x},${n.y}`));
   expect(tidy.filter((n) => !n.inBand)).toEqual([]);
   // Flows follow the routed points: straight segments, horizontal or vertical only.

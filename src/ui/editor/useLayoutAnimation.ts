@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Id, ProcessMap } from '../../core/model/types';
 import { useLayoutState } from '../../state/layoutStore';
 
@@ -13,14 +13,19 @@ const ease = (t: number) => 1 - (1 - t) ** 3;
 export function useLayoutAnimation(map: ProcessMap | undefined): Map<Id, { x: number; y: number }> | null {
   const animation = useLayoutState((s) => s.animation);
   const [frame, setFrame] = useState<Map<Id, { x: number; y: number }> | null>(null);
+  const finished = useRef<number | null>(null);
+  const reduced = typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  const pending = !!animation && !!map && animation.mapId === map.id && !reduced && finished.current !== animation.token;
+  // Until the first frame is drawn, the nodes stay where they were (not one flash of the end first).
+  const origin = useMemo(() => (animation ? new Map(Object.entries(animation.from)) : null), [animation]);
   useEffect(() => {
-    if (!animation || !map || animation.mapId !== map.id) return;
-    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return;
+    if (!animation || !map || animation.mapId !== map.id || reduced) return;
     const start = performance.now();
     let raf = 0;
     const tick = (now: number) => {
       const t = Math.min(1, (now - start) / DURATION_MS);
       if (t >= 1) {
+        finished.current = animation.token;
         setFrame(null);
         useLayoutState.getState().set({ animation: null });
         return;
@@ -39,5 +44,5 @@ export function useLayoutAnimation(map: ProcessMap | undefined): Map<Id, { x: nu
     // The map changes with the layout itself; the animation token starts a run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [animation?.token]);
-  return frame;
+  return frame ?? (pending ? origin : null);
 }

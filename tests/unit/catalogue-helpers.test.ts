@@ -154,7 +154,7 @@ describe('usedIn', () => {
     ws.dataStores[0]!.systemId = 'sys-erp';
     ws.maps[1]!.nodes.push({ id: 'adhoc', kind: 'system', laneId: 'lane-team', label: 'CRM' });
     const u = usedIn(ws);
-    expect(u.systems.get('sys-erp')).toEqual({ nodes: [], steps: [], maps: [], viaStores: [{ mapId: 'map-a', mapName: 'Order to cash', nodes: 1, steps: 0 }] });
+    expect(u.systems.get('sys-erp')).toEqual({ nodes: [], steps: [], maps: [], viaStores: [{ mapId: 'map-a', mapName: 'Order to cash', nodes: 1, steps: 0 }], viaStoreSteps: [] });
     expect(u.systems.get('sys-crm')!.nodes).toHaveLength(1);
   });
 
@@ -163,5 +163,10 @@ describe('usedIn', () => {
     const u = usedIn(ws);
     expect(u.dataStores.get('ds-enq')!.maps.map((m) => m.mapName).length).toBe(2);
     expect(u.systems.get('s-sits')!.viaStores.length).toBeGreaterThan(0);
+    // And the steps that read or write its stores, with the store named.
+    const sits = u.systems.get('s-sits')!.viaStoreSteps;
+    expect(sits.length).toBeGreaterThan(0);
+    for (const s of sits) expect(ws.dataStores.find((d) => d.name === s.storeName)!.systemId).toBe('s-sits');
+    expect(sits.map((s) => s.label)).toContain('Create applicant record');
   });
 });

@@ -35,6 +35,8 @@ export interface Usage {
 export interface SystemUsage extends Usage {
   /** Maps where the system's data stores are drawn, though the system itself may not be. */
   viaStores: MapUse[];
+  /** The steps there that read or write those stores, named with the store. */
+  viaStoreSteps: (StepUse & { storeName: string })[];
 }
 
 export interface UsageIndex {
@@ -55,14 +57,16 @@ const emptyUsage = (): Usage => ({ nodes: [], steps: [], maps: [] });
 
 export function usedIn(ws: Workspace): UsageIndex {
   const index: UsageIndex = {
-    systems: new Map(ws.systems.map((s) => [s.id, { ...emptyUsage(), viaStores: [] }])),
+    systems: new Map(ws.systems.map((s) => [s.id, { ...emptyUsage(), viaStores: [], viaStoreSteps: [] }])),
     dataStores: new Map(ws.dataStores.map((d) => [d.id, emptyUsage()])),
   };
   for (const map of ws.maps) addMap(index, map);
   for (const store of ws.dataStores) {
     const system = store.systemId ? index.systems.get(store.systemId) : undefined;
     const use = index.dataStores.get(store.id)!;
-    if (system) for (const m of use.maps) addToMapUse(system.viaStores, m.mapId, m.mapName, m.nodes, m.steps);
+    if (!system) continue;
+    for (const m of use.maps) addToMapUse(system.viaStores, m.mapId, m.mapName, m.nodes, m.steps);
+    for (const s of use.steps) system.viaStoreSteps.push({ ...s, storeName: store.name });
   }
   const order = new Map(ws.maps.map((m, i) => [m.id, i]));
   for (const s of index.systems.values()) s.viaStores.sort((a, b) => order.get(a.mapId)! - order.get(b.mapId)!);

@@ -9,6 +9,7 @@ const ACCESS: Record<Access, string> = { read: 'reads', write: 'writes', readwri
 export function UsedIn({ usage }: { usage: Usage | SystemUsage | undefined }) {
   if (!usage) return null;
   const via = 'viaStores' in usage ? usage.viaStores : [];
+  const viaSteps = 'viaStoreSteps' in usage ? usage.viaStoreSteps : [];
   if (usage.maps.length === 0 && via.length === 0) return <span className="cat-muted">Not on any map</span>;
   return (
     <>
@@ -34,7 +35,17 @@ export function UsedIn({ usage }: { usage: Usage | SystemUsage | undefined }) {
           <span className="cat-muted">Through its data stores:</span>
           <ul className="cat-used">
             {via.map((m) => (
-              <li key={m.mapId}><MapLink use={m} /></li>
+              <li key={m.mapId}>
+                <MapLink use={m} />
+                {viaSteps.some((s) => s.mapId === m.mapId) && (
+                  <span className="cat-steps">
+                    {viaSteps
+                      .filter((s) => s.mapId === m.mapId)
+                      .map((s) => `${s.label} (${ACCESS[s.access]} ${s.storeName})`)
+                      .join('; ')}
+                  </span>
+                )}
+              </li>
             ))}
           </ul>
         </div>

@@ -252,3 +252,39 @@ test('maps: rename in place, duplicate, delete and take the deletion back', asyn
   await context.close();
 });
 
+
+test('panned to the right end of a long map, each lane still shows its name at the left edge', async () => {
+  const { page, context, errors } = await openApp(browser(), { path: '#/map/m-adm' });
+  const pinned = () => page.locator('.sticky-lane').allTextContents();
+  expect(await pinned()).toEqual([]);
+  // Drag the empty canvas far to the left, as someone reading the end of the process does.
+  const spot = await page.locator('.canvas').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    for (let y = r.top + 40; y < r.bottom - 40; y += 13) {
+      for (let x = r.right - 260; x > r.left + 200; x -= 17) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    }
+    return null;
+  });
+  expect(spot).not.toBeNull();
+  await page.mouse.move(spot!.x, spot!.y);
+  await page.mouse.down();
+  await page.mouse.move(spot!.x - 700, spot!.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(pinned).toEqual(expect.arrayContaining(['Applicant', 'Enquiries officer']));
+  // Each name sits in its own lane's band on screen.
+  const placed = await page.evaluate(() => {
+    const bands = [...document.querySelectorAll('.react-flow__node-lane')].map((e) => ({ name: e.querySelector('.lane-name')?.textContent, r: e.getBoundingClientRect() }));
+    return [...document.querySelectorAll('.sticky-lane span')].map((s) => {
+      const r = s.getBoundingClientRect();
+      const band = bands.find((b) => b.name === s.textContent)!;
+      return r.top >= band.r.top - 1 && r.bottom <= band.r.bottom + 1;
+    });
+  });
+  expect(placed.every(Boolean)).toBe(true);
+  await page.screenshot({ path: 'tests/browser/artifacts/sticky-lanes.png' });
+  // Back at the left, the headers show the names themselves.
+  await page.keyboard.press('Shift+!');
+  await expect.poll(pinned).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});

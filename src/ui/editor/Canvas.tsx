@@ -30,6 +30,7 @@ import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
 import { LaneResizeContext } from './nodes/laneResizeContext';
 import { ShapeNode } from './nodes/ShapeNode';
+import { StickyLaneNames } from './StickyLaneNames';
 import { useLayoutAnimation } from './useLayoutAnimation';
 import { useMarks } from './useMarks';
 import { useRevealEditing } from './useRevealEditing';
@@ -190,6 +191,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           proOptions={{ hideAttribution: true }}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+          <StickyLaneNames map={map} />
           <Controls showInteractive={false} />
           {map.lanes.length === 0 && (
             <Panel position="top-center" className="empty-hint">

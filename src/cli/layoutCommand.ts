@@ -5,10 +5,10 @@
 import { defaultElk } from '../core/layout/elkNode';
 import { measureLayout } from '../core/layout/metrics';
 import { toBundle } from '../core/schema/bundle';
+import { plural } from '../core/words';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle } from './io';
 import { laidOut } from './layoutMaps';
-import { plural } from '../core/words';
 
 const USAGE = 'Usage: lanemap layout <bundle.json> [--map ID] [--json]';
 

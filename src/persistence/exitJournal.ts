@@ -21,6 +21,8 @@ export interface ExitJournal {
 }
 
 const tabKey = `${PREFIX}${Math.random().toString(36).slice(2, 10)}`;
+/** When this tab last wrote its journal (null: it has none), so a save need not read it back. */
+let savedAt: number | null = null;
 
 function storage(): Storage | undefined {
   try {
@@ -35,6 +37,7 @@ export function saveExitJournal(journal: ExitJournal, store = storage()): void {
   if (journal.maps.length === 0 && journal.catalogue.every((c) => c.rows.length === 0)) return;
   try {
     store?.setItem(tabKey, JSON.stringify(journal));
+    savedAt = journal.at;
   } catch {
     // Full: the write to IndexedDB is all there is.
   }
@@ -42,12 +45,9 @@ export function saveExitJournal(journal: ExitJournal, store = storage()): void {
 
 /** A save that began at `since` reached the database: this tab's journal, if older, is done with. */
 export function clearExitJournal(since: number, store = storage()): void {
-  try {
-    const text = store?.getItem(tabKey);
-    if (text && (JSON.parse(text) as ExitJournal).at <= since) store?.removeItem(tabKey);
-  } catch {
-    store?.removeItem(tabKey);
-  }
+  if (savedAt === null || savedAt > since) return;
+  store?.removeItem(tabKey);
+  savedAt = null;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
 import { describeSaveError } from './saveErrors';
 import { clearExitJournal, replayExitJournals, saveExitJournal } from './exitJournal';
-import { type Dirty, planWrites, writeAll, writeRecords, writeRecordsAtOnce, type WriteContext } from './writes';
+import { type Dirty, planWrites, writeAll, writePlanAtOnce, writeRecords, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
 
@@ -143,7 +143,7 @@ export class Repository {
 
   /**
    * The page is going away: write every pending record now, in the one kind of transaction a
-   * closing page lets finish (see writeRecordsAtOnce). The records stay pending, so if the
+   * closing page lets finish (see writePlanAtOnce). The records stay pending, so if the
    * page lives on (back/forward cache) the normal save still writes them with their revisions.
    */
   flushOnExit(): void {
@@ -155,10 +155,10 @@ export class Repository {
       const at = k.indexOf(':');
       return { table: k.slice(0, at) as Dirty['table'], id: k.slice(at + 1) };
     });
-    // The synchronous copy first: a reload may end the page before IndexedDB has written anything.
     const plan = planWrites(ws, batch);
+    // The synchronous copy first: a reload may end the page before IndexedDB has written anything.
     saveExitJournal({ at: this.now(), maps: plan.maps.put, catalogue: plan.records.map((r) => ({ table: r.table, rows: r.put })) });
-    writeRecordsAtOnce(this.db, ws, batch, this.writeContext()).catch(() => undefined);
+    writePlanAtOnce(this.db, plan, this.writeContext()).catch(() => undefined);
   }
 
   /** Rows set aside by load because they failed validation, for a "recover" screen or a support report. */

@@ -23,7 +23,7 @@ export interface WriteContext {
 const allTables = (db: LanemapDB) => [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.revisions, db.revisionMaps, db.trash];
 
 /** What a batch of dirty records comes to: rows to put and ids to delete, per table. */
-interface WritePlan {
+export interface WritePlan {
   meta: MetaRow[];
   records: { table: (typeof CATALOGUE)[number]; put: { id: Id }[]; gone: Id[] }[];
   maps: { put: ProcessMap[]; gone: Id[] };
@@ -60,8 +60,7 @@ export function writeRecords(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: 
  * first. A closing page lets requests already issued finish, but nothing that waits for a
  * reply (a read, the revision bookkeeping) gets to run; the next normal save adds those.
  */
-export function writeRecordsAtOnce(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<void> {
-  const plan = planWrites(ws, batch);
+export function writePlanAtOnce(db: LanemapDB, plan: WritePlan, ctx: WriteContext): Promise<void> {
   const tables = [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.trash];
   return db.transaction('rw', tables, () => {
     const jobs: Promise<unknown>[] = [];

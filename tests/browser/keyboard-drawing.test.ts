@@ -9,12 +9,16 @@ async function type(page: Page, text: string) {
   await page.keyboard.press('Enter');
 }
 
+/** A new, empty map of this name, open in the editor, the keyboard ready for its first lane. */
+async function newMap(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New map', exact: true }).click();
+  await type(page, name);
+  await page.locator('.empty-hint').waitFor();
+}
+
 test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reload', async () => {
   const { page, context, errors } = await openApp(browser());
-  await page.getByRole('button', { name: 'New map', exact: true }).click();
-  await page.keyboard.type('Complaints handling');
-  await page.keyboard.press('Enter');
-  await page.locator('.empty-hint').waitFor();
+  await newMap(page, 'Complaints handling');
 
   // The name box being typed in is on screen, even for a lane added below the bottom edge.
   const typingInView = () =>
@@ -81,10 +85,7 @@ test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reloa
 
 test('a second branch typed after a decision is joined to it by a line that goes round the first branch, not through it', async () => {
   const { page, context, errors } = await openApp(browser());
-  await page.getByRole('button', { name: 'New map', exact: true }).click();
-  await page.keyboard.type('Refunds');
-  await page.keyboard.press('Enter');
-  await page.locator('.empty-hint').waitFor();
+  await newMap(page, 'Refunds');
   await page.keyboard.press('l');
   await type(page, 'Desk');
   await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_BAND } from '../../src/core/layout/constants';
+import { LAYOUT_LEFT, MIN_BAND } from '../../src/core/layout/constants';
 import { measureLayout } from '../../src/core/layout/metrics';
-import { quickLayout, QUICK_LEFT } from '../../src/core/layout/quickLayout';
+import { quickLayout } from '../../src/core/layout/quickLayout';
 import { LANE_HEADER_WIDTH, laneBands, NODE_SIZE } from '../../src/core/model/geometry';
 import { NODE_KINDS, type MapNode, type ProcessMap } from '../../src/core/model/types';
 import { type F, makeMap, type N } from './layout-helpers';
@@ -36,7 +36,7 @@ describe('quickLayout', () => {
     expect(layoutProblems(map)).toEqual([]);
     expect(col(map, 's')).toBeLessThan(col(map, 'a'));
     expect(col(map, 'a')).toBeLessThan(col(map, 'e'));
-    expect(map.view.nodes.s!.x).toBeGreaterThanOrEqual(QUICK_LEFT);
+    expect(map.view.nodes.s!.x).toBeGreaterThanOrEqual(LAYOUT_LEFT);
     expect(map.view.nodes.a).toMatchObject(NODE_SIZE.step);
     expect(Object.keys(map.view.laneHeights)).toEqual(['L']);
     // Centred on one axis, so the sequence flows run straight, border to border.

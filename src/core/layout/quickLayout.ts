@@ -6,35 +6,27 @@
 // stacks each cell around its lane's axis. Ordering, placement and routing are then the full
 // layout's (layoutOnColumns), so no flow runs through a node and no node leaves its band.
 
-import { DEFAULT_LANE_HEIGHT, LANE_HEADER_WIDTH, NODE_SIZE } from '../model/geometry';
-import { isControlKind, isDataKind, type Id, type MapNode, type NodeBox, type ProcessMap } from '../model/types';
+import { DEFAULT_LANE_HEIGHT, NODE_SIZE } from '../model/geometry';
+import { isControlKind, isDataKind, type Id, type MapNode, type ProcessMap } from '../model/types';
 import { buildGraph } from './graph';
 import { layoutOnColumns } from './layout';
 
-/** Left edge of the first column: clear of the lane header. */
-export const QUICK_LEFT = LANE_HEADER_WIDTH + 40;
-/** Every kind fits the column, so columns never overlap horizontally. */
-const COLUMN_WIDTH = Math.max(...Object.values(NODE_SIZE).map((s) => s.width));
-export const QUICK_PITCH = Math.max(200, COLUMN_WIDTH + 50);
 /** Vertical space between nodes stacked in one cell, and between a band edge and its nodes. */
 const GAP = 20;
 const PAD = 20;
 
 export function quickLayout(map: ProcessMap): ProcessMap {
   const column = assignColumns(map);
-  const first = stackedPositions(map, column);
+  const startY = stackedCentres(map, column);
   const g = buildGraph(map);
   const cols = g.nodes.map((n) => column.get(n.id) ?? 0);
-  const centreY = g.nodes.map((n) => {
-    const b = first[n.id];
-    return b ? b.y + b.height / 2 : 0;
-  });
+  const centreY = g.nodes.map((n) => startY.get(n.id) ?? 0);
   const count = cols.reduce((m, c) => Math.max(m, c + 1), 0);
   return { ...map, view: layoutOnColumns(map, g, { column: cols, count, centreY }).view };
 }
 
-/** Every node in its column, stacked around its lane's axis: the order the sweeps start from. */
-function stackedPositions(map: ProcessMap, column: Map<Id, number>): Record<Id, NodeBox> {
+/** Each node's centre y with every cell stacked around its lane's axis: the order the sweeps start from. */
+function stackedCentres(map: ProcessMap, column: Map<Id, number>): Map<Id, number> {
   const laneIds = new Set(map.lanes.map((l) => l.id));
   // A node whose lane is missing is drawn in the first lane (where laneAtY would put it).
   const fallbackLane = map.lanes[0]?.id ?? '';
@@ -77,18 +69,7 @@ function stackedPositions(map: ProcessMap, column: Map<Id, number>): Record<Id, 
     y += height;
   }
 
-  const nodes: Record<Id, NodeBox> = {};
-  for (const n of map.nodes) {
-    const size = NODE_SIZE[n.kind];
-    const col = column.get(n.id) ?? 0;
-    nodes[n.id] = {
-      x: QUICK_LEFT + col * QUICK_PITCH + Math.floor((COLUMN_WIDTH - size.width) / 2),
-      y: (axisY.get(laneOf(n)) ?? 0) + (relTop.get(n.id) ?? 0),
-      width: size.width,
-      height: size.height,
-    };
-  }
-  return nodes;
+  return new Map(map.nodes.map((n) => [n.id, (axisY.get(laneOf(n)) ?? 0) + (relTop.get(n.id) ?? 0) + NODE_SIZE[n.kind].height / 2]));
 }
 
 /**

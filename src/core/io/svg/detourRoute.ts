@@ -1,5 +1,5 @@
 import type { NodeBox, Point } from '../../model/types';
-import { flowSides, handlePoint, SIDE_DIRECTION, STEP_OFFSET, stepRoute } from './flowRoute';
+import { dropStraightThrough, flowSides, handlePoint, SIDE_DIRECTION, STEP_OFFSET, stepRoute } from './flowRoute';
 
 // A flow the layout has not routed (drawn since the last Auto layout) takes the editor's smooth
 // step: out of one side, across, into the other. Where that runs through another node (a step
@@ -35,30 +35,17 @@ function cost(points: Point[]): number {
   return length + BEND_COST * (points.length - 2);
 }
 
-/** Drops repeated points and corners the line runs straight through. */
-function tidy(points: Point[]): Point[] {
-  const out: Point[] = [];
-  for (const p of points) {
-    const a = out[out.length - 2];
-    const b = out[out.length - 1];
-    if (b && b[0] === p[0] && b[1] === p[1]) continue;
-    if (a && b && ((a[0] === b[0] && b[0] === p[0]) || (a[1] === b[1] && b[1] === p[1]))) out.pop();
-    out.push(p);
-  }
-  return out;
-}
-
 /**
  * The points of a way round for a flow from `from` to `to` whose smooth step would cross one of
- * `others` (every other node's box), or null when the smooth step is clear (it stays as it is)
- * or no corridor is clear either.
+ * the map's other nodes (`boxes`: every node's box, the flow's own ends among them, by identity),
+ * or null when the smooth step is clear (it stays as it is) or no corridor is clear either.
  */
-export function detourRoute(from: NodeBox, to: NodeBox, others: readonly NodeBox[]): Point[] | null {
+export function detourRoute(from: NodeBox, to: NodeBox, boxes: readonly NodeBox[]): Point[] | null {
   const left = Math.min(from.x, to.x) - REACH;
   const right = Math.max(from.x + from.width, to.x + to.width) + REACH;
   const top = Math.min(from.y, to.y) - REACH;
   const bottom = Math.max(from.y + from.height, to.y + to.height) + REACH;
-  const near = others.filter((o) => o.x < right && o.x + o.width > left && o.y < bottom && o.y + o.height > top);
+  const near = boxes.filter((o) => o !== from && o !== to && o.x < right && o.x + o.width > left && o.y < bottom && o.y + o.height > top);
   const ends = [from, to];
   if (clear(stepRoute(from, to).points, near, [])) return null;
 
@@ -69,16 +56,21 @@ export function detourRoute(from: NodeBox, to: NodeBox, others: readonly NodeBox
   const [tdx, tdy] = SIDE_DIRECTION[sides.target];
   const gs: Point = [s[0] + sdx * STEP_OFFSET, s[1] + sdy * STEP_OFFSET];
   const gt: Point = [t[0] + tdx * STEP_OFFSET, t[1] + tdy * STEP_OFFSET];
-  const boxes = [...near, ...ends];
+  const edges = [...near, ...ends];
   const nearest = (values: number[], a: number, b: number) =>
     [...new Set(values)].sort((u, v) => Math.abs(u - a) + Math.abs(u - b) - (Math.abs(v - a) + Math.abs(v - b)) || u - v).slice(0, TRIES);
-  const rows = nearest(boxes.flatMap((o) => [o.y - CLEARANCE, o.y + o.height + CLEARANCE]), gs[1], gt[1]);
-  const columns = nearest(boxes.flatMap((o) => [o.x - CLEARANCE, o.x + o.width + CLEARANCE]), gs[0], gt[0]);
+  const rows = nearest(edges.flatMap((o) => [o.y - CLEARANCE, o.y + o.height + CLEARANCE]), gs[1], gt[1]);
+  const columns = nearest(edges.flatMap((o) => [o.x - CLEARANCE, o.x + o.width + CLEARANCE]), gs[0], gt[0]);
   const candidates: Point[][] = [
     ...rows.map((y): Point[] => [s, gs, [gs[0], y], [gt[0], y], gt, t]),
     ...columns.map((x): Point[] => [s, gs, [x, gs[1]], [x, gt[1]], gt, t]),
-  ].map(tidy);
+  ].map(dropStraightThrough);
   let best: Point[] | null = null;
-  for (const c of candidates) if (clear(c, near, ends) && (!best || cost(c) < cost(best))) best = c;
+  let bestCost = Infinity;
+  for (const c of candidates) {
+    if (!clear(c, near, ends)) continue;
+    const k = cost(c);
+    if (k < bestCost) [best, bestCost] = [c, k];
+  }
   return best;
 }

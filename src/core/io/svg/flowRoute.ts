@@ -108,7 +108,7 @@ export function stepRoute(from: NodeBox, to: NodeBox): Route {
 }
 
 /** Removes corners the line runs straight through, so the next corner keeps its full rounding. */
-function dropStraightThrough(points: Point[]): Point[] {
+export function dropStraightThrough(points: Point[]): Point[] {
   const out: Point[] = [];
   for (const p of points) {
     const a = out[out.length - 2];
@@ -129,7 +129,7 @@ const between = (a: Point, b: Point, c: Point) =>
  */
 export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?: Point[] }[] {
   const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
-  const boxes = map.nodes.flatMap((n) => (map.view.nodes[n.id] ? [{ id: n.id, box: map.view.nodes[n.id]! }] : []));
+  const boxes = map.nodes.flatMap((n) => map.view.nodes[n.id] ?? []);
   for (const flow of map.flows) {
     const a = map.view.nodes[flow.from];
     const b = map.view.nodes[flow.to];
@@ -139,7 +139,7 @@ export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?
       out.push({ flow, route: polylineRoute(points) });
       continue;
     }
-    const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes.filter((o) => o.id !== flow.from && o.id !== flow.to).map((o) => o.box));
+    const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes);
     out.push(detour ? { flow, route: polylineRoute(detour), detour } : { flow, route: stepRoute(a, b) });
   }
   const labels = placeFlowLabels(map, out);

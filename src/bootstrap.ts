@@ -1,7 +1,7 @@
 import { demoWorkspace } from './core/demo';
 import { LanemapDB } from './persistence/db';
 import { Repository } from './persistence/repository';
-import { purgeExpired, setActiveDb } from './persistence/revisions';
+import { purgeExpired, setActiveDb } from './persistence/historyQueries';
 import { WorkspaceSync } from './persistence/sync';
 import { useAppStatus } from './state/appStatusStore';
 import { addEditGuard, adoptRemote, onDocumentChange, useDocument } from './state/documentStore';

@@ -3,14 +3,14 @@
 // gets one file per map. The report (docx, html) is one file for all the chosen maps.
 
 import { analyzeWorkspace } from '../core/analysis';
-import { bpmnExport } from '../core/io/bpmn';
-import { uniqueNames } from '../core/io/fileNames';
-import { buildReportDocx, buildReportHtml } from '../core/io/report';
-import { renderMapSvg } from '../core/io/svg';
+import { bpmnExport } from '../core/formats/bpmn';
+import { uniqueNames } from '../core/text/fileNames';
+import { buildReportDocx, buildReportHtml } from '../core/report';
+import { renderMapSvg } from '../core/picture';
 import type { ProcessMap, Workspace } from '../core/model/types';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle, type CliIO } from './io';
-import { rasterise } from './rasterise';
+import { rasterise } from './pngFromSvg';
 
 const FORMATS = ['svg', 'png', 'docx', 'html', 'bpmn'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,7 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DataStore, Department, Id, ProcessMap, System } from '../core/model/types';
 import { migrationTo, type Migration, type StoredTables } from '../core/schema/migrations';
-import type { RevisionBody, RevisionRow } from '../core/schema/revisions';
+import type { RevisionBody, RevisionRow } from '../core/schema/revisionRecords';
 
 // The browser database. One row per map document plus a small index (DESIGN.md: documents
 // load ~30x faster than one row per node). Catalogue records are small: one row each.

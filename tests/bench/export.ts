@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analyzeWorkspace } from '../../src/core/analysis';
-import { renderMapSvg } from '../../src/core/io/svg';
+import { renderMapSvg } from '../../src/core/picture';
 import { generateMap, layoutMap, withLayout } from '../../src/core/layout';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import type { Workspace } from '../../src/core/model/types';

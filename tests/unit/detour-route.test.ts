@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detourRoute } from '../../src/core/io/svg/detourRoute';
-import { flowRoutes, stepRoute } from '../../src/core/io/svg/flowRoute';
+import { detourRoute } from '../../src/core/drawing/detourRoute';
+import { flowRoutes, stepRoute } from '../../src/core/drawing/stepRoute';
 import { generateMap } from '../../src/core/layout/generate';
 import { measureLayout } from '../../src/core/layout/metrics';
 import { quickLayout } from '../../src/core/layout/quickLayout';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
-import { importBpmn } from '../../src/core/io/bpmn';
-import { decodeText } from '../../src/core/io/importFile';
-import { importIds } from '../../src/core/io/importResult';
+import { importBpmn } from '../../src/core/formats/bpmn';
+import { decodeText } from '../../src/core/formats/importFile';
+import { importIds } from '../../src/core/formats/importResult';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import { layoutMap, withLayout } from '../../src/core/layout/layout';
 import { laneBands } from '../../src/core/model/geometry';
@@ -12,7 +12,7 @@ import type { FlowKind, NodeKind, ProcessMap } from '../../src/core/model/types'
 // Every BPMN MIWG reference model, imported and checked against the test's own reading of the
 // same file with bpmn-moddle (the bpmn-io library), never against numbers the importer gave.
 //
-// The mapping counted here (see src/core/io/bpmn): every flow node of every process becomes a
+// The mapping counted here (see src/core/formats/bpmn): every flow node of every process becomes a
 // node (events between start and end and activities become steps, gateways decisions); a
 // sub-process drawn open brings its content, one drawn closed is one step; data object and data
 // store references, drawn data objects and drawn process inputs/outputs, and text annotations

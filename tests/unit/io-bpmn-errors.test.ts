@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importBpmn } from '../../src/core/io/bpmn';
-import { decodeText } from '../../src/core/io/importFile';
-import { ImportError } from '../../src/core/io/importResult';
+import { importBpmn } from '../../src/core/formats/bpmn';
+import { decodeText } from '../../src/core/formats/importFile';
+import { ImportError } from '../../src/core/formats/importResult';
 
 // Files that cannot be read give an ImportError that says why and what to do, never another
 // exception and never a hang; files that can be read in part import what they can.

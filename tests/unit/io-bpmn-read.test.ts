@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBpmn } from '../../src/core/io/bpmn';
+import { importBpmn } from '../../src/core/formats/bpmn';
 import type { ProcessMap } from '../../src/core/model/types';
 
 // Small hand-written BPMN files for what the reference models do not show: nested lanes, a

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
-import { bpmnExport, exportBpmn, importBpmn } from '../../src/core/io/bpmn';
-import { decodeText } from '../../src/core/io/importFile';
+import { bpmnExport, exportBpmn, importBpmn } from '../../src/core/formats/bpmn';
+import { decodeText } from '../../src/core/formats/importFile';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 
 // Export checked by reading it back with bpmn-moddle (what bpmn-js and Camunda Modeler read

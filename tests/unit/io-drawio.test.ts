@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importDrawio } from '../../src/core/io/drawio';
-import { htmlToText } from '../../src/core/io/drawio/htmlText';
-import { ImportError } from '../../src/core/io/importResult';
+import { importDrawio } from '../../src/core/formats/drawio';
+import { htmlToText } from '../../src/core/formats/drawio/htmlText';
+import { ImportError } from '../../src/core/formats/importResult';
 import { laneBands } from '../../src/core/model/geometry';
 import type { ProcessMap } from '../../src/core/model/types';
 

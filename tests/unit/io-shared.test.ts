@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { laneBands } from '../../src/core/model/geometry';
-import { checkSize, ImportError, importIds, MAX_IMPORT_BYTES } from '../../src/core/io/importResult';
-import { MapBuilder } from '../../src/core/io/mapBuilder';
-import { childrenNamed, descendants, parseXml, textOf, XmlError } from '../../src/core/io/xml';
+import { checkSize, ImportError, importIds, MAX_IMPORT_BYTES } from '../../src/core/formats/importResult';
+import { MapBuilder } from '../../src/core/formats/mapBuilder';
+import { childrenNamed, descendants, parseXml, textOf, XmlError } from '../../src/core/formats/xml';
 
 describe('parseXml', () => {
   it('gives elements by local name, attributes and decoded text', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/core/io/importResult';
-import { importVsdx } from '../../src/core/io/vsdx';
+import { ImportError } from '../../src/core/formats/importResult';
+import { importVsdx } from '../../src/core/formats/vsdx';
 import { laneBands } from '../../src/core/model/geometry';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 

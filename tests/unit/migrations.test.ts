@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProcessMap } from '../../src/core/model/types';
 import { migrateTables, MIGRATIONS, STORAGE_VERSION, type StoredTables } from '../../src/core/schema/migrations';
-import type { RevisionBody, RevisionRow } from '../../src/core/schema/revisions';
+import type { RevisionBody, RevisionRow } from '../../src/core/schema/revisionRecords';
 import { LanemapDB } from '../../src/persistence/db';
 import { Repository } from '../../src/persistence/repository';
 

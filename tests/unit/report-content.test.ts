@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
-import { reportContent } from '../../src/core/io/report/content';
-import { catalogueOf, mapSteps, useText } from '../../src/core/io/report/mapSteps';
+import { reportContent } from '../../src/core/report/content';
+import { catalogueOf, mapSteps, useText } from '../../src/core/report/mapSteps';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 
 const NOW = '2026-11-22T10:00:00Z';

@@ -1,12 +1,12 @@
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { rasterise } from '../../src/cli/rasterise';
+import { rasterise } from '../../src/cli/pngFromSvg';
 import { analyzeWorkspace, FINDING_KIND_LABELS, landscape } from '../../src/core/analysis';
 import { demoWorkspace } from '../../src/core/demo';
-import { buildReportDocx, type MapImage, REPORT_SUBTITLE } from '../../src/core/io/report';
-import { fitPicture } from '../../src/core/io/report/docx/buildReportDocx';
-import { renderMapSvg } from '../../src/core/io/svg';
+import { buildReportDocx, type MapImage, REPORT_SUBTITLE } from '../../src/core/report';
+import { fitPicture } from '../../src/core/report/docx/buildReportDocx';
+import { renderMapSvg } from '../../src/core/picture';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 
 const NOW = '2026-11-22T10:00:00Z';

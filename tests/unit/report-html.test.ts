@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, FINDING_KIND_LABELS, landscape } from '../../src/core/analysis';
 import { demoWorkspace } from '../../src/core/demo';
-import { buildReportHtml, REPORT_SUBTITLE } from '../../src/core/io/report';
+import { buildReportHtml, REPORT_SUBTITLE } from '../../src/core/report';
 import type { Workspace } from '../../src/core/model/types';
 import { type El, parseXmlTree } from './fixtures/xmlTree';
 

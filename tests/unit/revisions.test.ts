@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto'; // before Dexie, which picks up indexedDB when it loads
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diffWorkspace, emptyHistory, recordEntry, scopeKey, undo } from '../../src/core/commands';
-import { restoreMapRevision, restoreTrashedMap } from '../../src/core/commands/revisions';
+import { restoreMapRevision, restoreTrashedMap } from '../../src/core/commands/restoreMap';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
-import { describeChange, revisionOf } from '../../src/core/schema/revisions';
+import { describeChange, revisionOf } from '../../src/core/schema/revisionRecords';
 import { LanemapDB } from '../../src/persistence/db';
 import { Repository } from '../../src/persistence/repository';
 import { HOUR_MS, KEEP_LAST, revisionsToDrop, TRASH_MS, type RevisionStamp } from '../../src/persistence/revisionPolicy';
-import { deleteForever, listRevisions, listTrash, purgeExpired, revisionMap } from '../../src/persistence/revisions';
+import { deleteForever, listRevisions, listTrash, purgeExpired, revisionMap } from '../../src/persistence/historyQueries';
 
 // Revisions of every map and the trash: the pruning rules with a clock of our own, the
 // writes beside each map save, and the commands that bring an old version or a map back.

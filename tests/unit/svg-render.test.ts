@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../src/core/analysis';
 import { nodeBadges } from '../../src/core/analysis/focus';
 import { demoWorkspace } from '../../src/core/demo';
-import { renderMapSvg } from '../../src/core/io/svg';
-import { textWidth } from '../../src/core/io/svg/textMetrics';
+import { renderMapSvg } from '../../src/core/picture';
+import { textWidth } from '../../src/core/drawing/textMetrics';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { type El, parseXmlTree } from './fixtures/xmlTree';
 

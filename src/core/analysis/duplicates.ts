@@ -1,11 +1,11 @@
 import type { DataStore } from '../model/types';
-import { fieldLabel } from './fields';
-import { count, listEn } from './text';
+import { fieldLabel } from './fieldKeys';
+import { count, listEn } from './english';
 import type { Finding, SharedFields } from './types';
-import { type AnalysisContext, mapsOfStores, storeDepartments } from './usage';
+import { type AnalysisContext, mapsOfStores, storeDepartments } from './accessIndex';
 
 // duplicate-data: the same customer data kept in more than one store. Two catalogue stores
-// match when, after normalising field names (fields.ts), they share at least two fields and
+// match when, after normalising field names (fieldKeys.ts), they share at least two fields and
 // at least one of those identifies a person. Every catalogue store takes part, drawn on a
 // map or not: the catalogue says what it holds. Matching pairs are joined into groups
 // (connected components), one finding per group, which still lists every matching pair.

@@ -4,15 +4,15 @@ import { lintFindings } from './lint';
 import { rekeyingFindings } from './rekeying';
 import { siloFindings } from './silo';
 import { FINDING_KINDS, type Finding, SEVERITIES } from './types';
-import { type AnalysisContext, buildContext } from './usage';
+import { type AnalysisContext, buildContext } from './accessIndex';
 
 // The analysis of a whole workspace: pure, deterministic and fast enough to run on every edit
-// (the indexes in usage.ts are built once; each rule is a linear walk over them).
+// (the indexes in accessIndex.ts are built once; each rule is a linear walk over them).
 
 export * from './types';
-export { normaliseField, fieldLabel, type NormalisedField } from './fields';
+export { normaliseField, fieldLabel, type NormalisedField } from './fieldKeys';
 export { landscape, landscapeCsv, type Landscape, type LandscapeCell, type LandscapeColumn, type LandscapeFlag } from './landscape';
-export { buildContext, type AnalysisContext } from './usage';
+export { buildContext, type AnalysisContext } from './accessIndex';
 
 const severityRank = new Map(SEVERITIES.map((s, i) => [s, i]));
 const kindRank = new Map(FINDING_KINDS.map((k, i) => [k, i]));

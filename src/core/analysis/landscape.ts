@@ -2,7 +2,7 @@ import type { Department, Id } from '../model/types';
 import { duplicateFindings } from './duplicates';
 import { siloFindings } from './silo';
 import type { Finding } from './types';
-import { type AnalysisContext, buildContext } from './usage';
+import { type AnalysisContext, buildContext } from './accessIndex';
 
 // The landscape matrix: departments (rows) by systems and standalone data stores (columns).
 // A cell says what the department's steps do there across all maps: C creates or writes,

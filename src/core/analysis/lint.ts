@@ -1,7 +1,7 @@
 import type { Id, MapNode, ProcessMap } from '../model/types';
-import { capitalise, kindWord, nodeName, q } from './text';
+import { capitalise, kindWord, nodeName, q } from './english';
 import type { Finding, FindingKind, Severity } from './types';
-import { type AnalysisContext, isControl, type MapIndex, resolveTarget } from './usage';
+import { type AnalysisContext, isControl, type MapIndex, resolveTarget } from './accessIndex';
 
 // Structural checks, one map at a time. Control flow (FORMAT.md): sequence and message flows
 // alike carry control, and only between control nodes (start, end, step, decision); data flows

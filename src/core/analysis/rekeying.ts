@@ -1,15 +1,15 @@
 import type { Id } from '../model/types';
-import { fieldLabel, sharedKeys } from './fields';
-import { capitalise, listEn, q } from './text';
+import { fieldLabel, sharedKeys } from './fieldKeys';
+import { capitalise, listEn, q } from './english';
 import type { CopiedFields, Finding } from './types';
-import { type AnalysisContext, type DataAccess, integrated, type Target, targetFields, targetId, targetName } from './usage';
+import { type AnalysisContext, type DataAccess, integrated, type Target, targetFields, targetId, targetName } from './accessIndex';
 
 // manual-rekeying: a step (node kind `step`) that reads one store or system and writes
 // another, where
 // - the two are different places (a step reading and writing one store is just an update),
 // - they are not integrated: not the same system, and no integratesWith link between their
 //   systems in either direction (a standalone store is integrated with nothing),
-// - they share at least one customer field after normalisation (fields.ts).
+// - they share at least one customer field after normalisation (fieldKeys.ts).
 // That is staff copying customer data by hand; high severity when the step is marked manual,
 // medium otherwise (an export or copy-and-paste still makes a second, unlinked copy).
 // One finding per step, listing every source -> target copy it makes.

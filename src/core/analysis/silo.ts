@@ -1,8 +1,8 @@
 import type { Id } from '../model/types';
-import type { FieldSet } from './fields';
-import { listEn, q, truncateList } from './text';
+import type { FieldSet } from './fieldKeys';
+import { listEn, q, truncateList } from './english';
 import type { Finding } from './types';
-import { type AnalysisContext, type DataAccess } from './usage';
+import { type AnalysisContext, type DataAccess } from './accessIndex';
 
 // silo-system: customer data that one department keeps to itself. Candidates are every
 // system and every standalone store (systemId null, or a system missing from the catalogue).

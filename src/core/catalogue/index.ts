@@ -1,4 +1,4 @@
-export * from './fields';
+export * from './fieldList';
 export * from './fuzzy';
 export * from './integrations';
-export * from './usage';
+export * from './usedIn';

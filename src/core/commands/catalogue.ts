@@ -1,5 +1,5 @@
 import { integrationsOf } from '../catalogue/integrations';
-import { normaliseFields } from '../catalogue/fields';
+import { normaliseFields } from '../catalogue/fieldList';
 import type { DataStore, DataStoreKind, Id, System, Workspace } from '../model/types';
 import { DATA_STORE_KINDS } from '../model/types';
 import { type CommandContext, CommandError, workspaceCommand } from './define';

@@ -8,4 +8,4 @@ export * from './maps';
 export * from './layout';
 export * from './catalogue';
 export * from './catalogueLink';
-export * from './revisions';
+export * from './restoreMap';

@@ -1,4 +1,4 @@
-import { resolveTarget, type Target } from '../analysis/usage';
+import { resolveTarget, type Target } from '../analysis/accessIndex';
 import type { Id, ProcessMap, Workspace } from '../model/types';
 
 // Which catalogue entries the compared maps have in common. A data store drawn on two maps

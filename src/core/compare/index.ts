@@ -2,6 +2,6 @@
 
 export { compareCatalogue, type CatalogueComparison, type CatalogueEntry, type NodeEntry, type SharedEntry } from './catalogueUse';
 export { diffVersions, sameMeaning, type Change, type ElementDiff, type VersionDiff } from './diffVersions';
-export { labelSimilarity, labelTerms, type LabelTerms } from './labels';
+export { labelSimilarity, labelTerms, type LabelTerms } from './labelSimilarity';
 export { flowPositions, LABEL_MIN, matchSteps, MATCH_MIN, type StepMatch, type StepMatching } from './matchSteps';
 export { mapFigures, sharedCustomerData, storesWritten, withMap, type MapFigures, type SharedCustomerData } from './summary';

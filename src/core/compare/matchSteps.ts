@@ -1,9 +1,9 @@
-import { isControl } from '../analysis/usage';
+import { isControl } from '../analysis/accessIndex';
 import type { Id, MapNode, ProcessMap } from '../model/types';
-import { labelTerms, type LabelTerms, sameWord, termSimilarity } from './labels';
+import { labelTerms, type LabelTerms, sameWord, termSimilarity } from './labelSimilarity';
 
 // Which steps of two maps do the same thing. Two control nodes of the same kind are a
-// candidate pair when their labels say much the same (labels.ts); the pair's score adds how
+// candidate pair when their labels say much the same (labelSimilarity.ts); the pair's score adds how
 // alike their lanes' roles are and how far along the flow each sits, so of two "Send e-mail"
 // steps the one in the same role at the same stage wins. Pairs are taken best first, each
 // node at most once, so the result is one-to-one and does not depend on map order beyond ties.

@@ -1,6 +1,6 @@
-import { fieldSet } from '../analysis/fields';
+import { fieldSet } from '../analysis/fieldKeys';
 import type { Finding, Severity } from '../analysis/types';
-import { buildContext, isControl, resolveTarget } from '../analysis/usage';
+import { buildContext, isControl, resolveTarget } from '../analysis/accessIndex';
 import type { Id, ProcessMap, Workspace } from '../model/types';
 
 // The figures above the compared maps, for the policy document: how big each map is, how

@@ -1,5 +1,5 @@
 import { validateMapRecord } from './records';
-import { revisionOf } from './revisions';
+import { revisionOf } from './revisionRecords';
 
 // Steps between versions of the browser database's layout, in order. Each is a pure function
 // over the rows of the tables it reads, so it runs the same in the browser (inside the

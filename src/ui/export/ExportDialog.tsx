@@ -8,7 +8,7 @@ import { useUi } from '../../state/uiStore';
 import { copyPng } from './copyImage';
 import { EXPORT_FORMATS, mapPng, runExport, scaleNote, SCALES, type ExportFormat, type ExportProgress, type Scale } from './exportFiles';
 import { viewToPng } from './exportView';
-import type { Raster } from './rasterise';
+import type { Raster } from './canvasRaster';
 import './export.css';
 import './exportHook';
 

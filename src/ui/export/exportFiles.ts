@@ -1,9 +1,9 @@
 import { analyzeWorkspace, type Finding } from '../../core/analysis';
-import { renderMapSvg } from '../../core/io/svg';
+import { renderMapSvg } from '../../core/picture';
 import type { Id, ProcessMap, Workspace } from '../../core/model/types';
 import { datedName, downloadBlob, uniqueNames } from '../io/download';
 import { viewToPng } from './exportView';
-import { svgToPng, type Raster } from './rasterise';
+import { svgToPng, type Raster } from './canvasRaster';
 import { buildReportFile } from './reportFiles';
 
 // What the export dialog does once the user presses Export: the files, one per map for

@@ -1,8 +1,8 @@
 import { analyzeWorkspace } from '../../core/analysis';
-import { renderMapSvg } from '../../core/io/svg';
+import { renderMapSvg } from '../../core/picture';
 import { useDocument } from '../../state/documentStore';
 import { viewToPng, viewToSvg } from './exportView';
-import { svgToPng } from './rasterise';
+import { svgToPng } from './canvasRaster';
 import { buildReportFile } from './reportFiles';
 import { canvasSizeFor } from './rasterScale';
 

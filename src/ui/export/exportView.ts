@@ -1,5 +1,5 @@
 import type * as HtmlToImage from 'html-to-image';
-import type { Raster } from './rasterise';
+import type { Raster } from './canvasRaster';
 import { canvasSizeFor } from './rasterScale';
 
 // "Current view": a picture of exactly what the canvas shows (zoom, pan, the findings' badges

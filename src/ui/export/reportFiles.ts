@@ -1,8 +1,8 @@
 import type { Finding } from '../../core/analysis';
-import type { MapImage } from '../../core/io/report';
-import { renderMapSvg } from '../../core/io/svg';
+import type { MapImage } from '../../core/report';
+import { renderMapSvg } from '../../core/picture';
 import type { Id, Workspace } from '../../core/model/types';
-import { svgToPng } from './rasterise';
+import { svgToPng } from './canvasRaster';
 
 // The policy report (.docx or .html) for the chosen maps, as a file to download. The report
 // builders (and the docx library) are loaded on first use, outside the app's first download.
@@ -23,7 +23,7 @@ const REPORT_IMAGE_SCALE = 1.5;
  * `onStep` is told before each step (and may throw to stop).
  */
 export async function buildReportFile(format: 'docx' | 'html', ws: Workspace, choice: ReportChoice, onStep: (done: number, what: string) => Promise<void> = async () => undefined): Promise<Blob> {
-  const { buildReportDocx, buildReportHtml } = await import('../../core/io/report');
+  const { buildReportDocx, buildReportHtml } = await import('../../core/report');
   const opts = { mapIds: choice.mapIds, findings: choice.includeFindings ? choice.findings : [], includeFindings: choice.includeFindings, date: choice.date };
   if (format === 'html') return new Blob([buildReportHtml(ws, opts)], { type: 'text/html;charset=utf-8' });
   const images: Record<Id, MapImage> = {};

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
-import { restoreMapRevision } from '../../core/commands/revisions';
+import { restoreMapRevision } from '../../core/commands/restoreMap';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
-import { describeChange, describeCounts } from '../../core/schema/revisions';
-import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/revisions';
+import { describeChange, describeCounts } from '../../core/schema/revisionRecords';
+import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
 import { getMap, onCommandError, useDocument, useMap } from '../../state/documentStore';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { renderMapSvg } from '../../core/io/svg';
+import { renderMapSvg } from '../../core/picture';
 import type { Department, ProcessMap } from '../../core/model/types';
 
 // A still picture of a map, drawn from the model by the SVG export: for looking at an earlier

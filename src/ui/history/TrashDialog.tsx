@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { restoreTrashedMap } from '../../core/commands/revisions';
-import { activeDb, deleteForever, watchTrash, type TrashRow } from '../../persistence/revisions';
+import { restoreTrashedMap } from '../../core/commands/restoreMap';
+import { activeDb, deleteForever, watchTrash, type TrashRow } from '../../persistence/historyQueries';
 import { TRASH_MS } from '../../persistence/revisionPolicy';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';

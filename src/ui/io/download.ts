@@ -1,6 +1,6 @@
 // Browser downloads with safe, dated file names (the names themselves are made in core).
 
-export { datedName, safeFileName, uniqueNames } from '../../core/io/fileNames';
+export { datedName, safeFileName, uniqueNames } from '../../core/text/fileNames';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

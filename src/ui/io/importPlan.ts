@@ -1,5 +1,5 @@
 import * as C from '../../core/commands';
-import { reconcileImport } from '../../core/io/reconcile';
+import { reconcileImport } from '../../core/formats/reconcile';
 import { randomIds } from '../../core/model/ids';
 import type { Id, Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';

@@ -4,7 +4,7 @@ import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { CATALOGUE_HASH } from '../shell/useHashRoute';
 import { copyLandscape, downloadLandscapeCsv } from './exportTable';
-import { FLAG_ORDER, FLAG_TEXT } from './labels';
+import { FLAG_ORDER, FLAG_TEXT } from './landscapeWords';
 import { LandscapeTable } from './LandscapeTable';
 
 // Which department creates and reads customer records where, across every map: the table

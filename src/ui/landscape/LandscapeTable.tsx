@@ -1,6 +1,6 @@
 import type { Landscape, LandscapeColumn, LandscapeFlag } from '../../core/analysis';
 import type { Workspace } from '../../core/model/types';
-import { CELL_WORDS, FLAG_TEXT, caption, columnGroups, columnKind, flagsOf } from './labels';
+import { CELL_WORDS, FLAG_TEXT, caption, columnGroups, columnKind, flagsOf } from './landscapeWords';
 
 // The matrix as a real <table>: departments are row headers, systems and standalone stores
 // column headers under a group header each. Flags are words in the column header (a tint

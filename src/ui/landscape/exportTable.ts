@@ -2,7 +2,7 @@ import { type Landscape, landscapeCsv } from '../../core/analysis';
 import type { Workspace } from '../../core/model/types';
 import { useUi } from '../../state/uiStore';
 import { datedName, downloadBlob } from '../io/download';
-import { caption } from './labels';
+import { caption } from './landscapeWords';
 
 // The matrix leaves the app two ways: a CSV file (landscapeCsv, the same text the CLI writes)
 // and the clipboard, for pasting straight into Word or Excel.

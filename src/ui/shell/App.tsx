@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { activeDb, revisionMap } from '../../persistence/revisions';
+import { activeDb, revisionMap } from '../../persistence/historyQueries';
 import { setRevisionLoader } from '../compare/compareRoute';
 import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';

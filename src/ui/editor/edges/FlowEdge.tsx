@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import * as C from '../../../core/commands';
-import { polylineRoute } from '../../../core/io/svg/flowRoute';
+import { polylineRoute } from '../../../core/drawing/stepRoute';
 import { FLOW_STYLE } from '../../../core/model/shapes';
 import { useDocument } from '../../../state/documentStore';
 import { useUi } from '../../../state/uiStore';

@@ -1,5 +1,5 @@
-import type { Finding } from '../../analysis/types';
-import type { Id } from '../../model/types';
+import type { Finding } from '../analysis/types';
+import type { Id } from '../model/types';
 
 /** A picture of one map, made by the caller (a canvas in the browser, resvg in the CLI). */
 export interface MapImage {

@@ -4,8 +4,8 @@ import { emptyWorkspace } from '../../model/factory';
 import { isDataKind, type DataStore, type Department, type FlowKind, type NodeKind } from '../../model/types';
 import type { Drawing, DrawnConnector, DrawnLane, DrawnPool, DrawnShape } from './drawing';
 import { nameKey } from '../reconcile';
-import { cleanLabel } from './labels';
-import { inside, placeShapes, type SourceLane } from './placement';
+import { cleanLabel } from './cleanLabel';
+import { inside, placeShapes, type SourceLane } from './overlapPlacement';
 
 // Drawings (pages of a draw.io or Visio file) into a workspace: one map per page.
 // - A pool with lanes gives its lanes, a pool without is one lane; each named pool becomes a

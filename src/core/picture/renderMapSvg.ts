@@ -1,15 +1,15 @@
-import { nodeBadges } from '../../analysis/focus';
-import type { Finding } from '../../analysis/types';
-import { quickLayout } from '../../layout/quickLayout';
-import { mapWidth } from '../../model/geometry';
-import type { ProcessMap, Workspace } from '../../model/types';
+import { nodeBadges } from '../analysis/focus';
+import type { Finding } from '../analysis/types';
+import { quickLayout } from '../layout/quickLayout';
+import { mapWidth } from '../model/geometry';
+import type { ProcessMap, Workspace } from '../model/types';
 import { drawFlows } from './drawFlows';
-import { flowRoutes } from './flowRoute';
+import { flowRoutes } from '../drawing/stepRoute';
 import { drawLanes } from './drawLanes';
 import { drawNodes, NODE_TEXT_DEFAULTS } from './drawNodes';
-import { baseline, INK } from './nodeLabels';
+import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, FONT_FAMILY, num, textBlock, xmlText } from './svgMarkup';
-import { wrapText } from './textMetrics';
+import { wrapText } from '../drawing/textMetrics';
 
 // A whole map as a standalone SVG, drawn from the model (no browser): lanes, nodes, flows and
 // labels as the editor shows them, optionally with finding badges and a title block. Text is

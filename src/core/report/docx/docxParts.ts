@@ -3,7 +3,7 @@ import {
   type ParagraphChild, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { Heading } from '../content';
-import { plainText } from '../text';
+import { plainText } from '../reportText';
 
 // The building blocks of the Word report: its styles, page shapes, headings with bookmarks,
 // and one table maker every table uses, so they all look alike (a dark header row repeated on

@@ -1,9 +1,9 @@
-import type { Severity } from '../../analysis/types';
-import { shapeOutline, SHAPE_STYLE } from '../../model/shapes';
-import type { Id, MapNode, ProcessMap } from '../../model/types';
-import { baseline, INK, placeLabel } from './nodeLabels';
+import type { Severity } from '../analysis/types';
+import { shapeOutline, SHAPE_STYLE } from '../model/shapes';
+import type { Id, MapNode, ProcessMap } from '../model/types';
+import { baseline, INK, placeLabel } from '../drawing/nodeLabels';
 import { Extent, num, textBlock, xmlText } from './svgMarkup';
-import { textWidth } from './textMetrics';
+import { textWidth } from '../drawing/textMetrics';
 
 // Nodes as the editor draws them: the shared outline and palette, the label wrapped inside
 // (under a start or end), and the small marks on the box: "manual", has notes, and how many

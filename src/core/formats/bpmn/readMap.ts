@@ -2,7 +2,7 @@ import { isDataKind, type Access, type FlowKind, type Id, type NodeKind, type Pr
 import { MapBuilder, type LaneInput, type SourceRect } from '../mapBuilder';
 import { childrenNamed, firstChild, textOf, type XmlElement } from '../xml';
 import type { BpmnCatalogue } from './readCatalogue';
-import { contentDrop, cornerOf, hangFrom } from './placement';
+import { contentDrop, cornerOf, hangFrom } from './bpmnPlacement';
 import type { DiPlane } from './readDiagram';
 import { lanemapAttr, markedFlowKind, nameOf, type BpmnDocument } from './readDocument';
 import { leafLanes } from './readLanes';

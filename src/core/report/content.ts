@@ -1,12 +1,12 @@
-import { analyzeWorkspace } from '../../analysis';
-import { landscape } from '../../analysis/landscape';
-import { count, listEn } from '../../analysis/text';
-import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding, type FindingKind, SEVERITIES, type Severity } from '../../analysis/types';
-import { integrationsOf } from '../../catalogue/integrations';
-import type { DataStoreKind, Id, ProcessMap, Workspace } from '../../model/types';
+import { analyzeWorkspace } from '../analysis';
+import { landscape } from '../analysis/landscape';
+import { count, listEn } from '../analysis/english';
+import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding, type FindingKind, SEVERITIES, type Severity } from '../analysis/types';
+import { integrationsOf } from '../catalogue/integrations';
+import type { DataStoreKind, Id, ProcessMap, Workspace } from '../model/types';
 import { type Catalogue, catalogueOf, mapSteps, type MapNote, type StepRow } from './mapSteps';
 import { REPORT_SUBTITLE, type ReportOptions } from './options';
-import { byName, longDate } from './text';
+import { byName, longDate } from './reportText';
 
 // What the report says, worked out once from the workspace: numbered headings, the words of the
 // summary, and the rows of every table. The .docx and HTML writers only lay this out, so the two

@@ -1,7 +1,7 @@
 // A small XML tree and its serialiser, for writing BPMN: elements with attributes, children or
 // text, escaped and indented. Characters XML 1.0 forbids are dropped rather than written.
 
-import { dropXmlIllegal } from '../xmlChars';
+import { dropXmlIllegal } from '../../text/xmlChars';
 
 export type Attrs = Record<string, string | number | undefined>;
 

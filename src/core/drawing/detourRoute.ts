@@ -1,5 +1,5 @@
-import type { NodeBox, Point } from '../../model/types';
-import { dropStraightThrough, flowSides, handlePoint, SIDE_DIRECTION, STEP_OFFSET, stepRoute } from './flowRoute';
+import type { NodeBox, Point } from '../model/types';
+import { dropStraightThrough, flowSides, handlePoint, SIDE_DIRECTION, STEP_OFFSET, stepRoute } from './stepRoute';
 
 // A flow the layout has not routed (drawn since the last Auto layout) takes the editor's smooth
 // step: out of one side, across, into the other. Where that runs through another node (a step

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, ImageRun, InternalHyperlink, type ISectionOptions, Packer, Paragraph, type Table } from 'docx';
-import type { Workspace } from '../../../model/types';
+import type { Workspace } from '../../model/types';
 import { type DepartmentPart, type FindingsPart, type GlossaryPart, type LandscapePart, type MapPart, reportContent, type ReportContent, SEVERITY_WORD } from '../content';
 import { KIND_TAG, useText } from '../mapSteps';
 import type { MapImage, ReportOptions } from '../options';

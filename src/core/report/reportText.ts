@@ -1,7 +1,7 @@
 // Small text helpers the report's writers share: dates in words, names in glossary order, and text
 // made safe for XML (Word's document.xml cannot hold control characters, even escaped).
 
-import { dropXmlIllegal } from '../xmlChars';
+import { dropXmlIllegal } from '../text/xmlChars';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

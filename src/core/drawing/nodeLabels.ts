@@ -1,4 +1,4 @@
-import type { NodeBox, NodeKind } from '../../model/types';
+import type { NodeBox, NodeKind } from '../model/types';
 import { textWidth, wrapText } from './textMetrics';
 
 // Where a node's label goes and how it wraps: the editor's CSS for .shape-label, in numbers.

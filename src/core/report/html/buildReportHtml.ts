@@ -1,7 +1,7 @@
-import type { Finding } from '../../../analysis/types';
-import type { Workspace } from '../../../model/types';
-import { renderMapSvg } from '../../svg/renderMapSvg';
-import { xmlText as esc } from '../../svg/svgMarkup';
+import type { Finding } from '../../analysis/types';
+import type { Workspace } from '../../model/types';
+import { renderMapSvg } from '../../picture/renderMapSvg';
+import { xmlText as esc } from '../../picture/svgMarkup';
 import { type DepartmentPart, type FindingsPart, type GlossaryPart, type Heading, type LandscapePart, type MapPart, reportContent, SEVERITY_WORD } from '../content';
 import { KIND_TAG, type StepRow, useText } from '../mapSteps';
 import type { ReportOptions } from '../options';

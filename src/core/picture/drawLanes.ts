@@ -1,8 +1,8 @@
-import { laneBands, LANE_HEADER_WIDTH } from '../../model/geometry';
-import type { ProcessMap, Workspace } from '../../model/types';
-import { baseline, INK } from './nodeLabels';
+import { laneBands, LANE_HEADER_WIDTH } from '../model/geometry';
+import type { ProcessMap, Workspace } from '../model/types';
+import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, num, textBlock, xmlText } from './svgMarkup';
-import { textWidth, wrapText } from './textMetrics';
+import { textWidth, wrapText } from '../drawing/textMetrics';
 
 // Lanes as the editor draws them: bands across the map in two alternating tints, each with a
 // header on the left holding the lane's name, and its department when it is not the map's.

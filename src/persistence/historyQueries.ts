@@ -1,13 +1,13 @@
 import { liveQuery } from 'dexie';
 import type { Id, ProcessMap } from '../core/model/types';
-import type { RevisionRow } from '../core/schema/revisions';
+import type { RevisionRow } from '../core/schema/revisionRecords';
 import type { LanemapDB, TrashRow } from './db';
 import { trashExpired } from './revisionPolicy';
 
 // Reading a map's history and the trash: for the history panel, the trash dialog and the
 // compare screen. Functions take the database; the UI passes `activeDb()`, set at start-up.
 
-export type { RevisionRow, RevisionSummary } from '../core/schema/revisions';
+export type { RevisionRow, RevisionSummary } from '../core/schema/revisionRecords';
 export type { TrashRow } from './db';
 
 let active: LanemapDB | null = null;

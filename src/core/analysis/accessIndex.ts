@@ -1,5 +1,5 @@
 import type { DataStore, Id, MapNode, NodeKind, ProcessMap, System, Workspace } from '../model/types';
-import { type FieldSet, fieldSet, mergeFieldSets } from './fields';
+import { type FieldSet, fieldSet, mergeFieldSets } from './fieldKeys';
 
 // Who reads and writes what, computed once per workspace so that every rule is a walk over
 // ready indexes and the whole analysis stays linear in the size of the workspace.

@@ -1,4 +1,4 @@
-import type { Flow, NodeBox, Point, ProcessMap } from '../../model/types';
+import type { Flow, NodeBox, Point, ProcessMap } from '../model/types';
 import { detourRoute } from './detourRoute';
 import { placeFlowLabels } from './flowLabels';
 

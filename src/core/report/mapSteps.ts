@@ -1,5 +1,5 @@
-import { quickLayout } from '../../layout/quickLayout';
-import { type Access, type DataStore, type Id, isControlKind, type MapNode, type NodeKind, type ProcessMap, type System, type Workspace } from '../../model/types';
+import { quickLayout } from '../layout/quickLayout';
+import { type Access, type DataStore, type Id, isControlKind, type MapNode, type NodeKind, type ProcessMap, type System, type Workspace } from '../model/types';
 
 // The rows of a map's step table: each step, decision, start and end in reading order (left to
 // right, then lane by lane), its lane, and the systems and stores it reads or writes through

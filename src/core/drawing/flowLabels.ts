@@ -1,6 +1,6 @@
-import { LANE_HEADER_WIDTH } from '../../model/geometry';
-import type { Id, MapNode, NodeBox, Point, ProcessMap } from '../../model/types';
-import type { Route } from './flowRoute';
+import { LANE_HEADER_WIDTH } from '../model/geometry';
+import type { Id, MapNode, NodeBox, Point, ProcessMap } from '../model/types';
+import type { Route } from './stepRoute';
 import { LABEL_STYLE, placeLabel } from './nodeLabels';
 import { textWidth } from './textMetrics';
 

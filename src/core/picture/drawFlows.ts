@@ -1,9 +1,9 @@
-import { FLOW_STYLE } from '../../model/shapes';
-import type { Flow, Point } from '../../model/types';
-import { STEP_RADIUS, type Route } from './flowRoute';
-import { baseline, INK } from './nodeLabels';
+import { FLOW_STYLE } from '../model/shapes';
+import type { Flow, Point } from '../model/types';
+import { STEP_RADIUS, type Route } from '../drawing/stepRoute';
+import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, num, xmlText } from './svgMarkup';
-import { FLOW_LABEL, flowLabelSize } from './flowLabels';
+import { FLOW_LABEL, flowLabelSize } from '../drawing/flowLabels';
 
 // Flows as the editor draws them: the line in its kind's stroke and dash, an arrowhead at the
 // target (filled for sequence flows, open for message and data flows), a small circle where a

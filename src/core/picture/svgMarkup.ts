@@ -1,7 +1,7 @@
 // The small pieces every part of the SVG writer shares: safe text, short numbers, and the
 // running extent of what has been drawn (so the viewBox holds all of it).
 
-import { dropXmlIllegal } from '../xmlChars';
+import { dropXmlIllegal } from '../text/xmlChars';
 
 /** Text for element content or an attribute value: illegal characters dropped, markup escaped. */
 export function xmlText(value: string): string {

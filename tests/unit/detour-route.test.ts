@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detourRoute } from '../../src/core/drawing/detourRoute';
-import { flowRoutes, stepRoute } from '../../src/core/drawing/stepRoute';
+import { flowRoutes } from '../../src/core/drawing/flowRoutes';
+import { stepRoute } from '../../src/core/drawing/stepRoute';
 import { generateMap } from '../../src/core/layout/generate';
 import { measureLayout } from '../../src/core/layout/metrics';
 import { quickLayout } from '../../src/core/layout/quickLayout';

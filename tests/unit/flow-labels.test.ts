@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
 import { flowLabelSize, placeFlowLabels } from '../../src/core/drawing/flowLabels';
-import { flowRoutes, polylineRoute } from '../../src/core/drawing/stepRoute';
+import { flowRoutes } from '../../src/core/drawing/flowRoutes';
+import { polylineRoute } from '../../src/core/drawing/stepRoute';
 import { LANE_HEADER_WIDTH } from '../../src/core/model/geometry';
 import type { NodeBox, Point, ProcessMap } from '../../src/core/model/types';
 import { makeMap } from './layout-helpers';

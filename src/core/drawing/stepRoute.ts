@@ -1,6 +1,4 @@
-import type { Flow, NodeBox, Point, ProcessMap } from '../model/types';
-import { detourRoute } from './detourRoute';
-import { placeFlowLabels } from './flowLabels';
+import type { NodeBox, Point } from '../model/types';
 
 // The line of a flow as the editor draws it. A routed flow follows its points (view.flowPoints);
 // one without points leaves and enters by the sides the editor picks and takes React Flow's
@@ -121,27 +119,3 @@ export function dropStraightThrough(points: Point[]): Point[] {
 
 const between = (a: Point, b: Point, c: Point) =>
   (a[0] === b[0] && b[0] === c[0] && (b[1] - a[1]) * (c[1] - b[1]) >= 0) || (a[1] === b[1] && b[1] === c[1] && (b[0] - a[0]) * (c[0] - b[0]) >= 0);
-
-/**
- * The route of each flow whose ends are both drawn, its label placed clear of nodes and other
- * labels: its routed points; else the smooth step; else, where that crosses a node, a way round
- * (`detour` set: the editor then draws those points too).
- */
-export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?: Point[] }[] {
-  const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
-  const boxes = map.nodes.flatMap((n) => map.view.nodes[n.id] ?? []);
-  for (const flow of map.flows) {
-    const a = map.view.nodes[flow.from];
-    const b = map.view.nodes[flow.to];
-    if (!a || !b) continue;
-    const points = map.view.flowPoints[flow.id];
-    if (points && points.length >= 2) {
-      out.push({ flow, route: polylineRoute(points) });
-      continue;
-    }
-    const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes);
-    out.push(detour ? { flow, route: polylineRoute(detour), detour } : { flow, route: stepRoute(a, b) });
-  }
-  const labels = placeFlowLabels(map, out);
-  return out.map((r) => ({ ...r, route: { ...r.route, label: labels.get(r.flow.id) ?? r.route.label } }));
-}

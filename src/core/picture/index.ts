@@ -1,5 +1,3 @@
 // SVG of a map, drawn from the model: for the app's exports, the report and the CLI.
 
 export { renderMapSvg, type RenderedSvg, type SvgOptions } from './renderMapSvg';
-export { flowSides, polylineRoute, stepRoute, type Route, type Side } from '../drawing/stepRoute';
-export { textWidth, wrapText } from '../drawing/textMetrics';

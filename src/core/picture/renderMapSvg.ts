@@ -4,7 +4,7 @@ import { quickLayout } from '../layout/quickLayout';
 import { mapWidth } from '../model/geometry';
 import type { ProcessMap, Workspace } from '../model/types';
 import { drawFlows } from './drawFlows';
-import { flowRoutes } from '../drawing/stepRoute';
+import { flowRoutes } from '../drawing/flowRoutes';
 import { drawLanes } from './drawLanes';
 import { drawNodes, NODE_TEXT_DEFAULTS } from './drawNodes';
 import { baseline, INK } from '../drawing/nodeLabels';

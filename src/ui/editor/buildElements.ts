@@ -1,5 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { flowRoutes, flowSides } from '../../core/drawing/stepRoute';
+import { flowRoutes } from '../../core/drawing/flowRoutes';
+import { flowSides } from '../../core/drawing/stepRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, Point, ProcessMap } from '../../core/model/types';

@@ -1,0 +1,31 @@
+import type { Flow, Point, ProcessMap } from '../model/types';
+import { detourRoute } from './detourRoute';
+import { placeFlowLabels } from './flowLabels';
+import { polylineRoute, type Route, stepRoute } from './stepRoute';
+
+// Every flow of a map as it is drawn, by the canvas and the picture alike: the layout's routed
+// points where it has them, else the step shape between the two boxes, else a way round.
+
+/**
+ * The route of each flow whose ends are both drawn, its label placed clear of nodes and other
+ * labels: its routed points; else the smooth step; else, where that crosses a node, a way round
+ * (`detour` set: the editor then draws those points too).
+ */
+export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?: Point[] }[] {
+  const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
+  const boxes = map.nodes.flatMap((n) => map.view.nodes[n.id] ?? []);
+  for (const flow of map.flows) {
+    const a = map.view.nodes[flow.from];
+    const b = map.view.nodes[flow.to];
+    if (!a || !b) continue;
+    const points = map.view.flowPoints[flow.id];
+    if (points && points.length >= 2) {
+      out.push({ flow, route: polylineRoute(points) });
+      continue;
+    }
+    const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes);
+    out.push(detour ? { flow, route: polylineRoute(detour), detour } : { flow, route: stepRoute(a, b) });
+  }
+  const labels = placeFlowLabels(map, out);
+  return out.map((r) => ({ ...r, route: { ...r.route, label: labels.get(r.flow.id) ?? r.route.label } }));
+}

@@ -3,7 +3,7 @@
 // gets one file per map. The report (docx, html) is one file for all the chosen maps.
 
 import { analyzeWorkspace } from '../core/analysis';
-import { bpmnExport } from '../core/formats/bpmn';
+import { bpmnExport } from '../core/bpmn';
 import { uniqueNames } from '../core/text/fileNames';
 import { buildReportDocx, buildReportHtml } from '../core/report';
 import { renderMapSvg } from '../core/picture';

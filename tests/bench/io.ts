@@ -12,7 +12,7 @@ import { reportImages } from '../../src/cli/exportCommand';
 import { analyzeWorkspace } from '../../src/core/analysis';
 import { matchSteps } from '../../src/core/compare';
 import { demoWorkspace } from '../../src/core/demo';
-import { bpmnExport } from '../../src/core/formats/bpmn';
+import { bpmnExport } from '../../src/core/bpmn';
 import { importFile } from '../../src/core/formats/importFile';
 import { buildReportDocx, buildReportHtml } from '../../src/core/report';
 import { generateMap, layoutMap, withLayout } from '../../src/core/layout';

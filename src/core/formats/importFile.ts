@@ -62,7 +62,7 @@ export async function importFile(file: { name: string; bytes: Uint8Array }, now:
     }
     const opts = { fileName: file.name, now };
     if (format === 'vsdx') {
-      const { importVsdx } = await import('./vsdx');
+      const { importVsdx } = await import('../diagrams/vsdx');
       return { ok: true, format, result: await importVsdx(file.bytes, opts) };
     }
     const text = decodeText(file.bytes);
@@ -71,10 +71,10 @@ export async function importFile(file: { name: string; bytes: Uint8Array }, now:
       return parsed.ok ? { ok: true, format, result: { workspace: parsed.workspace, warnings: parsed.warnings } } : { ok: false, format, errors: parsed.errors };
     }
     if (format === 'drawio') {
-      const { importDrawio } = await import('./drawio');
+      const { importDrawio } = await import('../diagrams/drawio');
       return { ok: true, format, result: importDrawio(text, opts) };
     }
-    const { importBpmn } = await import('./bpmn');
+    const { importBpmn } = await import('../bpmn');
     return { ok: true, format, result: importBpmn(text, opts) };
   } catch (e) {
     if (e instanceof ImportError) return failed(format, e.message);

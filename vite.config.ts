@@ -31,10 +31,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Builds for the browser tests and benchmarks (`vite build --mode e2e`) load one more script,
+ * tests/browser/support/pageHooks.ts, which puts test hooks on window (flush the saves, open
+ * two versions side by side, time the export). The production page has no such script.
+ */
+function testHooks(): Plugin {
+  return {
+    name: 'lanemap-test-hooks',
+    apply: (_config, env) => env.command === 'build' && env.mode === 'e2e',
+    // 'pre', so the page's scripts are bundled with it as any other entry.
+    transformIndexHtml: { order: 'pre', handler: () => [{ tag: 'script', attrs: { type: 'module', src: '/tests/browser/support/pageHooks.ts' }, injectTo: 'body' }] },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    testHooks(),
     VitePWA({
       // A new version waits until the user says "Reload" (after unsaved edits are written).
       registerType: 'prompt',

@@ -1,5 +1,6 @@
 import { demoWorkspace } from './core/demo';
 import { LanemapDB } from './persistence/db';
+import { setFlush } from './persistence/flushEdits';
 import { Repository } from './persistence/repository';
 import { purgeExpired, setActiveDb } from './persistence/historyQueries';
 import { WorkspaceSync } from './persistence/sync';
@@ -72,6 +73,5 @@ export async function bootstrap(): Promise<void> {
   // Once the page has settled, load the layout worker and tidy the trash and old history.
   setTimeout(warmLayoutWorker, 1500);
   if (!repo.readOnly) setTimeout(() => void purgeExpired(db).catch((e) => console.warn('Lanemap: clearing the trash failed', e)), 3000);
-  // Exposed for the browser tests, which wait for writes before reloading.
-  (window as unknown as { __lanemapFlush?: () => Promise<void> }).__lanemapFlush = () => repo.flush();
+  setFlush(() => repo.flush());
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStatus } from '../state/appStatusStore';
 import { downloadBackup } from '../ui/io/workspaceFile';
-import { flushEdits } from './flushEdits';
+import { flushEdits } from '../persistence/flushEdits';
 import { dismissOfflineReady, postponeUpdate, reloadToUpdate, usePwaUpdate } from './updateStore';
 
 const OFFLINE_NOTE_MS = 8000;

@@ -1,6 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
-import { flushEdits } from './flushEdits';
+import { flushEdits } from '../persistence/flushEdits';
 import { announceOfflineReady, announceUpdate } from './updateStore';
 
 // The service worker precaches the whole app (the layout worker too), so after the first

@@ -14,7 +14,7 @@ import { generateMap, layoutMap, withLayout } from '../../src/core/layout';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import type { Workspace } from '../../src/core/model/types';
 import { toBundle } from '../../src/core/schema/bundle';
-import type { ExportHook } from '../../src/ui/export/exportHook';
+import type { ExportHook } from '../browser/support/exportHook';
 import { launch } from '../browser/support/browser';
 import { median } from './report';
 

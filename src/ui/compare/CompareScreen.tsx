@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProcessMap, Workspace } from '../../core/model/types';
-import { getMap, useDocument } from '../../state/documentStore';
+import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { CompareCanvas } from './CompareCanvas';
 import { buildCompareModel, isVersions, LETTERS } from './compareModel';
-import { type CompareSlot, openVersionCompare } from './compareRoute';
+import type { CompareSlot } from './compareRoute';
 import { type NodeRef, useCompareUi } from './compareStore';
 import { exportComparison } from './exportComparison';
 import { Legend } from './Legend';
@@ -18,8 +18,6 @@ import './compare.css';
 
 // #/compare/<a>/<b>[/<c>/<d>]: departments' maps side by side, or two versions of one map.
 
-// For page scripts (the browser tests): open two versions of a map without a revisions store.
-(window as unknown as { __lanemapCompare?: object }).__lanemapCompare = { openVersionCompare, currentMap: getMap };
 const when = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -10,7 +10,6 @@ import { EXPORT_FORMATS, mapPng, runExport, scaleNote, SCALES, type ExportFormat
 import { viewToPng } from './exportView';
 import type { Raster } from './canvasRaster';
 import './export.css';
-import './exportHook';
 
 // The export dialog: what to make (pictures, a report, the view on screen), of which maps,
 // with or without findings and a title block; one file per map, with a progress bar.

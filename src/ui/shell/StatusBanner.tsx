@@ -1,5 +1,5 @@
 import { useAppStatus } from '../../state/appStatusStore';
-import { flushEdits } from '../../pwa/flushEdits';
+import { flushEdits } from '../../persistence/flushEdits';
 import { downloadBackup } from '../io/workspaceFile';
 import { SaveFailureAlert, useSaveFailure } from '../storage/SaveFailureAlert';
 

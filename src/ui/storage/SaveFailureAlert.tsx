@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { saveIsFailing, useAppStatus } from '../../state/appStatusStore';
-import { flushEdits } from '../../pwa/flushEdits';
+import { flushEdits } from '../../persistence/flushEdits';
 import { downloadBackup } from '../io/workspaceFile';
 import { useBackup } from './backupStore';
 import './storage.css';

@@ -1,14 +1,14 @@
-import { analyzeWorkspace } from '../../core/analysis';
-import { renderMapSvg } from '../../core/picture';
-import { useDocument } from '../../state/documentStore';
-import { viewToPng, viewToSvg } from './exportView';
-import { svgToPng } from './canvasRaster';
-import { buildReportFile } from './reportFiles';
-import { canvasSizeFor } from './rasterScale';
+import { analyzeWorkspace } from '../../../src/core/analysis';
+import { renderMapSvg } from '../../../src/core/picture';
+import { useDocument } from '../../../src/state/documentStore';
+import { viewToPng, viewToSvg } from '../../../src/ui/export/exportView';
+import { svgToPng } from '../../../src/ui/export/canvasRaster';
+import { buildReportFile } from '../../../src/ui/export/reportFiles';
+import { canvasSizeFor } from '../../../src/ui/export/rasterScale';
 
 // The export pipeline without the dialog, for the browser benchmark (tests/bench/exportBrowser.ts)
-// to time our SVG -> PNG against html-to-image on the same map. Like __lanemapFlush, a hook for
-// tools; nothing in the app calls it.
+// to time our SVG -> PNG against html-to-image on the same map. Installed by pageHooks.ts in
+// test builds only; nothing in the app calls it.
 
 function mapById(mapId: string) {
   const ws = useDocument.getState().workspace;
@@ -70,4 +70,4 @@ const hook = {
 };
 
 export type ExportHook = typeof hook;
-(window as unknown as { __lanemapExport?: ExportHook }).__lanemapExport = hook;
+export const exportHook: ExportHook = hook;

@@ -1,4 +1,4 @@
-import { parseBundleText, toBundle, type ParseResult } from '../../core/schema/bundle';
+import { toBundle } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
@@ -21,14 +21,4 @@ export function downloadBackup(): string | null {
   const file = exportWorkspace(ws);
   useUi.getState().toast({ tone: 'info', message: `Downloaded ${file}. Keep it somewhere safe: “Import” reads it back.` });
   return file;
-}
-
-/** Files over this are refused before reading: a workspace bundle is a few MB at most. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-export async function readWorkspaceFile(file: File): Promise<ParseResult> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    return { ok: false, errors: [{ path: '(file)', message: `The file is ${(file.size / 1e6).toFixed(1)} MB; Lanemap reads workspace files up to 20 MB.` }] };
-  }
-  return parseBundleText(await file.text());
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { demoDataStores, demoSystems } from '../../src/core/demo/catalogue';
+import { demoDataStores, demoSystems } from '../../src/core/demo/demoCatalogue';
 import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { demoDepartments } from '../../src/core/demo/catalogue';
+import { demoDepartments } from '../../src/core/demo/demoCatalogue';
 import { APP_URL, expectAccessible, openApp, sharedBrowser } from './support/browser';
 
 const browser = sharedBrowser();

@@ -5,7 +5,7 @@ export * from './lanes';
 export * from './nodes';
 export * from './flows';
 export * from './maps';
-export * from './layout';
+export * from './applyLayout';
 export * from './catalogue';
 export * from './catalogueLink';
 export * from './restoreMap';

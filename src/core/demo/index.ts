@@ -7,7 +7,7 @@ import { quickLayout } from '../layout/quickLayout';
 import type { Workspace } from '../model/types';
 import { admissionsMap } from './admissions';
 import { alumniMap } from './alumni';
-import { demoDataStores, demoDepartments, demoSystems } from './catalogue';
+import { demoDataStores, demoDepartments, demoSystems } from './demoCatalogue';
 import { fundraisingMap } from './fundraising';
 import { marketingMap } from './marketing';
 import { registryMap } from './registry';

@@ -3,7 +3,7 @@ import { LanemapDB } from './persistence/db';
 import { setFlush } from './persistence/flushEdits';
 import { Repository } from './persistence/repository';
 import { purgeExpired, setActiveDb } from './persistence/historyQueries';
-import { WorkspaceSync } from './persistence/sync';
+import { WorkspaceSync } from './persistence/tabSync';
 import { useAppStatus } from './state/appStatusStore';
 import { addEditGuard, adoptRemote, onDocumentChange, useDocument } from './state/documentStore';
 import { startLiveAnalysis } from './state/findingsStore';

@@ -3,7 +3,7 @@
 // (--json), or a line per map. Maps that came without positions are laid out first, so the
 // bundle is ready to open and to export.
 
-import { importFile, FORMAT_LABELS } from '../core/formats/importFile';
+import { importFile, FORMAT_LABELS } from '../core/importing/importFile';
 import { defaultElk } from '../core/layout/elkNode';
 import type { ProcessMap } from '../core/model/types';
 import { toBundle } from '../core/schema/bundle';

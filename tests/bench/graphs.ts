@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoWorkspace } from '../../src/core/demo';
-import { importFile } from '../../src/core/formats/importFile';
+import { importFile } from '../../src/core/importing/importFile';
 import { generateMap } from '../../src/core/layout/generate';
 import type { ProcessMap } from '../../src/core/model/types';
 

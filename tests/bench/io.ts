@@ -13,7 +13,7 @@ import { analyzeWorkspace } from '../../src/core/analysis';
 import { matchSteps } from '../../src/core/compare';
 import { demoWorkspace } from '../../src/core/demo';
 import { bpmnExport } from '../../src/core/bpmn';
-import { importFile } from '../../src/core/formats/importFile';
+import { importFile } from '../../src/core/importing/importFile';
 import { buildReportDocx, buildReportHtml } from '../../src/core/report';
 import { generateMap, layoutMap, withLayout } from '../../src/core/layout';
 import { defaultElk } from '../../src/core/layout/elkNode';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import { importBpmn } from '../../src/core/bpmn';
-import { decodeText } from '../../src/core/formats/importFile';
+import { decodeText } from '../../src/core/importing/importFile';
 import { importIds } from '../../src/core/formats/importResult';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import { layoutMap, withLayout } from '../../src/core/layout/layout';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importBpmn } from '../../src/core/bpmn';
-import { decodeText } from '../../src/core/formats/importFile';
+import { decodeText } from '../../src/core/importing/importFile';
 import { ImportError } from '../../src/core/formats/importResult';
 
 // Files that cannot be read give an ImportError that says why and what to do, never another

@@ -3,7 +3,7 @@ import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
 import { bpmnExport, exportBpmn, importBpmn } from '../../src/core/bpmn';
-import { decodeText } from '../../src/core/formats/importFile';
+import { decodeText } from '../../src/core/importing/importFile';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 
 // Export checked by reading it back with bpmn-moddle (what bpmn-js and Camunda Modeler read

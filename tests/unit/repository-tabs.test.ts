@@ -5,7 +5,7 @@ import type { RecordChange } from '../../src/core/commands/diff';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { LanemapDB } from '../../src/persistence/db';
 import { Repository } from '../../src/persistence/repository';
-import { WorkspaceSync } from '../../src/persistence/sync';
+import { WorkspaceSync } from '../../src/persistence/tabSync';
 import { addEditGuard, adoptRemote, canUndo, onCommandError, useDocument } from '../../src/state/documentStore';
 
 // Two tabs on one database: each has its own copy of the workspace and its own repository.

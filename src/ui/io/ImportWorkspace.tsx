@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as C from '../../core/commands';
-import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/formats/importFile';
+import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/importing/importFile';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
-import { decodeText, detectFormat, importFile } from '../../src/core/formats/importFile';
+import { decodeText, detectFormat, importFile } from '../../src/core/importing/importFile';
 import { reconcileImport } from '../../src/core/formats/reconcile';
 import { emptyMap, emptyWorkspace } from '../../src/core/model/factory';
 import { toBundle } from '../../src/core/schema/bundle';

@@ -1,6 +1,6 @@
 import type { BundleIssue } from '../schema/bundle';
 import { parseBundleText } from '../schema/bundle';
-import { checkSize, ImportError, type ImportResult } from './importResult';
+import { checkSize, ImportError, type ImportResult } from '../formats/importResult';
 
 // One way in for every file Lanemap reads: a workspace bundle, BPMN 2.0, draw.io or Visio.
 // The format is told by content first (people rename files), then by extension. The readers

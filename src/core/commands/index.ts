@@ -9,3 +9,4 @@ export * from './applyLayout';
 export * from './catalogue';
 export * from './catalogueLink';
 export * from './restoreMap';
+export * from './workspace';

@@ -93,9 +93,19 @@ export interface ProcessMap {
   extra?: Record<string, unknown>;
 }
 
+export const WORKSPACE_STATUSES = ['draft', 'review', 'agreed'] as const;
+/** Where a workspace's maps stand with the people who approve the policy document. */
+export type WorkspaceStatus = (typeof WORKSPACE_STATUSES)[number];
+
+/** Whose document it is: the report's cover, running header and file names use these. */
 export interface WorkspaceMeta {
   id: Id;
   name: string;
+  /** The organisation the maps describe ("University of Example"). */
+  organisation?: string;
+  /** The people who prepared the maps, as they want to be named on the cover. */
+  preparedBy?: string;
+  status?: WorkspaceStatus;
 }
 
 export interface Workspace {

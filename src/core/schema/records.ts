@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
+import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
 import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } from './issues';
 import { MAX_ID_LENGTH, MAX_NOTES_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
@@ -103,7 +103,13 @@ export const BUNDLE_KEYS = ['format', 'schemaVersion', 'exportedAt', 'workspace'
 
 export const bundleBodySchema = z.looseObject({
   exportedAt: z.string().optional(),
-  workspace: z.looseObject({ id: idSchema.max(MAX_ID_LENGTH), name: z.string().max(MAX_TEXT_LENGTH) }),
+  workspace: z.looseObject({
+    id: idSchema.max(MAX_ID_LENGTH),
+    name: z.string().max(MAX_TEXT_LENGTH),
+    organisation: z.string().max(MAX_TEXT_LENGTH).optional(),
+    preparedBy: z.string().max(MAX_TEXT_LENGTH).optional(),
+    status: z.enum(WORKSPACE_STATUSES).optional(),
+  }),
   departments: z.array(imported.department).default([]),
   systems: z.array(imported.system).default([]),
   dataStores: z.array(imported.dataStore).default([]),

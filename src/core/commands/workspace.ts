@@ -1,0 +1,28 @@
+import type { WorkspaceMeta } from '../model/types';
+import { CommandError, workspaceCommand } from './define';
+
+/** The workspace's own fields as the user edits them (the id is not one of them). */
+export type WorkspaceDetails = Partial<Omit<WorkspaceMeta, 'id'>>;
+
+/**
+ * Rename the workspace or change who it is for, who prepared it and where it stands. Text is
+ * trimmed; an empty organisation or author is removed rather than kept as ''. A workspace
+ * always has a name: an empty one is refused with a message.
+ */
+export const updateWorkspaceDetails = workspaceCommand<{ patch: WorkspaceDetails }>('updateWorkspaceDetails', 'Change workspace details', (ws, a) => {
+  const next: WorkspaceMeta = { ...ws.meta };
+  if (a.patch.name !== undefined) {
+    const name = a.patch.name.trim();
+    if (!name) throw new CommandError('A workspace needs a name.');
+    next.name = name;
+  }
+  for (const key of ['organisation', 'preparedBy'] as const) {
+    if (a.patch[key] === undefined) continue;
+    const text = a.patch[key]!.trim();
+    if (text) next[key] = text;
+    else delete next[key];
+  }
+  if (a.patch.status !== undefined) next.status = a.patch.status;
+  const same = (Object.keys(next) as (keyof WorkspaceMeta)[]).every((k) => next[k] === ws.meta[k]) && Object.keys(next).length === Object.keys(ws.meta).length;
+  return same ? ws : { ...ws, meta: next };
+});

@@ -55,6 +55,25 @@ export interface CopiedFields {
   fields: string[];
 }
 
+/**
+ * What a finding costs a year in staff time, where the maps' measures (minutes per case,
+ * cases per year) allow. Missing measures are named, never guessed.
+ */
+export interface FindingCost {
+  /** Staff hours a year; null when a measure it needs is missing. */
+  hoursPerYear: number | null;
+  /** How it was counted, in plain English, for the report ("12 min x 1,800 cases a year of …"). */
+  basis: string;
+  /** The measures still missing, each named so the user can fill it in. */
+  missing: string[];
+}
+
+/** A small table that belongs to a finding (a duplicate-data group: store, department, fields, who writes and reads it). */
+export interface FindingTable {
+  columns: string[];
+  rows: string[][];
+}
+
 export interface Finding {
   /** Stable across runs and unrelated edits, so the UI can key and dismiss findings. */
   id: string;
@@ -75,4 +94,10 @@ export interface Finding {
   pairs?: SharedFields[];
   /** manual-rekeying only: each source -> target copy the step makes. */
   copies?: CopiedFields[];
+  /** The departments the finding concerns (the departments of the lanes where the steps are), for the report's per-department sections. */
+  departmentIds?: Id[];
+  /** Where the measures allow: what it costs a year (the report ranks by it). */
+  cost?: FindingCost;
+  /** The details as a table, for the findings panel and the report. */
+  table?: FindingTable;
 }

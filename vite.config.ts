@@ -83,6 +83,11 @@ export default defineConfig({
     }),
   ],
   server: { port: 5173 },
+  // The dev server pre-bundles what the page imports before serving it. The layout worker is
+  // started through new URL(...), which the dependency scan does not follow, so elkjs was found
+  // only when the worker first ran: the first `npm start` then re-optimised and reloaded the
+  // page about 30 s in. Scanning the worker as an entry too gives a working page at once.
+  optimizeDeps: { entries: ['index.html', 'src/workers/layout.worker.ts'] },
   // The same policy as a header, plus what only a header can say (no framing).
   preview: { headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },

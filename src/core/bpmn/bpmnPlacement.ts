@@ -1,6 +1,7 @@
 import { NODE_SIZE } from '../model/geometry';
 import type { NodeKind } from '../model/types';
 import type { SourceRect } from '../formats/mapBuilder';
+import { minOf } from '../model/numbers';
 
 // Where a BPMN shape's Lanemap node goes when its own bounds will not do: our shapes are
 // larger than BPMN's events and taller than its tasks, so what sits on or close to another
@@ -22,7 +23,7 @@ export function contentDrop(corner: SourceRect, content: { kind: NodeKind; rect?
   const tops = content.filter((n) => n.rect).map((n) => centreY(n.rect!) - NODE_SIZE[n.kind].height / 2);
   if (tops.length === 0) return 0;
   const stepBottom = centreY(corner) + NODE_SIZE.step.height / 2;
-  return Math.max(0, stepBottom + CONTAINER_GAP - Math.min(...tops));
+  return Math.max(0, stepBottom + CONTAINER_GAP - minOf(tops));
 }
 
 /** A boundary event hangs below its host (above, if drawn on its top edge), the k-th of several further out. */

@@ -1,5 +1,5 @@
 import { emptyWorkspace } from '../model/factory';
-import { checkSize, ImportError, importIds, type ImportResult } from '../formats/importResult';
+import { checkSize, ImportError, importIds, type ImportResult, type ReaderOptions } from '../formats/importResult';
 import { descendants } from '../formats/xml';
 import { BpmnCatalogue } from './readCatalogue';
 import { readPlanes } from './readDiagram';
@@ -39,7 +39,7 @@ function tallyWarnings(t: Tally, extensions: number): string[] {
   return out;
 }
 
-export function importBpmn(text: string, opts: { fileName: string; now: string }): ImportResult {
+export function importBpmn(text: string, opts: ReaderOptions): ImportResult {
   checkSize(text.length, opts.fileName);
   const base = opts.fileName.replace(/\.[^.]+$/, '') || opts.fileName;
   const doc = readDocument(text, opts.fileName);
@@ -55,6 +55,7 @@ export function importBpmn(text: string, opts: { fileName: string; now: string }
   const notes: string[] = [];
   const names = mapNames(units, doc, base);
   units.forEach((unit, i) => {
+    opts.progress?.(`Reading map ${i + 1} of ${units.length}`);
     const { map, warnings } = readMap(unit, names[i]!, ctx);
     ws.maps.push({ ...map, extra: { source: 'bpmn', file: opts.fileName } });
     notes.push(...warnings);

@@ -1,5 +1,5 @@
 import type { Point } from '../model/types';
-import type { SourceRect } from '../formats/mapBuilder';
+import { saneRect, type SourceRect } from '../formats/mapBuilder';
 import { childrenNamed, firstChild, type XmlElement } from '../formats/xml';
 
 // BPMN diagram interchange: each BPMNPlane draws one collaboration or process; its shapes give
@@ -26,7 +26,7 @@ function bounds(shape: XmlElement): SourceRect | undefined {
   const b = firstChild(shape, 'Bounds');
   if (!b) return undefined;
   const r = { x: num(b.attrs.x), y: num(b.attrs.y), width: num(b.attrs.width), height: num(b.attrs.height) };
-  return [r.x, r.y, r.width, r.height].every(Number.isFinite) && r.width >= 0 && r.height >= 0 ? r : undefined;
+  return r.width >= 0 && r.height >= 0 ? saneRect(r) : undefined;
 }
 
 export function readPlanes(definitions: XmlElement): DiPlane[] {

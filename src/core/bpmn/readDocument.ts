@@ -30,7 +30,7 @@ function parse(text: string, fileName: string): XmlElement {
     if (e instanceof XmlError && e.cutShort) {
       throw new ImportError(`“${fileName}” is not a readable BPMN file: it ends at line ${e.line} before all its elements are closed, so it was probably cut short. Export it again from the modelling tool.`);
     }
-    if (e instanceof XmlError) {
+    if (e instanceof XmlError && !e.tooDeep) {
       throw new ImportError(`“${fileName}” is not a readable BPMN file. ${e.message} The file may be cut short or damaged: export it again from the modelling tool.`);
     }
     // The parser's own limits (nesting depth) and a stack overflow on pathological input.

@@ -64,11 +64,12 @@ function drawnOpen(el: XmlElement, plane: DiPlane | undefined): boolean {
 /** Names of what a closed sub-process holds, for its notes. */
 function contentSummary(el: XmlElement): string {
   const names: string[] = [];
-  const stack = [...el.children];
-  while (stack.length) {
-    const c = stack.shift()!;
+  // Breadth first, by index: no spread or shift over a list that may be long.
+  const queue = [...el.children];
+  for (let i = 0; i < queue.length; i++) {
+    const c = queue[i]!;
     if (nodeKindOf(c.local) && nameOf(c)) names.push(nameOf(c));
-    if (CONTAINERS.includes(c.local)) stack.push(...c.children);
+    if (CONTAINERS.includes(c.local)) for (const k of c.children) queue.push(k);
   }
   return names.length ? `Inside this sub-process: ${names.join(', ')}.` : '';
 }

@@ -30,7 +30,7 @@ function draws(plane: DiPlane, el: XmlElement): boolean {
   while (stack.length) {
     const e = stack.pop()!;
     if (e.attrs.id && plane.shapes.has(e.attrs.id)) return true;
-    stack.push(...e.children);
+    for (const c of e.children) stack.push(c);
   }
   return false;
 }

@@ -7,6 +7,13 @@ export interface ImportResult {
   warnings: string[];
 }
 
+/** What every reader is given: the file's name (for messages and map names), the time, and where to say how far it got. */
+export interface ReaderOptions {
+  fileName: string;
+  now: string;
+  progress?: (step: string) => void;
+}
+
 /** The file could not be read at all; the message says why, and nothing is added. */
 export class ImportError extends Error {
   constructor(message: string) {
@@ -25,16 +32,38 @@ export function checkSize(bytes: number, fileName: string): void {
   }
 }
 
+/** FNV-1a over (a sample of) the text, in base 36. */
+function fnv(text: string, step = 1): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += step) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return ((h ^ text.length) >>> 0).toString(36);
+}
+
+/** A source id kept as it is up to this length; a longer one is shortened and made unique by a hash. */
+const MAX_SOURCE_ID = 120;
+
 /**
  * Ids for records read from another tool: the source's own id behind a prefix drawn from the
  * file's content, so the same file gives the same ids (tests, CLI) and two files never clash.
+ * Two source ids never share an id ("a b" and "a_b" would after cleaning), and none is longer
+ * than a bundle allows, however long the file's own.
  */
 export function importIds(kind: string, content: string): (sourceId: string) => string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < content.length; i += Math.max(1, Math.floor(content.length / 4096))) {
-    h ^= content.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  const prefix = `${kind}${((h ^ content.length) >>> 0).toString(36)}`;
-  return (sourceId) => `${prefix}-${sourceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  const prefix = `${kind}${fnv(content, Math.max(1, Math.floor(content.length / 4096)))}`;
+  const given = new Map<string, string>();
+  const taken = new Set<string>();
+  return (sourceId) => {
+    const known = given.get(sourceId);
+    if (known) return known;
+    let clean = sourceId.replace(/[^A-Za-z0-9_.-]/g, '_');
+    if (clean.length > MAX_SOURCE_ID) clean = `${clean.slice(0, 40)}~${fnv(sourceId)}`;
+    let id = `${prefix}-${clean}`;
+    for (let k = 2; taken.has(id); k++) id = `${prefix}-${clean}~${k}`;
+    given.set(sourceId, id);
+    taken.add(id);
+    return id;
+  };
 }

@@ -1,5 +1,8 @@
 import { LANE_HEADER_WIDTH, MIN_LANE_HEIGHT, NODE_SIZE, DEFAULT_LANE_HEIGHT } from '../model/geometry';
 import type { Flow, FlowKind, Id, Lane, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
+import { ImportError } from './importResult';
+import { MAX_FLOWS_PER_MAP, MAX_LANES_PER_MAP, MAX_SHAPES_PER_MAP, tooManyOnOneMap } from './importLimits';
+import { ClearStack } from './clearStack';
 
 // Every importer (BPMN, draw.io, Visio) ends the same way: lanes and shapes with the source
 // tool's coordinates, to be turned into a Lanemap map whose lanes are bands stacked from y = 0.
@@ -41,13 +44,24 @@ export interface FlowInput {
   label?: string;
 }
 
+/** No drawing reaches this far (pixels); a file that says 1e300 is broken or hostile. */
+const FAR_PX = 1e7;
+const clampFar = (v: number) => Math.max(-FAR_PX, Math.min(FAR_PX, v));
+
+/**
+ * A source box with every value finite and within reach, or undefined (no place) when it
+ * cannot be made so: one coordinate of 1e300 would otherwise send a grid walk round forever.
+ */
+export function saneRect(r: SourceRect | undefined): SourceRect | undefined {
+  if (!r || ![r.x, r.y, r.width, r.height].every(Number.isFinite)) return undefined;
+  return { x: clampFar(r.x), y: clampFar(r.y), width: Math.min(FAR_PX, Math.max(0, r.width)), height: Math.min(FAR_PX, Math.max(0, r.height)) };
+}
+
 const MARGIN_X = 30;
 const PAD_Y = 12;
 
 const centre = (r: SourceRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const transpose = (r: SourceRect): SourceRect => ({ x: r.y, y: r.x, width: r.height, height: r.width });
-const overlapping = (b: NodeBox, others: NodeBox[]) =>
-  others.find((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export class MapBuilder {
@@ -55,24 +69,41 @@ export class MapBuilder {
   private nodes: NodeInput[] = [];
   private flows: FlowInput[] = [];
   private readonly warnings: string[] = [];
+  /** Ids given so far, per list: a file that repeats an id still gives each record its own. */
+  private readonly used = { lane: new Set<Id>(), node: new Set<Id>(), flow: new Set<Id>() };
 
   /** `vertical` says how the source drew its lanes where it knows (BPMN's isHorizontal); else their shape tells. */
   constructor(private readonly meta: { id: Id; name: string; departmentId: Id | null; now: string; vertical?: boolean }) {}
 
   lane(l: LaneInput): void {
-    this.lanes.push(l);
+    if (this.lanes.length >= MAX_LANES_PER_MAP) throw this.tooMany('lanes', MAX_LANES_PER_MAP);
+    const rect = saneRect(l.rect);
+    this.lanes.push({ ...l, id: this.fresh('lane', l.id), ...(rect ? { rect } : { rect: undefined }) });
   }
 
+  /** Throws ImportError past MAX_SHAPES_PER_MAP: the map would be too large to draw and edit. */
   node(n: NodeInput): void {
-    this.nodes.push(n);
+    if (this.nodes.length >= MAX_SHAPES_PER_MAP) throw this.tooMany('shapes', MAX_SHAPES_PER_MAP);
+    const rect = saneRect(n.rect);
+    this.nodes.push({ ...n, id: this.fresh('node', n.id), ...(rect ? { rect } : { rect: undefined }) });
   }
 
   flow(f: FlowInput): void {
-    this.flows.push(f);
+    if (this.flows.length >= MAX_FLOWS_PER_MAP) throw this.tooMany('connectors', MAX_FLOWS_PER_MAP);
+    this.flows.push({ ...f, id: this.fresh('flow', f.id) });
   }
 
-  hasNode(id: Id): boolean {
-    return this.nodes.some((n) => n.id === id);
+  /** `id`, or `id~2`, `id~3`… when the list has it already (references keep to the first). */
+  private fresh(list: keyof MapBuilder['used'], id: Id): Id {
+    const used = this.used[list];
+    let out = id;
+    for (let k = 2; used.has(out); k++) out = `${id}~${k}`;
+    used.add(out);
+    return out;
+  }
+
+  private tooMany(what: string, max: number): ImportError {
+    return new ImportError(tooManyOnOneMap(`“${this.meta.name}”`, what, max));
   }
 
   get nodeCount(): number {
@@ -169,16 +200,16 @@ export class MapBuilder {
     let top = 0;
     for (const lane of lanes) {
       const members = nodes.filter((n) => n.laneId === lane.id);
-      const srcTop = lane.rect?.y ?? Math.min(...members.map((n) => src.get(n.id)!.y - PAD_Y * 3));
+      let srcTop = lane.rect?.y ?? Infinity;
+      if (!lane.rect) for (const n of members) srcTop = Math.min(srcTop, src.get(n.id)!.y - PAD_Y * 3);
       let height = Math.max(MIN_LANE_HEIGHT, Math.round(lane.rect?.height ?? 0));
-      const done: NodeBox[] = [];
+      // Our shapes are larger than most tools' and a note may sit on a step: each steps down
+      // past anything it would cover, and the lane grows to hold it.
+      const done = new ClearStack(PAD_Y);
       for (const n of members) {
         const b = boxes[n.id]!;
         b.y = top + Math.round(Math.max(PAD_Y, centre(src.get(n.id)!).y - srcTop - b.height / 2));
-        // Our shapes are larger than most tools' and a note may sit on a step: step down past
-        // anything this one would cover, and let the lane grow to hold it.
-        for (let hit = overlapping(b, done); hit; hit = overlapping(b, done)) b.y = hit.y + hit.height + PAD_Y;
-        done.push(b);
+        done.place(b);
         height = Math.max(height, b.y - top + b.height + PAD_Y);
       }
       laneHeights[lane.id] = height;

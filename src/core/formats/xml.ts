@@ -16,8 +16,11 @@ export interface XmlElement {
 
 /** The file is not well-formed XML; says where. */
 export class XmlError extends Error {
-  /** `cutShort`: the text stops with elements still open, as a file cut off in the middle does. */
-  constructor(message: string, readonly line?: number, readonly cutShort = false) {
+  /**
+   * `cutShort`: the text stops with elements still open, as a file cut off in the middle does.
+   * `tooDeep`: elements nest deeper than MAX_XML_DEPTH.
+   */
+  constructor(message: string, readonly line?: number, readonly cutShort = false, readonly tooDeep = false) {
     super(message);
     this.name = 'XmlError';
   }
@@ -25,7 +28,11 @@ export class XmlError extends Error {
 
 type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
 
+/** Elements inside one another; deeper input is refused (the element tree is built recursively). */
+const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_XML_DEPTH,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -67,7 +74,13 @@ export function parseXml(text: string): XmlElement {
     }
     throw new XmlError(`The XML is not well-formed at line ${check.err.line}: ${check.err.msg}`, check.err.line);
   }
-  const items = parser.parse(trimmed) as Raw[];
+  let items: Raw[];
+  try {
+    items = parser.parse(trimmed) as Raw[];
+  } catch (e) {
+    if (e instanceof Error && /nested/i.test(e.message)) throw new XmlError(`The XML nests elements more than ${MAX_XML_DEPTH} deep, far more than any diagram does.`, undefined, false, true);
+    throw new XmlError(`The XML cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const root = items.map((item) => Object.keys(item).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'))).find(Boolean);
   if (!root) throw new XmlError('The file holds no XML element.');
   return toElement(root, items.find((item) => root in item)!);
@@ -75,6 +88,16 @@ export function parseXml(text: string): XmlElement {
 
 export const childrenNamed = (el: XmlElement, local: string): XmlElement[] => el.children.filter((c) => c.local === local);
 export const firstChild = (el: XmlElement, local: string): XmlElement | undefined => el.children.find((c) => c.local === local);
+
+/**
+ * How many times `needle` occurs in text[from, to): a count taken before a slow parse, so a
+ * page of half a million shapes is refused in milliseconds.
+ */
+export function countOf(text: string, needle: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let at = text.indexOf(needle, from); at >= 0 && at < to; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
 
 /** Every element below `el` (depth first, document order) with this local name. */
 export function descendants(el: XmlElement, local: string, out: XmlElement[] = []): XmlElement[] {

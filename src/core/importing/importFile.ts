@@ -1,6 +1,7 @@
 import type { BundleIssue } from '../schema/bundle';
 import { parseBundleText } from '../schema/bundle';
 import { checkSize, ImportError, type ImportResult } from '../formats/importResult';
+import { fitTexts, MAX_IMPORTED_TEXT } from '../formats/fitText';
 
 // One way in for every file Lanemap reads: a workspace bundle, BPMN 2.0, draw.io or Visio.
 // The format is told by content first (people rename files), then by extension. The readers
@@ -18,7 +19,18 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
 /** What the file picker offers. */
 export const IMPORT_ACCEPT = '.json,.bpmn,.bpmn2,.xml,.drawio,.vsdx,application/json,text/xml,application/xml';
 
-export type ImportOutcome = { ok: true; format: ImportFormat; result: ImportResult } | { ok: false; format: ImportFormat | null; errors: BundleIssue[] };
+/**
+ * `unexpected`: the reader itself failed (a bug, not a bad file). The user is told the file was
+ * not read either way; tests and logs tell the two apart.
+ */
+export type ImportOutcome =
+  | { ok: true; format: ImportFormat; result: ImportResult }
+  | { ok: false; format: ImportFormat | null; errors: BundleIssue[]; unexpected?: true };
+
+export interface ImportOptions {
+  /** What the import is doing now, in a few words ("Reading page 2 of 5"), for a progress line. */
+  progress?: (step: string) => void;
+}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
@@ -50,20 +62,29 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
 }
 
-const failed = (format: ImportFormat | null, message: string): ImportOutcome => ({ ok: false, format, errors: [{ path: '(file)', message }] });
+/** Another tool's file fitted to what a bundle may hold, so every backup of it reads back. */
+function fitted(result: ImportResult): ImportResult {
+  const cut = fitTexts(result.workspace);
+  if (cut > 0) result.warnings.push(`${cut} ${cut === 1 ? 'label or name was' : 'labels or names were'} longer than ${MAX_IMPORTED_TEXT.toLocaleString('en-GB')} characters and cut short.`);
+  return result;
+}
+
+const failed = (format: ImportFormat | null, message: string) => ({ ok: false as const, format, errors: [{ path: '(file)', message }] });
 
 /** Read any supported file into a workspace; never throws: a file that cannot be read says why. */
-export async function importFile(file: { name: string; bytes: Uint8Array }, now: string): Promise<ImportOutcome> {
+export async function importFile(file: { name: string; bytes: Uint8Array }, now: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   const format = detectFormat(file.name, file.bytes);
   try {
     checkSize(file.bytes.byteLength, file.name);
     if (!format) {
       return failed(null, `“${file.name}” is not a file Lanemap can read. It imports Lanemap workspace files (.json), BPMN 2.0 (.bpmn), draw.io (.drawio, .xml) and Visio (.vsdx).`);
     }
-    const opts = { fileName: file.name, now };
+    const { progress } = options;
+    progress?.(`Reading the ${FORMAT_LABELS[format]} file`);
+    const opts = { fileName: file.name, now, ...(progress ? { progress } : {}) };
     if (format === 'vsdx') {
       const { importVsdx } = await import('../diagrams/vsdx');
-      return { ok: true, format, result: await importVsdx(file.bytes, opts) };
+      return { ok: true, format, result: fitted(await importVsdx(file.bytes, opts)) };
     }
     const text = decodeText(file.bytes);
     if (format === 'bundle') {
@@ -72,13 +93,13 @@ export async function importFile(file: { name: string; bytes: Uint8Array }, now:
     }
     if (format === 'drawio') {
       const { importDrawio } = await import('../diagrams/drawio');
-      return { ok: true, format, result: importDrawio(text, opts) };
+      return { ok: true, format, result: fitted(importDrawio(text, opts)) };
     }
     const { importBpmn } = await import('../bpmn');
-    return { ok: true, format, result: importBpmn(text, opts) };
+    return { ok: true, format, result: fitted(importBpmn(text, opts)) };
   } catch (e) {
     if (e instanceof ImportError) return failed(format, e.message);
     // A reader's own bug must not take the app down; the user still learns the file was not read.
-    return failed(format, `“${file.name}” could not be read as ${format ? FORMAT_LABELS[format] : 'a map'}: ${e instanceof Error ? e.message : String(e)}`);
+    return { ...failed(format, `“${file.name}” could not be read as ${format ? FORMAT_LABELS[format] : 'a map'}: ${e instanceof Error ? e.message : String(e)}`), unexpected: true };
   }
 }

@@ -4,6 +4,7 @@
 
 import { LAYOUT_LEFT, MIN_CHANNEL, TRACK_SPACING } from './constants';
 import type { EdgePlan, LGraph } from './types';
+import { maxOf } from '../model/numbers';
 
 interface Segment {
   plan: number;
@@ -58,7 +59,7 @@ export function layoutChannels(g: LGraph, column: readonly number[], count: numb
   channels.forEach((segs, ch) => {
     if (ch === 0 || segs.length === 0) return;
     const left = colX[ch - 1]! + colW[ch - 1]!;
-    const used = 1 + Math.max(...segs.map((s) => s.track));
+    const used = 1 + maxOf(segs.map((s) => s.track));
     const start = left + (width[ch]! - (used - 1) * TRACK_SPACING) / 2;
     for (const s of segs) tracks.set(`${s.plan}:${s.step}`, Math.round(start + s.track * TRACK_SPACING));
   });

@@ -3,6 +3,7 @@
 
 import { LANE_HEADER_WIDTH, laneBands } from '../model/geometry';
 import type { NodeBox, Point, ProcessMap } from '../model/types';
+import { maxOf, minOf } from '../model/numbers';
 
 export interface LayoutMetrics {
   nodes: number;
@@ -77,10 +78,10 @@ export function measureLayout(map: ProcessMap): LayoutMetrics {
   });
 
   const all = [...boxes.values()];
-  const left = Math.min(...all.map((b) => b.x));
-  const top = Math.min(...all.map((b) => b.y));
-  const width = all.length > 0 ? Math.max(...all.map((b) => b.x + b.width)) - left : 0;
-  const height = all.length > 0 ? Math.max(...all.map((b) => b.y + b.height)) - top : 0;
+  const left = minOf(all.map((b) => b.x));
+  const top = minOf(all.map((b) => b.y));
+  const width = all.length > 0 ? maxOf(all.map((b) => b.x + b.width)) - left : 0;
+  const height = all.length > 0 ? maxOf(all.map((b) => b.y + b.height)) - top : 0;
 
   return {
     nodes: map.nodes.length,

@@ -1,8 +1,10 @@
-import { MapBuilder } from '../../formats/mapBuilder';
+import { MapBuilder, saneRect } from '../../formats/mapBuilder';
 import { ImportError, type ImportResult } from '../../formats/importResult';
+import { MAX_SHAPES_PER_MAP, tooManyShapes } from '../../formats/importLimits';
 import { emptyWorkspace } from '../../model/factory';
 import { isDataKind, type DataStore, type Department, type FlowKind, type NodeKind } from '../../model/types';
 import type { Drawing, DrawnConnector, DrawnLane, DrawnPool, DrawnShape } from './drawing';
+import type { SourceRect } from '../../formats/mapBuilder';
 import { nameKey } from '../../formats/reconcile';
 import { cleanLabel } from './cleanLabel';
 import { inside, placeShapes, type SourceLane } from './overlapPlacement';
@@ -88,7 +90,19 @@ function addLanes(d: Drawing, builder: MapBuilder, cat: Catalogue, id: (s: strin
   return [...d.lanes, ...alone];
 }
 
-function buildMap(d: Drawing, index: number, cat: Catalogue, opts: DrawingImportOptions) {
+/** Boxes far past any page (1e300) clamped or dropped before anything walks a grid over them. */
+function withSaneRects<T extends { rect?: SourceRect }>(items: T[]): T[] {
+  return items.map((it) => {
+    if (!it.rect) return it;
+    const rect = saneRect(it.rect);
+    const { rect: _, ...rest } = it;
+    return (rect ? { ...rest, rect } : rest) as T;
+  });
+}
+
+function buildMap(raw: Drawing, index: number, cat: Catalogue, opts: DrawingImportOptions) {
+  if (raw.shapes.length > MAX_SHAPES_PER_MAP) throw new ImportError(tooManyShapes(`The page “${raw.name}”`, raw.shapes.length));
+  const d: Drawing = { ...raw, pools: withSaneRects(raw.pools), lanes: withSaneRects(raw.lanes), shapes: withSaneRects(raw.shapes) };
   const id = (s: string) => opts.ids(`p${index}-${s}`);
   const namedPools = d.pools.filter((p) => nameKey(p.name));
   const builder = new MapBuilder({ id: opts.ids(`p${index}`), name: d.name, departmentId: namedPools.length === 1 ? (cat.department(namedPools[0]!.name) ?? null) : null, now: opts.now });

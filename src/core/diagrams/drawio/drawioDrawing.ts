@@ -1,5 +1,7 @@
 import type { SourceRect } from '../../formats/mapBuilder';
 import { emptyDrawing, type Drawing, type DrawnPool, type SkipCounter } from '../diagram/drawing';
+import { ImportError } from '../../formats/importResult';
+import { MAX_NESTING } from '../../formats/importLimits';
 import type { Cell } from './drawioCells';
 import { classifyVertex } from './drawioStyle';
 
@@ -14,6 +16,8 @@ interface Context {
   /** Names of the swimlanes between the pool and here. */
   path: string[];
   laneId?: string;
+  /** Cells between the layer and here: the walk is recursive, so it is bounded. */
+  depth: number;
 }
 
 interface Walk {
@@ -36,11 +40,12 @@ function rectOf(c: Cell, parent: SourceRect): SourceRect | undefined {
 
 function visit(w: Walk, c: Cell, ctx: Context): void {
   if (!c.vertex || !c.visible || w.seen.has(c.id)) return;
+  if (ctx.depth > MAX_NESTING) throw new ImportError(`This draw.io drawing nests shapes inside one another more than ${MAX_NESTING} deep, far more than any diagram does.`);
   w.seen.add(c.id);
   const rect = rectOf(c, ctx.origin);
   const inner = w.children.get(c.id) ?? [];
-  const walkInside = (next: Omit<Context, 'origin'>) => {
-    for (const child of inner) visit(w, child, { ...next, origin: rect ?? ctx.origin });
+  const walkInside = (next: Omit<Context, 'origin' | 'depth'>) => {
+    for (const child of inner) visit(w, child, { ...next, origin: rect ?? ctx.origin, depth: ctx.depth + 1 });
   };
   const cls = classifyVertex(c.style, c.label.trim() !== '');
   switch (cls.is) {
@@ -96,8 +101,8 @@ export function drawioDrawing(cells: Cell[], key: string, name: string, skipped:
   const origin = { x: 0, y: 0, width: 0, height: 0 };
   for (const root of cells.filter((c) => c.parent === undefined)) {
     for (const layer of w.children.get(root.id) ?? []) {
-      if (layer.vertex || layer.edge) visit(w, layer, { origin, path: [] });
-      else for (const c of w.children.get(layer.id) ?? []) visit(w, c, { origin, path: [] });
+      if (layer.vertex || layer.edge) visit(w, layer, { origin, path: [], depth: 0 });
+      else for (const c of w.children.get(layer.id) ?? []) visit(w, c, { origin, path: [], depth: 0 });
     }
   }
   const byParent = w.children;

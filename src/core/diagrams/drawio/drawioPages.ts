@@ -1,6 +1,7 @@
-import { Inflate } from 'fflate';
 import { ImportError } from '../../formats/importResult';
-import { childrenNamed, firstChild, parseXml, XmlError, type XmlElement } from '../../formats/xml';
+import { formatCount, MAX_SHAPES_PER_MAP, tooManyShapes, ZIP_LIMITS } from '../../formats/importLimits';
+import { countBytes, inflateCapped } from '../../formats/inflate';
+import { childrenNamed, countOf, firstChild, parseXml, XmlError, type XmlElement } from '../../formats/xml';
 
 // A draw.io file is <mxfile> with one <diagram> per page. By default draw.io compresses each
 // page: the page's XML is URI-encoded, deflated (raw, no zlib header) and base64-encoded as
@@ -15,8 +16,8 @@ export interface DrawioPage {
 }
 
 /** No page of a workshop diagram comes near this once inflated; a bigger one is a zip bomb. */
-export const MAX_PAGE_CHARS = 50 * 1024 * 1024;
-const SLICE = 16 * 1024;
+export const MAX_PAGE_CHARS = ZIP_LIMITS.entryBytes;
+const MB = 1024 * 1024;
 
 function base64Bytes(text: string): Uint8Array {
   const clean = text.replace(/\s+/g, '');
@@ -27,30 +28,46 @@ function base64Bytes(text: string): Uint8Array {
   return out;
 }
 
-/** Raw inflate in slices, stopping as soon as the output passes the cap. */
-function inflateCapped(data: Uint8Array, cap: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const inflate = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > cap) throw new ImportError(`A page of this draw.io file unpacks to more than ${cap / 1024 / 1024} MB: too large to be a diagram.`);
-    chunks.push(chunk);
-  });
-  for (let i = 0; i < data.length; i += SLICE) inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+const VERTEX = 'vertex="1"';
+// A compressed page is URI-encoded before it is packed: its shapes say vertex%3D%221%22.
+const VERTEX_BYTES = [VERTEX, encodeURIComponent(VERTEX)].map((v) => new TextEncoder().encode(v));
+
+/** Counts shapes as a page unpacks, so a page of 200,000 is refused after its first megabytes. */
+function shapeWatch(pageName: string): (chunk: Uint8Array) => void {
+  let shapes = 0;
+  return (chunk) => {
+    for (const v of VERTEX_BYTES) shapes += countBytes(chunk, v);
+    if (shapes > MAX_SHAPES_PER_MAP) throw new ImportError(tooManyShapes(`The page “${pageName}”`));
+  };
+}
+
+/** A page with more shapes than a map may hold is refused on a count, before the slow parse. */
+function checkShapeCount(xml: string, where: string, from?: number, to?: number): void {
+  const n = countOf(xml, VERTEX, from, to);
+  if (n > MAX_SHAPES_PER_MAP) throw new ImportError(tooManyShapes(where, n));
+}
+
+/** The same, for each page kept plain in the file. */
+function checkPlainPages(text: string): void {
+  const starts: number[] = [];
+  for (let at = text.indexOf('<diagram'); at >= 0; at = text.indexOf('<diagram', at + 8)) starts.push(at);
+  if (starts.length === 0) return checkShapeCount(text, 'This draw.io drawing');
+  starts.forEach((from, i) => checkShapeCount(text, `Page ${i + 1} of this draw.io file`, from, starts[i + 1]));
 }
 
 function decompress(text: string, pageName: string): XmlElement {
   let xml: string;
   try {
-    const inflated = new TextDecoder().decode(inflateCapped(base64Bytes(text), MAX_PAGE_CHARS));
+    const inflated = new TextDecoder().decode(
+      inflateCapped(base64Bytes(text), {
+        maxBytes: MAX_PAGE_CHARS,
+        over: () => new ImportError(`The page “${pageName}” of this draw.io file unpacks to more than ${MAX_PAGE_CHARS / MB} MB: far more than the ${formatCount(MAX_SHAPES_PER_MAP)} shapes Lanemap reads on one map. Split the drawing into smaller pages.`),
+        ratio: { max: ZIP_LIMITS.ratio, floorBytes: ZIP_LIMITS.ratioFloorBytes, packed: () => new ImportError(`The page “${pageName}” of this draw.io file is built to unpack far larger than it is (more than ${ZIP_LIMITS.ratio} times, a “zip bomb”). It is not read.`) },
+        watch: shapeWatch(pageName),
+      }),
+    );
     xml = inflated.trimStart().startsWith('<') ? inflated : decodeURIComponent(inflated);
+    checkShapeCount(xml, `The page “${pageName}”`);
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw new ImportError(`The page “${pageName}” of this draw.io file is damaged: its compressed drawing cannot be unpacked. Open the file in draw.io, or save it again with File › Properties › Compressed off.`);
@@ -66,10 +83,18 @@ function decompress(text: string, pageName: string): XmlElement {
   return model;
 }
 
+// The XML parser reads long text slowly (a second for 2 MB): the packed pages, long runs of
+// base64 with nothing to decode, are lifted out first and the rest of the file parsed alone.
+const PACKED_PAGE = /(<diagram\b[^>]*)>\s*([A-Za-z0-9+/=\s]{256,}?)\s*(<\/diagram>)/g;
+const PACKED_ATTR = 'lanemap-packed';
+
 export function drawioPages(text: string): DrawioPage[] {
+  checkPlainPages(text);
+  const packedPages: string[] = [];
+  const skeleton = text.replace(PACKED_PAGE, (_, open: string, body: string, close: string) => `${open} ${PACKED_ATTR}="${packedPages.push(body) - 1}">${close}`);
   let root: XmlElement;
   try {
-    root = parseXml(text);
+    root = parseXml(skeleton);
   } catch (e) {
     if (e instanceof XmlError) throw new ImportError(`This draw.io file cannot be read. ${e.message}${e.cutShort ? ' Save it again from draw.io.' : ' It may be damaged: save it again from draw.io.'}`);
     throw e;
@@ -80,7 +105,8 @@ export function drawioPages(text: string): DrawioPage[] {
     const id = d.attrs.id || `page${i + 1}`;
     const label = d.attrs.name || `page ${i + 1}`;
     const plain = firstChild(d, 'mxGraphModel');
-    const packed = d.text.trim();
+    const lifted = d.attrs[PACKED_ATTR];
+    const packed = (lifted === undefined ? d.text : (packedPages[Number(lifted)] ?? '')).trim();
     // A page never drawn on is saved as an empty <diagram/>.
     const model = plain ?? (packed ? decompress(packed, label) : { name: 'mxGraphModel', local: 'mxGraphModel', attrs: {}, children: [], text: '' });
     return { id, ...(d.attrs.name ? { name: d.attrs.name } : {}), model };

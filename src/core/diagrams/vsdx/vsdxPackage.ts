@@ -1,16 +1,11 @@
-import { unzipSync } from 'fflate';
 import { ImportError } from '../../formats/importResult';
 import { childrenNamed, parseXml, XmlError, type XmlElement } from '../../formats/xml';
+import { ZipArchive } from '../../formats/zipArchive';
 
 // A .vsdx file is an Open Packaging zip: visio/document.xml, visio/pages/pages.xml listing the
 // pages (page1.xml…), visio/masters/masters.xml listing the masters (master1.xml…), each list
 // tied to its files by a _rels/*.rels relationships part. Only the XML parts under visio/ are
-// unpacked, and only after the sizes the zip declares are checked: fflate inflates each part
-// into a buffer of its declared size and no further, so a lying zip cannot grow past the cap.
-
-/** The XML of a drawing: far more than any real diagram, far less than a zip bomb. */
-export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
-const MAX_PARTS = 5000;
+// unpacked, by ZipArchive, which refuses zips that lie, overlap or unpack out of all proportion.
 
 export class VsdxPackage {
   private readonly parsed = new Map<string, XmlElement>();
@@ -24,23 +19,8 @@ export class VsdxPackage {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
       throw new ImportError(`“${fileName}” is an older binary Visio file (.vsd). Open it in Visio and save it as a Visio Drawing (.vsdx), then import that.`);
     }
-    let total = 0;
-    let count = 0;
-    let parts: Record<string, Uint8Array>;
-    try {
-      parts = unzipSync(bytes, {
-        filter: (f) => {
-          if (++count > MAX_PARTS) throw new ImportError(`“${fileName}” holds more than ${MAX_PARTS} files: too many for a Visio drawing.`);
-          if (!f.name.startsWith('visio/') || !/\.(xml|rels)$/i.test(f.name)) return false;
-          total += f.originalSize;
-          if (total > MAX_UNPACKED_BYTES) throw new ImportError(`“${fileName}” unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB of drawing: too large to import.`);
-          return true;
-        },
-      });
-    } catch (e) {
-      if (e instanceof ImportError) throw e;
-      throw new ImportError(`“${fileName}” is not a readable .vsdx file: the zip is damaged or cut short (${e instanceof Error ? e.message : String(e)}). Save it again from Visio as a Visio Drawing (.vsdx).`);
-    }
+    const zip = ZipArchive.open(bytes, fileName, { what: '.vsdx file', remedy: 'Save it again from Visio as a Visio Drawing (.vsdx).' });
+    const parts = Object.fromEntries(zip.extract((name) => name.startsWith('visio/') && /\.(xml|rels)$/i.test(name)));
     if (!Object.keys(parts).some((p) => p.startsWith('visio/'))) {
       throw new ImportError(`“${fileName}” is a zip file but not a Visio drawing: it has no visio/ folder. Save the diagram from Visio as a Visio Drawing (.vsdx).`);
     }
@@ -51,15 +31,17 @@ export class VsdxPackage {
     return path in this.parts;
   }
 
-  /** The XML root of a part; a damaged part is reported with its name. */
-  xml(path: string): XmlElement {
+  /** The XML root of a part; a damaged part is reported with its name. `check` may refuse its text before it is parsed. */
+  xml(path: string, check?: (text: string) => void): XmlElement {
     const done = this.parsed.get(path);
     if (done) return done;
     const data = this.parts[path];
     if (!data) throw new ImportError(`“${this.fileName}” is missing ${path}, which every Visio drawing has. Save it again from Visio as a Visio Drawing (.vsdx).`);
+    const text = new TextDecoder().decode(data);
+    check?.(text);
     let root: XmlElement;
     try {
-      root = parseXml(new TextDecoder().decode(data));
+      root = parseXml(text);
     } catch (e) {
       if (e instanceof XmlError) throw new ImportError(`“${this.fileName}” is damaged: ${path} is not well-formed XML. ${e.message}`);
       throw e;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as C from '../../core/commands';
-import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/importing/importFile';
+import { FORMAT_LABELS, IMPORT_ACCEPT, type ImportFormat } from '../../core/importing/importFile';
+import { importInWorker, type RunningImport } from '../../workers/importClient';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
@@ -13,11 +14,12 @@ import { plural } from '../../core/words';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
 // it and what the reader had to skip, then add its maps. A workspace file can also replace the
-// workspace. A file that cannot be read changes nothing and says why.
+// workspace. A file that cannot be read changes nothing and says why. The file is read in a
+// worker, with progress and "Cancel": a huge or hostile file never freezes the page.
 
 type Stage =
   | { kind: 'closed' }
-  | { kind: 'reading'; file: string }
+  | { kind: 'reading'; file: string; step: string }
   | { kind: 'errors'; file: string; errors: BundleIssue[] }
   | { kind: 'ready'; file: string; format: ImportFormat; ws: Workspace; plan: ImportPlan; warnings: string[] };
 
@@ -26,6 +28,7 @@ export function ImportWorkspaceButton() {
   const input = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'closed' });
+  const running = useRef<RunningImport | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -35,13 +38,28 @@ export function ImportWorkspaceButton() {
   }, [stage]);
 
   const onFile = useCallback(async (file: File) => {
-    setStage({ kind: 'reading', file: file.name });
-    const outcome = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, new Date().toISOString());
+    running.current?.cancel();
+    if (input.current) input.current.value = '';
+    setStage({ kind: 'reading', file: file.name, step: 'Opening the file' });
+    let job: RunningImport;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      job = importInWorker({ name: file.name, bytes }, new Date().toISOString(), (step) => {
+        if (running.current === job) setStage({ kind: 'reading', file: file.name, step });
+      });
+    } catch (e) {
+      setStage({ kind: 'errors', file: file.name, errors: [{ path: '(file)', message: `The file could not be opened: ${e instanceof Error ? e.message : String(e)}` }] });
+      return;
+    }
+    running.current = job;
+    const outcome = await job.outcome;
+    if (running.current !== job) return;
+    running.current = null;
+    if (!outcome) return; // cancelled: the dialog is closed already
     const current = useDocument.getState().workspace;
     if (!outcome.ok || !current) setStage({ kind: 'errors', file: file.name, errors: outcome.ok ? [] : outcome.errors });
     else if (outcome.format !== 'bundle' && outcome.result.workspace.maps.length === 0) setStage({ kind: 'errors', file: file.name, errors: [{ path: '(file)', message: 'The file was read, but it holds no maps: no pools, lanes or shapes were found.' }] });
     else setStage({ kind: 'ready', file: file.name, format: outcome.format, ws: outcome.result.workspace, plan: planImport(current, outcome.result.workspace), warnings: outcome.result.warnings });
-    if (input.current) input.current.value = '';
   }, []);
   const dragging = useFileDrop(onFile);
 
@@ -55,7 +73,12 @@ export function ImportWorkspaceButton() {
     goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
   };
 
-  const close = () => setStage({ kind: 'closed' });
+  const close = () => {
+    // Closing while a file is read stops the reading: nothing was added.
+    running.current?.cancel();
+    running.current = null;
+    setStage({ kind: 'closed' });
+  };
   return (
     <>
       <button type="button" onClick={() => input.current?.click()} title="Read a Lanemap workspace file, or maps from BPMN (.bpmn), draw.io (.drawio) or Visio (.vsdx). You can also drop a file on the window.">
@@ -64,7 +87,14 @@ export function ImportWorkspaceButton() {
       <input ref={input} type="file" accept={IMPORT_ACCEPT} hidden aria-label="File to import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />
       {dragging && <div className="drop-overlay" aria-hidden="true"><p>Drop the file to import it<br /><small>Lanemap workspace, BPMN, draw.io or Visio</small></p></div>}
       <dialog ref={dialog} className="dialog import-dialog" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); close(); }}>
-        {stage.kind === 'reading' && <p role="status" id="import-title">Reading {stage.file}…</p>}
+        {stage.kind === 'reading' && (
+          <div>
+            <h2 id="import-title">Reading {stage.file}</h2>
+            <p role="status" className="import-progress">{stage.step}…</p>
+            <p className="hint">Nothing is added until you have seen what the file holds.</p>
+            <div className="dialog-actions"><button type="button" onClick={close} autoFocus>Cancel</button></div>
+          </div>
+        )}
         {stage.kind === 'errors' && (
           <div role="alert">
             <h2 id="import-title">Cannot import {stage.file}</h2>

@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import '@xyflow/react/dist/style.css';
 import './ui/styles/app.css';
 import { App } from './ui/shell/App';
@@ -10,11 +9,14 @@ import { startServiceWorker } from './pwa/registerServiceWorker';
 import { startBackupReminder } from './ui/storage/backupReminder';
 import { persistAfterFirstNewMap } from './ui/storage/storageInfo';
 
-// The Content-Security-Policy forbids eval: zod must not even probe for it (the probe is
-// reported as a violation).
-z.config({ jitless: true });
+// zod is told not to probe for eval (which the Content-Security-Policy forbids) in
+// core/schema/zodSetup.ts, imported before any schema is built.
 
-const root = createRoot(document.getElementById('root')!);
+// A part of the page that failed to draw says so in place (ErrorBoundary); the details go to
+// the console as a warning, since the failure was caught and shown.
+const root = createRoot(document.getElementById('root')!, {
+  onCaughtError: (error, info) => console.warn('Lanemap: a part of the page could not be shown:', error, info.componentStack),
+});
 root.render(
   <StrictMode>
     <App />

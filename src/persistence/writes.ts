@@ -104,11 +104,12 @@ async function writeMaps(db: LanemapDB, put: ProcessMap[], gone: Id[], ctx: Writ
 /** Keep this save of the map as a revision (unless it equals the newest), then prune. */
 async function recordRevision(db: LanemapDB, map: ProcessMap, ctx: WriteContext): Promise<void> {
   const existing = await db.revisions.where('mapId').equals(map.id).toArray();
-  const newest = existing.reduce<(typeof existing)[number] | undefined>((a, r) => (!a || r.at > a.at ? r : a), undefined);
+  const newest = existing.reduce<(typeof existing)[number] | undefined>((a, r) => (Number.isFinite(r.at) && (!a || r.at > a.at) ? r : a), undefined);
   // Strictly later than the newest, so two saves in one millisecond keep their order.
   const at = Math.max(ctx.now, (newest?.at ?? 0) + 1);
   const { row, body } = revisionOf(map, at, ctx.newId());
-  if (newest && newest.summary.hash === row.summary.hash) return;
+  // A damaged stored row (no summary) must not stop this save: it only counts as different.
+  if (newest?.summary?.hash === row.summary.hash) return;
   await db.revisions.add(row);
   await db.revisionMaps.add(body);
   const drop = revisionsToDrop([...existing, row], ctx.now);

@@ -1,5 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMapReadOnly } from '../../state/lockStore';
+import { useUi } from '../../state/uiStore';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { HistoryPanel, useHistoryShortcut } from '../history/HistoryPanel';
 import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
@@ -8,6 +10,17 @@ import { Canvas } from './Canvas';
 import { Palette } from './Palette';
 import { useEditorKeys } from './useEditorKeys';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
+
+/** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
+function InspectorPanel({ mapId }: { mapId: string }) {
+  const selection = useUi((s) => s.selection);
+  const clear = () => useUi.getState().clearSelection();
+  return (
+    <ErrorBoundary what="the inspector" back={{ label: 'Show the map', run: clear }} resetKey={selection}>
+      <Inspector mapId={mapId} />
+    </ErrorBoundary>
+  );
+}
 
 /** One open map: the toolbar, the canvas and the inspector, with its own React Flow state. */
 export function Editor({ mapId }: { mapId: string }) {
@@ -33,8 +46,10 @@ function EditorBody({ mapId }: { mapId: string }) {
       <div className="editor-main">
         <Canvas mapId={mapId} />
         <div className="side">
-          <Inspector mapId={mapId} />
-          <FindingsPanel mapId={mapId} />
+          <InspectorPanel mapId={mapId} />
+          <ErrorBoundary what="the findings">
+            <FindingsPanel mapId={mapId} />
+          </ErrorBoundary>
         </div>
       </div>
       <HistoryPanel />

@@ -7,6 +7,7 @@ import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../p
 import { getMap, onCommandError, useDocument, useMap } from '../../state/documentStore';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { formatWhen } from './formatWhen';
 import { MapPreview } from './MapPreview';
 import './history.css';
@@ -51,7 +52,11 @@ export function HistoryPanel() {
   }, [mapId]);
   return (
     <dialog ref={ref} className="dialog history-dialog" aria-labelledby="history-title" onClose={closeHistory}>
-      {mapId && <HistoryBody mapId={mapId} />}
+      {mapId && (
+        <ErrorBoundary what="the history" back={{ label: 'Close', run: closeHistory }} resetKey={mapId}>
+          <HistoryBody mapId={mapId} />
+        </ErrorBoundary>
+      )}
     </dialog>
   );
 }

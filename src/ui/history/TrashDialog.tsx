@@ -5,6 +5,7 @@ import { TRASH_MS } from '../../persistence/revisionPolicy';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { goToMap } from '../shell/useHashRoute';
 import { formatDay, formatWhen } from './formatWhen';
 import './history.css';
@@ -44,8 +45,6 @@ export function TrashDialog({ rows, onClose }: { rows: TrashRow[] | null; onClos
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
-  const departments = useDocument((s) => s.workspace?.departments);
-  const depName = (id: string | null) => departments?.find((d) => d.id === id)?.name ?? 'No department';
   return (
     <dialog ref={ref} className="dialog trash-dialog" aria-labelledby="trash-title" onClose={onClose}>
       <h2 id="trash-title">Deleted maps</h2>
@@ -57,23 +56,34 @@ export function TrashDialog({ rows, onClose }: { rows: TrashRow[] | null; onClos
       ) : rows.length === 0 ? (
         <p>The trash is empty.</p>
       ) : (
-        <ul className="trash-list" aria-label="Deleted maps">
-          {rows.map((r) => (
-            <li key={r.id}>
-              <div className="trash-what">
-                <strong>{r.map.name}</strong>
-                <span className="hint">
-                  {depName(r.map.departmentId)} · {r.map.nodes.length} nodes · deleted {formatWhen(r.deletedAt)} · kept until {formatDay(r.deletedAt + TRASH_MS)}
-                </span>
-              </div>
-              <button type="button" onClick={() => restore(r, onClose)} aria-label={`Restore ${r.map.name}`}>Restore</button>
-              <button type="button" className="danger" onClick={() => void purge(r)} aria-label={`Delete ${r.map.name} forever`}>Delete forever</button>
-            </li>
-          ))}
-        </ul>
+        <ErrorBoundary what="the trash" back={{ label: 'Close', run: onClose }}>
+          <TrashList rows={rows} onClose={onClose} />
+        </ErrorBoundary>
       )}
       <form method="dialog" className="dialog-actions"><button>Close</button></form>
     </dialog>
+  );
+}
+
+/** A list of its own, so that a damaged row is caught here and the dialog can still be closed. */
+function TrashList({ rows, onClose }: { rows: TrashRow[]; onClose: () => void }) {
+  const departments = useDocument((s) => s.workspace?.departments);
+  const depName = (id: string | null) => departments?.find((d) => d.id === id)?.name ?? 'No department';
+  return (
+    <ul className="trash-list" aria-label="Deleted maps">
+      {rows.map((r) => (
+        <li key={r.id}>
+          <div className="trash-what">
+            <strong>{r.map.name}</strong>
+            <span className="hint">
+              {depName(r.map.departmentId)} · {r.map.nodes.length} nodes · deleted {formatWhen(r.deletedAt)} · kept until {formatDay(r.deletedAt + TRASH_MS)}
+            </span>
+          </div>
+          <button type="button" onClick={() => restore(r, onClose)} aria-label={`Restore ${r.map.name}`}>Restore</button>
+          <button type="button" className="danger" onClick={() => void purge(r)} aria-label={`Delete ${r.map.name} forever`}>Delete forever</button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -4,6 +4,7 @@ import { setRevisionLoader } from '../compare/compareRoute';
 import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { ConfirmHost } from '../common/confirm';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
@@ -13,7 +14,7 @@ import { TopBar } from './TopBar';
 import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { LandscapeScreen } from '../landscape/LandscapeScreen';
 import { CompareScreen } from '../compare/CompareScreen';
-import { useHashRoute, useScreen } from './useHashRoute';
+import { goToMap, useHashRoute, useScreen } from './useHashRoute';
 
 /** Older versions named in a compare address (#/compare/<id>@<revision>/…) come from the revisions store. */
 function useRevisionLoader(): void {
@@ -32,6 +33,14 @@ function useCommandErrors(): void {
 }
 
 const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', compare: 'Compare maps', map: 'Map editor' } as const;
+const SCREEN_WHAT = { catalogue: 'the catalogue', landscape: 'the landscape', compare: 'the comparison', map: 'this map' } as const;
+
+/** Off the map screens, back to the open map; from a map that cannot be shown, to another one. */
+function wayBack(screen: keyof typeof SCREEN_LABELS, openMapId: string | null) {
+  if (screen !== 'map') return { label: 'Back to the map', run: () => goToMap(openMapId) };
+  const other = () => useDocument.getState().workspace?.maps.find((m) => m.id !== openMapId)?.id ?? null;
+  return { label: 'Open another map', run: () => goToMap(other()) };
+}
 
 export function App() {
   useHashRoute();
@@ -45,21 +54,25 @@ export function App() {
       <TopBar />
       <StatusBanner />
       <div className="app-body">
-        <MapList />
+        <ErrorBoundary what="the list of maps">
+          <MapList />
+        </ErrorBoundary>
         <main className="workarea" aria-label={SCREEN_LABELS[screen]}>
-          {!ready ? (
-            <p className="placeholder" role="status">Opening your workspace…</p>
-          ) : screen === 'catalogue' ? (
-            <CatalogueScreen />
-          ) : screen === 'landscape' ? (
-            <LandscapeScreen />
-          ) : screen === 'compare' ? (
-            <CompareScreen />
-          ) : openMapId ? (
-            <Editor key={openMapId} mapId={openMapId} />
-          ) : (
-            <p className="placeholder">No maps yet. Press “New map” to draw your first one.</p>
-          )}
+          <ErrorBoundary what={SCREEN_WHAT[screen]} back={wayBack(screen, openMapId)} resetKey={`${screen} ${openMapId} ${window.location.hash}`}>
+            {!ready ? (
+              <p className="placeholder" role="status">Opening your workspace…</p>
+            ) : screen === 'catalogue' ? (
+              <CatalogueScreen />
+            ) : screen === 'landscape' ? (
+              <LandscapeScreen />
+            ) : screen === 'compare' ? (
+              <CompareScreen />
+            ) : openMapId ? (
+              <Editor key={openMapId} mapId={openMapId} />
+            ) : (
+              <p className="placeholder">No maps yet. Press “New map” to draw your first one.</p>
+            )}
+          </ErrorBoundary>
         </main>
       </div>
       <Toasts />

@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+
+const browser = sharedBrowser();
+
+// A damaged row in storage (a half-written revision, a trash entry without its map) must not
+// blank the page: the panel that reads it says it could not be shown, offers a way back and
+// a backup, and the maps are untouched.
+
+/** Writes a row straight into the browser's database, as a crash or another program might leave it. */
+async function putRaw(page: Page, store: string, row: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    ({ store, row }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('lanemap');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, 'readwrite');
+          tx.objectStore(store).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { store, row },
+  );
+}
+
+async function renameNode(page: Page, from: string, to: string): Promise<void> {
+  await nodeByLabel(page, from).click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type(to);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
+  await waitSaved(page);
+}
+
+const failure = (page: Page, what: string) => page.getByRole('alert', { name: `${what} could not be shown` });
+
+test('a damaged saved version: the history says it cannot be shown and closes, and the map goes on being edited and saved', async () => {
+  const { page, context } = await openApp(browser(), { path: '#/map/m-alu' });
+  await waitSaved(page);
+  // A version row without its summary, newer than the rest, so it is listed first.
+  await putRaw(page, 'revisions', { id: 'rev-damaged', mapId: 'm-alu', at: Date.now() + 60_000, size: 10 });
+  await page.reload();
+  await waitForCanvas(page);
+
+  await page.keyboard.press('h');
+  const history = page.getByRole('dialog', { name: /History/ });
+  await failure(page, 'The history').waitFor({ timeout: 10_000 });
+  expect(await failure(page, 'The history').textContent()).toMatch(/could not be read: .+Your maps are safe: nothing was changed/);
+  // Not a blank page: the map is still drawn behind the dialog.
+  expect(await page.locator('.react-flow__node-shape').count()).toBeGreaterThan(5);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'tests/browser/artifacts/error-history.png' });
+
+  // The way back: close it, and go on working; the edit is kept.
+  await failure(page, 'The history').getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => history.count()).toBe(0);
+  await renameNode(page, 'Send event invitation', 'Send invitation by post');
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await nodeByLabel(page, 'Send invitation by post').count()).toBe(1);
+  await context.close();
+});
+
+test('a damaged trash row: the trash says it cannot be shown, offers a backup and closes; the maps are all there', async () => {
+  const { page, context } = await openApp(browser(), { path: '#/map/m-alu', acceptDownloads: true });
+  await waitSaved(page);
+  const maps = page.getByRole('complementary', { name: 'Maps' });
+  const before = await maps.locator('.map-name').count();
+  // A deleted map's row without the map itself.
+  await putRaw(page, 'trash', { id: 'm-lost', deletedAt: Date.now() });
+  await page.reload();
+  await waitForCanvas(page);
+
+  const trashButton = maps.getByRole('button', { name: /^Trash: / });
+  await expect.poll(() => trashButton.getAttribute('aria-label')).toBe('Trash: 1 deleted map');
+  await trashButton.click();
+  const trash = page.getByRole('dialog', { name: 'Deleted maps' });
+  await failure(page, 'The trash').waitFor({ timeout: 10_000 });
+  expect(await maps.locator('.map-name').count()).toBe(before);
+  await page.screenshot({ path: 'tests/browser/artifacts/error-trash.png' });
+  await expectAccessible(page);
+
+  // "Download backup" gives the whole workspace, then "Close" is the way back.
+  const [download] = await Promise.all([page.waitForEvent('download'), failure(page, 'The trash').getByRole('button', { name: 'Download backup' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.lanemap\.json$/);
+  await failure(page, 'The trash').getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => trash.count()).toBe(0);
+  await renameNode(page, 'Send event invitation', 'Send invitation by e-mail');
+  expect(await maps.locator('.map-name').count()).toBe(before);
+  await context.close();
+});

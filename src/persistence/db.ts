@@ -1,3 +1,4 @@
+import { uuid } from '../core/model/ids';
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DataStore, Department, Id, ProcessMap, System } from '../core/model/types';
 import { migrationTo, type Migration, type StoredTables } from '../core/schema/migrations';
@@ -101,7 +102,7 @@ async function runMigration(tx: Transaction, step: Migration, now: () => number)
   if (typeof schema?.version === 'number' && schema.version >= step.version) return;
   const tables: StoredTables = {};
   for (const name of step.reads) tables[name] = await tx.table(name).toArray();
-  const out = step.migrate(tables, { now: now(), newId: () => globalThis.crypto.randomUUID() });
+  const out = step.migrate(tables, { now: now(), newId: () => uuid() });
   for (const name of step.writes) {
     const table = tx.table(name);
     await table.clear();

@@ -1,3 +1,4 @@
+import { uuid } from '../core/model/ids';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import { validateCatalogueRecord, validateMapRecord, type BundleIssue, type CatalogueTable } from '../core/schema/bundle';
 import { STORAGE_VERSION } from '../core/schema/migrations';
@@ -69,7 +70,7 @@ export async function readStoredWorkspace(db: LanemapDB, now: number): Promise<S
     delete rest.key;
     wsMeta = rest as Workspace['meta'];
   } else {
-    wsMeta = { id: `ws-${globalThis.crypto.randomUUID()}`, name: 'Workspace' };
+    wsMeta = { id: `ws-${uuid()}`, name: 'Workspace' };
     warnings.push('The workspace name was missing from storage; it is now called "Workspace".');
   }
   const workspace = { meta: wsMeta, departments, systems, dataStores, maps: sortByOrder(maps, order?.maps) };

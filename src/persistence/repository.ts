@@ -1,3 +1,4 @@
+import { uuid } from '../core/model/ids';
 import type { RecordChange } from '../core/commands/diff';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import type { LanemapDB, QuarantineRow } from './db';
@@ -197,7 +198,7 @@ export class Repository {
   }
 
   private writeContext(): WriteContext {
-    return { now: this.now(), newId: () => globalThis.crypto.randomUUID(), removed: this.removed };
+    return { now: this.now(), newId: () => uuid(), removed: this.removed };
   }
 
   private async writeDirty(): Promise<void> {

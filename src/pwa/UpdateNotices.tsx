@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { useAppStatus } from '../state/appStatusStore';
 import { downloadBackup } from '../ui/io/workspaceFile';
 import { flushEdits } from '../persistence/flushEdits';
-import { dismissOfflineReady, postponeUpdate, reloadToUpdate, usePwaUpdate } from './updateStore';
+import { dismissNoOfflineInstall, dismissOfflineReady, postponeUpdate, reloadToUpdate, usePwaUpdate } from './updateStore';
 
 const OFFLINE_NOTE_MS = 8000;
+const HTTPS_NOTE_MS = 20_000;
 
 const deps = {
   flush: flushEdits,
@@ -15,9 +16,11 @@ const deps = {
   },
 };
 
-/** "Ready to work offline" once, and "A new version is available: Reload" when one is. */
+export const NEEDS_HTTPS_TEXT = 'Lanemap works here and keeps your maps in this browser, but installing it for use with no network needs a secure (https) address.';
+
+/** "Ready to work offline" once, "Offline install needs https" once, and "A new version is available: Reload" when one is. */
 export function UpdateNotices() {
-  const { offlineReady, waiting, reloading, problem } = usePwaUpdate();
+  const { offlineReady, waiting, reloading, problem, needsHttps } = usePwaUpdate();
   // With no storage the app opens offline but without the maps: not worth a cheerful note.
   const storageUnavailable = useAppStatus((s) => s.storageUnavailable !== null);
   useEffect(() => {
@@ -25,8 +28,16 @@ export function UpdateNotices() {
     const t = setTimeout(dismissOfflineReady, OFFLINE_NOTE_MS);
     return () => clearTimeout(t);
   }, [offlineReady]);
+  useEffect(() => {
+    if (!needsHttps) return;
+    const t = setTimeout(dismissNoOfflineInstall, HTTPS_NOTE_MS);
+    return () => clearTimeout(t);
+  }, [needsHttps]);
   return (
     <>
+      {needsHttps && (
+        <p className="notice notice-passive notice-info" role="status">{NEEDS_HTTPS_TEXT}</p>
+      )}
       {offlineReady && !waiting && !storageUnavailable && (
         // Says something, asks nothing: clicks go through to what lies under it.
         <p className="notice notice-passive" role="status">Ready to work offline: Lanemap now opens with no network.</p>

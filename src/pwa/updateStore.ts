@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 
 // The service worker's news for the user: the app is ready offline (said once, when the
-// first service worker is installed), and a new version is waiting. The new version only
-// takes over when the user says "Reload", after every unsaved edit is written.
+// first service worker is installed), a new version is waiting, or (on a plain http address)
+// offline install is not possible here. The new version only takes over when the user says
+// "Reload", after every unsaved edit is written.
 
 export interface UpdateState {
   /** "Ready to work offline" is being shown. */
@@ -13,6 +14,8 @@ export interface UpdateState {
   reloading: boolean;
   /** Why the reload was held back: edits that could not be saved. */
   problem: string | null;
+  /** "Offline install needs https" is being shown (once per browser). */
+  needsHttps: boolean;
 }
 
 export interface UpdateDeps {
@@ -22,7 +25,24 @@ export interface UpdateDeps {
   unsaved: () => string | null;
 }
 
-export const usePwaUpdate = create<UpdateState>(() => ({ offlineReady: false, waiting: false, reloading: false, problem: null }));
+export const usePwaUpdate = create<UpdateState>(() => ({ offlineReady: false, waiting: false, reloading: false, problem: null, needsHttps: false }));
+
+const HTTPS_NOTE_KEY = 'lanemap.httpsNoteShown';
+
+/** No service worker here (plain http): said once per browser; the storage panel says it always. */
+export function announceNoOfflineInstall(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage): void {
+  try {
+    if (storage?.getItem(HTTPS_NOTE_KEY)) return;
+    storage?.setItem(HTTPS_NOTE_KEY, '1');
+  } catch {
+    // localStorage blocked: say it this time.
+  }
+  usePwaUpdate.setState({ needsHttps: true });
+}
+
+export function dismissNoOfflineInstall(): void {
+  usePwaUpdate.setState({ needsHttps: false });
+}
 
 /** Hands control to the waiting version; the page reloads once it does. */
 let activate: (() => Promise<void>) | null = null;

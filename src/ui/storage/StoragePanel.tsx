@@ -125,4 +125,5 @@ const OFFLINE_TEXT: Record<StorageInfo['offline'], string> = {
   ready: 'Ready: Lanemap opens and works with no network.',
   installing: 'Getting ready: keep this tab open for a moment.',
   unavailable: 'Not available here: Lanemap needs the network to open.',
+  'needs-https': 'Not available on this address: installing Lanemap for use with no network needs a secure (https) address. Everything else works, and your maps are kept in this browser.',
 };

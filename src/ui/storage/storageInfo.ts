@@ -8,7 +8,8 @@ export interface StorageInfo {
   persisted: boolean | null;
   usage: number | null;
   quota: number | null;
-  offline: 'ready' | 'installing' | 'unavailable';
+  /** `needs-https`: the page is served over plain http, where browsers allow no service worker. */
+  offline: 'ready' | 'installing' | 'unavailable' | 'needs-https';
 }
 
 export async function readStorageInfo(): Promise<StorageInfo> {
@@ -22,6 +23,7 @@ export async function readStorageInfo(): Promise<StorageInfo> {
 }
 
 async function offlineState(): Promise<StorageInfo['offline']> {
+  if (!window.isSecureContext) return 'needs-https';
   if (!('serviceWorker' in navigator)) return 'unavailable';
   const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
   if (!reg) return 'unavailable';

@@ -1,7 +1,8 @@
 // A small XML tree and its serialiser, for writing BPMN: elements with attributes, children or
-// text, escaped and indented. Characters XML 1.0 forbids are dropped rather than written.
+// text, escaped and indented. Characters XML 1.0 forbids, and bidi controls, are dropped rather
+// than written.
 
-import { dropXmlIllegal } from '../text/xmlChars';
+import { writableText } from '../text/bidi';
 
 export type Attrs = Record<string, string | number | undefined>;
 
@@ -20,7 +21,7 @@ export const x = (name: string, attrs: Attrs = {}, children: (XmlNode | undefine
 
 export const xText = (name: string, text: string, attrs: Attrs = {}): XmlNode => ({ name, attrs, children: [], text });
 
-const escapeText = (s: string) => dropXmlIllegal(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (s: string) => writableText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 
 const number = (n: number) => String(Math.round(n * 100) / 100);

@@ -1,11 +1,11 @@
 // The small pieces every part of the SVG writer shares: safe text, short numbers, and the
 // running extent of what has been drawn (so the viewBox holds all of it).
 
-import { dropXmlIllegal } from '../text/xmlChars';
+import { writableText } from '../text/bidi';
 
-/** Text for element content or an attribute value: illegal characters dropped, markup escaped. */
+/** Text for element content or an attribute value: illegal characters and bidi controls dropped, markup escaped. */
 export function xmlText(value: string): string {
-  return dropXmlIllegal(value)
+  return writableText(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,7 +1,8 @@
 // Small text helpers the report's writers share: dates in words, names in glossary order, and text
-// made safe for XML (Word's document.xml cannot hold control characters, even escaped).
+// made safe for XML (Word's document.xml cannot hold control characters, even escaped) and
+// for reading (no bidi controls reordering it).
 
-import { dropXmlIllegal } from '../text/xmlChars';
+import { writableText } from '../text/bidi';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -12,8 +13,8 @@ export function longDate(iso: string): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-/** A user's text with the characters XML cannot hold dropped; docx escapes the markup itself. */
-export const plainText = dropXmlIllegal;
+/** A user's text with the characters XML cannot hold and bidi controls dropped; docx escapes the markup itself. */
+export const plainText = writableText;
 
 /** Names compared as a reader expects in a glossary, the same on every machine. */
 export const byName = (a: { name: string }, b: { name: string }): number =>

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { analyzeWorkspace, FINDING_KIND_LABELS, FINDING_KINDS, type Finding, SEVERITIES } from '../core/analysis';
+import { analyzeWorkspace, FINDING_KIND_LABELS, FINDING_KINDS, type Finding, SEVERITIES, tooLargeToAnalyse } from '../core/analysis';
 import type { Workspace } from '../core/model/types';
 import { parseBundleText } from '../core/schema/bundle';
+import { dropBidiControls } from '../core/text/bidi';
 
 // `lanemap analyze <bundle.json> [--json]`: the workspace findings, as JSON for tools or as a
 // readable report grouped by kind. Exit codes: 0 analysed (findings or not), 2 bad usage or
@@ -22,6 +23,10 @@ export interface AnalyzeIo {
   out: (text: string) => void;
   err: (text: string) => void;
 }
+
+/** A bundle larger than this is not read: far past any workspace, and it would be held whole in memory. */
+export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
+const tooBig = (what: string) => `${what} is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB, far past any Lanemap workspace; analyse a smaller bundle`;
 
 export const defaultAnalyzeIo: AnalyzeIo = {
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
@@ -63,12 +68,20 @@ export async function analyzeCommand(args: string[], io: AnalyzeIo = defaultAnal
   try {
     text = await io.readText(opts.file);
   } catch (e) {
+    if (e instanceof RangeError) {
+      io.err(`lanemap analyze: ${tooBig(opts.file)}\n`);
+      return 2;
+    }
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e);
     io.err(`lanemap analyze: cannot read ${opts.file}: ${why}\n`);
     return 2;
   }
 
+  if (text.length > MAX_BUNDLE_BYTES) {
+    io.err(`lanemap analyze: ${tooBig(opts.file)}\n`);
+    return 2;
+  }
   const parsed = parseBundleText(text);
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `  ${e.path}: ${e.message}`);
@@ -76,15 +89,26 @@ export async function analyzeCommand(args: string[], io: AnalyzeIo = defaultAnal
     return 2;
   }
   for (const w of parsed.warnings) io.err(`lanemap analyze: warning: ${w}\n`);
+  const tooLarge = tooLargeToAnalyse(parsed.workspace);
+  if (tooLarge) {
+    io.err(`lanemap analyze: ${opts.file}: ${tooLarge}\n`);
+    return 2;
+  }
 
   const findings = analyzeWorkspace(parsed.workspace);
   io.out(opts.json ? `${JSON.stringify({ findings }, null, 2)}\n` : formatReport(parsed.workspace, findings));
   return 0;
 }
 
+/** Standard input, up to the cap: past it a RangeError, said as "larger than 100 MB". */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BUNDLE_BYTES) throw new RangeError('standard input is too large');
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -112,5 +136,6 @@ export function formatReport(ws: Workspace, findings: readonly Finding[]): strin
     }
     lines.pop();
   }
-  return `${lines.join('\n')}\n`;
+  // Read in a terminal: a name's bidi controls would reorder the lines after it.
+  return `${dropBidiControls(lines.join('\n'))}\n`;
 }

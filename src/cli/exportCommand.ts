@@ -14,7 +14,9 @@ import { rasterise } from './pngFromSvg';
 
 const FORMATS = ['svg', 'png', 'docx', 'html', 'bpmn'] as const;
 type Format = (typeof FORMATS)[number];
-const USAGE = `Usage: lanemap export <bundle.json> --format ${FORMATS.join('|')} [--map ID] --out <path> [--scale 1|2|3] [--findings | --no-findings]`;
+const USAGE = `Usage: lanemap export <bundle.json> --format ${FORMATS.join('|')} [--map ID] --out <path> [--scale 1|2|3] [--findings | --no-findings] [--force]
+
+A file already at a path written to is kept, and nothing is written, unless --force.`;
 
 /** Pictures for the report: drawn at 1.5x, crisp in print without bloating the document. */
 export function reportImages(ws: Workspace, maps: ProcessMap[], findings: ReturnType<typeof analyzeWorkspace>) {
@@ -25,9 +27,22 @@ export function reportImages(ws: Workspace, maps: ProcessMap[], findings: Return
   }));
 }
 
-async function writeEach(io: CliIO, maps: ProcessMap[], ext: string, out: string, single: boolean, make: (m: ProcessMap) => string | Uint8Array): Promise<string[]> {
-  const names = uniqueNames(maps.map((m) => m.name), ext);
-  const paths = single ? [out] : names.map((n) => `${out.replace(/[\\/]+$/, '')}/${n}`);
+/** Where the files go: `out` itself for one map or a report, else one file per map in the folder `out`. */
+function targets(maps: ProcessMap[], ext: string, out: string, single: boolean): string[] {
+  return single ? [out] : uniqueNames(maps.map((m) => m.name), ext).map((n) => `${out.replace(/[\\/]+$/, '')}/${n}`);
+}
+
+/** Refuses before anything is written when a target exists already (unless --force). */
+async function checkFree(io: CliIO, paths: string[], force: boolean): Promise<void> {
+  if (force) return;
+  const there = [];
+  for (const p of paths) if (await io.exists(p)) there.push(p);
+  if (there.length > 0) {
+    throw new CliError(`Not written: ${there.length === 1 ? `${there[0]} exists already` : `${there.length} files exist already (${there.slice(0, 3).join(', ')}${there.length > 3 ? ', …' : ''})`}. Choose another --out, or add --force to replace ${there.length === 1 ? 'it' : 'them'}.`);
+  }
+}
+
+async function writeEach(io: CliIO, maps: ProcessMap[], paths: string[], make: (m: ProcessMap) => string | Uint8Array): Promise<string[]> {
   for (const [i, m] of maps.entries()) await io.writeFile(paths[i]!, make(m));
   return paths;
 }
@@ -37,7 +52,7 @@ export const exportCommand: Command = {
   summary: 'write maps as SVG, PNG or BPMN, or a report (.docx, .html) for the policy document',
   usage: USAGE,
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, { withValue: ['format', 'map', 'out', 'scale'], boolean: ['findings', 'no-findings'] }, USAGE);
+    const { positional, flags } = parseArgs(args, { withValue: ['format', 'map', 'out', 'scale'], boolean: ['findings', 'no-findings', 'force'] }, USAGE);
     if (positional.length !== 1) throw new CliError(`${positional.length === 0 ? 'Missing the bundle file' : 'Too many arguments'}\n${USAGE}`);
     const format = flags.get('format') as Format | undefined;
     if (!format || !FORMATS.includes(format)) throw new CliError(`${format ? `Unknown format "${String(format)}"` : 'Missing --format'}: use one of ${FORMATS.join(', ')}\n${USAGE}`);
@@ -54,22 +69,24 @@ export const exportCommand: Command = {
     }
     const single = typeof only === 'string';
     const report = format === 'docx' || format === 'html';
+    const paths = targets(maps, format, out, single || report);
+    await checkFree(io, paths, flags.has('force'));
     // Pictures carry badges only when asked; the report has its findings unless told not to.
     const withFindings = report ? !flags.has('no-findings') : flags.has('findings');
     const findings = withFindings ? analyzeWorkspace(ws) : [];
     const date = new Date().toISOString().slice(0, 10);
 
     let written: string[];
-    if (format === 'svg') written = await writeEach(io, maps, 'svg', out, single, (m) => renderMapSvg(m, ws, { findings, title: true, date }).svg);
+    if (format === 'svg') written = await writeEach(io, maps, paths, (m) => renderMapSvg(m, ws, { findings, title: true, date }).svg);
     else if (format === 'bpmn') {
-      written = await writeEach(io, maps, 'bpmn', out, single, (m) => {
+      written = await writeEach(io, maps, paths, (m) => {
         const { xml, warnings } = bpmnExport(m, ws);
         for (const w of warnings) io.stderr(`warning: ${w}\n`);
         return xml;
       });
     }
     else if (format === 'png') {
-      written = await writeEach(io, maps, 'png', out, single, (m) => {
+      written = await writeEach(io, maps, paths, (m) => {
         const r = renderMapSvg(m, ws, { findings, title: true, date });
         const raster = rasterise(r.svg, r, scale);
         if (raster.scale < scale) io.stderr(`warning: "${m.name}" is too large for ${scale}x; drawn at ${raster.scale}x (${raster.width} x ${raster.height} px)\n`);

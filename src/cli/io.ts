@@ -1,7 +1,7 @@
 // What every command shares: reading a workspace bundle, parsing flags, and failing with a
 // clear message and exit code 2 when the input is wrong (1 is left for our own bugs).
 
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseBundleText } from '../core/schema/bundle';
 import type { Workspace } from '../core/model/types';
@@ -23,6 +23,8 @@ export interface CliIO {
   readBytes(path: string): Promise<Uint8Array>;
   /** Creates missing folders on the way. */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Whether something (a file, a folder) is already at `path`. */
+  exists(path: string): Promise<boolean>;
 }
 
 export const processIO: CliIO = {
@@ -34,7 +36,19 @@ export const processIO: CliIO = {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);
   },
+  exists: (path) => access(path).then(() => true, () => false),
 };
+
+/**
+ * A closed pipe (`lanemap analyze … | head`) ends the command quietly and successfully: the
+ * reader has all it wanted. Any other failure to write (a full disk) is said in one line.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.stderr.write(`lanemap: the output could not be written (${e.code ?? e.message})\n`);
+    exit(e.code === 'EPIPE' ? 0 : 1);
+  });
+}
 
 /** A file that cannot be read, said the way a person understands it. */
 export function readFailure(path: string, e: unknown): CliError {

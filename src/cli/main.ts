@@ -3,7 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import type { Command } from './command';
-import { CliError, processIO, type CliIO } from './io';
+import { CliError, processIO, quietOnClosedPipe, type CliIO } from './io';
 import { analyze } from './analyzeEntry';
 import { layoutCommand } from './layoutCommand';
 import { importCommand } from './importCommand';
@@ -45,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  quietOnClosedPipe(process.stdout);
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { analyzeWorkspace, type Finding } from '../core/analysis';
+import { analyzeWorkspace, tooLargeToAnalyse, type Finding } from '../core/analysis';
 import type { Id, Workspace } from '../core/model/types';
 import { useDocument } from './documentStore';
 
@@ -8,6 +8,8 @@ import { useDocument } from './documentStore';
 
 export interface FindingsState {
   findings: Finding[];
+  /** Why the workspace is not analysed (far too large), or null. */
+  tooLarge: string | null;
   /** Nodes and lanes lit up because the user picked a finding. */
   highlight: { findingId: string; nodeIds: Id[]; laneIds: Id[] } | null;
   setHighlight: (h: FindingsState['highlight']) => void;
@@ -18,6 +20,7 @@ export interface FindingsState {
 
 export const useFindings = create<FindingsState>((set) => ({
   findings: [],
+  tooLarge: null,
   highlight: null,
   setHighlight: (highlight) => set({ highlight }),
   scope: 'map',
@@ -32,7 +35,8 @@ function run(): void {
   const ws = useDocument.getState().workspace;
   if (!ws || ws === analysed) return;
   analysed = ws;
-  useFindings.setState({ findings: analyzeWorkspace(ws) });
+  const tooLarge = tooLargeToAnalyse(ws);
+  useFindings.setState({ findings: tooLarge ? [] : analyzeWorkspace(ws), tooLarge });
 }
 
 /** Start following the document; returns the unsubscribe function. */

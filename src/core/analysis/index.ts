@@ -13,6 +13,7 @@ export * from './types';
 export { normaliseField, fieldLabel, type NormalisedField } from './fieldKeys';
 export { landscape, landscapeCsv, type Landscape, type LandscapeCell, type LandscapeColumn, type LandscapeFlag } from './landscape';
 export { buildContext, type AnalysisContext } from './accessIndex';
+export { MAX_ANALYSED_FLOWS, MAX_ANALYSED_NODES, tooLargeToAnalyse } from './analysisSize';
 
 const severityRank = new Map(SEVERITIES.map((s, i) => [s, i]));
 const kindRank = new Map(FINDING_KINDS.map((k, i) => [k, i]));

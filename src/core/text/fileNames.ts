@@ -16,13 +16,18 @@ export function datedName(base: string, ext: string, date = new Date()): string 
   return `${safeFileName(base)}-${date.toISOString().slice(0, 10)}.${ext}`;
 }
 
-/** One distinct file name per map, even when two maps share a name. */
+/**
+ * One distinct file name per map, even when two maps share a name, or one map is named as
+ * another's numbered copy ("Intake", "Intake", "Intake-2"). Distinct without regard to case:
+ * "Intake.svg" and "intake.svg" are one file on Windows and macOS.
+ */
 export function uniqueNames(names: readonly string[], ext: string): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>();
   return names.map((n) => {
     const base = safeFileName(n, 'map');
-    const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), count);
-    return count === 1 ? `${base}.${ext}` : `${base}-${count}.${ext}`;
+    let name = `${base}.${ext}`;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}-${k}.${ext}`;
+    taken.add(name.toLowerCase());
+    return name;
   });
 }

@@ -26,6 +26,7 @@ export function focusFinding(f: Finding, openMapId: Id | null): void {
 /** The analysis beside the map: grouped by kind, live as the map changes. */
 export function FindingsPanel({ mapId }: { mapId: Id }) {
   const findings = useFindings((s) => s.findings);
+  const tooLarge = useFindings((s) => s.tooLarge);
   const picked = useFindings((s) => s.highlight?.findingId);
   const scope = useFindings((s) => s.scope);
   const setScope = useFindings((s) => s.setScope);
@@ -40,7 +41,8 @@ export function FindingsPanel({ mapId }: { mapId: Id }) {
           <option value="all">All maps</option>
         </select>
       </div>
-      {groups.length === 0 && <p className="hint">No findings{scope === 'map' ? ' on this map' : ''}: no silos, duplicates, re-keying or broken logic found.</p>}
+      {tooLarge && <p className="hint" role="status">Not analysed: {tooLarge}</p>}
+      {groups.length === 0 && !tooLarge && <p className="hint">No findings{scope === 'map' ? ' on this map' : ''}: no silos, duplicates, re-keying or broken logic found.</p>}
       {groups.map((g) => (
         <details key={g.kind} open className="finding-group">
           <summary>

@@ -3,23 +3,15 @@ import { emptyMap } from '../core/model/factory';
 import { NODE_SIZE } from '../core/model/geometry';
 import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
-import { isControlKind } from '../core/model/types';
+import { isControlKind, NODE_KIND_LABEL } from '../core/model/vocabulary';
 import { getMap, useDocument } from './documentStore';
 import { useUi } from './uiStore';
 
 // What the toolbar, the keyboard and the menus do, in one place: each action turns the
 // current selection into ids and arguments for one core command.
 
-export const KIND_LABELS: Record<NodeKind, string> = {
-  start: 'Start',
-  end: 'End',
-  step: 'Step',
-  decision: 'Decision',
-  dataStore: 'Data store',
-  system: 'System',
-  document: 'Document',
-  note: 'Note',
-};
+/** What the toolbar and the inspector call each kind (core/model/vocabulary says it for everyone). */
+export const KIND_LABELS = NODE_KIND_LABEL;
 
 const NEW_LABEL: Record<NodeKind, string> = {
   start: 'Start',

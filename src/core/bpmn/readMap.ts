@@ -1,4 +1,5 @@
-import { isDataKind, type Access, type FlowKind, type Id, type NodeKind, type ProcessMap } from '../model/types';
+import type { Access, FlowKind, Id, NodeKind, ProcessMap } from '../model/types';
+import { isDataKind } from '../model/vocabulary';
 import { MapBuilder, type LaneInput, type SourceRect } from '../formats/mapBuilder';
 import { childrenNamed, firstChild, textOf, type XmlElement } from '../formats/xml';
 import type { BpmnCatalogue } from './readCatalogue';

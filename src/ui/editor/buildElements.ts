@@ -4,6 +4,7 @@ import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
+import { flowKindName, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
 
 // Turns the document into React Flow's nodes and edges. Node objects are reused while
@@ -97,7 +98,7 @@ export function buildNodes(
       data: { node: n, badge, lit } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',
-      ariaLabel: `${n.kind === 'dataStore' ? 'Data store' : n.kind[0]!.toUpperCase() + n.kind.slice(1)}: ${n.label}`,
+      ariaLabel: `${NODE_KIND_LABEL[n.kind]}: ${n.label}`,
     };
     cache.set(n.id, { node: n, box, selected: isSel, badge, lit, rf });
     shapes.push(rf);
@@ -149,7 +150,7 @@ export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, 
       data: { flow: f, route } satisfies FlowEdgeData,
       markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: FLOW_STYLE[f.kind].stroke },
       className: `flow-${f.kind}`,
-      ariaLabel: `${f.kind} flow${f.label ? ` “${f.label}”` : ''}`,
+      ariaLabel: `${flowKindName(f.kind)}${f.label ? ` “${f.label}”` : ''}`,
     });
   }
   return edges;

@@ -3,6 +3,7 @@ import * as C from '../../core/commands';
 import { fuzzyMatch } from '../../core/catalogue';
 import { randomIds } from '../../core/model/ids';
 import type { MapNode, ProcessMap } from '../../core/model/types';
+import { nodeKindPlural, nodeKindWord } from '../../core/model/vocabulary';
 import { useDocument } from '../../state/documentStore';
 import { CustomerFields } from '../catalogue/CustomerFields';
 
@@ -27,7 +28,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
-  const what = isStore ? 'data store' : 'system';
+  const what = nodeKindWord(node.kind);
 
   const options: Option[] = useMemo(() => {
     const hits = fuzzyMatch(query, entries.map((e) => e.name), { limit: 8 }).map((h) => ({ id: entries[h.index]!.id, label: entries[h.index]!.name }));
@@ -85,7 +86,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
           }}
         />
         {open && options.length > 0 && (
-          <ul id={listId} role="listbox" className="combo-list" aria-label={`${what}s in the catalogue`}>
+          <ul id={listId} role="listbox" className="combo-list" aria-label={`${nodeKindPlural(node.kind)} in the catalogue`}>
             {options.map((o, i) => (
               <li
                 key={o.id || 'create'}

@@ -2,7 +2,7 @@ import { quickLayout } from '../layout/quickLayout';
 import type { Flow, Id, MapNode, NodeBox, Point, ProcessMap, Workspace } from '../model/types';
 import { accessReads, accessWrites, count, flowAccess, isDataKind } from '../model/vocabulary';
 import { exportGeometry, groupPools, type ExportPool } from './exportLayout';
-import { BPMN_NS, BPMNDI_NS, DC_NS, DI_NS, EXPORT_ELEMENT, LANEMAP_NS } from './vocabulary';
+import { BPMN_NS, BPMNDI_NS, DC_NS, DI_NS, EXPORT_ELEMENT, LANEMAP_NS } from './bpmnVocabulary';
 import { serialise, x, xText, type XmlNode } from './xmlWriter';
 
 // One map as a BPMN 2.0 file with diagram interchange, for bpmn-js and Camunda Modeler: a

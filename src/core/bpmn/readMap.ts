@@ -8,7 +8,7 @@ import type { DiPlane } from './readDiagram';
 import { lanemapAttr, markedFlowKind, nameOf, type BpmnDocument } from './readDocument';
 import { leafLanes } from './readLanes';
 import type { MapUnit, Pool } from './readUnits';
-import { CONTAINERS, EVENT_WORDS, MIDDLE_EVENTS, nodeKindOf } from './vocabulary';
+import { CONTAINERS, EVENT_WORDS, MIDDLE_EVENTS, nodeKindOf } from './bpmnVocabulary';
 
 // One map unit (a collaboration, or a process on its own) into a Lanemap map: pools' lanes as
 // bands, flow nodes, data and annotations as nodes, and every kind of connection as flows.

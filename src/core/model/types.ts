@@ -106,6 +106,11 @@ export interface WorkspaceMeta {
   /** The people who prepared the maps, as they want to be named on the cover. */
   preparedBy?: string;
   status?: WorkspaceStatus;
+  /**
+   * The report's recommendation for each kind of finding, where the user rewrote it, keyed by
+   * the finding kind ("duplicate-data"); kinds not here get the report's own words.
+   */
+  recommendations?: Record<string, string>;
 }
 
 export interface Workspace {

@@ -109,3 +109,6 @@ export const KIND_TAG: Partial<Record<NodeKind, string>> = { start: NODE_KIND_LA
 
 /** "Writes Enquiries spreadsheet", "Reads Inbox (not in the catalogue)". */
 export const useText = (u: StepUse): string => `${capitalise(ACCESS_WORD[u.access])} ${u.name}${u.catalogued ? '' : ' (not in the catalogue)'}`;
+
+/** The systems and stores a step reads (or writes): a store it does both with is in both lists. */
+export const usesFor = (s: StepRow, access: 'read' | 'write'): StepUse[] => s.uses.filter((u) => u.access === access || u.access === 'readwrite');

@@ -5,7 +5,7 @@ import { type Paper, pageShape, PAPER_NAME, twipsToMm } from '../paper';
 // pages with narrow margins, the workspace's name at the top and "Page n of m" at the foot.
 
 /** Text as a CSS string: quotes and backslashes escaped, and no "<" that could end the style element. */
-const cssString = (s: string): string => `"${s.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+const cssString = (s: string): string => `"${[...s].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? ' ' : ch)).join('').replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/&/g, '\\26 ')}"`;
 
 function pageRules(paper: Paper, header: string): string {
   const p = pageShape(paper, 'portrait');

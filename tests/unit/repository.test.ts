@@ -180,7 +180,7 @@ describe('Repository: saving edits', () => {
     current = edited;
     repo.markDirty(diffWorkspace(makeWorkspace(), edited).map((c) => ({ table: c.table, id: c.id })));
     await repo.flush();
-    expect((await reload()).meta).toEqual({ id: 'ws-1', name: 'CRM as-is', organisation: 'University of Example', status: 'draft', recommendations: { 'duplicate-data': 'One record in the CRM.' } });
+    expect((await reload())?.meta).toEqual({ id: 'ws-1', name: 'CRM as-is', organisation: 'University of Example', status: 'draft', recommendations: { 'duplicate-data': 'One record in the CRM.' } });
   });
 
   it('deletes a map that is no longer in the workspace, with its index row', async () => {

@@ -23,15 +23,21 @@ export interface PartRange {
 const CLEAR = 8;
 
 /** Where to cut between two columns: clear of flow labels, and as far as can be from any upright run of a flow. */
-function cutBetween(left: number, right: number, uprights: number[], labels: [number, number][]): number {
+interface Cut {
+  x: number;
+  /** Clear of every label, and of every upright run by a few pixels. */
+  clean: boolean;
+}
+
+function cutBetween(left: number, right: number, uprights: number[], labels: [number, number][]): Cut {
   const mid = (left + right) / 2;
-  let best = mid;
+  let best: Cut = { x: mid, clean: false };
   let bestScore = -Infinity;
   for (let x = Math.ceil(left + CLEAR); x <= right - CLEAR; x++) {
     const room = Math.min(Infinity, ...uprights.map((u) => Math.abs(u - x)));
-    const through = labels.some(([a, b]) => x > a - 2 && x < b + 2) ? 100 : 0;
-    const score = Math.min(room, 8) - through - Math.abs(x - mid) / 100;
-    if (score > bestScore) [best, bestScore] = [x, score];
+    const through = labels.some(([a, b]) => x > a - 2 && x < b + 2);
+    const score = Math.min(room, 8) - (through ? 100 : 0) - Math.abs(x - mid) / 100;
+    if (score > bestScore) [best, bestScore] = [{ x, clean: !through && room >= 5 }, score];
   }
   return best;
 }
@@ -77,16 +83,23 @@ export function splitParts(p: PrintedMap, maxWidth: number): PartRange[] {
   return greedyParts(p, cuts, start, hi);
 }
 
-/** Whole columns into parts of at most `room` across, left to right, each as full as it goes. */
-function greedyParts(p: PrintedMap, cuts: number[], start: number, room: number): PartRange[] {
+/**
+ * Whole columns into parts of at most `room` across, left to right, each as full as it goes,
+ * unless that cut would run through a flow's label or along a flow: then a column or two back.
+ */
+function greedyParts(p: PrintedMap, cuts: Cut[], start: number, room: number): PartRange[] {
   const parts: PartRange[] = [];
   const last = p.columns.length - 1;
-  const endAfter = (c: number) => (c === last ? p.width : cuts[c]!);
+  const endAfter = (c: number) => (c === last ? p.width : cuts[c]!.x);
   let x0 = start;
   let first = 0;
   while (first <= last) {
     let c = first;
     while (c < last && endAfter(c + 1) - x0 <= room) c++;
+    if (c < last && !cuts[c]!.clean) {
+      const back = [c - 1, c - 2].find((k) => k >= first && cuts[k]!.clean);
+      if (back !== undefined) c = back;
+    }
     parts.push({ x0, x1: endAfter(c) });
     x0 = endAfter(c);
     first = c + 1;
@@ -150,10 +163,12 @@ export function renderPrintSvg(p: PrintedMap, ws: Pick<Workspace, 'departments'>
 
   const pieces: FlowPiece[] = [];
   for (const { flow, route } of flowRoutes(p.map, p.style)) {
-    // The label goes with the part that holds its middle, once.
+    // The label goes with the part that holds its middle, once, moved in if it would stick out of the part.
     let labelHere = inRange(route.label[0]);
+    const half = flow.label?.trim() ? flowLabelSize(flow.label.trim().replace(/\s+/g, ' '), p.style.flowLabel).width / 2 : 0;
+    const label: Point = [Math.min(Math.max(route.label[0], x0 + half + 2), x1 - half - 2), route.label[1]];
     for (const piece of clipRoute(route.points, x0, x1)) {
-      const r: Route = { points: piece.points, label: route.label, rounded: route.rounded };
+      const r: Route = { points: piece.points, label, rounded: route.rounded };
       pieces.push({ flow, route: r, cutStart: piece.cutStart, cutEnd: piece.cutEnd, labelled: labelHere });
       labelHere = false;
     }

@@ -40,8 +40,9 @@ const inlineSvg = (svg: string): string => svg.replace(/^<svg xmlns="http:\/\/ww
 function figure(p: ReportPicture, last: boolean): string {
   const size = `width:${Math.ceil(p.shownWidth)}px;height:${Math.ceil(p.shownHeight)}px`;
   const svg = inlineSvg(p.svg).replace(/^<svg /, `<svg style="${size}" `);
-  const caption = p.of > 1 ? `Part ${p.part} of ${p.of}.${last ? '' : ' The flows marked with a ring at the right edge carry on in the next part.'}` : '';
-  return `<figure class="map${p.part > 1 ? ' next-part' : ''}">${svg}${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+  const caption = p.of > 1 ? `Part ${p.part} of ${p.of}.${last ? '' : ' Flows that end in a ring at the right edge carry on in the next part.'}` : '';
+  // The part's line comes first, as in the Word report, so it stays on the picture's page.
+  return `<figure class="map${p.part > 1 ? ' next-part' : ''}">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}${svg}</figure>`;
 }
 
 function mapArticle(m: MapPart): string {

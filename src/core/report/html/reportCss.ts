@@ -114,6 +114,9 @@ footer.end { margin-top: 48px; color: var(--muted); font-size: .8em; border-top:
   section.part { margin-top: 0; break-before: page; }
   article.map { break-before: page; }
   article.map.landscape { page: wide; }
+  article.map h3 { margin-top: 0; }
+  article.map .facts { margin-bottom: 4px; }
+  figure.map figcaption { margin: 0 0 4px; }
   figure.map.next-part { break-before: page; }
   h2, h3, h4 { break-after: avoid; break-inside: avoid; }
   figure.map { break-inside: avoid; overflow: visible; border: none; padding: 0; margin: 0 0 6px; }

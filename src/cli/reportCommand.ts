@@ -7,14 +7,17 @@ import type { Id, Workspace } from '../core/model/types';
 import { buildReportDocx, buildReportHtml, PAPERS, type Paper, type ReportOptions } from '../core/report';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle, type CliIO } from './io';
-import { rasterise } from './pngFromSvg';
+import { rasteriseAsync } from './pngFromSvg';
 
 export const REPORT_FORMATS = ['docx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const USAGE = `Usage: lanemap report <bundle.json> --format ${REPORT_FORMATS.join('|')} [--maps ID,ID] [--paper ${PAPERS.join('|')}] [--no-findings] --out <file>`;
 
-/** The PNG each picture falls back to in Word: 1.5x, crisp in print without bloating the file. */
-export const reportPng = (svg: string, size: { width: number; height: number }): Promise<Uint8Array> => Promise.resolve(rasterise(svg, size, 1.5).png);
+/**
+ * The PNG each picture falls back to in Word 2013 and older (newer Word draws the SVG): at its
+ * printed size, 96 dpi. Drawing them is most of a report's time, so no finer.
+ */
+export const reportPng = async (svg: string, size: { width: number; height: number }): Promise<Uint8Array> => (await rasteriseAsync(svg, size, 1)).png;
 
 export interface ReportRequest {
   format: ReportFormat;

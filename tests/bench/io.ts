@@ -1,5 +1,5 @@
 // Files in and out, timed in Node: the policy report for the demo and for 20 generated maps of
-// 80 nodes, as `lanemap report` makes it (.docx with its pictures' PNGs drawn by resvg at 1.5x,
+// 80 nodes, as `lanemap report` makes it (.docx with its pictures' PNG fallbacks drawn by resvg,
 // and .html), in this process and once as the CLI itself, start to finish; BPMN import of every reference model in ../shared/corpus and BPMN export of every map;
 // step matching for the compare screen on generated maps of 150, 500 and 1000 nodes.
 // Run: `npm run bench:io [-- --runs N]`. Prints a table, writes tests/bench/results/io-latest.json.

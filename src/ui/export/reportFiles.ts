@@ -17,8 +17,8 @@ export interface ReportChoice {
   sections: Partial<Record<ReportSection, boolean>>;
 }
 
-/** The PNG in the Word report, for readers that cannot draw its SVG: 1.5x, crisp in print without bloating the document (as the CLI). */
-const REPORT_IMAGE_SCALE = 1.5;
+/** The PNG in the Word report, for readers that cannot draw its SVG: at its printed size, as the CLI draws it. */
+const REPORT_IMAGE_SCALE = 1;
 
 const options = (c: ReportChoice) => ({
   mapIds: c.mapIds,

@@ -44,12 +44,20 @@ function cutBetween(left: number, right: number, uprights: number[], labels: [nu
 
 /** The x-span of every flow label. */
 function labelSpans(p: PrintedMap): [number, number][] {
-  return flowRoutes(p.map, p.style).flatMap(({ flow, route }) => {
+  return routesOf(p).flatMap(({ flow, route }) => {
     const text = flow.label?.trim().replace(/\s+/g, ' ');
     if (!text) return [];
     const w = flowLabelSize(text, p.style.flowLabel).width;
     return [[route.label[0] - w / 2, route.label[0] + w / 2] as [number, number]];
   });
+}
+
+/** The routes of a printed map's flows, worked out once however many parts draw them. */
+const routeCache = new WeakMap<PrintedMap, ReturnType<typeof flowRoutes>>();
+function routesOf(p: PrintedMap): ReturnType<typeof flowRoutes> {
+  let routes = routeCache.get(p);
+  if (!routes) routeCache.set(p, (routes = flowRoutes(p.map, p.style)));
+  return routes;
 }
 
 /** x of every upright run of every flow. */
@@ -162,7 +170,7 @@ export function renderPrintSvg(p: PrintedMap, ws: Pick<Workspace, 'departments'>
   const inRange = (x: number) => x >= x0 && x < x1;
 
   const pieces: FlowPiece[] = [];
-  for (const { flow, route } of flowRoutes(p.map, p.style)) {
+  for (const { flow, route } of routesOf(p)) {
     // The label goes with the part that holds its middle, once, moved in if it would stick out of the part.
     let labelHere = inRange(route.label[0]);
     const half = flow.label?.trim() ? flowLabelSize(flow.label.trim().replace(/\s+/g, ' '), p.style.flowLabel).width / 2 : 0;

@@ -14,18 +14,28 @@ import { across, contents, cover, findingsRegister, glossary, recommendations, s
 // The contents list is real text with links to bookmarks, so it reads right without Word
 // updating any field.
 
+/** Pictures drawn at once: enough to keep two cores busy, few enough to hold little memory. */
+const RASTER_AT_ONCE = 4;
+
 export async function buildReportDocx(ws: Workspace, opts: ReportOptions = {}): Promise<Uint8Array> {
   const c = reportContent(ws, opts);
   const portrait = pageShape(c.paper, 'portrait');
 
-  // The PNG fallbacks first, one picture at a time, so a caller can show progress (and stop).
+  // The PNG fallbacks first, a few at a time (the CLI draws them on several cores), telling the
+  // caller after each so it can show progress, or stop.
   const pictures = c.departments.flatMap((d) => d.maps.flatMap((m) => m.pictures.pictures));
   const pngs = new Map<ReportPicture, Uint8Array>();
-  if (opts.rasterise) {
-    for (const [i, p] of pictures.entries()) {
-      pngs.set(p, await opts.rasterise(p.svg, p));
-      await opts.onProgress?.(i + 1, pictures.length);
-    }
+  const rasterise = opts.rasterise;
+  if (rasterise) {
+    let next = 0;
+    const worker = async () => {
+      while (next < pictures.length) {
+        const p = pictures[next++]!;
+        pngs.set(p, await rasterise(p.svg, p));
+        await opts.onProgress?.(pngs.size, pictures.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(RASTER_AT_ONCE, pictures.length) }, worker));
   }
 
   const header = { default: pageHeader(c.runningHeader) };

@@ -5,6 +5,7 @@ import { analyzeWorkspace, landscape } from '../../src/core/analysis';
 import { findingFocus } from '../../src/core/analysis/focus';
 import type { Finding } from '../../src/core/analysis/types';
 import { demoWorkspace } from '../../src/core/demo';
+import { generateMap } from '../../src/core/layout/generate';
 import type { Workspace } from '../../src/core/model/types';
 import { buildReportDocx, type ReportOptions } from '../../src/core/report';
 import { chainMap } from './fixtures/chainMap';
@@ -72,16 +73,20 @@ describe('the Word report', () => {
   }, SLOW);
 
   it('draws a 24-step map in four lanes in at most three parts, on A4 and on Letter', async () => {
-    const map = chainMap(24, 4);
-    const one: Workspace = { ...ws, maps: [map] };
-    for (const paper of ['a4', 'letter'] as const) {
-      const doc = await build(one, { paper });
-      expect(doc.pictures.length, paper).toBeGreaterThan(1);
-      expect(doc.pictures.length, paper).toBeLessThanOrEqual(3);
-      doc.pictures.forEach((p, i) => expect(p.name).toBe(`Chain of 24, part ${i + 1} of ${doc.pictures.length}`));
-      for (const p of doc.pictures) expect(smallestPrintedPt(p)).toBeGreaterThanOrEqual(8);
-      // Every step is drawn whole in exactly one part.
-      for (const n of map.nodes) expect(doc.pictures.filter((p) => p.svg.includes(`>${n.label}<`) || p.svg.includes(`>${n.label.split(' ').at(-1)}<`)).length, n.label).toBeGreaterThanOrEqual(1);
+    // A chain of 24 steps (the widest such map) and a workshop-like one with decisions, loops and stores.
+    const generated = generateMap({ nodes: 32, lanes: 4, seed: 6 });
+    expect(generated.nodes.filter((n) => n.kind === 'step')).toHaveLength(24);
+    for (const map of [chainMap(24, 4), generated]) {
+      const one: Workspace = { ...ws, maps: [map] };
+      for (const paper of ['a4', 'letter'] as const) {
+        const doc = await build(one, { paper });
+        expect(doc.pictures.length, paper).toBeGreaterThan(1);
+        expect(doc.pictures.length, `${map.name} on ${paper}`).toBeLessThanOrEqual(3);
+        doc.pictures.forEach((p, i) => expect(p.name).toBe(`${map.name}, part ${i + 1} of ${doc.pictures.length}`));
+        for (const p of doc.pictures) expect(smallestPrintedPt(p)).toBeGreaterThanOrEqual(8);
+        // Every step is drawn in a part (print-layout.test.ts checks each lies whole in one).
+        for (const n of map.nodes) expect(doc.pictures.filter((p) => p.svg.includes(`>${n.label}<`) || p.svg.includes(`>${n.label.split(' ').at(-1)}<`)).length, n.label).toBeGreaterThanOrEqual(1);
+      }
     }
   }, SLOW);
 

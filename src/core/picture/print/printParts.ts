@@ -79,23 +79,25 @@ export function splitParts(p: PrintedMap, maxWidth: number): PartRange[] {
   const uprights = uprightRuns(p);
   const labels = labelSpans(p);
   const cuts = p.columns.slice(0, -1).map((c, i) => cutBetween(c.right, p.columns[i + 1]!.left, uprights, labels));
-  const fewest = greedyParts(p, cuts, start, maxWidth - start);
-  // As few parts as the page allows, then as even as they can be: the narrowest room that still needs no more parts.
+  const fewest = greedyParts(p, cuts, start, maxWidth - start, false).length;
+  // As few parts as the page allows, cut cleanly where that costs no extra part; then as even as
+  // they can be: the narrowest room that still needs no more parts.
+  const clean = greedyParts(p, cuts, start, maxWidth - start, true).length <= fewest;
   let lo = 1;
   let hi = maxWidth - start;
   while (hi - lo > 4) {
     const mid = (lo + hi) / 2;
-    if (greedyParts(p, cuts, start, mid).length <= fewest.length) hi = mid;
+    if (greedyParts(p, cuts, start, mid, clean).length <= fewest) hi = mid;
     else lo = mid;
   }
-  return greedyParts(p, cuts, start, hi);
+  return greedyParts(p, cuts, start, hi, clean);
 }
 
 /**
  * Whole columns into parts of at most `room` across, left to right, each as full as it goes,
  * unless that cut would run through a flow's label or along a flow: then a column or two back.
  */
-function greedyParts(p: PrintedMap, cuts: Cut[], start: number, room: number): PartRange[] {
+function greedyParts(p: PrintedMap, cuts: Cut[], start: number, room: number, preferClean: boolean): PartRange[] {
   const parts: PartRange[] = [];
   const last = p.columns.length - 1;
   const endAfter = (c: number) => (c === last ? p.width : cuts[c]!.x);
@@ -104,7 +106,7 @@ function greedyParts(p: PrintedMap, cuts: Cut[], start: number, room: number): P
   while (first <= last) {
     let c = first;
     while (c < last && endAfter(c + 1) - x0 <= room) c++;
-    if (c < last && !cuts[c]!.clean) {
+    if (preferClean && c < last && !cuts[c]!.clean) {
       const back = [c - 1, c - 2].find((k) => k >= first && cuts[k]!.clean);
       if (back !== undefined) c = back;
     }

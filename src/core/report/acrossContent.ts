@@ -57,7 +57,6 @@ export const FLAG_WORD = { silo: 'Silo', duplicate: 'Duplicate data' } as const;
 export const MARK_LEGEND = 'C: creates or updates customer data there. R: reads it. CR: both.';
 
 export const storeKindWord = (k: string): string => STORE_KIND_NAME[k as DataStoreKind] ?? capitalise(k);
-export { capitalise as capital };
 
 export interface AcrossInput {
   ws: Workspace;

@@ -1,7 +1,8 @@
 import { count } from '../model/vocabulary';
 import { integrationsOf } from '../catalogue/integrations';
 import type { Id, ProcessMap, Workspace } from '../model/types';
-import { capital, storeKindWord } from './acrossContent';
+import { storeKindWord } from './acrossContent';
+import { capitalise } from '../model/vocabulary';
 import type { Heading } from './content';
 import type { Catalogue } from './mapSteps';
 import { byName } from './reportText';
@@ -39,7 +40,7 @@ export function glossaryContent(ws: Workspace, maps: ProcessMap[], cat: Catalogu
   const owner = (id: Id | null | undefined): string => (id ? (deptName.get(id) ?? '') : '');
   const systems = ws.systems.filter((s) => systemIds.has(s.id)).sort(byName).map((s): GlossarySystem => ({
     name: s.name.trim() || 'Unnamed system',
-    kind: capital(s.kind.trim()),
+    kind: capitalise(s.kind.trim()),
     owner: owner(s.ownerDepartmentId),
     stores: ws.dataStores.filter((d) => d.systemId === s.id && storeIds.has(d.id)).map((d) => d.name),
     integrations: integrationsOf(ws.systems, s.id).map((id) => cat.systems.get(id)!.name),

@@ -69,7 +69,7 @@ describe('buildReportDocx', () => {
     const doc = await open(await buildReportDocx(ws, { date: DATE, images: pictures(ws) }));
     expect(XMLValidator.validate(doc.xml)).toBe(true);
     const texts = doc.paras.map((p) => p.text);
-    expect(texts).toContain('University CRM as-is (demo)');
+    expect(texts).toContain('University CRM (demo)');
     expect(texts).toContain(REPORT_SUBTITLE);
     expect(texts).toContain('22 November 2026');
 

@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import { restoreMapRevision } from '../../core/commands/restoreMap';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
 import { describeChange, describeCounts } from '../../core/schema/revisionRecords';
-import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
+import { revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
+import { useActiveDb } from './useActiveDb';
 import { getMap, onCommandError, useDocument, useMap } from '../../state/documentStore';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
@@ -59,7 +60,7 @@ export function HistoryPanel() {
 function HistoryBody({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
   const departments = useDocument((s) => s.workspace?.departments ?? NO_DEPARTMENTS);
-  const db = activeDb();
+  const db = useActiveDb();
   const [rows, setRows] = useState<RevisionRow[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);

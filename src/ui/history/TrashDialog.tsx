@@ -8,18 +8,19 @@ import { confirm } from '../common/confirm';
 import { goToMap } from '../shell/useHashRoute';
 import { formatDay, formatWhen } from './formatWhen';
 import './history.css';
+import { useActiveDb } from './useActiveDb';
 
 // Deleted maps, kept for 30 days: restore one (an undoable edit) or delete it for good.
 
 /** The trash's rows as they change, in this tab or another; null while reading or without storage. */
 function useTrash(): TrashRow[] | null {
   const [rows, setRows] = useState<TrashRow[] | null>(null);
-  // The map list can be on screen before storage is open: watch once the workspace is loaded.
-  const loaded = useDocument((s) => s.workspace !== null);
+  // The map list can be on screen before storage is open, and another workspace can be opened.
+  const db = useActiveDb();
   useEffect(() => {
-    const db = loaded ? activeDb() : null;
+    setRows(null);
     return db ? watchTrash(db, setRows, (e) => console.warn('Lanemap: reading the trash failed', e)) : undefined;
-  }, [loaded]);
+  }, [db]);
   return rows;
 }
 

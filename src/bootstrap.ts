@@ -1,6 +1,5 @@
 import { demoWorkspace } from './core/demo';
 import { setFlush } from './persistence/flushEdits';
-import { activeDb, purgeExpired } from './persistence/historyQueries';
 import { purgeExpiredWorkspaces } from './persistence/registry';
 import { RegistryDB } from './persistence/registryDb';
 import { useAppStatus } from './state/appStatusStore';
@@ -36,12 +35,8 @@ export async function bootstrap(): Promise<void> {
     else syncCurrent();
   });
   window.addEventListener('pagehide', flushOnLeaving);
-  // Once the page has settled, load the layout worker and tidy the trash and old history.
+  // Once the page has settled, load the layout worker and empty the trash of workspaces past their 30 days.
   setTimeout(warmLayoutWorker, 1500);
-  setTimeout(() => {
-    const db = activeDb();
-    if (db && !currentSession()?.repo.readOnly) void purgeExpired(db).catch((e) => console.warn('Lanemap: clearing the trash failed', e));
-    void purgeExpiredWorkspaces(registry).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e));
-  }, 3000);
+  setTimeout(() => void purgeExpiredWorkspaces(registry).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
   setFlush(flushCurrent);
 }

@@ -2,7 +2,7 @@ import type { Workspace } from '../core/model/types';
 import { emptyWorkspace } from '../core/model/factory';
 import { randomIds } from '../core/model/ids';
 import { LanemapDB } from '../persistence/db';
-import { setActiveDb } from '../persistence/historyQueries';
+import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
 import { addWorkspace, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/registry';
 import type { RegistryDB } from '../persistence/registryDb';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
@@ -26,6 +26,7 @@ const DELETED_ELSEWHERE = 'This workspace was deleted for good in another tab, s
 const OPENING = 'Another workspace is opening; try again in a moment.';
 /** The registry's "last edited" is written at most this often while someone edits. */
 const TOUCH_EVERY_MS = 60_000;
+const PURGE_AFTER_MS = 3000;
 /** sessionStorage: the workspace this tab had open, so a reload comes back to it. */
 const TAB_KEY = 'lanemap.workspace';
 
@@ -168,6 +169,10 @@ function activate({ session, workspace, warnings }: Loaded): void {
   void setLockScope(entry.dbName);
   rememberTabChoice(entry.id);
   if (registry) void markOpened(registry, entry.id).catch(warnRegistry);
+  // Once the page has settled: maps in this workspace's trash past their 30 days go.
+  setTimeout(() => {
+    if (current === session && !repo.readOnly) void purgeExpired(db).catch((e) => console.warn('Lanemap: clearing the trash failed', e));
+  }, PURGE_AFTER_MS);
 }
 
 function close(session: Session): void {

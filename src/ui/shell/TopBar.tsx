@@ -5,17 +5,17 @@ import { compareHash } from '../compare/compareRoute';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
 import { StorageButton } from '../storage/StoragePanel';
 import { exportWorkspace } from '../io/workspaceFile';
+import { WorkspaceButton } from '../workspaces/WorkspaceButton';
 import { openShortcuts } from './ShortcutsDialog';
 import { CATALOGUE_HASH, LANDSCAPE_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
-  const name = useDocument((s) => s.workspace?.meta.name);
   return (
     <header className="topbar">
       <div className="brand">
         <img src="/favicon.svg" alt="" width={22} height={22} />
         <span className="brand-name">Lanemap</span>
-        {name && <span className="workspace-name">{name}</span>}
+        <WorkspaceButton />
       </div>
       <ScreenLinks />
       <SaveStatus />

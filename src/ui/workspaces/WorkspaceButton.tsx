@@ -11,7 +11,7 @@ export function WorkspaceButton() {
   if (!name) return null;
   return (
     <>
-      <button type="button" className="workspace-button" aria-haspopup="dialog" onClick={() => setOpen(true)} title="Workspaces: rename this one, open another, make a new one">
+      <button type="button" className="workspace-button" aria-haspopup="dialog" onClick={() => setOpen(true)} title={`${name}: rename it, open another workspace, make a new one`}>
         <span className="visually-hidden">Workspace: </span>
         <span className="workspace-name">{name}</span>
         {trashed && <span className="ws-trashed"> (in the trash)</span>}

@@ -1,5 +1,4 @@
 import * as C from '../core/commands';
-import { emptyMap } from '../core/model/factory';
 import { NODE_SIZE } from '../core/model/geometry';
 import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
@@ -177,28 +176,4 @@ export function undo(): void {
 export function redo(): void {
   const entry = doc().redo(ui().openMapId);
   if (entry) ui().toast({ tone: 'info', message: `Redid ${entry.title.toLowerCase()}` });
-}
-
-export function createMap(a: { name: string; departmentId: Id | null; newDepartmentName?: string }): Id | undefined {
-  const id = randomIds('m');
-  const map = emptyMap({
-    id,
-    name: a.name.trim() || 'Untitled map',
-    departmentId: a.departmentId,
-    lanes: [],
-    now: new Date().toISOString(),
-  });
-  return doc().dispatch(C.createMap, { map, newDepartmentName: a.newDepartmentName }) ? id : undefined;
-}
-
-export function duplicateMap(mapId: Id): Id | undefined {
-  const newId = randomIds('m');
-  return doc().dispatch(C.duplicateMap, { mapId, newId }) ? newId : undefined;
-}
-
-export function deleteMap(mapId: Id): boolean {
-  const map = getMap(mapId);
-  if (!map || !doc().dispatch(C.deleteMap, { mapId })) return false;
-  ui().toast({ tone: 'info', message: `Map "${map.name}" deleted`, action: { label: 'Undo', run: () => doc().undo(null) } });
-  return true;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { usedIn } from '../../core/catalogue';
 import { useDocument } from '../../state/documentStore';
-import { stepHistory } from './actions';
+import { stepCatalogueHistory } from '../../state/catalogueActions';
 import { DataStoresTable } from './DataStoresTable';
 import { SystemsTable } from './SystemsTable';
 
@@ -46,8 +46,8 @@ function useCatalogueKeys(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || !(e.ctrlKey || e.metaKey)) return;
       const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) stepHistory('undo');
-      else if (key === 'y' || (key === 'z' && e.shiftKey)) stepHistory('redo');
+      if (key === 'z' && !e.shiftKey) stepCatalogueHistory('undo');
+      else if (key === 'y' || (key === 'z' && e.shiftKey)) stepCatalogueHistory('redo');
       else return;
       e.preventDefault();
     };

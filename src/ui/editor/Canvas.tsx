@@ -15,12 +15,13 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import * as C from '../../core/commands';
-import { randomIds } from '../../core/model/ids';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
-import { useDocument, useMap } from '../../state/documentStore';
+import { useMap } from '../../state/documentStore';
+import { connectAndSelect } from '../../state/flowActions';
+import { resizeLane } from '../../state/laneActions';
+import { moveNodes } from '../../state/nodeActions';
 import { useFindings } from '../../state/findingsStore';
 import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind } from '../../state/editorActions';
@@ -112,7 +113,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: Node, dragged: Node[]) => {
       const moves = dragged.filter((n) => !isLaneNodeId(n.id)).map((n) => ({ nodeId: n.id, x: n.position.x, y: n.position.y }));
-      if (moves.length) useDocument.getState().dispatch(C.moveNodes, { mapId, moves });
+      moveNodes(mapId, moves);
       setDrag(new Map());
     },
     [mapId],
@@ -121,8 +122,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const onConnect = useCallback(
     (c: Connection) => {
       if (!c.source || !c.target || c.source === c.target) return;
-      const flowId = randomIds('f');
-      if (useDocument.getState().dispatch(C.addFlow, { mapId, flowId, from: c.source, to: c.target })) useUi.getState().select({ flowIds: [flowId] });
+      connectAndSelect(mapId, c.source, c.target);
     },
     [mapId],
   );
@@ -153,7 +153,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const onLaneResize = useCallback((laneId: Id, height: number, done: boolean) => {
     if (!done) return setLaneResize({ laneId, height });
     setLaneResize(null);
-    useDocument.getState().dispatch(C.resizeLane, { mapId, laneId, height });
+    resizeLane(mapId, laneId, height);
   }, [mapId]);
 
   if (!map) return null;

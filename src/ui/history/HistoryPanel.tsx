@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
-import { restoreMapRevision } from '../../core/commands/restoreMap';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
 import { describeChange, describeCounts } from '../../core/schema/revisionRecords';
 import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
-import { getMap, onCommandError, useDocument, useMap } from '../../state/documentStore';
+import { getMap, useDocument, useMap } from '../../state/documentStore';
+import { restoreMapVersion, undoLatest } from '../../state/mapActions';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
 import { formatWhen } from './formatWhen';
@@ -128,14 +128,11 @@ function HistoryBody({ mapId }: { mapId: Id }) {
 
 function restore(mapId: Id, revision: ProcessMap, at: number): void {
   const ui = useUi.getState();
-  let refused = false;
-  const stop = onCommandError(() => (refused = true));
-  const ok = useDocument.getState().dispatch(restoreMapRevision, { mapId, revision });
-  stop();
-  if (ok) {
+  const outcome = restoreMapVersion(mapId, revision);
+  if (outcome === 'restored') {
     closeHistory();
-    ui.toast({ tone: 'info', message: `Restored the version saved ${formatWhen(at)}`, action: { label: 'Undo', run: () => useDocument.getState().undo(mapId) } });
-  } else if (!refused) {
+    ui.toast({ tone: 'info', message: `Restored the version saved ${formatWhen(at)}`, action: { label: 'Undo', run: () => undoLatest(mapId) } });
+  } else if (outcome === 'same') {
     // A refusal has said why already; otherwise the version is what the map is now.
     ui.toast({ tone: 'info', message: 'Nothing to restore: this version is the same as the map now.' });
   }

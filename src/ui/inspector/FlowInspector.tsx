@@ -1,6 +1,6 @@
 import * as C from '../../core/commands';
 import type { Access, Flow, FlowKind, ProcessMap } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { reverseFlow, updateFlow } from '../../state/flowActions';
 import { SelectField, TextField } from './fields';
 
 const KINDS: { value: FlowKind; label: string }[] = [
@@ -10,8 +10,7 @@ const KINDS: { value: FlowKind; label: string }[] = [
 ];
 
 export function FlowInspector({ map, flow }: { map: ProcessMap; flow: Flow }) {
-  const dispatch = useDocument((s) => s.dispatch);
-  const patch = (p: C.FlowPatch) => dispatch(C.updateFlow, { mapId: map.id, flowId: flow.id, patch: p });
+  const patch = (p: C.FlowPatch) => updateFlow(map.id, flow.id, p);
   const from = map.nodes.find((n) => n.id === flow.from);
   const to = map.nodes.find((n) => n.id === flow.to);
   return (
@@ -33,7 +32,7 @@ export function FlowInspector({ map, flow }: { map: ProcessMap; flow: Flow }) {
           onChange={(access) => patch({ access: access || null })}
         />
       )}
-      <button type="button" onClick={() => dispatch(C.reverseFlow, { mapId: map.id, flowId: flow.id })}>Reverse direction</button>
+      <button type="button" onClick={() => reverseFlow(map.id, flow.id)}>Reverse direction</button>
     </section>
   );
 }

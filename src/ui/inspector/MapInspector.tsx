@@ -1,14 +1,12 @@
-import * as C from '../../core/commands';
 import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { renameMap, setMapDepartment } from '../../state/mapActions';
 import { openHistory } from '../history/HistoryPanel';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
 import { plural } from '../../core/words';
 
 export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
-  const dispatch = useDocument((s) => s.dispatch);
   const counts = {
     steps: map.nodes.filter((n) => n.kind === 'step').length,
     decisions: map.nodes.filter((n) => n.kind === 'decision').length,
@@ -19,12 +17,12 @@ export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readO
       <h2>Map</h2>
       {/* History stays open to a viewing tab: looking at old versions changes nothing. */}
       <fieldset className="palette-lock" disabled={readOnly}>
-        <TextField label="Map name" value={map.name} onCommit={(name) => dispatch(C.renameMap, { mapId: map.id, name })} />
+        <TextField label="Map name" value={map.name} onCommit={(name) => renameMap(map.id, name)} />
         <DepartmentPicker
           label="Department"
           value={map.departmentId}
           newId={() => randomIds('d')}
-          onChange={(departmentId, newDepartmentName) => dispatch(C.setMapDepartment, { mapId: map.id, departmentId, newDepartmentName })}
+          onChange={(departmentId, newDepartmentName) => setMapDepartment(map.id, departmentId, newDepartmentName)}
         />
       </fieldset>
       <p className="hint">

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import * as C from '../../core/commands';
 import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/importing/importFile';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { goToMap } from '../shell/useHashRoute';
-import { applyImport, planImport, type ImportPlan } from './importPlan';
+import { applyImport, planImport, replaceWorkspace, type ImportPlan } from '../../state/importActions';
+import { undoLatest } from '../../state/mapActions';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
 import { plural } from '../../core/words';
@@ -47,11 +47,11 @@ export function ImportWorkspaceButton() {
 
   const apply = (mode: 'replace' | 'merge') => {
     if (stage.kind !== 'ready') return;
-    const ok = mode === 'replace' ? useDocument.getState().dispatch(C.replaceWorkspace, { workspace: stage.ws }) : applyImport(stage.plan);
+    const ok = mode === 'replace' ? replaceWorkspace(stage.ws) : applyImport(stage.plan);
     setStage({ kind: 'closed' });
     if (!ok) return;
     const n = stage.ws.maps.length;
-    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
+    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
     goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
   };
 

@@ -4,10 +4,12 @@ import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
 import { isControlKind } from '../core/model/types';
 import { getMap, useDocument } from './documentStore';
+import { useFindings } from './findingsStore';
 import { useUi } from './uiStore';
 
-// What the toolbar, the keyboard and the menus do, in one place: each action turns the
-// current selection into ids and arguments for one core command.
+// The edits of what is selected in the open map: each turns the current selection into ids
+// and arguments for one core command. The action table (ui/actions) runs them from keys,
+// the toolbar and menus.
 
 export const KIND_LABELS: Record<NodeKind, string> = {
   start: 'Start',
@@ -159,6 +161,13 @@ export function moveSelectionToLane(direction: -1 | 1): void {
 export function selectAll(): void {
   const map = openMap();
   if (map) ui().select({ nodeIds: map.nodes.map((n) => n.id) });
+}
+
+/** Escape, or a click on the empty canvas: nothing selected, no label being typed, no finding lit. */
+export function selectNothing(): void {
+  ui().clearSelection();
+  ui().setEditing(null);
+  useFindings.getState().setHighlight(null);
 }
 
 export function startEditing(): void {

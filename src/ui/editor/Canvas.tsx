@@ -22,9 +22,9 @@ import { useMap } from '../../state/documentStore';
 import { connectAndSelect } from '../../state/flowActions';
 import { resizeLane } from '../../state/laneActions';
 import { moveNodes } from '../../state/nodeActions';
-import { useFindings } from '../../state/findingsStore';
 import { useMapReadOnly } from '../../state/lockStore';
-import { addNodeOfKind } from '../../state/editorActions';
+import { addNodeOfKind, selectNothing } from '../../state/editorActions';
+import { shortcutOf } from '../actions/table';
 import { useUi } from '../../state/uiStore';
 import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
 import { FlowEdge } from './edges/FlowEdge';
@@ -175,7 +175,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           nodesConnectable={!readOnly}
           onNodeDoubleClick={(_e, n) => { if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
           onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
-          onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); useFindings.getState().setHighlight(null); }}
+          onPaneClick={selectNothing}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -195,7 +195,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           <Controls showInteractive={false} />
           {map.lanes.length === 0 && (
             <Panel position="top-center" className="empty-hint">
-              This map is empty. Press <strong>Add lane</strong> (L) for the first role or team, then <strong>Add start</strong> (B) and <strong>Add step</strong> (S).
+              This map is empty. Press <strong>Add lane</strong> ({shortcutOf('add-lane')}) for the first role or team, then <strong>Add start</strong> ({shortcutOf('add-start')}) and <strong>Add step</strong> ({shortcutOf('add-step')}).
             </Panel>
           )}
           <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />

@@ -26,21 +26,6 @@ function compareWithCurrent(mapId: Id, older: ProcessMap, revisionId: string): v
   openVersionCompare(older, current, { older: revisionId });
 }
 
-/** H opens the history of the map in the editor (not while typing or in a dialog). */
-export function useHistoryShortcut(mapId: Id): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'h') return;
-      const el = e.target as HTMLElement | null;
-      if (el?.closest?.('input, textarea, select, [contenteditable="true"], dialog[open]')) return;
-      e.preventDefault();
-      openHistory(mapId);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mapId]);
-}
-
 export function HistoryPanel() {
   const mapId = useHistoryPanel((s) => s.mapId);
   const ref = useRef<HTMLDialogElement>(null);

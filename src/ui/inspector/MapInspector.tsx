@@ -1,6 +1,7 @@
 import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
 import { renameMap, setMapDepartment } from '../../state/mapActions';
+import { shortcutOf } from '../actions/table';
 import { openHistory } from '../history/HistoryPanel';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
@@ -29,9 +30,9 @@ export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readO
         {plural(map.lanes.length, 'lane')}, {plural(counts.steps, 'step')}, {plural(counts.decisions, 'decision')}, {plural(counts.stores, 'system or store', 'systems and stores')},{' '}
         {plural(map.flows.length, 'flow')}.
       </p>
-      <p className="hint">Select a lane, node or flow to edit it. Press S to add a step after the selected one; ? lists every shortcut.</p>
+      <p className="hint">Select a lane, node or flow to edit it. Press {shortcutOf('add-step')} to add a step after the selected one; {shortcutOf('shortcuts')} lists every shortcut.</p>
       <div className="map-versions">
-        <button type="button" onClick={() => openHistory(map.id)} title="Saved versions of this map: view one, restore it (H)">
+        <button type="button" onClick={() => openHistory(map.id)} title={`Saved versions of this map: view one, restore it (${shortcutOf('history')})`}>
           History…
         </button>
       </div>

@@ -1,6 +1,7 @@
 import * as C from '../core/commands';
 import { randomIds } from '../core/model/ids';
 import type { Id, Workspace } from '../core/model/types';
+import { NODE_KIND_LABEL, nodeKindWord } from '../core/model/vocabulary';
 import { useDocument } from './documentStore';
 import { useUi } from './uiStore';
 
@@ -44,7 +45,6 @@ export function updateDataStore(dataStoreId: Id, patch: C.DataStorePatch): boole
 type Kind = 'system' | 'dataStore';
 /** Asks the user a yes/no question (the UI's confirm dialog), so this layer needs no React. */
 export type Ask = (q: { title: string; body: string; confirmLabel: string; danger?: boolean }) => Promise<boolean>;
-const NOUN: Record<Kind, string> = { system: 'system', dataStore: 'data store' };
 
 /** Ask first when maps draw the entry: deleting unlinks their nodes. Then delete, with an Undo in the message. */
 async function deleteEntry(kind: Kind, entry: { id: Id; name: string }, extra: string, ask: Ask, run: (force: boolean) => boolean): Promise<void> {
@@ -53,15 +53,15 @@ async function deleteEntry(kind: Kind, entry: { id: Id; name: string }, extra: s
   const maps = C.mapsUsing(ws, kind, entry.id);
   if (maps.length > 0) {
     const ok = await ask({
-      title: `Delete ${NOUN[kind]} “${entry.name}”?`,
+      title: `Delete ${nodeKindWord(kind)} “${entry.name}”?`,
       body: `It is drawn on ${maps.length === 1 ? 'the map' : `${maps.length} maps:`} ${maps.map((m) => `“${m}”`).join(', ')}. Those nodes keep their labels but no longer point at the catalogue.${extra} You can undo this (Ctrl+Z).`,
-      confirmLabel: `Delete ${NOUN[kind]}`,
+      confirmLabel: `Delete ${nodeKindWord(kind)}`,
       danger: true,
     });
     if (!ok) return;
   }
   if (run(maps.length > 0)) {
-    ui().toast({ tone: 'info', message: `${kind === 'system' ? 'System' : 'Data store'} “${entry.name}” deleted`, action: { label: 'Undo', run: () => doc().undo(null) } });
+    ui().toast({ tone: 'info', message: `${NODE_KIND_LABEL[kind]} “${entry.name}” deleted`, action: { label: 'Undo', run: () => doc().undo(null) } });
   }
 }
 

@@ -2,7 +2,7 @@ import * as C from '../core/commands';
 import { NODE_SIZE } from '../core/model/geometry';
 import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
-import { isControlKind } from '../core/model/types';
+import { isControlKind } from '../core/model/vocabulary';
 import { getMap, useDocument } from './documentStore';
 import { useFindings } from './findingsStore';
 import { useUi } from './uiStore';
@@ -10,17 +10,6 @@ import { useUi } from './uiStore';
 // The edits of what is selected in the open map: each turns the current selection into ids
 // and arguments for one core command. The action table (ui/actions) runs them from keys,
 // the toolbar and menus.
-
-export const KIND_LABELS: Record<NodeKind, string> = {
-  start: 'Start',
-  end: 'End',
-  step: 'Step',
-  decision: 'Decision',
-  dataStore: 'Data store',
-  system: 'System',
-  document: 'Document',
-  note: 'Note',
-};
 
 const NEW_LABEL: Record<NodeKind, string> = {
   start: 'Start',

@@ -1,5 +1,6 @@
-import { isControlKind, type NodeKind } from '../../core/model/types';
-import { addLane, addNodeOfKind, KIND_LABELS } from '../../state/editorActions';
+import type { NodeKind } from '../../core/model/types';
+import { isControlKind, NODE_KIND_LABEL } from '../../core/model/vocabulary';
+import { addLane, addNodeOfKind } from '../../state/editorActions';
 import { defineAction } from './keys';
 import type { Action, ActionContext } from './types';
 
@@ -33,7 +34,7 @@ const KIND_KEYS: [NodeKind, string][] = [
 ];
 
 function describeAdd(kind: NodeKind): string {
-  const what = `Add ${kind === 'end' ? 'an' : 'a'} ${KIND_LABELS[kind].toLowerCase()}`;
+  const what = `Add ${kind === 'end' ? 'an' : 'a'} ${NODE_KIND_LABEL[kind].toLowerCase()}`;
   if (kind === 'note') return what;
   return isControlKind(kind) ? `${what} after the selected node, connected` : `${what}, connected to the selected step`;
 }
@@ -43,8 +44,8 @@ export const addKindActions: { kind: NodeKind; action: Action }[] = KIND_KEYS.ma
   kind,
   action: defineAction({
     id: `add-${kind}`,
-    label: `Add ${KIND_LABELS[kind].toLowerCase()}`,
-    short: KIND_LABELS[kind],
+    label: `Add ${NODE_KIND_LABEL[kind].toLowerCase()}`,
+    short: NODE_KIND_LABEL[kind],
     description: describeAdd(kind),
     group: 'draw',
     keys: [{ key }],

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { UsageIndex } from '../../core/catalogue';
 import { DATA_STORE_KINDS, type DataStore, type DataStoreKind, type Id, type Workspace } from '../../core/model/types';
+import { STORE_KIND_LABEL } from '../../core/model/vocabulary';
 import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
 import { addDataStore, deleteDataStore, updateDataStore } from '../../state/catalogueActions';
@@ -10,15 +11,7 @@ import { CustomerFields } from './CustomerFields';
 import { deleteKeepingFocus, departmentOptions, useJustAdded } from './shared';
 import { UsedIn } from './UsedIn';
 
-const KIND_LABELS: Record<DataStoreKind, string> = {
-  database: 'Database',
-  spreadsheet: 'Spreadsheet',
-  paper: 'Paper',
-  email: 'E-mail',
-  document: 'Document',
-  other: 'Other',
-};
-const KIND_OPTIONS = DATA_STORE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+const KIND_OPTIONS = DATA_STORE_KINDS.map((k) => ({ value: k, label: STORE_KIND_LABEL[k] }));
 
 export function DataStoresTable({ ws, usage }: { ws: Workspace; usage: UsageIndex }) {
   const [justAdded, markAdded] = useJustAdded();
@@ -45,8 +38,8 @@ function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): C
     {
       key: 'kind',
       label: 'Kind',
-      sortValue: (d) => KIND_LABELS[d.kind],
-      filterText: (d) => KIND_LABELS[d.kind],
+      sortValue: (d) => STORE_KIND_LABEL[d.kind],
+      filterText: (d) => STORE_KIND_LABEL[d.kind],
       render: (d) => <SelectCell label={`Kind of ${d.name}`} value={d.kind} options={KIND_OPTIONS} onChange={(v) => updateDataStore(d.id, { kind: v as DataStoreKind })} />,
     },
     {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { fuzzyMatch } from '../../core/catalogue';
 import type { MapNode, ProcessMap } from '../../core/model/types';
+import { nodeKindPlural, nodeKindWord } from '../../core/model/vocabulary';
 import { updateDataStore } from '../../state/catalogueActions';
 import { useDocument } from '../../state/documentStore';
 import { linkNode, linkNodeToNewEntry } from '../../state/nodeActions';
@@ -26,7 +27,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
-  const what = isStore ? 'data store' : 'system';
+  const what = nodeKindWord(node.kind);
 
   const options: Option[] = useMemo(() => {
     const hits = fuzzyMatch(query, entries.map((e) => e.name), { limit: 8 }).map((h) => ({ id: entries[h.index]!.id, label: entries[h.index]!.name }));
@@ -84,7 +85,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
           }}
         />
         {open && options.length > 0 && (
-          <ul id={listId} role="listbox" className="combo-list" aria-label={`${what}s in the catalogue`}>
+          <ul id={listId} role="listbox" className="combo-list" aria-label={`${nodeKindPlural(node.kind)} in the catalogue`}>
             {options.map((o, i) => (
               <li
                 key={o.id || 'create'}

@@ -5,13 +5,13 @@ import { shortcutOf } from '../actions/table';
 import { openHistory } from '../history/HistoryPanel';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
-import { plural } from '../../core/words';
+import { count, isCatalogueKind } from '../../core/model/vocabulary';
 
 export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
   const counts = {
     steps: map.nodes.filter((n) => n.kind === 'step').length,
     decisions: map.nodes.filter((n) => n.kind === 'decision').length,
-    stores: map.nodes.filter((n) => n.kind === 'dataStore' || n.kind === 'system').length,
+    stores: map.nodes.filter((n) => isCatalogueKind(n.kind)).length,
   };
   return (
     <section>
@@ -27,8 +27,8 @@ export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readO
         />
       </fieldset>
       <p className="hint">
-        {plural(map.lanes.length, 'lane')}, {plural(counts.steps, 'step')}, {plural(counts.decisions, 'decision')}, {plural(counts.stores, 'system or store', 'systems and stores')},{' '}
-        {plural(map.flows.length, 'flow')}.
+        {count(map.lanes.length, 'lane')}, {count(counts.steps, 'step')}, {count(counts.decisions, 'decision')}, {count(counts.stores, 'system or store', 'systems and stores')},{' '}
+        {count(map.flows.length, 'flow')}.
       </p>
       <p className="hint">Select a lane, node or flow to edit it. Press {shortcutOf('add-step')} to add a step after the selected one; {shortcutOf('shortcuts')} lists every shortcut.</p>
       <div className="map-versions">

@@ -1,7 +1,7 @@
 import * as C from '../../core/commands';
 import type { MapNode, NodeKind, ProcessMap } from '../../core/model/types';
-import { isControlKind, NODE_KINDS } from '../../core/model/types';
-import { KIND_LABELS } from '../../state/editorActions';
+import { NODE_KINDS } from '../../core/model/types';
+import { isCatalogueKind, isControlKind, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import { connect } from '../../state/flowActions';
 import { setNodesLane, updateNode } from '../../state/nodeActions';
 import { CatalogueLink } from './CatalogueLink';
@@ -15,9 +15,9 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
   const nameOf = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <section>
-      <h2>{KIND_LABELS[node.kind]}</h2>
+      <h2>{NODE_KIND_LABEL[node.kind]}</h2>
       <TextField label="Label" value={node.label} onCommit={(label) => patch({ label })} />
-      <SelectField<NodeKind> label="Kind" value={node.kind} options={NODE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} onChange={(kind) => patch({ kind })} />
+      <SelectField<NodeKind> label="Kind" value={node.kind} options={NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABEL[k] }))} onChange={(kind) => patch({ kind })} />
       <SelectField label="Lane" value={node.laneId} options={map.lanes.map((l) => ({ value: l.id, label: l.name }))} onChange={(laneId) => setNodesLane(map.id, [node.id], laneId)} />
       {isControlKind(node.kind) && (
         <label className="field check">
@@ -25,7 +25,7 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
           <span>Done by hand (re-keying, paper)</span>
         </label>
       )}
-      {(node.kind === 'dataStore' || node.kind === 'system') && <CatalogueLink map={map} node={node} />}
+      {isCatalogueKind(node.kind) && <CatalogueLink map={map} node={node} />}
       <TextField label="Notes" value={node.notes ?? ''} multiline placeholder="What people said about this step" onCommit={(notes) => patch({ notes })} />
       {node.kind !== 'note' && others.length > 0 && (
         <label className="field">
@@ -39,7 +39,7 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
           >
             <option value="">Choose a node</option>
             {others.map((n) => (
-              <option key={n.id} value={n.id}>{n.label} ({KIND_LABELS[n.kind]})</option>
+              <option key={n.id} value={n.id}>{n.label} ({NODE_KIND_LABEL[n.kind]})</option>
             ))}
           </select>
         </label>

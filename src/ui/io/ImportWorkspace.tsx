@@ -9,7 +9,7 @@ import { applyImport, planImport, replaceWorkspace, type ImportPlan } from '../.
 import { undoLatest } from '../../state/mapActions';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
-import { plural } from '../../core/words';
+import { count } from '../../core/model/vocabulary';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
 // it and what the reader had to skip, then add its maps. A workspace file can also replace the
@@ -51,7 +51,7 @@ export function ImportWorkspaceButton() {
     setStage({ kind: 'closed' });
     if (!ok) return;
     const n = stage.ws.maps.length;
-    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
+    useUi.getState().toast({ tone: 'info', message: `Imported ${count(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
     goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
   };
 
@@ -93,7 +93,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
     <div>
       <h2 id="import-title">Import {stage.file}</h2>
       <p>
-        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {plural(ws.maps.length, 'map')}.
+        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {count(ws.maps.length, 'map')}.
       </p>
       <table className="import-preview">
         <caption className="visually-hidden">Maps in the file</caption>
@@ -121,7 +121,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
       <p>{bundle ? 'Replace what is here with this file, or add its maps to this workspace?' : 'The maps are added to this workspace.'} This can be undone.</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {plural(ws.maps.length, 'map')}</button>
+        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {count(ws.maps.length, 'map')}</button>
         {bundle && <button type="button" className="primary" onClick={() => onApply('replace')} autoFocus>Replace workspace</button>}
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { demoWorkspace } from './core/demo';
 import { setFlush } from './persistence/flushEdits';
-import { purgeExpiredWorkspaces } from './persistence/registry';
+import { purgeExpiredWorkspaces } from './persistence/workspaceRegistry';
 import { RegistryDB } from './persistence/registryDb';
 import { useAppStatus } from './state/appStatusStore';
 import { addEditGuard, useDocument } from './state/documentStore';

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Workspace } from '../core/model/types';
 import { LanemapDB, type WorkspaceRow } from './db';
-import { addWorkspace, type RegistryClock } from './registry';
+import { addWorkspace, type RegistryClock } from './workspaceRegistry';
 import { LEGACY_DB_NAME, detailsOf, newEntryId, type RegistryDB, type EntryDetails, type WorkspaceEntry } from './registryDb';
 
 // The first time this version runs in a browser, the list of workspaces is made once:

@@ -3,7 +3,7 @@ import { emptyWorkspace } from '../core/model/factory';
 import { randomIds } from '../core/model/ids';
 import type { Workspace } from '../core/model/types';
 import { copyWorkspace, freeName } from '../core/model/workspaceCopy';
-import * as registry from '../persistence/registry';
+import * as registry from '../persistence/workspaceRegistry';
 import { useDocument } from './documentStore';
 import { currentSession, flushCurrent, openWorkspace, workspaceRegistry, type OpenResult } from './workspaceSession';
 import { liveEntries, useWorkspaces } from './workspaceStore';

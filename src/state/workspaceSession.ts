@@ -3,7 +3,7 @@ import { emptyWorkspace } from '../core/model/factory';
 import { randomIds } from '../core/model/ids';
 import { LanemapDB } from '../persistence/db';
 import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
-import { addWorkspace, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/registry';
+import { addWorkspace, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
 import type { RegistryDB } from '../persistence/registryDb';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
 import { Repository } from '../persistence/repository';

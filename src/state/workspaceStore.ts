@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { WorkspaceEntry } from '../persistence/registry';
+import type { WorkspaceEntry } from '../persistence/workspaceRegistry';
 
 // The workspaces of this browser as the registry lists them (kept live: another tab's new,
 // renamed or deleted workspace shows here at once), and the one this tab has open.

@@ -8,7 +8,7 @@ import type { Command } from '../../src/core/commands';
 import type { Workspace } from '../../src/core/model/types';
 import { LanemapDB } from '../../src/persistence/db';
 import { listTrash } from '../../src/persistence/historyQueries';
-import { listWorkspaces, readWorkspace } from '../../src/persistence/registry';
+import { listWorkspaces, readWorkspace } from '../../src/persistence/workspaceRegistry';
 import { LEGACY_DB_NAME, RegistryDB } from '../../src/persistence/registryDb';
 import { initialiseRegistry } from '../../src/persistence/registryInit';
 import { Repository } from '../../src/persistence/repository';

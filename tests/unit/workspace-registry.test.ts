@@ -18,7 +18,7 @@ import {
   trashWorkspace,
   watchWorkspaces,
   type WorkspaceEntry,
-} from '../../src/persistence/registry';
+} from '../../src/persistence/workspaceRegistry';
 import { RegistryDB } from '../../src/persistence/registryDb';
 import { TRASH_MS } from '../../src/persistence/revisionPolicy';
 

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto'; // before Dexie, which picks up indexedDB when it 
 import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
-import { readWorkspace } from '../../src/persistence/registry';
+import { readWorkspace } from '../../src/persistence/workspaceRegistry';
 import { RegistryDB } from '../../src/persistence/registryDb';
 import { useDocument } from '../../src/state/documentStore';
-import { createMap } from '../../src/state/editorActions';
+import { createMap } from '../../src/state/mapActions';
 import { createWorkspace, duplicateWorkspace, editWorkspaceDetails, restoreWorkspace, trashWorkspace } from '../../src/state/workspaceActions';
 import { currentSession, openWorkspace, startWorkspaces } from '../../src/state/workspaceSession';
 import { useWorkspaces } from '../../src/state/workspaceStore';

@@ -7,10 +7,11 @@ import { useUi } from '../../state/uiStore';
 import { openAsNewWorkspace } from '../../state/workspaceActions';
 import { said, showOpened } from '../workspaces/workspaceFeedback';
 import { goToMap } from '../shell/useHashRoute';
-import { applyImport, planImport, type ImportPlan } from './importPlan';
+import { applyImport, planImport, type ImportPlan } from '../../state/importActions';
+import { undoLatest } from '../../state/mapActions';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
-import { plural } from '../../core/words';
+import { count } from '../../core/model/vocabulary';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
 // it and what the reader had to skip, then merge its maps into this workspace (reconciled with
@@ -64,7 +65,7 @@ export function ImportWorkspaceButton() {
     setStage({ kind: 'closed' });
     if (!ok) return;
     const n = stage.ws.maps.length;
-    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
+    useUi.getState().toast({ tone: 'info', message: `Imported ${count(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
     goToMap(stage.plan.firstMapId);
   };
 
@@ -106,7 +107,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
     <div>
       <h2 id="import-title">Import {stage.file}</h2>
       <p>
-        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {plural(ws.maps.length, 'map')}.
+        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {count(ws.maps.length, 'map')}.
       </p>
       <table className="import-preview">
         <caption className="visually-hidden">Maps in the file</caption>
@@ -138,7 +139,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>Cancel</button>
         <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>
-          {bundle ? 'Merge into this one' : `Add ${plural(ws.maps.length, 'map')}`}
+          {bundle ? 'Merge into this one' : `Add ${count(ws.maps.length, 'map')}`}
         </button>
         <button type="button" className={bundle ? 'primary' : undefined} onClick={() => onApply('new')} autoFocus={bundle}>Open as a new workspace</button>
       </div>

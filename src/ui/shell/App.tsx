@@ -6,6 +6,7 @@ import { useUi } from '../../state/uiStore';
 import { useWorkspaces } from '../../state/workspaceStore';
 import { ConfirmHost } from '../common/confirm';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useKeyboard } from '../actions/useKeyboard';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
 import { MapList } from '../maps/MapList';
@@ -38,6 +39,7 @@ export function App() {
   useHashRoute();
   useCommandErrors();
   useRevisionLoader();
+  useKeyboard();
   const ready = useDocument((s) => s.ready);
   const openMapId = useUi((s) => s.openMapId);
   // Two workspaces may hold a map of one id (a duplicate): the editor starts afresh in the other.

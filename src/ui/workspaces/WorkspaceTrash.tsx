@@ -1,4 +1,4 @@
-import type { WorkspaceEntry } from '../../persistence/registry';
+import type { WorkspaceEntry } from '../../persistence/workspaceRegistry';
 import { TRASH_MS } from '../../persistence/revisionPolicy';
 import { deleteWorkspaceForever, restoreWorkspace } from '../../state/workspaceActions';
 import { confirm } from '../common/confirm';

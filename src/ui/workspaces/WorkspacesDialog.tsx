@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkspaceEntry } from '../../persistence/registry';
+import type { WorkspaceEntry } from '../../persistence/workspaceRegistry';
 import { duplicateWorkspace } from '../../state/workspaceActions';
 import { liveEntries, trashedEntries, useWorkspaces } from '../../state/workspaceStore';
 import { confirm } from '../common/confirm';

@@ -1,4 +1,4 @@
-import type { WorkspaceEntry } from '../../persistence/registry';
+import type { WorkspaceEntry } from '../../persistence/workspaceRegistry';
 import { restoreWorkspace, trashWorkspace } from '../../state/workspaceActions';
 import { useDocument } from '../../state/documentStore';
 import { openWorkspace } from '../../state/workspaceSession';

@@ -136,7 +136,7 @@ test('the two report formats download one file for the chosen maps: Word (with e
   // A report has its findings unless told not to.
   expect(await exportDialog(page).getByRole('checkbox', { name: 'Include the findings' }).isChecked()).toBe(true);
   const html = await download(page, () => exportDialog(page).getByRole('button', { name: 'Export', exact: true }).click());
-  expect(html.name).toBe(`University-CRM-as-is-demo-report-${today()}.html`);
+  expect(html.name).toBe(`University-CRM-demo-report-${today()}.html`);
   const page1 = html.bytes.toString('utf8');
   expect(page1).toContain('Alumni relations: graduate to engaged alumnus');
   expect(page1).not.toContain('Admissions: enquiry to offer</h');
@@ -145,7 +145,7 @@ test('the two report formats download one file for the chosen maps: Word (with e
   await exportDialog(page).getByRole('radio', { name: /^Choose maps/ }).check();
   await exportDialog(page).getByRole('checkbox', { name: 'Admissions: enquiry to offer' }).check();
   const docx = await download(page, () => exportDialog(page).getByRole('button', { name: 'Export', exact: true }).click());
-  expect(docx.name).toBe(`University-CRM-as-is-demo-report-${today()}.docx`);
+  expect(docx.name).toBe(`University-CRM-demo-report-${today()}.docx`);
   const zip = await JSZip.loadAsync(docx.bytes);
   const body = await zip.file('word/document.xml')!.async('string');
   expect(body).toContain('Alumni relations: graduate to engaged alumnus');

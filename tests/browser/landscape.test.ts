@@ -91,7 +91,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^University-CRM-as-is-demo-landscape-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^University-CRM-demo-landscape-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = parseCsv((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''));
   expect(csv[0]).toEqual(['Department', ...columns]);
   for (const d of demoDepartments) expect(csv.find((r) => r[0] === d.name)).toEqual([d.name, ...marks.get(d.name)!]);
@@ -161,7 +161,7 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(empty);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Replace workspace' }).click();
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Open as a new workspace' }).click();
   // Importing opens the new workspace's first map (here none): come back by the top bar.
   await expect.poll(() => page.locator('.workspace-name').textContent()).toBe('Empty');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Landscape' }).click();

@@ -132,6 +132,11 @@ test('a database written by an older schema opens migrated: maps there, schema r
   expect(await list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Clearing calls'), expect.stringContaining('Open day bookings')]);
   expect(await page.locator('.workspace-name').textContent()).toBe('Workshop from last year');
   expect(await banner(page).count()).toBe(0);
+  // It is the browser's one workspace, kept in place: no demo is added beside it.
+  await page.getByRole('button', { name: /^Workspace: / }).click();
+  const workspaces = page.getByRole('dialog', { name: 'Workspaces' }).getByRole('list', { name: 'In this browser' });
+  await expect.poll(() => workspaces.locator('li strong').allTextContents()).toEqual(['Workshop from last year']);
+  await page.keyboard.press('Escape');
 
   // The schema row says 2 now, and every map has a first revision: the map as last saved.
   expect(await readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 2 });

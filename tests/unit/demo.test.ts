@@ -32,7 +32,7 @@ function overlapsOrOutside(map: ProcessMap): string[] {
 
 describe('demo workspace', () => {
   it('is the university CRM workshop with its catalogue', () => {
-    expect(ws.meta).toEqual({ id: 'ws-demo', name: 'University CRM as-is (demo)' });
+    expect(ws.meta).toEqual({ id: 'ws-demo', name: 'University CRM (demo)' });
     expect(ws.maps.length).toBeGreaterThanOrEqual(5);
     expect(ws.maps.map((m) => m.id)).toEqual(expect.arrayContaining(['m-adm', 'm-alu', 'm-dev', 'm-mkt', 'm-reg']));
     expect(ws.maps.filter(isDraft).map((m) => m.id)).toEqual(['m-reg']);

@@ -43,7 +43,7 @@ describe('buildReportHtml', () => {
   });
 
   it('has the title page and a contents list whose links all land on a heading', () => {
-    expect(textOf(byName(root, 'h1')[0]!)).toBe('University CRM as-is (demo)');
+    expect(textOf(byName(root, 'h1')[0]!)).toBe('University CRM (demo)');
     expect(html).toContain(REPORT_SUBTITLE);
     expect(html).toContain('22 November 2026');
     const nav = byName(root, 'nav')[0]!;

@@ -3,7 +3,7 @@ import type { Landscape } from '../analysis/landscape';
 import type { Finding } from '../analysis/types';
 import type { DataStoreKind, Id, ProcessMap, Workspace } from '../model/types';
 import { capitalise, STORE_KIND_NAME } from '../model/vocabulary';
-import type { Heading } from './content';
+import type { Heading } from './heading';
 import { duplicateTable, type FindingRef, type FindingRow } from './findingsContent';
 import type { Catalogue } from './mapSteps';
 

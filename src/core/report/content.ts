@@ -22,14 +22,8 @@ export type { AcrossPart, LandscapePart, LandscapeRow } from './acrossContent';
 export type { GlossaryPart, GlossaryStore, GlossarySystem } from './glossaryContent';
 export { MARK_LEGEND, FLAG_WORD } from './acrossContent';
 
-export interface Heading {
-  /** Both an HTML id and a Word bookmark name: a letter, then letters, digits and underscores. */
-  anchor: string;
-  /** "2", "2.1". */
-  number: string;
-  title: string;
-  level: 1 | 2;
-}
+import type { Heading } from './heading';
+export type { Heading } from './heading';
 
 export interface MapPart {
   heading: Heading;

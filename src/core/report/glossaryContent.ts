@@ -3,7 +3,7 @@ import { integrationsOf } from '../catalogue/integrations';
 import type { Id, ProcessMap, Workspace } from '../model/types';
 import { storeKindWord } from './acrossContent';
 import { capitalise } from '../model/vocabulary';
-import type { Heading } from './content';
+import type { Heading } from './heading';
 import type { Catalogue } from './mapSteps';
 import { byName } from './reportText';
 

@@ -4,7 +4,7 @@ import { WORKSPACE_STATUSES, type Workspace, type WorkspaceStatus } from '../../
 import { PAPER_NAME, PAPERS, type Paper } from '../../core/report/paper';
 import { REPORT_SECTIONS, type ReportSection, SECTION_TITLES } from '../../core/report/options';
 import { DEFAULT_RECOMMENDATIONS, isEdited, recommendationFor } from '../../core/report/recommendations';
-import { setRecommendation, updateWorkspaceDetails } from '../../state/workspaceActions';
+import { setRecommendation, editWorkspaceDetails } from '../../state/workspaceActions';
 
 // The report's own settings in the export dialog: the cover's details (which are the
 // workspace's: renaming here renames the workspace, as one undoable edit), the paper, the
@@ -49,12 +49,12 @@ export function ReportDetails({ ws }: { ws: Workspace }) {
   return (
     <fieldset className="export-group report-details">
       <legend>Cover (the workspace’s details)</legend>
-      <DetailField label="Title (workspace name)" value={m.name} required onSave={(name) => updateWorkspaceDetails({ name })} />
-      <DetailField label="Organisation" value={m.organisation ?? ''} onSave={(organisation) => updateWorkspaceDetails({ organisation })} />
-      <DetailField label="Prepared by" value={m.preparedBy ?? ''} onSave={(preparedBy) => updateWorkspaceDetails({ preparedBy })} />
+      <DetailField label="Title (workspace name)" value={m.name} required onSave={(name) => editWorkspaceDetails({ name })} />
+      <DetailField label="Organisation" value={m.organisation ?? ''} onSave={(organisation) => editWorkspaceDetails({ organisation })} />
+      <DetailField label="Prepared by" value={m.preparedBy ?? ''} onSave={(preparedBy) => editWorkspaceDetails({ preparedBy })} />
       <label className="report-field">
         <span>Status</span>
-        <select value={m.status ?? ''} onChange={(e) => e.target.value && updateWorkspaceDetails({ status: e.target.value as WorkspaceStatus })}>
+        <select value={m.status ?? ''} onChange={(e) => e.target.value && editWorkspaceDetails({ status: e.target.value as WorkspaceStatus })}>
           {!m.status && <option value="">Not set</option>}
           {WORKSPACE_STATUSES.map((s) => (
             <option key={s} value={s}>{STATUS_TEXT[s]}</option>

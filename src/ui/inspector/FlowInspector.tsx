@@ -1,7 +1,7 @@
 import * as C from '../../core/commands';
 import { ACCESS_KINDS, FLOW_KINDS, type Access, type Flow, type FlowKind, type ProcessMap } from '../../core/model/types';
 import { ACCESS_WORD, capitalise, FLOW_KIND_LABEL, FLOW_KIND_MEANING } from '../../core/model/vocabulary';
-import { useDocument } from '../../state/documentStore';
+import { reverseFlow, updateFlow } from '../../state/flowActions';
 import { SelectField, TextField } from './fields';
 
 const KINDS: { value: FlowKind; label: string }[] = FLOW_KINDS.map((k) => ({ value: k, label: `${FLOW_KIND_LABEL[k]} (${FLOW_KIND_MEANING[k]})` }));
@@ -11,8 +11,7 @@ const ACCESS_OPTIONS: { value: Access | ''; label: string }[] = [
 ];
 
 export function FlowInspector({ map, flow }: { map: ProcessMap; flow: Flow }) {
-  const dispatch = useDocument((s) => s.dispatch);
-  const patch = (p: C.FlowPatch) => dispatch(C.updateFlow, { mapId: map.id, flowId: flow.id, patch: p });
+  const patch = (p: C.FlowPatch) => updateFlow(map.id, flow.id, p);
   const from = map.nodes.find((n) => n.id === flow.from);
   const to = map.nodes.find((n) => n.id === flow.to);
   return (
@@ -29,7 +28,7 @@ export function FlowInspector({ map, flow }: { map: ProcessMap; flow: Flow }) {
           onChange={(access) => patch({ access: access || null })}
         />
       )}
-      <button type="button" onClick={() => dispatch(C.reverseFlow, { mapId: map.id, flowId: flow.id })}>Reverse direction</button>
+      <button type="button" onClick={() => reverseFlow(map.id, flow.id)}>Reverse direction</button>
     </section>
   );
 }

@@ -1,23 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import * as C from '../../core/commands';
 import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/importing/importFile';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { openAsNewWorkspace } from '../../state/workspaceActions';
+import { said, showOpened } from '../workspaces/workspaceFeedback';
 import { goToMap } from '../shell/useHashRoute';
-import { applyImport, planImport, type ImportPlan } from './importPlan';
+import { applyImport, planImport, type ImportPlan } from '../../state/importActions';
+import { undoLatest } from '../../state/mapActions';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
 import { count } from '../../core/model/vocabulary';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
-// it and what the reader had to skip, then add its maps. A workspace file can also replace the
-// workspace. A file that cannot be read changes nothing and says why.
+// it and what the reader had to skip, then merge its maps into this workspace (reconciled with
+// the catalogue here) or open it as a new workspace of its own. A workspace file suggests the
+// new workspace, another drawing the merge. A file that cannot be read changes nothing and says why.
+
+type ImportMode = 'merge' | 'new';
 
 type Stage =
   | { kind: 'closed' }
-  | { kind: 'reading'; file: string }
+  | { kind: 'reading'; file: string; opening?: boolean }
   | { kind: 'errors'; file: string; errors: BundleIssue[] }
   | { kind: 'ready'; file: string; format: ImportFormat; ws: Workspace; plan: ImportPlan; warnings: string[] };
 
@@ -45,14 +50,23 @@ export function ImportWorkspaceButton() {
   }, []);
   const dragging = useFileDrop(onFile);
 
-  const apply = (mode: 'replace' | 'merge') => {
+  const apply = async (mode: ImportMode) => {
     if (stage.kind !== 'ready') return;
-    const ok = mode === 'replace' ? useDocument.getState().dispatch(C.replaceWorkspace, { workspace: stage.ws }) : applyImport(stage.plan);
+    if (mode === 'new') {
+      setStage({ kind: 'reading', file: stage.file, opening: true });
+      const opened = await openAsNewWorkspace(stage.ws);
+      setStage({ kind: 'closed' });
+      if (!said(opened)) return;
+      showOpened();
+      useUi.getState().toast({ tone: 'info', message: `Opened ${stage.file} as the workspace “${useDocument.getState().workspace?.meta.name}”` });
+      return;
+    }
+    const ok = applyImport(stage.plan);
     setStage({ kind: 'closed' });
     if (!ok) return;
     const n = stage.ws.maps.length;
-    useUi.getState().toast({ tone: 'info', message: `Imported ${count(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
-    goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
+    useUi.getState().toast({ tone: 'info', message: `Imported ${count(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
+    goToMap(stage.plan.firstMapId);
   };
 
   const close = () => setStage({ kind: 'closed' });
@@ -64,7 +78,7 @@ export function ImportWorkspaceButton() {
       <input ref={input} type="file" accept={IMPORT_ACCEPT} hidden aria-label="File to import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />
       {dragging && <div className="drop-overlay" aria-hidden="true"><p>Drop the file to import it<br /><small>Lanemap workspace, BPMN, draw.io or Visio</small></p></div>}
       <dialog ref={dialog} className="dialog import-dialog" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); close(); }}>
-        {stage.kind === 'reading' && <p role="status" id="import-title">Reading {stage.file}…</p>}
+        {stage.kind === 'reading' && <p role="status" id="import-title">{stage.opening ? 'Opening' : 'Reading'} {stage.file}{stage.opening ? ' as a new workspace' : ''}…</p>}
         {stage.kind === 'errors' && (
           <div role="alert">
             <h2 id="import-title">Cannot import {stage.file}</h2>
@@ -78,13 +92,13 @@ export function ImportWorkspaceButton() {
             <div className="dialog-actions"><button type="button" className="primary" onClick={close} autoFocus>Close</button></div>
           </div>
         )}
-        {stage.kind === 'ready' && <Preview stage={stage} onCancel={close} onApply={apply} />}
+        {stage.kind === 'ready' && <Preview stage={stage} onCancel={close} onApply={(mode) => void apply(mode)} />}
       </dialog>
     </>
   );
 }
 
-function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: 'ready' }>; onCancel: () => void; onApply: (mode: 'replace' | 'merge') => void }) {
+function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: 'ready' }>; onCancel: () => void; onApply: (mode: ImportMode) => void }) {
   const { ws, plan, format } = stage;
   const bundle = format === 'bundle';
   const newDeps = plan.incoming.departments.map((d) => d.name);
@@ -118,11 +132,16 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
           <ul className="issue-list">{stage.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
         </>
       )}
-      <p>{bundle ? 'Replace what is here with this file, or add its maps to this workspace?' : 'The maps are added to this workspace.'} This can be undone.</p>
+      <p>
+        {bundle ? 'Open the file as a new workspace of its own, or merge its maps and catalogue into this one?' : 'Add the maps to this workspace, or open them as a new workspace of their own?'}{' '}
+        Merging can be undone; a new workspace leaves this one as it is.
+      </p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {count(ws.maps.length, 'map')}</button>
-        {bundle && <button type="button" className="primary" onClick={() => onApply('replace')} autoFocus>Replace workspace</button>}
+        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>
+          {bundle ? 'Merge into this one' : `Add ${count(ws.maps.length, 'map')}`}
+        </button>
+        <button type="button" className={bundle ? 'primary' : undefined} onClick={() => onApply('new')} autoFocus={bundle}>Open as a new workspace</button>
       </div>
     </div>
   );

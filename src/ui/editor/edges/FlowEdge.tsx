@@ -1,9 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import * as C from '../../../core/commands';
 import { flowPath } from '../../../core/drawing/flowPath';
 import { FLOW_STYLE } from '../../../core/model/shapes';
-import { useDocument } from '../../../state/documentStore';
+import { commitLabel } from '../../../state/nodeActions';
 import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { FlowEdgeData } from '../buildElements';
@@ -38,11 +37,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
               <InlineText
                 label="Flow label"
                 initial={flow.label ?? ''}
-                onCommit={(label) => {
-                  const mapId = useUi.getState().openMapId;
-                  if (mapId) useDocument.getState().dispatch(C.updateFlow, { mapId, flowId: flow.id, patch: { label } });
-                  useUi.getState().setEditing(null);
-                }}
+                onCommit={(label) => commitLabel('flow', flow.id, label)}
                 onCancel={() => useUi.getState().setEditing(null)}
               />
             ) : (

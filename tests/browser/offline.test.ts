@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, test } from 'vitest';
 import { APP_URL, nodeByLabel, sharedBrowser, steady, waitForCanvas, waitSaved } from './support/browser';
+import { PORT } from './support/server';
 
 const browser = sharedBrowser();
 
 // The service worker is tested against a server this file starts and stops itself: going
 // offline means the server is gone, not a flag in the browser.
 
-const OFFLINE_PORT = Number(process.env.LANEMAP_OFFLINE_PORT ?? 4196);
+// Next to the suite's own port (4179 + 17 = 4196 by default), so checkouts that move that apart do not share this one.
+const OFFLINE_PORT = Number(process.env.LANEMAP_OFFLINE_PORT ?? PORT + 17);
 const OFFLINE_URL = `http://localhost:${OFFLINE_PORT}/`;
 const DIST = process.env.LANEMAP_DIST ?? 'dist';
 

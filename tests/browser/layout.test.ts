@@ -59,7 +59,16 @@ test('auto layout tidies a messy map in the worker: every node inside its band, 
   // Flows follow the routed points: straight segments, horizontal or vertical only.
   const slanted = await page.locator('.react-flow__edge-path').evaluateAll((paths) =>
     paths.flatMap((p) => {
-      const pts = [...(p.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      // The corners the path runs through: M/L x,y, H x, V y; a rounded corner (Q) by its control point.
+      const pts: number[][] = [];
+      for (const [, cmd, args] of (p.getAttribute('d') ?? '').matchAll(/([MLHVQ])([^MLHVQ]*)/g)) {
+        const n = (args ?? '').trim().split(/[\s,]+/).map(Number);
+        const at = pts.at(-1) ?? [0, 0];
+        if (cmd === 'H') pts.push([n[0]!, at[1]!]);
+        else if (cmd === 'V') pts.push([at[0]!, n[0]!]);
+        else if (cmd === 'Q') pts.push([n[0]!, n[1]!], [n[2]!, n[3]!]);
+        else pts.push([n[0]!, n[1]!]);
+      }
       return pts.slice(1).filter((q, i) => Math.abs(q[0]! - pts[i]![0]!) > 0.5 && Math.abs(q[1]! - pts[i]![1]!) > 0.5).map(() => p.getAttribute('d'));
     }),
   );

@@ -4,7 +4,8 @@ import { MIN_BAND } from '../../src/core/layout/constants';
 import { measureLayout } from '../../src/core/layout/metrics';
 import { quickLayout } from '../../src/core/layout/quickLayout';
 import { LANE_HEADER_WIDTH, laneBands } from '../../src/core/model/geometry';
-import { isControlKind, type ProcessMap } from '../../src/core/model/types';
+import type { ProcessMap } from '../../src/core/model/types';
+import { isControlKind } from '../../src/core/model/vocabulary';
 
 const NOW = '2026-11-22T10:00:00Z';
 const ws = demoWorkspace(NOW);

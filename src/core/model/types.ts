@@ -115,9 +115,3 @@ export interface Workspace {
   dataStores: DataStore[];
   maps: ProcessMap[];
 }
-
-/** Nodes that take part in the control flow (FORMAT.md: stores, documents and notes do not). */
-export const CONTROL_KINDS: readonly NodeKind[] = ['start', 'end', 'step', 'decision'];
-export const isControlKind = (k: NodeKind): boolean => CONTROL_KINDS.includes(k);
-/** Nodes that hold data: flows touching them are data flows. */
-export const isDataKind = (k: NodeKind): boolean => k === 'dataStore' || k === 'system' || k === 'document';

@@ -1,6 +1,7 @@
 import { FLOW_STYLE } from '../model/shapes';
 import type { Flow, Point } from '../model/types';
-import { STEP_RADIUS, type Route } from '../drawing/stepRoute';
+import type { Route } from '../drawing/stepRoute';
+import { flowPath } from '../drawing/flowPath';
 import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, num, xmlText } from './svgMarkup';
 import { FLOW_LABEL, flowLabelSize } from '../drawing/flowLabels';
@@ -13,40 +14,7 @@ const LABEL_BORDER = '#d4dce5';
 /** React Flow draws its 16-unit markers in stroke widths over a 20-unit box: 0.8 of the stroke per unit. */
 const ARROW_SCALE = 0.8;
 
-/** Path data through the points; corners rounded like React Flow's smooth steps when asked. */
-function pathData(points: Point[], rounded: boolean): string {
-  let at = points[0]!;
-  let d = `M${num(at[0])},${num(at[1])}`;
-  // Straight runs as H and V where they can be: routes are orthogonal, and the file gets shorter.
-  const lineTo = (p: Point) => {
-    d += num(p[1]) === num(at[1]) ? `H${num(p[0])}` : num(p[0]) === num(at[0]) ? `V${num(p[1])}` : `L${num(p[0])},${num(p[1])}`;
-    at = p;
-  };
-  for (let i = 1; i < points.length - 1; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const c = points[i + 1]!;
-    const r = rounded ? Math.min(dist(a, b) / 2, dist(b, c) / 2, STEP_RADIUS) : 0;
-    if (r === 0 || (a[0] === b[0] && b[0] === c[0]) || (a[1] === b[1] && b[1] === c[1])) {
-      lineTo(b);
-      continue;
-    }
-    const out = toward(b, c, r);
-    lineTo(toward(b, a, r));
-    d += `Q${num(b[0])},${num(b[1])} ${num(out[0])},${num(out[1])}`;
-    at = out;
-  }
-  lineTo(points[points.length - 1]!);
-  return d;
-}
-
 const dist = (a: Point, b: Point) => Math.hypot(b[0] - a[0], b[1] - a[1]);
-
-/** The point `r` from `from` on the way to `to`. */
-function toward(from: Point, to: Point, r: number): Point {
-  const len = dist(from, to) || 1;
-  return [from[0] + ((to[0] - from[0]) * r) / len, from[1] + ((to[1] - from[1]) * r) / len];
-}
 
 /** The arrowhead at the line's end, pointing along its last segment. */
 function arrowhead(points: Point[], flow: Flow, extent: Extent): string {
@@ -80,7 +48,7 @@ export function drawFlows(routes: { flow: Flow; route: Route }[], extent: Extent
     for (const [x, y] of route.points) extent.add(x, y);
     // The line's paint is set once on its group; the arrowhead and circle change only what differs.
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
-    lines.push(`<g class="flow flow-${flow.kind}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"${dash}><path d="${pathData(route.points, route.rounded)}"/>`);
+    lines.push(`<g class="flow flow-${flow.kind}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"${dash}><path d="${flowPath(route.points, route.rounded)}"/>`);
     lines.push(arrowhead(route.points, flow, extent));
     if (flow.kind === 'message') {
       const [x, y] = route.points[0]!;

@@ -1,5 +1,6 @@
 import { laneBands, LANE_HEADER_WIDTH } from '../model/geometry';
 import type { ProcessMap, Workspace } from '../model/types';
+import { laneOwnDepartment } from '../model/vocabulary';
 import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, num, textBlock, xmlText } from './svgMarkup';
 import { textWidth, wrapText } from '../drawing/textMetrics';
@@ -42,7 +43,8 @@ export function drawLanes(map: ProcessMap, ws: Pick<Workspace, 'departments'>, w
       const baselines = lines.map((_, k) => baseline(y + PAD_Y + k * lh, NAME_SIZE, NAME_LINE_HEIGHT));
       out.push(textBlock(lines, PAD_X, baselines, `font-size="${NAME_SIZE}" font-weight="700" fill="${INK}"`));
     }
-    const dept = lane.departmentId && lane.departmentId !== map.departmentId ? ws.departments.find((d) => d.id === lane.departmentId) : undefined;
+    const own = laneOwnDepartment(map, lane);
+    const dept = own ? ws.departments.find((d) => d.id === own) : undefined;
     const tagTop = y + PAD_Y + lines.length * lh + 4;
     const tagHeight = TAG_SIZE * NORMAL_LINE + 2;
     if (dept && tagTop + tagHeight <= y + height) {

@@ -1,9 +1,10 @@
 import { analyzeWorkspace } from '../analysis';
 import { landscape } from '../analysis/landscape';
-import { count, listEn } from '../analysis/english';
+import { listEn } from '../analysis/english';
 import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding, type FindingKind, SEVERITIES, type Severity } from '../analysis/types';
 import { integrationsOf } from '../catalogue/integrations';
-import type { DataStoreKind, Id, ProcessMap, Workspace } from '../model/types';
+import type { Id, ProcessMap, Workspace } from '../model/types';
+import { capitalise, count, STORE_KIND_NAME } from '../model/vocabulary';
 import { type Catalogue, catalogueOf, mapSteps, type MapNote, type StepRow } from './mapSteps';
 import { REPORT_SUBTITLE, type ReportOptions } from './options';
 import { byName, longDate } from './reportText';
@@ -119,17 +120,6 @@ export interface ReportContent {
 export const SEVERITY_WORD: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 export const FLAG_WORD = { silo: 'Silo', duplicate: 'Duplicate data' } as const;
 export const MARK_LEGEND = 'C: creates or updates customer data there. R: reads it. CR: both.';
-
-const STORE_KIND_WORD: Record<DataStoreKind, string> = {
-  database: 'Database',
-  spreadsheet: 'Spreadsheet',
-  paper: 'Paper file',
-  email: 'Mailbox',
-  document: 'Document',
-  other: 'Other',
-};
-
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The findings to print, or undefined when the report leaves them out. */
 function chosenFindings(ws: Workspace, opts: ReportOptions, mapIds: Set<Id>, partial: boolean): Finding[] | undefined {
@@ -267,7 +257,7 @@ function landscapeContent(ws: Workspace, maps: ProcessMap[], findings: Finding[]
   const stores = new Map(ws.dataStores.map((d) => [d.id, d]));
   const row = (col: (typeof l.columns)[number]): LandscapeRow => ({
     name: col.name.trim() || 'Unnamed',
-    kind: col.kind === 'system' ? capital(systems.get(col.id)?.kind.trim() || 'system') : STORE_KIND_WORD[stores.get(col.id)?.kind ?? 'other'],
+    kind: col.kind === 'system' ? capitalise(systems.get(col.id)?.kind.trim() || 'system') : STORE_KIND_NAME[stores.get(col.id)?.kind ?? 'other'],
     marks: l.departments.map((d) => l.cells[d.id]?.[col.id] ?? ''),
     flags: (['silo', 'duplicate'] as const).filter((f) => l.highlights[col.id]?.includes(f)).map((f) => FLAG_WORD[f]),
   });
@@ -285,14 +275,14 @@ function glossaryContent(ws: Workspace, cat: Catalogue, deptName: Map<Id, string
   const owner = (id: Id | null | undefined): string => (id ? deptName.get(id) ?? '' : '');
   const systems = [...ws.systems].sort(byName).map((s): GlossarySystem => ({
     name: s.name.trim() || 'Unnamed system',
-    kind: capital(s.kind.trim()),
+    kind: capitalise(s.kind.trim()),
     owner: owner(s.ownerDepartmentId),
     stores: ws.dataStores.filter((d) => d.systemId === s.id).map((d) => d.name),
     integrations: integrationsOf(ws.systems, s.id).map((id) => cat.systems.get(id)!.name),
   }));
   const stores = [...ws.dataStores].sort(byName).map((d): GlossaryStore => ({
     name: d.name.trim() || 'Unnamed data store',
-    kind: STORE_KIND_WORD[d.kind] ?? capital(d.kind),
+    kind: STORE_KIND_NAME[d.kind] ?? capitalise(d.kind),
     system: d.systemId ? cat.systems.get(d.systemId)?.name ?? '' : '',
     owner: owner(d.ownerDepartmentId),
     fields: d.customerFields.filter((f) => f.trim()),

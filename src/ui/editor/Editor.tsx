@@ -1,12 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMapReadOnly } from '../../state/lockStore';
 import { FindingsPanel } from '../findings/FindingsPanel';
-import { HistoryPanel, useHistoryShortcut } from '../history/HistoryPanel';
+import { useCanvasZoom } from '../actions/canvasView';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
-import { useEditorKeys } from './useEditorKeys';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
 
 /** One open map: the toolbar, the canvas and the inspector, with its own React Flow state. */
@@ -19,9 +19,8 @@ export function Editor({ mapId }: { mapId: string }) {
 }
 
 function EditorBody({ mapId }: { mapId: string }) {
-  useEditorKeys();
+  useCanvasZoom();
   useLayoutOnOpen(mapId);
-  useHistoryShortcut(mapId);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
   return (

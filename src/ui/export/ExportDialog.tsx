@@ -28,19 +28,12 @@ const FORMAT_TEXT: Record<ExportFormat, [string, string]> = {
 const PICTURES: readonly ExportFormat[] = ['svg', 'png', 'view'];
 const isReport = (f: ExportFormat) => f === 'docx' || f === 'html';
 
-/** The toolbar's Export… button; the dialog opens over the page, outside the toolbar. */
-export function ExportButton() {
+/** Where the editor's export dialog opens (the toolbar's Export… action opens it), over the page. */
+export function ExportDialogHost() {
   const open = useExportDialog((s) => s.open);
   // Leaving the editor closes the dialog, so it does not come back by itself on the next map.
   useEffect(() => closeExport, []);
-  return (
-    <>
-      <button type="button" onClick={openExport} aria-label="Export…" aria-haspopup="dialog" title="Export pictures or a report (Ctrl+Shift+E)">
-        ⇩ <span className="hide-narrow">Export…</span>
-      </button>
-      {open && createPortal(<ExportDialog onClose={closeExport} />, document.body)}
-    </>
-  );
+  return open ? createPortal(<ExportDialog onClose={closeExport} />, document.body) : null;
 }
 
 type Which = 'open' | 'all' | 'some';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { restoreTrashedMap } from '../../core/commands/restoreMap';
 import { activeDb, deleteForever, watchTrash, type TrashRow } from '../../persistence/historyQueries';
 import { TRASH_MS } from '../../persistence/revisionPolicy';
 import { useDocument } from '../../state/documentStore';
+import { restoreDeletedMap, undoLatest } from '../../state/mapActions';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
 import { goToMap } from '../shell/useHashRoute';
@@ -78,11 +78,10 @@ export function TrashDialog({ rows, onClose }: { rows: TrashRow[] | null; onClos
 }
 
 function restore(r: TrashRow, done: () => void): void {
-  const doc = useDocument.getState();
-  if (!doc.dispatch(restoreTrashedMap, { map: r.map })) return; // the refusal is shown as a message
+  if (!restoreDeletedMap(r.map)) return; // the refusal is shown as a message
   done();
   goToMap(r.id);
-  useUi.getState().toast({ tone: 'info', message: `Map "${r.map.name}" restored`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
+  useUi.getState().toast({ tone: 'info', message: `Map "${r.map.name}" restored`, action: { label: 'Undo', run: () => undoLatest(null) } });
 }
 
 async function purge(r: TrashRow): Promise<void> {

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import * as C from '../../core/commands';
 import { FORMAT_LABELS, IMPORT_ACCEPT, importFile, type ImportFormat } from '../../core/importing/importFile';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { goToMap } from '../shell/useHashRoute';
-import { applyImport, planImport, type ImportPlan } from './importPlan';
+import { applyImport, planImport, replaceWorkspace, type ImportPlan } from '../../state/importActions';
+import { undoLatest } from '../../state/mapActions';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
-import { plural } from '../../core/words';
+import { count } from '../../core/model/vocabulary';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
 // it and what the reader had to skip, then add its maps. A workspace file can also replace the
@@ -47,11 +47,11 @@ export function ImportWorkspaceButton() {
 
   const apply = (mode: 'replace' | 'merge') => {
     if (stage.kind !== 'ready') return;
-    const ok = mode === 'replace' ? useDocument.getState().dispatch(C.replaceWorkspace, { workspace: stage.ws }) : applyImport(stage.plan);
+    const ok = mode === 'replace' ? replaceWorkspace(stage.ws) : applyImport(stage.plan);
     setStage({ kind: 'closed' });
     if (!ok) return;
     const n = stage.ws.maps.length;
-    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
+    useUi.getState().toast({ tone: 'info', message: `Imported ${count(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
     goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
   };
 
@@ -93,7 +93,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
     <div>
       <h2 id="import-title">Import {stage.file}</h2>
       <p>
-        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {plural(ws.maps.length, 'map')}.
+        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {count(ws.maps.length, 'map')}.
       </p>
       <table className="import-preview">
         <caption className="visually-hidden">Maps in the file</caption>
@@ -121,7 +121,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
       <p>{bundle ? 'Replace what is here with this file, or add its maps to this workspace?' : 'The maps are added to this workspace.'} This can be undone.</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {plural(ws.maps.length, 'map')}</button>
+        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {count(ws.maps.length, 'map')}</button>
         {bundle && <button type="button" className="primary" onClick={() => onApply('replace')} autoFocus>Replace workspace</button>}
       </div>
     </div>

@@ -5,6 +5,7 @@ import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { ConfirmHost } from '../common/confirm';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useKeyboard } from '../actions/useKeyboard';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
 import { MapList } from '../maps/MapList';
@@ -37,6 +38,7 @@ export function App() {
   useHashRoute();
   useCommandErrors();
   useRevisionLoader();
+  useKeyboard();
   const ready = useDocument((s) => s.ready);
   const openMapId = useUi((s) => s.openMapId);
   const screen = useScreen();

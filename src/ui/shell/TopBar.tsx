@@ -5,7 +5,8 @@ import { compareHash } from '../compare/compareRoute';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
 import { StorageButton } from '../storage/StoragePanel';
 import { exportWorkspace } from '../io/workspaceFile';
-import { openShortcuts } from './ShortcutsDialog';
+import { shortcutOf } from '../actions/table';
+import { openShortcuts } from './shortcutsOpen';
 import { CATALOGUE_HASH, LANDSCAPE_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
@@ -34,7 +35,7 @@ export function TopBar() {
         </button>
         <ImportWorkspaceButton />
         <StorageButton />
-        <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+        <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${shortcutOf('shortcuts')})`}>?</button>
       </div>
     </header>
   );

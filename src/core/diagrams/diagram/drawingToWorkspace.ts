@@ -1,7 +1,8 @@
 import { MapBuilder } from '../../formats/mapBuilder';
 import { ImportError, type ImportResult } from '../../formats/importResult';
 import { emptyWorkspace } from '../../model/factory';
-import { isDataKind, type DataStore, type Department, type FlowKind, type NodeKind } from '../../model/types';
+import type { DataStore, Department, FlowKind, NodeKind } from '../../model/types';
+import { isDataKind } from '../../model/vocabulary';
 import type { Drawing, DrawnConnector, DrawnLane, DrawnPool, DrawnShape } from './drawing';
 import { nameKey } from '../../formats/reconcile';
 import { cleanLabel } from './cleanLabel';

@@ -1,3 +1,4 @@
+import { count } from '../../model/vocabulary';
 import { checkSize, ImportError, importIds, type ImportResult } from '../../formats/importResult';
 import { SkipCounter } from '../diagram/drawing';
 import { drawioDrawing } from './drawioDrawing';
@@ -22,7 +23,7 @@ export function importDrawio(text: string, opts: { fileName: string; now: string
       const named = p.name && !(pages.length === 1 && DEFAULT_PAGE_NAME.test(p.name));
       const name = named ? p.name! : pages.length === 1 ? base : `${base} (page ${i + 1})`;
       const { drawing, groups } = drawioDrawing(readCells(p.model), p.id, name, skipped);
-      if (groups) warnings.push(`${groups} group${groups === 1 ? '' : 's'} on “${name}” dissolved: the shapes in ${groups === 1 ? 'it were' : 'them were'} kept one by one.`);
+      if (groups) warnings.push(`${count(groups, 'group')} on “${name}” dissolved: the shapes in ${groups === 1 ? 'it were' : 'them were'} kept one by one.`);
       return drawing;
     });
     warnings.unshift(...skipped.warnings('the drawing'));

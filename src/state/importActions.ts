@@ -1,8 +1,8 @@
-import * as C from '../../core/commands';
-import { reconcileImport } from '../../core/formats/reconcile';
-import { randomIds } from '../../core/model/ids';
-import type { Id, Workspace } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import * as C from '../core/commands';
+import { reconcileImport } from '../core/formats/reconcile';
+import { randomIds } from '../core/model/ids';
+import type { Id, Workspace } from '../core/model/types';
+import { useDocument } from './documentStore';
 
 /** What adding an imported workspace's maps would do here, worked out before anything changes. */
 export interface ImportPlan {
@@ -19,6 +19,11 @@ export function planImport(ws: Workspace, imported: Workspace): ImportPlan {
   const mapIds = Object.fromEntries(incoming.maps.map((m) => [m.id, randomIds('m')]));
   const first = incoming.maps[0];
   return { incoming, reused, mapIds, firstMapId: first ? (taken.has(first.id) ? mapIds[first.id]! : first.id) : null };
+}
+
+/** The whole workspace replaced by an imported one, as one undoable step. */
+export function replaceWorkspace(workspace: Workspace): boolean {
+  return useDocument.getState().dispatch(C.replaceWorkspace, { workspace });
 }
 
 /** Add the planned maps and catalogue entries as one undoable step. */

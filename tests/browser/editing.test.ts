@@ -297,3 +297,29 @@ test('panned to the right end of a long map, each lane still shows its name at t
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('flows stay drawn while a step they join is selected and renamed (a flow label being typed is never lost to a redraw)', async () => {
+  const { page, context } = await openApp(browser());
+  await waitForStillView(page);
+  // Count every flow taken out of the page from here on: a redraw that drops and re-adds a flow
+  // lets a click fall through its line and throws away a label being typed on it.
+  await page.evaluate(() => {
+    const w = window as unknown as { removedFlows: number };
+    w.removedFlows = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.removedNodes) if (n instanceof Element && (n.matches('g.react-flow__edge') || n.querySelector('g.react-flow__edge'))) w.removedFlows++;
+    }).observe(document.querySelector('.react-flow__edges')!, { childList: true, subtree: true });
+  });
+  const flowsBefore = await page.locator('.react-flow__edge').count();
+  const label = (await page.locator('.shape-step .shape-text').first().textContent())!;
+  await nodeByLabel(page, label).first().click();
+  await page.keyboard.press('F2');
+  const box = page.getByRole('region', { name: /^Map canvas/ }).getByRole('textbox', { name: 'Label' });
+  await box.fill(`${label} (checked)`);
+  await box.press('Enter');
+  await expect.poll(() => nodeByLabel(page, `${label} (checked)`).count()).toBeGreaterThan(0);
+  await waitForStillView(page);
+  expect(await page.locator('.react-flow__edge').count()).toBe(flowsBefore);
+  expect(await page.evaluate(() => (window as unknown as { removedFlows: number }).removedFlows)).toBe(0);
+  await context.close();
+});

@@ -3,12 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { sharedBrowser } from './support/browser';
+import { PORT as PREVIEW_PORT } from './support/server';
 
 // `npm start` on a fresh clone: the dev server pre-bundles dependencies before serving. When a
 // dependency is found only later (elkjs, imported by the layout worker), Vite bundles again and
 // reloads the page, so a first-time user saw a blank page for half a minute, then a reload.
 
-const PORT = Number(process.env.LANEMAP_DEV_TEST_PORT ?? 5191);
+// Follows the suite's own port (4179 + 1012 = 5191 by default), so checkouts that move that apart do not share this one.
+const PORT = Number(process.env.LANEMAP_DEV_TEST_PORT ?? PREVIEW_PORT + 1012);
 const CACHE = join('node_modules', '.vite', 'deps', '_metadata.json');
 const browser = sharedBrowser();
 let server: ChildProcess | undefined;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { demoDepartments } from '../../src/core/demo/demoCatalogue';
-import { APP_URL, expectAccessible, openApp, sharedBrowser } from './support/browser';
+import { APP_URL, dismissToasts, expectAccessible, openApp, sharedBrowser } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -44,11 +44,6 @@ function parseCsv(text: string): string[][] {
     } else if (ch !== '\r') field += ch;
   }
   return rows;
-}
-
-async function dismissToasts(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Dismiss message' });
-  while ((await close.count()) > 0) await close.first().click();
 }
 
 test('the demo landscape: departments by systems, C and R, silos flagged; CSV and copy match the table; live', async () => {
@@ -131,7 +126,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   // Narrow window: the matrix scrolls sideways inside the main area, the department column stays put.
   await page.setViewportSize({ width: 1000, height: 700 });
   const scroller = page.getByRole('region', { name: 'Landscape matrix' });
-  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect.poll(() => scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   const rowHeader = table.getByRole('rowheader', { name: 'Registry' });
   const before = (await rowHeader.boundingBox())!.x;
   await scroller.evaluate((el) => el.scrollTo({ left: 400 }));

@@ -47,7 +47,7 @@ test('export the workspace, change it, import the file back as a new workspace: 
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await mapNames(page)).toEqual(before);
+  await expect.poll(() => mapNames(page)).toEqual(before);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -61,6 +61,7 @@ export function buildNodes(
       position: { x: 0, y: b.y + shift },
       width,
       height,
+      measured: { width, height },
       data: { laneId: b.laneId, mapId: map.id } satisfies LaneNodeData,
       draggable: false,
       selectable: false,
@@ -95,6 +96,10 @@ export function buildNodes(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      // Said measured at its set size: a node object React Flow has not measured loses its
+      // handles' places until the next measure, and every flow on it vanishes for that frame
+      // (a click fell through the line; a flow label being typed was unmounted and lost).
+      measured: { width: box.width, height: box.height },
       data: { node: n, badge, lit } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',

@@ -1,77 +1,42 @@
 import { demoWorkspace } from './core/demo';
-import { LanemapDB } from './persistence/db';
 import { setFlush } from './persistence/flushEdits';
-import { Repository } from './persistence/repository';
-import { purgeExpired, setActiveDb } from './persistence/historyQueries';
-import { WorkspaceSync } from './persistence/tabSync';
+import { purgeExpiredWorkspaces } from './persistence/workspaceRegistry';
+import { RegistryDB } from './persistence/registryDb';
 import { useAppStatus } from './state/appStatusStore';
-import { addEditGuard, adoptRemote, onDocumentChange, useDocument } from './state/documentStore';
+import { addEditGuard, useDocument } from './state/documentStore';
 import { startLiveAnalysis } from './state/findingsStore';
-import { lockGuard, startMapLocks, useLocks } from './state/lockStore';
+import { lockGuard, startMapLocks } from './state/lockStore';
+import { currentSession, flushCurrent, flushOnLeaving, startWorkspaces, syncCurrent } from './state/workspaceSession';
 import { warmLayoutWorker } from './workers/layoutClient';
 
-// Wires storage to the document: load (or seed the demo on first run), then save every
-// committed change, flush when the page is hidden or closed, take in what other tabs save,
-// and hold the edit lock of the open map.
-
-const NEWER_VERSION = 'This workspace was saved by a newer version of Lanemap, so it is open read-only and this change was not made. Update Lanemap to edit it, or export a backup.';
-const UPGRADED_ELSEWHERE = 'Lanemap was updated in another tab, so this tab no longer saves. Reload this tab to keep editing; export a backup first if you made changes here.';
+// Wires storage to the document: open the workspace to start with (on first run, the demo),
+// then save every committed change, flush when the page is hidden or closed, take in what
+// other tabs save, and hold the edit lock of the open map.
 
 export async function bootstrap(): Promise<void> {
   startLiveAnalysis();
   const status = useAppStatus.getState();
-  let repo: Repository;
-  let db: LanemapDB;
+  const registry = new RegistryDB();
   try {
-    db = new LanemapDB();
-    repo = new Repository(db, {
-      getWorkspace: () => useDocument.getState().workspace!,
-      onStatus: (save) => useAppStatus.getState().set({ save }),
-    });
-    const { workspace, warnings } = await repo.load();
-    const ws = workspace ?? demoWorkspace(new Date().toISOString());
-    if (!workspace) await repo.seed(ws);
-    status.set({ loadWarnings: warnings, readOnly: repo.readOnly });
-    // Before the workspace is shown: the map list's trash and the history read it on first render.
-    setActiveDb(db);
-    useDocument.getState().load(ws);
+    await startWorkspaces(registry, () => demoWorkspace(new Date().toISOString()));
   } catch (e) {
-    setActiveDb(null);
+    registry.close();
     // Private browsing or blocked storage: open anyway, and say that nothing is kept.
     const reason = e instanceof Error ? e.message : String(e);
     status.set({ storageUnavailable: reason, save: { state: 'error', message: 'Browser storage is unavailable: nothing will be kept. Export the workspace to keep your work.' } });
     useDocument.getState().load(demoWorkspace(new Date().toISOString()));
     return;
   }
-  // Newer data is never rewritten: edits are refused, not merely left unsaved.
-  if (repo.readOnly) addEditGuard(() => NEWER_VERSION);
   addEditGuard(lockGuard);
-  onDocumentChange((changes) => repo.markDirty(changes));
+  startMapLocks({ onLost: () => void currentSession()?.repo.flush(), onAcquired: syncCurrent }, currentSession()!.entry.dbName);
 
-  const sync = new WorkspaceSync({
-    db,
-    repo,
-    getWorkspace: () => useDocument.getState().workspace,
-    isHeldHere: (mapId) => useLocks.getState().held === mapId,
-    apply: (r) => adoptRemote(r.workspace, r.replacedMaps),
-  });
-  sync.start();
-  startMapLocks({ onLost: () => void repo.flush(), onAcquired: () => void sync.request() });
-  // A newer Lanemap opening the database in another tab closes it here: say so, write no more.
-  db.on('versionchange', () => repo.stopWriting(UPGRADED_ELSEWHERE));
-
-  // Leaving: the at-once write first (the only one a closing page finishes), then the full save.
-  const flush = () => {
-    repo.flushOnExit();
-    void repo.flush();
-  };
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flush();
-    else void sync.request();
+    if (document.visibilityState === 'hidden') flushOnLeaving();
+    else syncCurrent();
   });
-  window.addEventListener('pagehide', flush);
-  // Once the page has settled, load the layout worker and tidy the trash and old history.
+  window.addEventListener('pagehide', flushOnLeaving);
+  // Once the page has settled, load the layout worker and empty the trash of workspaces past their 30 days.
   setTimeout(warmLayoutWorker, 1500);
-  if (!repo.readOnly) setTimeout(() => void purgeExpired(db).catch((e) => console.warn('Lanemap: clearing the trash failed', e)), 3000);
-  setFlush(() => repo.flush());
+  setTimeout(() => void purgeExpiredWorkspaces(registry).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
+  setFlush(flushCurrent);
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeWorkspace, FINDING_KIND_LABELS, FINDING_KINDS, type Finding, SEVERITIES, tooLargeToAnalyse } from '../core/analysis';
 import type { Workspace } from '../core/model/types';
+import { count } from '../core/model/vocabulary';
 import { parseBundleText } from '../core/schema/bundle';
 import { dropBidiControls } from '../core/text/bidi';
 
@@ -117,11 +118,11 @@ export function formatReport(ws: Workspace, findings: readonly Finding[]): strin
   const mapName = new Map(ws.maps.map((m) => [m.id, m.name]));
   const bySeverity = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const lines: string[] = [];
-  const total = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  const total = count(findings.length, 'finding');
   lines.push(
     findings.length === 0
-      ? `Workspace “${ws.meta.name}”: no findings in ${ws.maps.length} map${ws.maps.length === 1 ? '' : 's'}.`
-      : `Workspace “${ws.meta.name}”: ${total} (${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}) in ${ws.maps.length} map${ws.maps.length === 1 ? '' : 's'}.`,
+      ? `Workspace “${ws.meta.name}”: no findings in ${count(ws.maps.length, 'map')}.`
+      : `Workspace “${ws.meta.name}”: ${total} (${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}) in ${count(ws.maps.length, 'map')}.`,
   );
   for (const kind of FINDING_KINDS) {
     const group = findings.filter((f) => f.kind === kind);

@@ -1,31 +1,22 @@
 // lanemap export <bundle.json> --format svg|png|docx|html|bpmn [--map ID] --out <path>
 // Pictures and BPMN are one file per map: --out names the file with --map, else a folder that
-// gets one file per map. The report (docx, html) is one file for all the chosen maps.
+// gets one file per map. The report (docx, html) is one file for all the chosen maps: see `report`.
 
 import { analyzeWorkspace } from '../core/analysis';
 import { bpmnExport } from '../core/bpmn';
 import { uniqueNames } from '../core/text/fileNames';
-import { buildReportDocx, buildReportHtml } from '../core/report';
 import { renderMapSvg } from '../core/picture';
-import type { ProcessMap, Workspace } from '../core/model/types';
+import type { ProcessMap } from '../core/model/types';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle, type CliIO } from './io';
 import { rasterise } from './pngFromSvg';
+import { writeReport } from './reportCommand';
 
 const FORMATS = ['svg', 'png', 'docx', 'html', 'bpmn'] as const;
 type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: lanemap export <bundle.json> --format ${FORMATS.join('|')} [--map ID] --out <path> [--scale 1|2|3] [--findings | --no-findings] [--force]
 
 A file already at a path written to is kept, and nothing is written, unless --force.`;
-
-/** Pictures for the report: drawn at 1.5x, crisp in print without bloating the document. */
-export function reportImages(ws: Workspace, maps: ProcessMap[], findings: ReturnType<typeof analyzeWorkspace>) {
-  return Object.fromEntries(maps.map((m) => {
-    const r = renderMapSvg(m, ws, { findings, title: false });
-    const raster = rasterise(r.svg, r, 1.5);
-    return [m.id, { png: raster.png, svg: r.svg, width: r.width, height: r.height }];
-  }));
-}
 
 /** Where the files go: `out` itself for one map or a report, else one file per map in the folder `out`. */
 function targets(maps: ProcessMap[], ext: string, out: string, single: boolean): string[] {
@@ -93,9 +84,8 @@ export const exportCommand: Command = {
         return raster.png;
       });
     } else {
-      const opts = { mapIds: maps.map((m) => m.id), findings, includeFindings: withFindings, date };
-      const data = format === 'docx' ? await buildReportDocx(ws, { ...opts, images: reportImages(ws, maps, findings) }) : buildReportHtml(ws, opts);
-      await io.writeFile(out, data);
+      // The same document as `lanemap report`, on A4.
+      await writeReport(io, ws, { format, mapIds: maps.map((m) => m.id), paper: 'a4', findings: withFindings, date }, out);
       written = [out];
     }
     for (const p of written) io.stdout(`${p}\n`);

@@ -6,6 +6,7 @@
 import { importFile, FORMAT_LABELS } from '../core/importing/importFile';
 import { defaultElk } from '../core/layout/elkNode';
 import type { ProcessMap } from '../core/model/types';
+import { count } from '../core/model/vocabulary';
 import { toBundle } from '../core/schema/bundle';
 import type { Command } from './command';
 import { CliError, parseArgs, readFailure } from './io';
@@ -42,7 +43,7 @@ export const importCommand: Command = {
       io.stdout(`${JSON.stringify(toBundle(out, now), null, 2)}\n`);
       return 0;
     }
-    io.stdout(`${FORMAT_LABELS[outcome.format]} file: ${maps.length} map${maps.length === 1 ? '' : 's'}\n`);
+    io.stdout(`${FORMAT_LABELS[outcome.format]} file: ${count(maps.length, 'map')}\n`);
     for (const m of maps) io.stdout(`${m.id} "${m.name}": ${m.lanes.length} lanes, ${m.nodes.length} nodes, ${m.flows.length} flows\n`);
     return 0;
   },

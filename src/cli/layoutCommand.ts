@@ -5,7 +5,7 @@
 import { defaultElk } from '../core/layout/elkNode';
 import { measureLayout } from '../core/layout/metrics';
 import { toBundle } from '../core/schema/bundle';
-import { plural } from '../core/words';
+import { count } from '../core/model/vocabulary';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle } from './io';
 import { laidOut } from './layoutMaps';
@@ -41,8 +41,8 @@ export const layoutCommand: Command = {
     for (const map of done) {
       const m = measureLayout(map);
       io.stdout(
-        `${map.id} "${map.name}": ${plural(m.nodes, 'node')}, ${plural(map.lanes.length, 'lane')}, ${plural(m.flows, 'flow')}, ` +
-          `${plural(m.crossings, 'crossing')}, ${m.width} x ${m.height} px\n`,
+        `${map.id} "${map.name}": ${count(m.nodes, 'node')}, ${count(map.lanes.length, 'lane')}, ${count(m.flows, 'flow')}, ` +
+          `${count(m.crossings, 'crossing')}, ${m.width} x ${m.height} px\n`,
       );
     }
     return 0;

@@ -8,8 +8,9 @@ import { analyze } from './analyzeEntry';
 import { layoutCommand } from './layoutCommand';
 import { importCommand } from './importCommand';
 import { exportCommand } from './exportCommand';
+import { reportCommand } from './reportCommand';
 
-export const COMMANDS: readonly Command[] = [analyze, layoutCommand, importCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [analyze, layoutCommand, importCommand, exportCommand, reportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

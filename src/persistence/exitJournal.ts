@@ -1,28 +1,32 @@
 import type { Table } from 'dexie';
 import type { CatalogueTable } from '../core/schema/bundle';
 import type { Id, ProcessMap } from '../core/model/types';
-import type { LanemapDB } from './db';
+import { DB_NAME, type LanemapDB } from './db';
 import { indexRow } from './writes';
 
 // A page being reloaded is torn down before IndexedDB finishes what pagehide asked of it (a
 // closed tab is given the time; a reload right after an edit lost the edit). So the records
 // not yet on disk also go, synchronously, into localStorage, and the next start writes back
-// whatever did not reach the database. One entry per tab, so tabs never overwrite each other's.
+// whatever did not reach the database. One entry per tab and workspace database, so tabs never
+// overwrite each other's, and a journal is written back only into the workspace it came from.
 
 const PREFIX = 'lanemap:exit-journal:';
 /** Catalogue rows carry no time of their own: only a journal this fresh (a reload) puts them back. */
 const CATALOGUE_FRESH_MS = 60_000;
 
 export interface ExitJournal {
+  /** The database the records belong to; absent in journals from before there were several (the legacy one). */
+  db?: string;
   /** When the page left, in milliseconds since 1970. */
   at: number;
   maps: ProcessMap[];
   catalogue: { table: CatalogueTable; rows: { id: Id }[] }[];
 }
 
-const tabKey = `${PREFIX}${Math.random().toString(36).slice(2, 10)}`;
-/** When this tab last wrote its journal (null: it has none), so a save need not read it back. */
-let savedAt: number | null = null;
+const tabId = Math.random().toString(36).slice(2, 10);
+const keyOf = (dbName: string) => `${PREFIX}${tabId}:${dbName}`;
+/** When this tab last wrote its journal of each database, so a save need not read it back. */
+const savedAt = new Map<string, number>();
 
 function storage(): Storage | undefined {
   try {
@@ -33,25 +37,27 @@ function storage(): Storage | undefined {
 }
 
 /** This tab's pending records, written before the page goes. Never throws: IndexedDB is still being asked too. */
-export function saveExitJournal(journal: ExitJournal, store = storage()): void {
+export function saveExitJournal(journal: ExitJournal & { db: string }, store = storage()): void {
   if (journal.maps.length === 0 && journal.catalogue.every((c) => c.rows.length === 0)) return;
   try {
-    store?.setItem(tabKey, JSON.stringify(journal));
-    savedAt = journal.at;
+    store?.setItem(keyOf(journal.db), JSON.stringify(journal));
+    savedAt.set(journal.db, journal.at);
   } catch {
     // Full: the write to IndexedDB is all there is.
   }
 }
 
-/** A save that began at `since` reached the database: this tab's journal, if older, is done with. */
-export function clearExitJournal(since: number, store = storage()): void {
-  if (savedAt === null || savedAt > since) return;
-  store?.removeItem(tabKey);
-  savedAt = null;
+/** A save into `dbName` that began at `since` reached it: this tab's journal of it, if older, is done with. */
+export function clearExitJournal(dbName: string, since: number, store = storage()): void {
+  const at = savedAt.get(dbName);
+  if (at === undefined || at > since) return;
+  store?.removeItem(keyOf(dbName));
+  savedAt.delete(dbName);
 }
 
 /**
- * Writes back what pages that went away left in their journals, then forgets the journals.
+ * Writes back what pages that went away left in their journals of this database, then forgets
+ * those journals.
  * A map is written only where the database has an older version of it (or none, unless it was
  * deleted after the journal was made); the load that follows validates every row as usual.
  * Returns how many records were written back.
@@ -65,16 +71,22 @@ export async function replayExitJournals(db: LanemapDB, now: number, store = sto
   }
   let written = 0;
   for (const key of keys) {
-    let journal: ExitJournal | undefined;
-    try {
-      journal = JSON.parse(store.getItem(key) ?? '') as ExitJournal;
-    } catch {
-      journal = undefined;
-    }
-    if (journal && Array.isArray(journal.maps) && Array.isArray(journal.catalogue)) written += await replay(db, journal, now);
+    const journal = parseJournal(store.getItem(key));
+    // Another workspace's journal waits for that workspace to be opened.
+    if (journal && (journal.db ?? DB_NAME) !== db.name) continue;
+    if (journal) written += await replay(db, journal, now);
     store.removeItem(key);
   }
   return written;
+}
+
+function parseJournal(text: string | null): ExitJournal | null {
+  try {
+    const j = JSON.parse(text ?? '') as ExitJournal;
+    return j && Array.isArray(j.maps) && Array.isArray(j.catalogue) ? j : null;
+  } catch {
+    return null;
+  }
 }
 
 async function replay(db: LanemapDB, journal: ExitJournal, now: number): Promise<number> {

@@ -11,12 +11,20 @@ export type { RevisionRow, RevisionSummary } from '../core/schema/revisionRecord
 export type { TrashRow } from './db';
 
 let active: LanemapDB | null = null;
+const activeListeners = new Set<() => void>();
 
-/** The database the app opened (null when browser storage is unavailable). */
+/** The open workspace's database (null when browser storage is unavailable). */
 export const activeDb = (): LanemapDB | null => active;
 export const setActiveDb = (db: LanemapDB | null): void => {
+  if (db === active) return;
   active = db;
+  for (const fn of activeListeners) fn();
 };
+/** Another workspace was opened: the trash and history read its database from now on. */
+export function onActiveDbChange(fn: () => void): () => void {
+  activeListeners.add(fn);
+  return () => activeListeners.delete(fn);
+}
 
 /** A map's revisions, newest first (descriptions only; `revisionMap` reads a version itself). */
 export async function listRevisions(db: LanemapDB, mapId: Id): Promise<RevisionRow[]> {

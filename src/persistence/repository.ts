@@ -16,8 +16,8 @@ export { describeSaveError } from './saveErrors';
 export type SaveStatus = { state: 'saved'; at?: string } | { state: 'saving' } | { state: 'error'; message: string };
 
 export interface RepositoryOptions {
-  /** The workspace as it is now; flush writes the values it finds here, not those in the changes. */
-  getWorkspace: () => Workspace;
+  /** The workspace as it is now; flush writes the values it finds here, not those in the changes. Null: not open (yet, or any more). */
+  getWorkspace: () => Workspace | null;
   onStatus: (s: SaveStatus) => void;
   /** Delay before writing; default 300, capped at 500 so an edit is on disk within half a second. */
   debounceMs?: number;
@@ -127,6 +127,11 @@ export class Repository {
     return this.dirty.has(key) || this.inFlight.has(key);
   }
 
+  /** Whether any edit is not on disk yet (written now, waiting, or failed). */
+  hasPending(): boolean {
+    return this.dirty.size > 0 || this.inFlight.size > 0 || this.reseed;
+  }
+
   /** Resolves once every write asked for so far has finished. */
   idle(): Promise<void> {
     return this.queue.then(() => undefined);
@@ -158,7 +163,7 @@ export class Repository {
     });
     const plan = planWrites(ws, batch);
     // The synchronous copy first: a reload may end the page before IndexedDB has written anything.
-    saveExitJournal({ at: this.now(), maps: plan.maps.put, catalogue: plan.records.map((r) => ({ table: r.table, rows: r.put })) });
+    saveExitJournal({ db: this.db.name, at: this.now(), maps: plan.maps.put, catalogue: plan.records.map((r) => ({ table: r.table, rows: r.put })) });
     writePlanAtOnce(this.db, plan, this.writeContext()).catch(() => undefined);
   }
 
@@ -216,7 +221,7 @@ export class Repository {
       if (this.reseed) await writeAll(this.db, ws, ctx);
       else await writeRecords(this.db, ws, batch, ctx);
       this.reseed = false;
-      clearExitJournal(startedAt);
+      clearExitJournal(this.db.name, startedAt);
       for (const d of batch) if (d.table === 'maps') this.removed.delete(d.id);
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });
     } catch (e) {

@@ -1,25 +1,15 @@
 import * as C from '../core/commands';
-import { emptyMap } from '../core/model/factory';
 import { NODE_SIZE } from '../core/model/geometry';
 import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
-import { isControlKind } from '../core/model/types';
+import { isControlKind } from '../core/model/vocabulary';
 import { getMap, useDocument } from './documentStore';
+import { useFindings } from './findingsStore';
 import { useUi } from './uiStore';
 
-// What the toolbar, the keyboard and the menus do, in one place: each action turns the
-// current selection into ids and arguments for one core command.
-
-export const KIND_LABELS: Record<NodeKind, string> = {
-  start: 'Start',
-  end: 'End',
-  step: 'Step',
-  decision: 'Decision',
-  dataStore: 'Data store',
-  system: 'System',
-  document: 'Document',
-  note: 'Note',
-};
+// The edits of what is selected in the open map: each turns the current selection into ids
+// and arguments for one core command. The action table (ui/actions) runs them from keys,
+// the toolbar and menus.
 
 const NEW_LABEL: Record<NodeKind, string> = {
   start: 'Start',
@@ -162,6 +152,13 @@ export function selectAll(): void {
   if (map) ui().select({ nodeIds: map.nodes.map((n) => n.id) });
 }
 
+/** Escape, or a click on the empty canvas: nothing selected, no label being typed, no finding lit. */
+export function selectNothing(): void {
+  ui().clearSelection();
+  ui().setEditing(null);
+  useFindings.getState().setHighlight(null);
+}
+
 export function startEditing(): void {
   const sel = ui().selection;
   if (sel.nodeIds.length === 1) ui().setEditing({ kind: 'node', id: sel.nodeIds[0]! });
@@ -177,28 +174,4 @@ export function undo(): void {
 export function redo(): void {
   const entry = doc().redo(ui().openMapId);
   if (entry) ui().toast({ tone: 'info', message: `Redid ${entry.title.toLowerCase()}` });
-}
-
-export function createMap(a: { name: string; departmentId: Id | null; newDepartmentName?: string }): Id | undefined {
-  const id = randomIds('m');
-  const map = emptyMap({
-    id,
-    name: a.name.trim() || 'Untitled map',
-    departmentId: a.departmentId,
-    lanes: [],
-    now: new Date().toISOString(),
-  });
-  return doc().dispatch(C.createMap, { map, newDepartmentName: a.newDepartmentName }) ? id : undefined;
-}
-
-export function duplicateMap(mapId: Id): Id | undefined {
-  const newId = randomIds('m');
-  return doc().dispatch(C.duplicateMap, { mapId, newId }) ? newId : undefined;
-}
-
-export function deleteMap(mapId: Id): boolean {
-  const map = getMap(mapId);
-  if (!map || !doc().dispatch(C.deleteMap, { mapId })) return false;
-  ui().toast({ tone: 'info', message: `Map "${map.name}" deleted`, action: { label: 'Undo', run: () => doc().undo(null) } });
-  return true;
 }

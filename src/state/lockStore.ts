@@ -8,9 +8,12 @@ import { useUi } from './uiStore';
 // the editor when the other tab closes or moves on. "Edit here instead" steals the lock: the
 // other tab is told (its lock request fails) and turns read-only in turn. Without Web Locks
 // (old browsers) every tab edits, and the last save of each record wins.
+// Lock names carry the workspace's database, since two workspaces may hold maps with one id (a
+// duplicate, the same file imported twice); the legacy database's names are those older
+// versions used ('lanemap-map-<id>'), so an older tab still open shares the locks.
 
-const PREFIX = 'lanemap-map-';
-export const lockName = (mapId: Id) => `${PREFIX}${mapId}`;
+const lockPrefix = (dbName: string) => `${dbName}-map-`;
+export const lockName = (dbName: string, mapId: Id) => `${lockPrefix(dbName)}${mapId}`;
 
 export interface LockState {
   supported: boolean;
@@ -56,6 +59,8 @@ const withId = (list: Id[], id: Id) => (list.includes(id) ? list : [...list, id]
 const withoutId = (list: Id[], id: Id) => list.filter((x) => x !== id);
 
 class MapLocks {
+  /** The open workspace's lock names start so. */
+  private prefix: string;
   /** The map this tab wants to edit: the open one. */
   private wanted: Id | null = null;
   private holding: { mapId: Id; token: object; release: () => void } | null = null;
@@ -65,7 +70,9 @@ class MapLocks {
   constructor(
     private readonly locks: LockManager,
     private readonly hooks: LockHooks,
+    dbName: string,
   ) {
+    this.prefix = lockPrefix(dbName);
     if (this.channel) this.channel.onmessage = () => void this.refresh();
   }
 
@@ -82,6 +89,17 @@ class MapLocks {
     }
   }
 
+  /** Another workspace is open in this tab: let go of the old one's lock and ask for the open map's. */
+  async rescope(dbName: string): Promise<void> {
+    if (lockPrefix(dbName) === this.prefix) return;
+    this.wanted = null;
+    this.letGo();
+    this.prefix = lockPrefix(dbName);
+    set({ elsewhere: [], takenFrom: null });
+    await this.refresh();
+    await this.open(useUi.getState().openMapId);
+  }
+
   /** "Edit here instead": take the lock from the tab that holds it. */
   async takeOver(mapId: Id): Promise<boolean> {
     this.wanted = mapId;
@@ -94,7 +112,8 @@ class MapLocks {
   async refresh(): Promise<void> {
     const { held = [] } = await this.locks.query();
     const mine = this.holding?.mapId;
-    const elsewhere = [...new Set(held.map((l) => l.name ?? '').filter((n) => n.startsWith(PREFIX)).map((n) => n.slice(PREFIX.length)))].filter((id) => id !== mine);
+    const prefix = this.prefix;
+    const elsewhere = [...new Set(held.map((l) => l.name ?? '').filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)))].filter((id) => id !== mine);
     const before = useLocks.getState().elsewhere;
     if (elsewhere.length !== before.length || elsewhere.some((id) => !before.includes(id))) set({ elsewhere });
   }
@@ -121,10 +140,12 @@ class MapLocks {
   /** Resolves true once the lock is held (and stays held until released or stolen). */
   private request(mapId: Id, options: LockOptions): Promise<boolean> {
     const token = {};
+    const prefix = this.prefix;
     return new Promise<boolean>((granted) => {
       this.locks
-        .request(lockName(mapId), options, (lock) => {
-          if (!lock || this.wanted !== mapId) return granted(false);
+        .request(`${prefix}${mapId}`, options, (lock) => {
+          // A map of the same id in the workspace open before is not the one wanted now.
+          if (!lock || this.wanted !== mapId || this.prefix !== prefix) return granted(false);
           return new Promise<void>((release) => {
             this.holding = { mapId, token, release };
             const s = useLocks.getState();
@@ -157,11 +178,11 @@ class MapLocks {
 
 let instance: MapLocks | null = null;
 
-/** Hold the lock of whichever map this tab has open. Returns false when Web Locks are missing. */
-export function startMapLocks(hooks: LockHooks): boolean {
+/** Hold the lock of whichever map this tab has open, in the workspace stored in `dbName`. Returns false when Web Locks are missing. */
+export function startMapLocks(hooks: LockHooks, dbName: string): boolean {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || typeof locks.request !== 'function') return false;
-  const m = new MapLocks(locks, hooks);
+  const m = new MapLocks(locks, hooks, dbName);
   instance = m;
   set({ supported: true });
   void m.refresh();
@@ -175,6 +196,11 @@ export function startMapLocks(hooks: LockHooks): boolean {
     if (document.visibilityState === 'visible') refresh();
   });
   return true;
+}
+
+/** This tab opened the workspace stored in `dbName`: the map locks are that workspace's. */
+export function setLockScope(dbName: string): Promise<void> {
+  return instance ? instance.rescope(dbName) : Promise.resolve();
 }
 
 /** "Edit here instead". */

@@ -32,9 +32,9 @@ async function main(): Promise<void> {
     await page.locator('.react-flow__nodes').waitFor();
     await page.waitForTimeout(2000); // the app warms its layout worker up after load
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import workspace' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(file);
-    await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Add maps' }).click();
+    await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge into this one' }).click();
     await page.evaluate(() => {
       const w = window as unknown as { __tasks: Task[] };
       w.__tasks = [];

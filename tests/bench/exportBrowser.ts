@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(file);
-    await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: /^Add / }).click();
+    await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge into this one' }).click();
     // The Word report of the demo's maps, its pictures drawn on a canvas as in the dialog.
     const demoIds = ['m-adm', 'm-alu', 'm-dev', 'm-mkt', 'm-reg'];
     const report = await timeIt(page, 'reportDocx', [demoIds]);

@@ -1,6 +1,6 @@
 // Files in and out, timed in Node: the policy report for the demo and for 20 generated maps of
-// 80 nodes (.docx, with its map pictures drawn by resvg at 1.5x as the CLI does, timed apart; and
-// .html); BPMN import of every reference model in ../shared/corpus and BPMN export of every map;
+// 80 nodes, as `lanemap report` makes it (.docx with its pictures' PNG fallbacks drawn by resvg,
+// and .html), in this process and once as the CLI itself, start to finish; BPMN import of every reference model in ../shared/corpus and BPMN export of every map;
 // step matching for the compare screen on generated maps of 150, 500 and 1000 nodes.
 // Run: `npm run bench:io [-- --runs N]`. Prints a table, writes tests/bench/results/io-latest.json.
 // Reported, never asserted.
@@ -8,13 +8,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { reportImages } from '../../src/cli/exportCommand';
-import { analyzeWorkspace } from '../../src/core/analysis';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { reportBytes } from '../../src/cli/reportCommand';
+import { toBundle } from '../../src/core/schema/bundle';
 import { matchSteps } from '../../src/core/compare';
 import { demoWorkspace } from '../../src/core/demo';
 import { bpmnExport } from '../../src/core/bpmn';
 import { importFile } from '../../src/core/importing/importFile';
-import { buildReportDocx, buildReportHtml } from '../../src/core/report';
 import { generateMap, layoutMap, withLayout } from '../../src/core/layout';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
@@ -58,14 +59,19 @@ async function reportRows(rows: Row[]): Promise<void> {
   for (let i = 0; i < 20; i++) maps.push(await laidOut(80, 5, 500 + i, `r${i + 1}`));
   const big: Workspace = { meta: { id: 'bench', name: 'Report bench' }, departments: [], systems: [], dataStores: [], maps };
   for (const [input, ws] of [[`demo, ${demo.maps.length} maps`, demo], ['20 maps x 80 nodes', big]] as const) {
-    const findings = analyzeWorkspace(ws);
-    // The pictures (resvg, the CLI's rasteriser; the browser draws them on a canvas) apart from the document.
-    const images = await timed(() => reportImages(ws, ws.maps, findings));
-    rows.push({ what: 'report pictures, PNG 1.5x by resvg', input, medianMs: images.ms, size: kb(Object.values(images.last).reduce((a, i) => a + i.png.byteLength, 0)) });
-    const docx = await timed(() => buildReportDocx(ws, { findings, date: '2026-01-01', images: images.last }));
-    rows.push({ what: 'report .docx from the pictures', input, medianMs: docx.ms, size: kb(docx.last.byteLength) });
-    const html = await timed(() => buildReportHtml(ws, { findings, date: '2026-01-01' }));
-    rows.push({ what: 'report .html', input, medianMs: html.ms, size: kb(Buffer.byteLength(html.last)) });
+    for (const format of ['docx', 'html'] as const) {
+      // Findings, print layout, pictures (and their PNGs for Word) and the document: all of it.
+      const r = await timed(() => reportBytes(ws, { format, paper: 'a4', findings: true, date: '2026-01-01' }));
+      rows.push({ what: `report .${format}, whole`, input, medianMs: r.ms, size: kb(typeof r.last === 'string' ? Buffer.byteLength(r.last) : r.last.byteLength) });
+    }
+  }
+  // The CLI from the shell, once per format: Node and tsx starting, reading the bundle, writing the file.
+  const bundle = join(tmpdir(), 'lanemap-bench-20maps.json');
+  writeFileSync(bundle, JSON.stringify(toBundle(big, NOW)));
+  for (const format of ['docx', 'html'] as const) {
+    const t0 = performance.now();
+    execFileSync('npx', ['tsx', 'src/cli/main.ts', 'report', bundle, '--format', format, '--out', join(tmpdir(), `lanemap-bench-report.${format}`)], { stdio: 'ignore' });
+    rows.push({ what: `CLI 'lanemap report --format ${format}', one run`, input: '20 maps x 80 nodes', medianMs: Math.round(performance.now() - t0) });
   }
 }
 

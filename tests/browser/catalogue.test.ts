@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { demoDataStores, demoSystems } from '../../src/core/demo/demoCatalogue';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
+import { dismissToasts, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -16,11 +16,6 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Cat
 async function openCatalogue(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Catalogue' }).click();
   await heading(page).waitFor();
-}
-
-async function dismissToasts(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Dismiss message' });
-  while ((await close.count()) > 0) await close.first().click();
 }
 
 test('the catalogue lists the demo systems and stores; sort, filter, rename, follow "Used in"', async () => {
@@ -40,18 +35,18 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
   // Sort by name, both ways; aria-sort says which.
   const nameHeader = systems.getByRole('columnheader', { name: 'Name' });
   await nameHeader.getByRole('button').click();
-  expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+  await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
   const sorted = demoSystems.map((s) => s.name).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-  expect(await names(systems)).toEqual(sorted);
+  await expect.poll(() => names(systems)).toEqual(sorted);
   await nameHeader.getByRole('button').click();
-  expect(await nameHeader.getAttribute('aria-sort')).toBe('descending');
-  expect(await names(systems)).toEqual([...sorted].reverse());
+  await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+  await expect.poll(() => names(systems)).toEqual([...sorted].reverse());
 
   // Filter on any column, without minding the apostrophe: the giving page integrates with Raiser's Edge.
   const filter = page.getByRole('searchbox', { name: 'Filter systems' });
   await filter.fill('Raisers');
   await expect.poll(() => names(systems)).toEqual(["Raiser's Edge", 'Online giving page']);
-  expect(await systems.locator('caption').textContent()).toBe('2 of 8 systems match “Raisers”');
+  await expect.poll(() => systems.locator('caption').textContent()).toBe('2 of 8 systems match “Raisers”');
   await filter.fill('desktop');
   await expect.poll(() => names(systems)).toEqual(['Alumni database (Access)']);
   await filter.fill('');
@@ -63,7 +58,7 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
   const box = stores.getByRole('textbox', { name: 'Name of Enquiries spreadsheet' });
   await box.fill('Scratch');
   await box.press('Escape');
-  expect(await box.inputValue()).toBe('Enquiries spreadsheet');
+  await expect.poll(() => box.inputValue()).toBe('Enquiries spreadsheet');
   await box.fill('Enquiries log (Excel)');
   await box.press('Enter');
   await expect.poll(() => names(stores)).toContain('Enquiries log (Excel)');
@@ -75,7 +70,7 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
 
   // "Used in" lists both maps that draw it; the link opens the map, whose node keeps its own label.
   const used = row(page, 'Enquiries log (Excel)').getByRole('link');
-  expect(await used.allTextContents()).toEqual(['Admissions: enquiry to offer', 'Marketing: campaign to enquiry']);
+  await expect.poll(() => used.allTextContents()).toEqual(['Admissions: enquiry to offer', 'Marketing: campaign to enquiry']);
   await used.filter({ hasText: 'Marketing' }).click();
   await page.locator('.react-flow__nodes').waitFor({ state: 'visible' });
   expect(page.url()).toMatch(/#\/map\/.+/);
@@ -87,7 +82,7 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
   await openCatalogue(page);
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Maps' }).click();
   await page.locator('.react-flow__nodes').waitFor({ state: 'visible' });
-  expect(page.url()).toBe(mapUrl);
+  await expect.poll(() => page.url()).toBe(mapUrl);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -105,14 +100,14 @@ test('customer fields as tags with suggestions; add, delete and undo systems; ac
   await adder.fill('Postal address');
   await adder.press('Enter');
   await expect.poll(() => fieldTags(enquiries)).toContain('Postal address');
-  expect(await adder.inputValue()).toBe('');
+  await expect.poll(() => adder.inputValue()).toBe('');
   // The same field in other letters is not added twice.
   await adder.fill('postal ADDRESS');
   await adder.press('Enter');
   await enquiries.getByRole('button', { name: 'Remove field Email' }).click();
   await expect.poll(() => fieldTags(enquiries)).toEqual(['Full name', 'Mobile', 'Course of interest', 'Year of entry', 'Postal address']);
   // The keyboard stays on the tags; Ctrl+Z brings the field back, Ctrl+Y takes it away again.
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove field Mobile');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove field Mobile');
   await page.keyboard.press('Control+z');
   await expect.poll(() => fieldTags(enquiries)).toContain('Email');
   await page.keyboard.press('Control+y');
@@ -155,8 +150,8 @@ test('customer fields as tags with suggestions; add, delete and undo systems; ac
   await waitSaved(page);
   await page.reload();
   await heading(page).waitFor();
-  expect(await names(section(page, 'Systems'))).toContain('Salesforce');
-  expect(await fieldTags(row(page, 'Enquiries spreadsheet'))).toContain('Postal address');
+  await expect.poll(() => names(section(page, 'Systems'))).toContain('Salesforce');
+  await expect.poll(() => fieldTags(row(page, 'Enquiries spreadsheet'))).toContain('Postal address');
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { centre, expectAccessible, openApp, sharedBrowser } from './support/browser';
+import { centre, expectAccessible, openApp, sharedBrowser, steady } from './support/browser';
 
 // The compare screen: two departments' maps side by side (shared catalogue entries in one
 // colour, matched steps lighting each other, linked views), picking maps from the map list,
@@ -23,21 +23,8 @@ async function inView(p: Locator, n: Locator): Promise<boolean> {
 const viewport = (p: Locator) => p.locator('.react-flow__viewport').getAttribute('style');
 /** The scale in a viewport's transform. */
 const scaleOf = (style: string | null) => /scale\(([^)]+)\)/.exec(style ?? '')?.[1];
-/**
- * The viewport once it has stopped moving: unchanged for longer than any animation of ours
- * (bringing a step into view takes 250 ms). Two equal reads are not enough on a busy
- * machine, where a frame can come later than the next read.
- */
-async function settledViewport(p: Locator): Promise<string | null> {
-  let last = await viewport(p);
-  let since = Date.now();
-  await expect.poll(async () => {
-    const now = await viewport(p);
-    if (now !== last) [last, since] = [now, Date.now()];
-    return Date.now() - since >= 700;
-  }, { interval: 100, timeout: 15_000 }).toBe(true);
-  return last;
-}
+/** The viewport once it has stopped moving (bringing a step into view takes 250 ms). */
+const settledViewport = (p: Locator) => steady(() => viewport(p));
 
 /** A point on the canvas's empty background (not on a node, edge or lane header), where a drag pans. */
 async function emptySpot(p: Locator): Promise<{ x: number; y: number }> {
@@ -70,21 +57,21 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   // The summary counts what a person counts on the demo maps.
   const summary = page.getByRole('table', { name: 'Summary' });
   const row = async (name: string) => (await summary.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td').allTextContents());
-  expect(await row('Steps')).toEqual(['9', '8']);
-  expect(await row('Decisions')).toEqual(['2', '2']);
-  expect(await row('Manual steps')).toEqual(['3', '4']);
+  await expect.poll(() => row('Steps')).toEqual(['9', '8']);
+  await expect.poll(() => row('Decisions')).toEqual(['2', '2']);
+  await expect.poll(() => row('Manual steps')).toEqual(['3', '4']);
   // Both write enquiries into the same spreadsheet: the same customer entered twice.
   const dupes = page.getByRole('table', { name: /Customer data both A and B write/ });
-  expect(await dupes.getByRole('row').nth(1).textContent()).toMatch(/^Enquiries spreadsheetsame store Enquiries spreadsheetname, e-mail address, phone number, course of interest/);
+  await expect.poll(() => dupes.getByRole('row').nth(1).textContent()).toMatch(/^Enquiries spreadsheetsame store Enquiries spreadsheetname, e-mail address, phone number, course of interest/);
 
   // The shared store wears the first entry colour in both maps; a store only Admissions uses is marked so.
   const sheetA = node(a, 'Enquiries spreadsheet');
   const sheetB = node(b, 'Enquiries spreadsheet');
-  expect(await sheetA.getAttribute('class')).toContain('cmp-shared');
-  expect(await sheetB.getAttribute('class')).toContain('cmp-shared');
-  expect(await outline(sheetA)).toBe('rgb(0, 121, 107)');
-  expect(await outline(sheetB)).toBe('rgb(0, 121, 107)');
-  expect(await node(a, 'Admissions mailbox').getAttribute('class')).toContain('cmp-only');
+  await expect.poll(() => sheetA.getAttribute('class')).toContain('cmp-shared');
+  await expect.poll(() => sheetB.getAttribute('class')).toContain('cmp-shared');
+  await expect.poll(() => outline(sheetA)).toBe('rgb(0, 121, 107)');
+  await expect.poll(() => outline(sheetB)).toBe('rgb(0, 121, 107)');
+  await expect.poll(() => node(a, 'Admissions mailbox').getAttribute('class')).toContain('cmp-only');
   expect(await outline(node(a, 'Admissions mailbox'))).not.toBe('rgb(0, 121, 107)');
   await expect.poll(() => page.getByRole('group', { name: 'Legend' }).getByRole('button', { name: /Enquiries spreadsheet/ }).count()).toBe(1);
 
@@ -98,7 +85,7 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   // Hovering a step lights its counterpart in the other map.
   const logA = node(a, 'Log enquiry in spreadsheet');
   const leadsB = node(b, 'Add leads to enquiries spreadsheet');
-  expect(await logA.getAttribute('class')).toContain('cmp-matched');
+  await expect.poll(() => logA.getAttribute('class')).toContain('cmp-matched');
   expect(await isLit(leadsB)).toBe(false);
   await logA.hover();
   await expect.poll(() => isLit(leadsB)).toBe(true);
@@ -119,7 +106,7 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   await expect.poll(() => isLit(leadsB)).toBe(true);
   await page.screenshot({ path: 'tests/browser/artifacts/compare-maps-canvases.png' });
   // Clicking the step brings its counterpart into view in B; A stays where it is.
-  const aView = await viewport(a);
+  const aView = await settledViewport(a);
   const bScale = scaleOf(await settledViewport(b));
   await logA.click();
   await expect.poll(() => inView(b, leadsB)).toBe(true);
@@ -134,22 +121,26 @@ test('Admissions and Marketing side by side: shared store in one colour, matched
   const link = page.getByRole('checkbox', { name: 'Link views' });
   expect(await link.isChecked()).toBe(false);
   const bBefore = await settledViewport(b);
+  const aUnzoomed = await settledViewport(a);
   const spot = await centre(a.locator('.cmp-canvas'));
   await page.mouse.move(spot.x, spot.y + 120);
   await page.mouse.wheel(0, -300);
-  await expect.poll(() => viewport(a)).not.toBe(bBefore);
+  await expect.poll(() => viewport(a)).not.toBe(aUnzoomed);
+  await settledViewport(a);
   expect(await viewport(b)).toBe(bBefore);
   // Linked: B takes A's view at once, and then follows a pan of A by drag.
   await link.check();
-  await expect.poll(() => viewport(b)).toBe(await viewport(a));
-  const aBefore = await viewport(a);
+  const aZoomed = await viewport(a);
+  await expect.poll(() => viewport(b)).toBe(aZoomed);
+  const aBefore = aZoomed;
   const bare = await emptySpot(a);
   await page.mouse.move(bare.x, bare.y);
   await page.mouse.down();
   await page.mouse.move(bare.x - 120, bare.y - 40, { steps: 6 });
   await page.mouse.up();
   await expect.poll(() => viewport(a)).not.toBe(aBefore);
-  await expect.poll(() => viewport(b)).toBe(await viewport(a));
+  const aPanned = await settledViewport(a);
+  await expect.poll(() => viewport(b)).toBe(aPanned);
   // Unlinked again: B stays put.
   await link.uncheck();
   const bLinked = await viewport(b);
@@ -182,7 +173,7 @@ test('pick two maps in the map list; a system both use through different stores 
   const mbxA = node(pane(page, 'A'), 'Admissions mailbox');
   const mbxB = node(pane(page, 'B'), 'Alumni shared mailbox');
   const sitsA = node(pane(page, 'A'), 'Applicant records (SITS)');
-  expect(await mbxA.getAttribute('class')).toContain('cmp-shared');
+  await expect.poll(() => mbxA.getAttribute('class')).toContain('cmp-shared');
   expect(await outline(mbxA)).toBe(await outline(mbxB));
   expect(await outline(sitsA)).not.toBe(await outline(mbxA));
   expect(await mbxA.getAttribute('aria-label')).toMatch(/shared with B: Microsoft 365 mail \(Outlook\)/);
@@ -231,28 +222,30 @@ test('two versions of one map: added, removed and changed in colour; export make
   await waitForPanes(page, 2);
   const a = pane(page, 'A');
   const b = pane(page, 'B');
-  expect(await a.textContent()).toContain('version of');
+  await expect.poll(() => a.textContent()).toContain('version of');
 
   const added = node(b, 'Chase missing documents');
   const removed = node(a, 'Print enquiry');
-  expect(await added.getAttribute('class')).toContain('cmp-added');
-  expect(await outline(added)).toBe('rgb(46, 125, 50)');
-  expect(await removed.getAttribute('class')).toContain('cmp-removed');
-  expect(await outline(removed)).toBe('rgb(198, 40, 40)');
+  await expect.poll(() => added.getAttribute('class')).toContain('cmp-added');
+  await expect.poll(() => outline(added)).toBe('rgb(46, 125, 50)');
+  await expect.poll(() => removed.getAttribute('class')).toContain('cmp-removed');
+  await expect.poll(() => outline(removed)).toBe('rgb(198, 40, 40)');
   const oldLabel = node(a, 'Log enquiry in Excel');
   const newLabel = node(b, 'Log enquiry in spreadsheet');
-  expect(await oldLabel.getAttribute('class')).toContain('cmp-changed');
-  expect(await outline(newLabel)).toBe('rgb(138, 83, 0)');
+  await expect.poll(() => oldLabel.getAttribute('class')).toContain('cmp-changed');
+  await expect.poll(() => outline(newLabel)).toBe('rgb(138, 83, 0)');
   // Unchanged nodes keep the editor's colours; the new flows are drawn green.
   expect(await node(b, 'Reply with prospectus').getAttribute('class')).not.toMatch(/cmp-/);
-  expect(await b.locator('.react-flow__edge.cmp-added').count()).toBe(2);
+  // Flows are drawn once their nodes are measured: wait for A's too before counting none green.
+  await expect.poll(() => b.locator('.react-flow__edge.cmp-added').count()).toBe(2);
+  await expect.poll(() => a.locator('.react-flow__edge').count()).toBeGreaterThan(0);
   expect(await a.locator('.react-flow__edge.cmp-added').count()).toBe(0);
   // Matched by id: pointing at the old label lights the new one.
   await oldLabel.hover();
   await expect.poll(() => isLit(newLabel)).toBe(true);
   const changes = page.getByRole('region', { name: 'Changes between the versions' });
-  expect(await changes.getByRole('region', { name: 'added' }).textContent()).toContain('Chase missing documents');
-  expect(await changes.getByRole('region', { name: 'changed' }).textContent()).toContain('label was “Log enquiry in Excel”');
+  await expect.poll(() => changes.getByRole('region', { name: 'added' }).textContent()).toContain('Chase missing documents');
+  await expect.poll(() => changes.getByRole('region', { name: 'changed' }).textContent()).toContain('label was “Log enquiry in Excel”');
   await page.getByRole('heading', { name: 'Compare maps' }).hover();
   await expectAccessible(page);
   await page.screenshot({ path: 'tests/browser/artifacts/compare-versions.png' });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { centre, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { centre, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitForStillView, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -65,7 +65,9 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await laneHeader(page, 'Advisor').click();
   await page.getByRole('button', { name: 'Add step', exact: true }).click();
   await typeLabel(page, 'Call customer');
-  expect(await laneOf(page, 'Call customer')).toBe('Advisor');
+  await expect.poll(() => laneOf(page, 'Call customer')).toBe('Advisor');
+  // Typing the label panned the new step into view: take positions once the view is still.
+  await waitForStillView(page);
   const decision = nodeByLabel(page, 'Urgent?');
   await decision.hover();
   const from = await centre(decision.locator('.react-flow__handle-bottom'));
@@ -86,7 +88,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await laneHeader(page, 'Advisor').dblclick();
   await onCanvas(page).getByRole('textbox', { name: 'Lane name' }).fill('Wrong name');
   await onCanvas(page).getByRole('textbox', { name: 'Lane name' }).press('Escape');
-  expect(await laneHeader(page, 'Advisor').count()).toBe(1);
+  await expect.poll(() => laneHeader(page, 'Advisor').count()).toBe(1);
   await laneHeader(page, 'Advisor').dblclick();
   await onCanvas(page).getByRole('textbox', { name: 'Lane name' }).fill('Complaints advisor');
   await onCanvas(page).getByRole('textbox', { name: 'Lane name' }).press('Enter');
@@ -98,6 +100,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await typeLabel(page, 'Log complaint in CRM');
 
   // Drag a step into the other lane: it belongs to that lane from then on.
+  await waitForStillView(page);
   const reply = nodeByLabel(page, 'Send reply');
   const start = await centre(reply);
   const target = await centre(nodeByLabel(page, 'Call customer'));
@@ -108,7 +111,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await page.mouse.up();
   await expect.poll(() => laneOf(page, 'Send reply')).toBe('Complaints advisor');
   await nodeByLabel(page, 'Send reply').click();
-  expect(await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Lane').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Complaints advisor');
+  await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Lane').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Complaints advisor');
 
   await expectAccessible(page);
   await waitSaved(page);
@@ -117,14 +120,14 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await waitForCanvas(page);
   expect(page.url()).toBe(url);
   for (const l of ['Customer', 'Complaints advisor']) await laneHeader(page, l).waitFor();
-  for (const n of ['Complaint arrives', 'Log complaint in CRM', 'Urgent?', 'Send reply', 'Call customer']) expect(await nodeByLabel(page, n).count()).toBe(1);
-  // Flows are drawn once their nodes are measured.
+  for (const n of ['Complaint arrives', 'Log complaint in CRM', 'Urgent?', 'Send reply', 'Call customer']) await expect.poll(() => nodeByLabel(page, n).count()).toBe(1);
+  // Flows, and their labels, are drawn once their nodes are measured.
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
-  expect(await page.locator('.flow-label', { hasText: 'Yes' }).count()).toBe(1);
-  expect(await laneOf(page, 'Send reply')).toBe('Complaints advisor');
-  expect(await laneOf(page, 'Log complaint in CRM')).toBe('Customer');
+  await expect.poll(() => page.locator('.flow-label', { hasText: 'Yes' }).count()).toBe(1);
+  await expect.poll(() => laneOf(page, 'Send reply')).toBe('Complaints advisor');
+  await expect.poll(() => laneOf(page, 'Log complaint in CRM')).toBe('Customer');
   await page.screenshot({ path: 'tests/browser/artifacts/draw-map-after-reload.png' });
-  expect(await page.getByRole('link', { name: /Complaints: first contact/ }).textContent()).toContain('Student Services');
+  await expect.poll(() => page.getByRole('link', { name: /Complaints: first contact/ }).textContent()).toContain('Student Services');
 
   // Undo and redo: history is per map and starts fresh after a reload, so make an edit first.
   await nodeByLabel(page, 'Send reply').click();

@@ -16,15 +16,14 @@ async function onScreen(page: Page, el: Locator): Promise<boolean> {
 test('a demo map shows its findings; picking one selects and lights up its nodes', async () => {
   const { page, context } = await openApp(browser(), { path: '#/map/m-alu' });
   await expect.poll(() => panel(page).locator('.finding').count()).toBeGreaterThan(2);
-  const text = await panel(page).textContent();
-  expect(text).toContain('Silo systems and stores');
-  expect(text).toContain('Re-keying between stores');
+  await expect.poll(() => panel(page).textContent()).toContain('Silo systems and stores');
+  await expect.poll(() => panel(page).textContent()).toContain('Re-keying between stores');
   // Nodes concerned carry a badge.
   await expect.poll(() => page.locator('.react-flow__node .badge-finding').count()).toBeGreaterThan(0);
 
   const finding = panel(page).getByRole('button', { name: /Alumni database.*silo/ });
   await finding.click();
-  expect(await finding.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => finding.getAttribute('aria-pressed')).toBe('true');
   await expect.poll(() => panel(page).textContent()).toContain('What to do:');
   // Its nodes (the Alumni database's) are selected and lit.
   await expect.poll(() => page.locator('.shape.lit').count()).toBeGreaterThan(0);
@@ -82,7 +81,7 @@ test('"All maps" stays chosen when a finding opens another map; a finding about 
   await panel(page).getByRole('combobox', { name: 'Which findings' }).selectOption('all');
   const lonely = panel(page).getByRole('button', { name: /kept in 2 stores/ });
   await lonely.click();
-  expect(await lonely.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => lonely.getAttribute('aria-pressed')).toBe('true');
   await expect.poll(() => panel(page).textContent()).toContain('HR file A');
   expect(await panel(page).textContent()).toContain('What to do:');
   expect(page.url()).toMatch(/#\/map\/m-adm$/);
@@ -91,8 +90,8 @@ test('"All maps" stays chosen when a finding opens another map; a finding about 
   await panel(page).getByRole('button', { name: /Alumni database.*silo/ }).click();
   await expect.poll(() => page.url()).toMatch(/#\/map\/m-alu$/);
   await expect.poll(() => page.locator('.shape.lit').count()).toBeGreaterThan(0);
-  expect(await panel(page).getByRole('combobox', { name: 'Which findings' }).inputValue()).toBe('all');
-  expect(await panel(page).getByRole('button', { name: /kept in 2 stores/ }).count()).toBe(1);
+  await expect.poll(() => panel(page).getByRole('combobox', { name: 'Which findings' }).inputValue()).toBe('all');
+  await expect.poll(() => panel(page).getByRole('button', { name: /kept in 2 stores/ }).count()).toBe(1);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -23,16 +23,17 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
     expect(Math.abs(bands[i]!.width - bands[0]!.width)).toBeLessThan(1);
   }
 
-  // Every flow label can be read: none lies under a node or another label.
-  const hidden = await page.evaluate(() => {
+  // Every flow label can be read: none lies under a node or another label. Labels are drawn
+  // with their flows, once the nodes are measured.
+  await expect.poll(() => page.locator('.flow-label').count()).toBeGreaterThanOrEqual(5);
+  const hidden = () => page.evaluate(() => {
     const box = (el: Element) => ({ el, r: el.getBoundingClientRect() });
     const labels = [...document.querySelectorAll('.flow-label')].map(box);
     const nodes = [...document.querySelectorAll('.react-flow__node-shape')].map(box);
     const over = (a: DOMRect, b: DOMRect) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
     return labels.flatMap((l, i) => [...nodes, ...labels.slice(i + 1)].filter((o) => over(l.r, o.r)).map((o) => `${l.el.textContent} under ${o.el.textContent}`));
   });
-  expect(await page.locator('.flow-label').count()).toBeGreaterThanOrEqual(5);
-  expect(hidden).toEqual([]);
+  await expect.poll(hidden).toEqual([]);
 
   await expectAccessible(page);
   // The README's picture, once the passing notices have gone.

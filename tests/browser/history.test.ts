@@ -34,7 +34,7 @@ test('every save is a version: view an old one, restore it, and undo the restore
 
   // Picking the oldest shows it, as it was.
   await versions(page).nth(2).click();
-  expect(await versions(page).nth(2).getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => versions(page).nth(2).getAttribute('aria-pressed')).toBe('true');
   const preview = historyDialog(page).getByRole('img', { name: /^The map as saved/ });
   const drawn = async () => decodeURIComponent((await preview.getAttribute('src'))!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
   await expect.poll(drawn).toContain('Send event');
@@ -47,7 +47,7 @@ test('every save is a version: view an old one, restore it, and undo the restore
   await expect.poll(() => historyDialog(page).count()).toBe(0);
   await expect.poll(() => nodeByLabel(page, 'Send event invitation').count()).toBe(1);
   expect(await nodeByLabel(page, 'Send invitation by e-mail').count()).toBe(0);
-  expect(await page.locator('.toast').first().textContent()).toContain('Restored the version saved today at');
+  await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining('Restored the version saved today at'));
   await waitSaved(page);
   await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
   await expect.poll(() => nodeByLabel(page, 'Send invitation by e-mail').count()).toBe(1);
@@ -57,7 +57,7 @@ test('every save is a version: view an old one, restore it, and undo the restore
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Send invitation by e-mail').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send invitation by e-mail').count()).toBe(1);
   await inspector(page).getByRole('button', { name: 'History…' }).click();
   await expect.poll(() => versions(page).count()).toBe(5);
   expect(errors).toEqual([]);
@@ -105,7 +105,7 @@ test('a deleted map goes to the trash: restore it, or delete it forever', async 
 
   await page.reload();
   await waitForCanvas(page);
-  expect(await mapList(page).getByRole('link', { name: /Registry: change of address/ }).count()).toBe(1);
+  await expect.poll(() => mapList(page).getByRole('link', { name: /Registry: change of address/ }).count()).toBe(1);
   expect(await mapList(page).getByRole('link', { name: /Marketing: campaign/ }).count()).toBe(0);
   await expect.poll(() => page.getByRole('complementary', { name: 'Maps' }).getByRole('button', { name: /^Trash: / }).getAttribute('aria-label')).toBe('Trash: 0 deleted maps');
   await context.close();

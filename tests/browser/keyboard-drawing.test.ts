@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { openApp, sharedBrowser, waitForCanvas, waitForStillView, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -74,7 +74,7 @@ test('a 20-step, 4-lane map typed in with the keyboard alone, kept after a reloa
   expect(drawn.edges).toBe(22);
   expect(drawn.overlaps).toBe(0);
   await page.keyboard.press('Shift+1');
-  await page.waitForTimeout(400);
+  await waitForStillView(page);
   await page.screenshot({ path: 'tests/browser/artifacts/keyboard-map.png' });
 
   await waitSaved(page);
@@ -108,7 +108,7 @@ test('a second branch typed after a decision is joined to it by a line that goes
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
 
   // Every line, sampled along its length on screen, stays out of the nodes it does not join.
-  const crossings = await page.evaluate(() => {
+  const crossings = () => page.evaluate(() => {
     const nodes = [...document.querySelectorAll('.react-flow__node-shape')].map((n) => ({ label: n.textContent ?? '', r: n.getBoundingClientRect() }));
     const out: string[] = [];
     for (const path of document.querySelectorAll<SVGPathElement>('.react-flow__edge path.react-flow__edge-path')) {
@@ -125,7 +125,7 @@ test('a second branch typed after a decision is joined to it by a line that goes
     }
     return out;
   });
-  expect(crossings).toEqual([]);
+  await expect.poll(crossings).toEqual([]);
   await page.screenshot({ path: 'tests/browser/artifacts/branch-detour.png' });
   expect(errors).toEqual([]);
   await context.close();

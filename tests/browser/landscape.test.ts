@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { demoDepartments } from '../../src/core/demo/demoCatalogue';
-import { APP_URL, expectAccessible, openApp, sharedBrowser } from './support/browser';
+import { APP_URL, dismissToasts, expectAccessible, openApp, sharedBrowser } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -44,11 +44,6 @@ function parseCsv(text: string): string[][] {
     } else if (ch !== '\r') field += ch;
   }
   return rows;
-}
-
-async function dismissToasts(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Dismiss message' });
-  while ((await close.count()) > 0) await close.first().click();
 }
 
 test('the demo landscape: departments by systems, C and R, silos flagged; CSV and copy match the table; live', async () => {
@@ -91,7 +86,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^University-CRM-as-is-demo-landscape-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^University-CRM-demo-landscape-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = parseCsv((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''));
   expect(csv[0]).toEqual(['Department', ...columns]);
   for (const d of demoDepartments) expect(csv.find((r) => r[0] === d.name)).toEqual([d.name, ...marks.get(d.name)!]);
@@ -131,7 +126,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   // Narrow window: the matrix scrolls sideways inside the main area, the department column stays put.
   await page.setViewportSize({ width: 1000, height: 700 });
   const scroller = page.getByRole('region', { name: 'Landscape matrix' });
-  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect.poll(() => scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   const rowHeader = table.getByRole('rowheader', { name: 'Registry' });
   const before = (await rowHeader.boundingBox())!.x;
   await scroller.evaluate((el) => el.scrollTo({ left: 400 }));
@@ -161,7 +156,7 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(empty);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Replace workspace' }).click();
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Open as a new workspace' }).click();
   // Importing opens the new workspace's first map (here none): come back by the top bar.
   await expect.poll(() => page.locator('.workspace-name').textContent()).toBe('Empty');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Landscape' }).click();

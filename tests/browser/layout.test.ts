@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, openApp, sharedBrowser } from './support/browser';
+import { expectAccessible, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -18,7 +18,9 @@ function snapshot(page: Page) {
 
 test('auto layout tidies a messy map in the worker: every node inside its band, orthogonal flows; undo puts it back', async () => {
   const { page, context, errors } = await openApp(browser());
-  // Make it messy: drag three nodes somewhere else in their bands and beyond.
+  // Make it messy: drag three nodes somewhere else in their bands and beyond (once the
+  // opening view is set, so that each drag starts on its node).
+  await waitForStillView(page);
   for (let i = 0; i < 3; i++) {
     const node = page.locator('.react-flow__node-shape').nth(i * 4 + 1);
     const b = (await node.boundingBox())!;
@@ -27,7 +29,8 @@ test('auto layout tidies a messy map in the worker: every node inside its band, 
     await page.mouse.move(b.x + b.width / 2 + 40 + i * 70, b.y + b.height / 2 + 25, { steps: 6 });
     await page.mouse.up();
   }
-  const messy = await snapshot(page);
+  // Where the drops left them, once stored and drawn.
+  const messy = await steady(() => snapshot(page));
 
   // Watch a dragged node glide: every position it is drawn at, in order.
   const dragged = messy[1]!.id;
@@ -39,8 +42,8 @@ test('auto layout tidies a messy map in the worker: every node inside its band, 
   }, dragged);
   await page.getByRole('button', { name: 'Auto layout' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Auto layout' }).isEnabled(), { timeout: 20_000 }).toBe(true);
-  await page.waitForTimeout(600); // the nodes glide to their places
-  const tidy = await snapshot(page);
+  // The nodes glide to their places: take them once they have stopped.
+  const tidy = await steady(() => snapshot(page));
   // From where it was to where the layout put it, one way, without a flash of the end first.
   const xs = (await page.evaluate(() => (window as unknown as { __moves: string[] }).__moves))
     .map((style) => Number(/translate\((-?[\d.]+)px/.exec(style)?.[1]))
@@ -56,7 +59,16 @@ test('auto layout tidies a messy map in the worker: every node inside its band, 
   // Flows follow the routed points: straight segments, horizontal or vertical only.
   const slanted = await page.locator('.react-flow__edge-path').evaluateAll((paths) =>
     paths.flatMap((p) => {
-      const pts = [...(p.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      // The corners the path runs through: M/L x,y, H x, V y; a rounded corner (Q) by its control point.
+      const pts: number[][] = [];
+      for (const [, cmd, args] of (p.getAttribute('d') ?? '').matchAll(/([MLHVQ])([^MLHVQ]*)/g)) {
+        const n = (args ?? '').trim().split(/[\s,]+/).map(Number);
+        const at = pts.at(-1) ?? [0, 0];
+        if (cmd === 'H') pts.push([n[0]!, at[1]!]);
+        else if (cmd === 'V') pts.push([at[0]!, n[0]!]);
+        else if (cmd === 'Q') pts.push([n[0]!, n[1]!], [n[2]!, n[3]!]);
+        else pts.push([n[0]!, n[1]!]);
+      }
       return pts.slice(1).filter((q, i) => Math.abs(q[0]! - pts[i]![0]!) > 0.5 && Math.abs(q[1]! - pts[i]![1]!) > 0.5).map(() => p.getAttribute('d'));
     }),
   );
@@ -65,8 +77,7 @@ test('auto layout tidies a messy map in the worker: every node inside its band, 
   await page.screenshot({ path: 'tests/browser/artifacts/auto-layout.png' });
 
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300);
-  expect((await snapshot(page)).map((n) => `${n.x},${n.y}`)).toEqual(messy.map((n) => `${n.x},${n.y}`));
+  await expect.poll(async () => (await snapshot(page)).map((n) => `${n.x},${n.y}`)).toEqual(messy.map((n) => `${n.x},${n.y}`));
   expect(errors).toEqual([]);
   await context.close();
 });

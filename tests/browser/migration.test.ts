@@ -127,16 +127,21 @@ test('a database written by an older schema opens migrated: maps there, schema r
   const maps = [oldMap('m-old1', 'Open day bookings', ['Visitor books', 'Confirm by e-mail']), oldMap('m-old2', 'Clearing calls', ['Call comes in', 'Check grades', 'Make offer'])];
   const { page, context, errors } = await openWithDatabase(browser(), { version: 10, stores: V1_STORES, rows: v1Rows(maps) }, '#/map/m-old2');
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Check grades').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Check grades').count()).toBe(1);
   const list = page.getByRole('complementary', { name: 'Maps' });
-  expect(await list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Clearing calls'), expect.stringContaining('Open day bookings')]);
-  expect(await page.locator('.workspace-name').textContent()).toBe('Workshop from last year');
+  await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Clearing calls'), expect.stringContaining('Open day bookings')]);
+  await expect.poll(() => page.locator('.workspace-name').textContent()).toBe('Workshop from last year');
   expect(await banner(page).count()).toBe(0);
+  // It is the browser's one workspace, kept in place: no demo is added beside it.
+  await page.getByRole('button', { name: /^Workspace: / }).click();
+  const workspaces = page.getByRole('dialog', { name: 'Workspaces' }).getByRole('list', { name: 'In this browser' });
+  await expect.poll(() => workspaces.locator('li strong').allTextContents()).toEqual(['Workshop from last year']);
+  await page.keyboard.press('Escape');
 
   // The schema row says 2 now, and every map has a first revision: the map as last saved.
-  expect(await readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 2 });
-  const revisions = (await readTable(page, 'revisions')) as { mapId: string; at: number }[];
-  expect(revisions.map((r) => [r.mapId, r.at]).sort()).toEqual([['m-old1', Date.parse(SAVED)], ['m-old2', Date.parse(SAVED)]]);
+  await expect.poll(() => readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 2 });
+  const revisions = async () => ((await readTable(page, 'revisions')) as { mapId: string; at: number }[]).map((r) => [r.mapId, r.at]).sort();
+  await expect.poll(revisions).toEqual([['m-old1', Date.parse(SAVED)], ['m-old2', Date.parse(SAVED)]]);
   await page.keyboard.press('h');
   const history = page.getByRole('dialog', { name: 'History of “Clearing calls”' });
   await expect.poll(() => history.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/latest save.*Earliest version kept.*1 lane, 3 nodes, 2 flows/)]);
@@ -149,12 +154,13 @@ test('a corrupted record is set aside with a warning and the rest of the workspa
   const bad = { ...oldMap('m-bad', 'Clearing calls', ['Call comes in']), nodes: [{ id: 'n0', kind: 'blob', laneId: 'l1', label: 'Call comes in' }] };
   const { page, context } = await openWithDatabase(browser(), { version: 10, stores: V1_STORES, rows: v1Rows([good, bad]) }, '#/map/m-good');
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Confirm by e-mail').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Confirm by e-mail').count()).toBe(1);
   await expect.poll(() => banner(page).textContent()).toContain('Map "Clearing calls" (m-bad) could not be read and was set aside: nodes[0].kind: must be one of');
   expect(await page.getByRole('complementary', { name: 'Maps' }).getByRole('link').count()).toBe(1);
   // Moved intact to the quarantine table, and out of the maps.
-  const quarantined = (await readTable(page, 'quarantine')) as { table: string; id: string; row: unknown }[];
-  expect(quarantined.map((q) => [q.table, q.id])).toEqual([['maps', 'm-bad']]);
+  const quarantine = async () => (await readTable(page, 'quarantine')) as { table: string; id: string; row: unknown }[];
+  await expect.poll(async () => (await quarantine()).map((q) => [q.table, q.id])).toEqual([['maps', 'm-bad']]);
+  const quarantined = await quarantine();
   expect(quarantined[0]!.row).toEqual(bad);
   expect(((await readTable(page, 'maps')) as { id: string }[]).map((m) => m.id)).toEqual(['m-good']);
   await context.close();

@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, test } from 'vitest';
-import { APP_URL, nodeByLabel, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { APP_URL, nodeByLabel, sharedBrowser, steady, waitForCanvas, waitSaved } from './support/browser';
+import { PORT } from './support/server';
 
 const browser = sharedBrowser();
 
 // The service worker is tested against a server this file starts and stops itself: going
 // offline means the server is gone, not a flag in the browser.
 
-const OFFLINE_PORT = Number(process.env.LANEMAP_OFFLINE_PORT ?? 4196);
+// Next to the suite's own port (4179 + 17 = 4196 by default), so checkouts that move that apart do not share this one.
+const OFFLINE_PORT = Number(process.env.LANEMAP_OFFLINE_PORT ?? PORT + 17);
 const OFFLINE_URL = `http://localhost:${OFFLINE_PORT}/`;
 const DIST = process.env.LANEMAP_DIST ?? 'dist';
 
@@ -108,7 +110,7 @@ test('after the first visit the server is gone, and the app, its maps and the la
   const openMs = Date.now() - started;
   console.log(`offline: opened with no server in ${openMs} ms; ${precached} files precached`);
   expect(await controlled(page)).toBe(true);
-  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   // Said once: not again on the next visit.
   expect(await page.getByText('Ready to work offline').count()).toBe(0);
 
@@ -123,16 +125,17 @@ test('after the first visit the server is gone, and the app, its maps and the la
   await page.mouse.down();
   await page.mouse.move(before.x + before.width / 2 + 260, before.y + before.height / 2 + 20, { steps: 6 });
   await page.mouse.up();
-  const dragged = (await node.boundingBox())!;
+  // Where the drop left it, once it has landed (snapped to the grid and stored).
+  const dragged = (await steady(() => node.boundingBox()))!;
   await page.getByRole('button', { name: 'Auto layout' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Auto layout' }).isEnabled(), { timeout: 20_000 }).toBe(true);
-  await expect.poll(async () => Math.round((await node.boundingBox())!.x), { timeout: 5000 }).not.toBe(Math.round(dragged.x));
+  await expect.poll(async () => Math.round((await node.boundingBox())!.x)).not.toBe(Math.round(dragged.x));
   expect(await page.locator('.toast-error').count()).toBe(0);
   await page.screenshot({ path: 'tests/browser/artifacts/offline-after-layout.png' });
 
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Post prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Post prospectus pack').count()).toBe(1);
   expect(cspViolations(errors)).toEqual([]);
   await context.close();
 });
@@ -144,6 +147,7 @@ for (const how of ['closed', 'reloaded'] as const) {
     const { context, page } = await openAt(APP_URL + '#/map/m-adm');
     await waitSaved(page);
     await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+    // The 100 ms is what is tested: the page goes before the debounced save would have run.
     await page.waitForTimeout(100);
     let next = page;
     if (how === 'closed') {
@@ -152,11 +156,11 @@ for (const how of ['closed', 'reloaded'] as const) {
       await next.goto(APP_URL + '#/map/m-adm');
     } else await page.reload();
     await waitForCanvas(next);
-    expect(await nodeByLabel(next, 'Send prospectus pack').count()).toBe(1);
+    await expect.poll(() => nodeByLabel(next, 'Send prospectus pack').count()).toBe(1);
     // Stored, not only in the page: another reload finds it too.
     await next.reload();
     await waitForCanvas(next);
-    expect(await nodeByLabel(next, 'Send prospectus pack').count()).toBe(1);
+    await expect.poll(() => nodeByLabel(next, 'Send prospectus pack').count()).toBe(1);
     await context.close();
   });
 }
@@ -193,7 +197,7 @@ test('a new version is offered with "Reload", which writes the last edit before 
   await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), prompt.getByRole('button', { name: 'Reload' }).click()]);
   await waitForCanvas(page);
   expect(await page.locator('meta[name="lanemap-build"]').getAttribute('content')).toBe('v2');
-  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   expect(await prompt.count()).toBe(0);
   expect(cspViolations(errors)).toEqual([]);
   await context.close();

@@ -41,8 +41,8 @@ test('the storage panel says whether storage is persistent, the space used, and 
   await page.getByRole('button', { name: 'Storage', exact: true }).click();
   await expect.poll(() => fact(page, 'Space').textContent()).toMatch(/^[\d.]+ (bytes|KB|MB|GB) used, about [\d.]+ (KB|MB|GB|TB) available\.$/);
   const persisted = await page.evaluate(() => navigator.storage.persisted());
-  expect(await fact(page, 'Kept by the browser').textContent()).toMatch(persisted ? /^Persistent\./ : /^Not persistent\./);
-  expect(await fact(page, 'Last backup').textContent()).toContain('No backup downloaded in this browser yet.');
+  await expect.poll(() => fact(page, 'Kept by the browser').textContent()).toMatch(persisted ? /^Persistent\./ : /^Not persistent\./);
+  await expect.poll(() => fact(page, 'Last backup').textContent()).toContain('No backup downloaded in this browser yet.');
   await expectAccessible(page);
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download backup' }).click()]);
@@ -121,7 +121,7 @@ test('a quota error blocks the screen with "Download backup"; the backup holds t
   // The backup holds the edits: the alert steps back to a banner that still says saving fails.
   await alert.waitFor({ state: 'hidden' });
   const banner = page.locator('.banner');
-  expect(await banner.textContent()).toMatch(/^Still not saving: the disk/);
+  await expect.poll(() => banner.textContent()).toMatch(/^Still not saving: the disk/);
   await expectAccessible(page);
   await page.screenshot({ path: 'tests/browser/artifacts/save-failure-banner.png' });
 
@@ -132,7 +132,7 @@ test('a quota error blocks the screen with "Download backup"; the backup holds t
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   await context.close();
 });
 
@@ -148,7 +148,7 @@ test('the blocking alert goes by itself once storage works again', async () => {
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   await context.close();
 });
 
@@ -163,7 +163,7 @@ test('with IndexedDB blocked the app still opens, says nothing will be kept, and
   await page.goto(APP_URL);
   await waitForCanvas(page);
   const banner = page.locator('.banner');
-  expect(await banner.textContent()).toContain('nothing will be kept after you close this tab');
+  await expect.poll(() => banner.textContent()).toContain('nothing will be kept after you close this tab');
   // Not the blocking alert: there is nothing a retry could fix.
   expect(await failureAlert(page).isVisible()).toBe(false);
   await expectAccessible(page);
@@ -174,7 +174,7 @@ test('with IndexedDB blocked the app still opens, says nothing will be kept, and
   const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export workspace' }).click()]);
   expect(await downloaded(download)).toContain('Send prospectus pack');
   await page.getByRole('button', { name: 'Storage', exact: true }).click();
-  expect(await panel(page).getByRole('alert').textContent()).toContain('nothing is kept after you close this tab');
+  await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('nothing is kept after you close this tab');
   await context.close();
 });
 

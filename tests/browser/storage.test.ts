@@ -34,6 +34,6 @@ test('a failed write shows a red "Not saved" with the reason; the edit is kept a
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   await context.close();
 });

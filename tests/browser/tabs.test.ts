@@ -42,7 +42,7 @@ test('one map in two tabs: the second is read-only until it takes over, then the
   expect(await second.locator('.react-flow__node-shape').count()).toBe(before);
   // The inspector shows the step but takes no typing; the map's History stays open to look at.
   const label = second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Label' });
-  expect(await label.inputValue()).toBe('Send event invitation');
+  await expect.poll(() => label.inputValue()).toBe('Send event invitation');
   expect(await label.isDisabled()).toBe(true);
   await second.keyboard.press('Escape');
   await expect.poll(() => second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Map name' }).isDisabled()).toBe(true);
@@ -51,19 +51,19 @@ test('one map in two tabs: the second is read-only until it takes over, then the
   // The first tab edits; the second shows the change once it is saved.
   await renameNode(first, 'Send event invitation', 'Send invitation by post');
   await waitSaved(first);
-  await expect.poll(() => nodeByLabel(second, 'Send invitation by post').count(), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => nodeByLabel(second, 'Send invitation by post').count()).toBe(1);
 
   // "Edit here instead": the second tab edits, the first turns read-only and says why.
   await expectAccessible(second);
   await second.getByRole('button', { name: 'Edit here instead' }).click();
   await expect.poll(() => notice(second).count()).toBe(0);
-  expect(await second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Map name' }).isDisabled()).toBe(false);
+  await expect.poll(() => second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Map name' }).isDisabled()).toBe(false);
   await expect.poll(() => notice(first).textContent()).toContain('Another tab took this map over');
   expect(await addStep(first).isDisabled()).toBe(true);
   await second.getByRole('button', { name: 'Dismiss message' }).first().click();
   await renameNode(second, 'Send invitation by post', 'Send invitation by e-mail');
   await waitSaved(second);
-  await expect.poll(() => nodeByLabel(first, 'Send invitation by e-mail').count(), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => nodeByLabel(first, 'Send invitation by e-mail').count()).toBe(1);
   await first.screenshot({ path: 'tests/browser/artifacts/tabs-read-only.png' });
 
   // The first tab can take it back the same way.
@@ -75,7 +75,7 @@ test('one map in two tabs: the second is read-only until it takes over, then the
   await second.close();
   await first.reload();
   await waitForCanvas(first);
-  expect(await nodeByLabel(first, 'Send invitation by e-mail').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(first, 'Send invitation by e-mail').count()).toBe(1);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -85,7 +85,7 @@ test('when the editing tab closes, the read-only tab becomes the editor', async 
   const second = await secondTab(context, '#/map/m-alu');
   await expect.poll(() => notice(second).count()).toBe(1);
   await first.close();
-  await expect.poll(() => notice(second).count(), { timeout: 5000 }).toBe(0);
+  await expect.poll(() => notice(second).count()).toBe(0);
   expect(await addStep(second).isDisabled()).toBe(false);
   await context.close();
 });
@@ -101,13 +101,13 @@ test('the catalogue and the map list follow edits made in another tab', async ()
   await systemName(first, 'Finance system').fill('Agresso finance');
   await systemName(first, 'Finance system').press('Enter');
   await waitSaved(first);
-  await expect.poll(() => systemName(second, 'Agresso finance').count(), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => systemName(second, 'Agresso finance').count()).toBe(1);
 
   // Both tabs edit different records: both edits stay (the last write of each record wins).
   await systemName(second, "Raiser's Edge").fill("Raiser's Edge NXT");
   await systemName(second, "Raiser's Edge").press('Enter');
   await waitSaved(second);
-  await expect.poll(() => systemName(first, "Raiser's Edge NXT").count(), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => systemName(first, "Raiser's Edge NXT").count()).toBe(1);
   expect(await systemName(first, 'Agresso finance').count()).toBe(1);
   expect(await systemName(second, 'Agresso finance').count()).toBe(1);
 
@@ -117,7 +117,7 @@ test('the catalogue and the map list follow edits made in another tab', async ()
   await first.getByRole('dialog', { name: 'New map' }).getByRole('textbox', { name: 'Name' }).fill('Phone enquiries');
   await first.getByRole('dialog', { name: 'New map' }).getByRole('button', { name: 'Create map' }).click();
   await waitSaved(first);
-  await expect.poll(() => maps(second).getByRole('link', { name: /Phone enquiries/ }).count(), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => maps(second).getByRole('link', { name: /Phone enquiries/ }).count()).toBe(1);
   await second.screenshot({ path: 'tests/browser/artifacts/tabs-catalogue.png' });
   await context.close();
 });
@@ -129,9 +129,9 @@ test('without Web Locks (an older browser) both tabs edit, and each shows the ot
   const second = await secondTab(context, '#/map/m-alu');
   expect(await first.evaluate(() => navigator.locks)).toBeUndefined();
   expect(await notice(second).count()).toBe(0);
-  expect(await addStep(second).isDisabled()).toBe(false);
+  await expect.poll(() => addStep(second).isDisabled()).toBe(false);
   await renameNode(first, 'Send event invitation', 'Send invitation by post');
   await waitSaved(first);
-  await expect.poll(() => nodeByLabel(second, 'Send invitation by post').count(), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => nodeByLabel(second, 'Send invitation by post').count()).toBe(1);
   await context.close();
 });

@@ -15,7 +15,7 @@ async function importFile(page: Page, path: string) {
   await (await chooser).setFiles(path);
 }
 
-test('export the workspace, change it, import the file back: the maps return as they were', async () => {
+test('export the workspace, change it, import the file back as a new workspace: the maps return as they were', async () => {
   const { page, context, errors } = await openApp(browser(), { acceptDownloads: true });
   const before = await mapNames(page);
   const download = page.waitForEvent('download');
@@ -25,7 +25,7 @@ test('export the workspace, change it, import the file back: the maps return as 
   expect(saved.format).toBe('lanemap.workspace');
   expect(saved.schemaVersion).toBe(1);
   expect(saved.maps.length).toBe(before.length);
-  expect((await download).suggestedFilename()).toMatch(/^University-CRM-as-is-demo-\d{4}-\d{2}-\d{2}\.lanemap\.json$/);
+  expect((await download).suggestedFilename()).toMatch(/^University-CRM-demo-\d{4}-\d{2}-\d{2}\.lanemap\.json$/);
   // Every node carries its position, every lane its band (FORMAT.md's view fields).
   expect(saved.maps[0].nodes.every((n: { x?: number; width?: number }) => typeof n.x === 'number' && typeof n.width === 'number')).toBe(true);
 
@@ -35,17 +35,19 @@ test('export the workspace, change it, import the file back: the maps return as 
   await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
   await expect.poll(() => mapNames(page)).not.toContain(victim);
 
+  // The backup opens as a workspace of its own beside this one, named apart from it.
   await importFile(page, file);
   const dialog = page.getByRole('dialog', { name: /^Import / });
   await expect.poll(() => dialog.textContent()).toContain(`${before.length} maps`);
-  await dialog.getByRole('button', { name: 'Replace workspace' }).click();
+  await dialog.getByRole('button', { name: 'Open as a new workspace' }).click();
+  await expect.poll(() => page.locator('.workspace-name').textContent()).toBe('University CRM (demo) (2)');
   await expect.poll(() => mapNames(page)).toEqual(before);
 
   // And it is stored: a reload shows the same.
   await waitSaved(page);
   await page.reload();
   await waitForCanvas(page);
-  expect(await mapNames(page)).toEqual(before);
+  await expect.poll(() => mapNames(page)).toEqual(before);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -99,7 +101,7 @@ test('a map imported without positions is laid out when it is opened: every node
   const flows = [['a', 'b'], ['b', 'c'], ['c', 'd'], ['c', 'e'], ['d', 'e']].map(([from, to], i) => ({ id: `f${i}`, kind: 'sequence', from, to }));
   await writeFile(file, JSON.stringify({ format: 'lanemap.workspace', schemaVersion: 1, workspace: { id: 'w2', name: 'Phone line' }, departments: [], systems: [], dataStores: [], maps: [{ id: 'm-phone', name: 'Phone enquiries', departmentId: null, lanes, nodes, flows }] }));
   await importFile(page, file);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: /^Add \d+ maps?$/ }).click();
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge into this one' }).click();
   await page.getByRole('link', { name: /Phone enquiries/ }).click();
   await expect.poll(() => page.locator('.react-flow__node-shape').count(), { timeout: 20_000 }).toBe(5);
   const outside = await page.evaluate(() => {

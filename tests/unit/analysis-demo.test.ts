@@ -145,7 +145,7 @@ describe('analyze command', () => {
     const t = io({ 'demo.json': bundle });
     expect(await analyzeCommand(['demo.json'], t.fake)).toBe(0);
     const text = t.out();
-    expect(text).toMatch(/^Workspace “University CRM as-is \(demo\)”: 20 findings \(11 high, 7 medium, 2 low\) in 5 maps\./);
+    expect(text).toMatch(/^Workspace “University CRM \(demo\)”: 20 findings \(11 high, 7 medium, 2 low\) in 5 maps\./);
     expect(text).toContain('Silo systems and stores (3)');
     expect(text).toContain('Dead ends (1)');
     expect(text).toContain('Empty lanes (1)');

@@ -115,3 +115,29 @@ describe('lanemap export', () => {
     expect(cli.written.size).toBe(0);
   });
 });
+
+describe('lanemap report', () => {
+  it('writes the policy document for the chosen maps on the paper asked, the same as export does', async () => {
+    const cli = memoryCli({ 'ws.json': BUNDLE });
+    const run = await cli.run(['report', 'ws.json', '--format', 'html', '--maps', 'm-reg,m-alu', '--paper', 'letter', '--out', 'r.html']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('r.html\n');
+    const html = String(cli.written.get('r.html'));
+    expect(html).toContain('size: letter landscape');
+    expect(html).toContain('Registry: change of address (draft)</h3>');
+    expect(html).not.toContain('Admissions: enquiry to offer</h3>');
+    expect((await cli.run(['report', 'ws.json', '--format', 'docx', '--out', 'r.docx'])).code).toBe(0);
+    expect(Array.from((cli.written.get('r.docx') as Uint8Array).subarray(0, 2))).toEqual([0x50, 0x4b]);
+  }, SLOW);
+
+  it('says which map ids and which paper it does not know, and writes nothing', async () => {
+    const cli = memoryCli({ 'ws.json': BUNDLE });
+    const map = await cli.run(['report', 'ws.json', '--format', 'docx', '--maps', 'm-reg,nope', '--out', 'r.docx']);
+    expect(map.code).toBe(2);
+    expect(map.stderr).toMatch(/No map with id "nope".*m-adm/);
+    const paper = await cli.run(['report', 'ws.json', '--format', 'docx', '--paper', 'a3', '--out', 'r.docx']);
+    expect(paper.stderr).toMatch(/--paper must be a4 or letter/);
+    expect((await cli.run(['report', 'ws.json', '--format', 'pdf', '--out', 'r.pdf'])).stderr).toMatch(/Unknown format "pdf": use one of docx, html/);
+    expect(cli.written.size).toBe(0);
+  });
+});

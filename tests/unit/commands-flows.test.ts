@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addFlow, addNode, CommandError, inferFlowKind, nodeDepartment, reverseFlow, updateFlow } from '../../src/core/commands';
+import { addFlow, addNode, CommandError, inferFlowKind, reverseFlow, updateFlow } from '../../src/core/commands';
+import { nodeDepartment } from '../../src/core/model/vocabulary';
 import type { Workspace } from '../../src/core/model/types';
 import { ctx, expectNoOp, expectUndoable, getFlow, getMap, getNode, NOW, runCmd, expectPure, workspace } from './fixtures/maps';
 

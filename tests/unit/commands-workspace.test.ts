@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandError, updateWorkspaceDetails } from '../../src/core/commands';
+import { CommandError, setRecommendation, updateWorkspaceDetails } from '../../src/core/commands';
 import { emptyWorkspace } from '../../src/core/model/factory';
 import { parseBundle, toBundle } from '../../src/core/schema/bundle';
 
@@ -29,5 +29,19 @@ describe('updateWorkspaceDetails', () => {
     const bad = parseBundle({ ...toBundle(ws, '2026-12-05T10:00:00Z'), workspace: { id: 'ws-1', name: 'W', status: 'final' } });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('workspace.status');
+  });
+});
+
+describe('setRecommendation', () => {
+  it('keeps the user’s words for a kind, goes back to the report’s own when cleared, and travels in the bundle', () => {
+    const ws = emptyWorkspace('ws-1', 'W');
+    const one = setRecommendation.run(ws, { kind: 'duplicate-data', text: '  One record in the CRM.  ' }, ctx);
+    expect(one.meta.recommendations).toEqual({ 'duplicate-data': 'One record in the CRM.' });
+    expect(setRecommendation.run(one, { kind: 'duplicate-data', text: 'One record in the CRM.' }, ctx)).toBe(one);
+    const back = parseBundle(JSON.parse(JSON.stringify(toBundle(one, '2026-12-05T10:00:00Z'))));
+    expect(back.ok && back.workspace.meta.recommendations).toEqual({ 'duplicate-data': 'One record in the CRM.' });
+    expect(setRecommendation.run(one, { kind: 'duplicate-data', text: ' ' }, ctx).meta).toEqual({ id: 'ws-1', name: 'W' });
+    const bad = parseBundle({ ...toBundle(one, '2026-12-05T10:00:00Z'), workspace: { id: 'ws-1', name: 'W', recommendations: { 'duplicate-data': 42 } } });
+    expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('workspace.recommendations["duplicate-data"]');
   });
 });

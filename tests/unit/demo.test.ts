@@ -4,7 +4,8 @@ import { MIN_BAND } from '../../src/core/layout/constants';
 import { measureLayout } from '../../src/core/layout/metrics';
 import { quickLayout } from '../../src/core/layout/quickLayout';
 import { LANE_HEADER_WIDTH, laneBands } from '../../src/core/model/geometry';
-import { isControlKind, type ProcessMap } from '../../src/core/model/types';
+import type { ProcessMap } from '../../src/core/model/types';
+import { isControlKind } from '../../src/core/model/vocabulary';
 
 const NOW = '2026-11-22T10:00:00Z';
 const ws = demoWorkspace(NOW);
@@ -31,7 +32,7 @@ function overlapsOrOutside(map: ProcessMap): string[] {
 
 describe('demo workspace', () => {
   it('is the university CRM workshop with its catalogue', () => {
-    expect(ws.meta).toEqual({ id: 'ws-demo', name: 'University CRM as-is (demo)' });
+    expect(ws.meta).toEqual({ id: 'ws-demo', name: 'University CRM (demo)' });
     expect(ws.maps.length).toBeGreaterThanOrEqual(5);
     expect(ws.maps.map((m) => m.id)).toEqual(expect.arrayContaining(['m-adm', 'm-alu', 'm-dev', 'm-mkt', 'm-reg']));
     expect(ws.maps.filter(isDraft).map((m) => m.id)).toEqual(['m-reg']);

@@ -38,7 +38,7 @@ afterEach(() => db.close());
 describe('exit journal', () => {
   it('writes back an edit the database did not get, and only once', async () => {
     await db.maps.put(map('m1', 'Old label', '2026-11-23T09:59:00.000Z'));
-    saveExitJournal({ at: NOW - 200, maps: [map('m1', 'New label', '2026-11-23T09:59:59.800Z')], catalogue: [] }, store);
+    saveExitJournal({ db: db.name, at: NOW - 200, maps: [map('m1', 'New label', '2026-11-23T09:59:59.800Z')], catalogue: [] }, store);
     expect(await replayExitJournals(db, NOW, store)).toBe(1);
     expect((await db.maps.get('m1'))!.nodes[0]!.label).toBe('New label');
     expect((await db.mapIndex.get('m1'))!.updatedAt).toBe('2026-11-23T09:59:59.800Z');
@@ -49,7 +49,7 @@ describe('exit journal', () => {
   it('never puts back an older version over a newer one, nor a map deleted after the page left', async () => {
     await db.maps.put(map('m1', 'Edited later in another tab', '2026-11-23T10:00:00.000Z'));
     await db.trash.put({ id: 'm2', deletedAt: NOW - 100, map: map('m2', 'Gone', '2026-11-23T09:00:00.000Z') });
-    saveExitJournal({ at: NOW - 200, maps: [map('m1', 'Stale', '2026-11-23T09:59:59.000Z'), map('m2', 'Gone', '2026-11-23T09:59:59.000Z')], catalogue: [] }, store);
+    saveExitJournal({ db: db.name, at: NOW - 200, maps: [map('m1', 'Stale', '2026-11-23T09:59:59.000Z'), map('m2', 'Gone', '2026-11-23T09:59:59.000Z')], catalogue: [] }, store);
     expect(await replayExitJournals(db, NOW, store)).toBe(0);
     expect((await db.maps.get('m1'))!.nodes[0]!.label).toBe('Edited later in another tab');
     expect(await db.maps.get('m2')).toBeUndefined();
@@ -57,18 +57,18 @@ describe('exit journal', () => {
 
   it('puts back catalogue rows from a fresh journal only (they carry no time of their own)', async () => {
     const row = { id: 's1', name: 'CRM', kind: 'application', integratesWith: [] };
-    saveExitJournal({ at: NOW - 5 * 60_000, maps: [], catalogue: [{ table: 'systems', rows: [row] }] }, store);
+    saveExitJournal({ db: db.name, at: NOW - 5 * 60_000, maps: [], catalogue: [{ table: 'systems', rows: [row] }] }, store);
     expect(await replayExitJournals(db, NOW, store)).toBe(0);
-    saveExitJournal({ at: NOW - 1000, maps: [], catalogue: [{ table: 'systems', rows: [row] }] }, store);
+    saveExitJournal({ db: db.name, at: NOW - 1000, maps: [], catalogue: [{ table: 'systems', rows: [row] }] }, store);
     expect(await replayExitJournals(db, NOW, store)).toBe(1);
     expect(await db.systems.get('s1')).toMatchObject({ name: 'CRM' });
   });
 
   it('is forgotten once a save that began after it has reached the database, not before', () => {
-    saveExitJournal({ at: NOW, maps: [map('m1', 'x', '2026-11-23T10:00:00.000Z')], catalogue: [] }, store);
-    clearExitJournal(NOW - 50, store);
+    saveExitJournal({ db: db.name, at: NOW, maps: [map('m1', 'x', '2026-11-23T10:00:00.000Z')], catalogue: [] }, store);
+    clearExitJournal(db.name, NOW - 50, store);
     expect(store.length).toBe(1);
-    clearExitJournal(NOW + 10, store);
+    clearExitJournal(db.name, NOW + 10, store);
     expect(store.length).toBe(0);
   });
 
@@ -78,6 +78,26 @@ describe('exit journal', () => {
     expect(store.length).toBe(0);
     const full = new MemoryStorage();
     full.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
-    expect(() => saveExitJournal({ at: NOW, maps: [map('m1', 'x', '2026-11-23T10:00:00.000Z')], catalogue: [] }, full)).not.toThrow();
+    expect(() => saveExitJournal({ db: db.name, at: NOW, maps: [map('m1', 'x', '2026-11-23T10:00:00.000Z')], catalogue: [] }, full)).not.toThrow();
+  });
+
+  it('goes back only into the workspace it came from; the one workspace of older versions is the legacy database', async () => {
+    const other = new LanemapDB(`journal-other-${seq}`);
+    await other.open();
+    saveExitJournal({ db: other.name, at: NOW - 200, maps: [map('m9', 'Elsewhere', '2026-11-23T09:59:59.800Z')], catalogue: [] }, store);
+    // An older Lanemap's journal has no database name: it belongs to 'lanemap'.
+    store.setItem('lanemap:exit-journal:oldtab', JSON.stringify({ at: NOW - 200, maps: [map('m8', 'Old', '2026-11-23T09:59:59.800Z')], catalogue: [] }));
+    expect(await replayExitJournals(db, NOW, store)).toBe(0);
+    expect(await db.maps.count()).toBe(0);
+    expect(store.length).toBe(2);
+    expect(await replayExitJournals(other, NOW, store)).toBe(1);
+    expect((await other.maps.get('m9'))!.nodes[0]!.label).toBe('Elsewhere');
+    expect(store.length).toBe(1);
+    other.close();
+    const legacy = new LanemapDB('lanemap');
+    expect(await replayExitJournals(legacy, NOW, store)).toBe(1);
+    expect((await legacy.maps.get('m8'))!.name).toBe('Map m8');
+    expect(store.length).toBe(0);
+    await legacy.delete();
   });
 });

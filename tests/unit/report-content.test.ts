@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace } from '../../src/core/analysis';
 import { demoWorkspace } from '../../src/core/demo';
 import { reportContent } from '../../src/core/report/content';
 import { catalogueOf, mapSteps, useText } from '../../src/core/report/mapSteps';
@@ -56,12 +57,14 @@ describe('the report steps', () => {
   it('numbers the headings and keeps only the findings about the chosen maps', () => {
     const ws = demoWorkspace(NOW);
     const c = reportContent(ws, { mapIds: ['m-reg'], date: '2026-01-05' });
-    expect(c.date).toBe('5 January 2026');
+    expect(c.cover.date).toBe('5 January 2026');
     expect(c.contents.map((h) => `${h.number} ${h.title}`)).toEqual([
-      '1 Summary', '2 Registry', '2.1 Registry: change of address (draft)', '3 Findings', '4 Customer data landscape', '5 Glossary of systems and data stores',
+      '1 Summary', '2 Registry', '2.1 Registry: change of address (draft)', '3 Across departments', '3.1 Duplicated customer data', '3.2 Customer data landscape',
+      '4 Recommendations', '5 All findings', '6 Glossary of systems and data stores',
     ]);
     expect(c.findings!.rows.length).toBeGreaterThan(0);
-    expect(c.findings!.list.every((f) => f.mapIds.length === 0 || f.mapIds.includes('m-reg'))).toBe(true);
+    const ids = new Set(c.findings!.rows.map((r) => r.id));
+    expect(analyzeWorkspace(ws).filter((f) => ids.has(f.id)).every((f) => f.mapIds.length === 0 || f.mapIds.includes('m-reg'))).toBe(true);
     expect(c.departments[0]!.maps[0]!.findings.map((f) => f.ref)).toEqual(c.findings!.rows.filter((r) => r.maps.includes('Registry')).map((r) => r.ref));
   });
 

@@ -1,224 +1,187 @@
 import { XMLValidator } from 'fast-xml-parser';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { rasterise } from '../../src/cli/pngFromSvg';
-import { analyzeWorkspace, FINDING_KIND_LABELS, landscape } from '../../src/core/analysis';
+import { analyzeWorkspace, landscape } from '../../src/core/analysis';
+import { findingFocus } from '../../src/core/analysis/focus';
+import type { Finding } from '../../src/core/analysis/types';
 import { demoWorkspace } from '../../src/core/demo';
-import { buildReportDocx, type MapImage, REPORT_SUBTITLE } from '../../src/core/report';
-import { fitPicture } from '../../src/core/report/docx/buildReportDocx';
-import { renderMapSvg } from '../../src/core/picture';
-import type { ProcessMap, Workspace } from '../../src/core/model/types';
+import { generateMap } from '../../src/core/layout/generate';
+import type { Workspace } from '../../src/core/model/types';
+import { buildReportDocx, type ReportOptions } from '../../src/core/report';
+import { chainMap } from './fixtures/chainMap';
+import { headings, openDocx, smallestPrintedPt, tableWithHeader } from './fixtures/docx';
 
 const NOW = '2026-11-22T10:00:00Z';
 const DATE = '2026-11-22';
 const SLOW = 60_000;
-const ws = demoWorkspace(NOW);
+const demo = demoWorkspace(NOW);
+/** The demo as a user's own workspace after a workshop: renamed, with its cover details. */
+const ws: Workspace = { ...demo, meta: { id: 'ws-io', name: 'International Office CRM review', organisation: 'University of Example', preparedBy: 'J. Analyst', status: 'review' } };
 const findings = analyzeWorkspace(ws);
+/** Small PNG fallbacks keep the tests quick; the SVG is what is measured. */
+const tinyPng: ReportOptions['rasterise'] = async (svg, size) => rasterise(svg, size, 0.1).png;
 
-// ---- Reading a .docx back: its document.xml as paragraphs and tables of plain text. ----
+const build = (w: Workspace, opts: ReportOptions = {}) => buildReportDocx(w, { date: DATE, rasterise: tinyPng, ...opts }).then(openDocx);
 
-const decode = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-const runText = (xml: string): string => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
-
-interface Para {
-  style: string;
-  text: string;
-}
-
-function paragraphs(xml: string): Para[] {
-  return [...xml.matchAll(/<w:p(?: [^>]*)?>(.*?)<\/w:p>/gs)].map((m) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(m[1]!)?.[1] ?? '',
-    text: runText(m[1]!),
-  }));
-}
-
-/** Each table as rows of cells; a cell's paragraphs joined by line breaks. */
-function tables(xml: string): string[][][] {
-  return [...xml.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((t) =>
-    [...t[1]!.matchAll(/<w:tr(?: [^>]*)?>(.*?)<\/w:tr>/gs)].map((r) =>
-      [...r[1]!.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map((c) => paragraphs(c[1]!).map((p) => p.text).join('\n')),
-    ),
-  );
-}
-
-const tableWithHeader = (all: string[][][], first: string): string[][] | undefined => all.find((t) => t[0]?.[0] === first);
-
-async function open(bytes: Uint8Array) {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const media = Object.keys(zip.files).filter((p) => p.startsWith('word/media/'));
-  return { zip, xml, media, paras: paragraphs(xml), tables: tables(xml) };
-}
-
-const headings = (paras: Para[], style: string): string[] => paras.filter((p) => p.style === style).map((p) => p.text.replace(/^[\d.]+\s+/, ''));
-
-/** Real pictures from the SVG renderer, small so the test stays quick. */
-function pictures(w: Workspace, maps: ProcessMap[] = w.maps): Record<string, MapImage> {
-  return Object.fromEntries(
-    maps.map((m) => {
-      const r = renderMapSvg(m, w, { findings });
-      return [m.id, { png: rasterise(r.svg, r, 0.25).png, svg: r.svg, width: r.width, height: r.height }];
-    }),
-  );
-}
-
-describe('buildReportDocx', () => {
-  it('has the title page, a linked contents list, every department and map, the findings, the landscape and the glossary', async () => {
-    const doc = await open(await buildReportDocx(ws, { date: DATE, images: pictures(ws) }));
+describe('the Word report', () => {
+  it('has a cover with the workspace’s name and details, contents, a running header and page numbers, and no trace of the demo', async () => {
+    const doc = await build(ws);
     expect(XMLValidator.validate(doc.xml)).toBe(true);
     const texts = doc.paras.map((p) => p.text);
-    expect(texts).toContain('University CRM as-is (demo)');
-    expect(texts).toContain(REPORT_SUBTITLE);
-    expect(texts).toContain('22 November 2026');
-
-    // Every department with a map has its part, in workspace order; Finance has none yet.
-    expect(headings(doc.paras, 'Heading1')).toEqual([
-      'Summary', 'Admissions', 'Registry', 'Alumni Relations', 'Fundraising (Development)', 'Marketing',
-      'Findings', 'Customer data landscape', 'Glossary of systems and data stores',
-    ]);
-    expect(texts.some((t) => t.includes('No map has been drawn yet for Finance'))).toBe(true);
-    expect(new Set(headings(doc.paras, 'Heading2'))).toEqual(new Set(ws.maps.map((m) => m.name)));
-
-    // The contents list is real text, and each entry links to a bookmark that exists.
+    expect(texts[2]).toBe('International Office CRM review');
+    for (const line of ['Organisation  University of Example', 'Prepared by  J. Analyst', 'Date  22 November 2026', 'Status  For review']) expect(texts).toContain(line);
+    const headers = [...doc.files.entries()].filter(([n]) => /word\/header\d*\.xml$/.test(n)).map(([, x]) => x);
+    expect(headers.some((h) => h.includes('International Office CRM review'))).toBe(true);
+    const footers = [...doc.files.entries()].filter(([n]) => /word\/footer\d*\.xml$/.test(n)).map(([, x]) => x).join('');
+    expect(footers).toContain('PAGE');
+    expect(footers).toContain('NUMPAGES');
+    // Nothing anywhere in the file (text, pictures, properties) says "demo".
+    for (const [name, text] of doc.files) expect(text, name).not.toMatch(/demo/i);
+    // Contents: every entry links to a bookmark that exists.
     const anchors = [...doc.xml.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]!);
     const bookmarks = new Set([...doc.xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((m) => m[1]!));
-    expect(anchors.length).toBe(9 + ws.maps.length);
+    expect(anchors.length).toBeGreaterThan(10);
     for (const a of anchors) expect(bookmarks.has(a)).toBe(true);
-
-    // One picture per map: the SVG, drawn sharp at any zoom, and its PNG for readers without SVG.
-    expect(doc.media.filter((p) => p.endsWith('.png'))).toHaveLength(ws.maps.length);
-    const svgs = doc.media.filter((p) => p.endsWith('.svg'));
-    expect(svgs).toHaveLength(ws.maps.length);
-    expect([...doc.xml.matchAll(/<asvg:svgBlip [^>]*r:embed="([^"]+)"/g)]).toHaveLength(ws.maps.length);
-    const svgTexts = await Promise.all(svgs.map((p) => doc.zip.file(p)!.async('string')));
-    for (const m of ws.maps) {
-      expect(svgTexts.some((t) => t.includes(`aria-label="${m.name.replace(/'/g, '&apos;')}`)), m.name).toBe(true);
-    }
-    expect(svgTexts.some((t) => t.includes('>Log enquiry in spreadsheet<') || t.includes('>Log enquiry in<'))).toBe(true);
   }, SLOW);
 
-  it('lists each step with its lane and the systems and stores it uses', async () => {
-    const doc = await open(await buildReportDocx(ws, { date: DATE }));
-    const stepTables = doc.tables.filter((t) => t[0]?.join('|') === '#|Step|Lane|Systems and stores used');
-    expect(stepTables).toHaveLength(ws.maps.length);
-    const admissions = stepTables[0]!;
-    const log = admissions.find((r) => r[1]!.startsWith('Log enquiry in spreadsheet'))!;
-    expect(log[1]).toContain('Manual');
-    expect(log[2]).toBe('Enquiries officer');
-    expect(log[3]!.split('\n')).toEqual(
-      expect.arrayContaining(['Reads Admissions enquiries mailbox', 'Writes Enquiries spreadsheet', 'Reads Phone message pad (not in the catalogue)']),
-    );
-    // Reading order: the start comes first.
-    expect(admissions[1]![1]).toMatch(/^Asks about a course/);
-    // A map without pictures says so instead of leaving a gap.
-    expect(doc.media).toHaveLength(0);
-    expect(doc.paras.filter((p) => p.text === 'No picture of this map was included.')).toHaveLength(ws.maps.length);
+  it('has the summary first, a part per department, the part across departments, recommendations, all findings and the glossary', async () => {
+    const doc = await build(ws);
+    expect(headings(doc.paras, 'Heading1')).toEqual([
+      'Summary', 'Admissions', 'Registry', 'Alumni Relations', 'Fundraising (Development)', 'Marketing',
+      'Across departments', 'Recommendations', 'All findings', 'Glossary of systems and data stores',
+    ]);
+    const kinds = tableWithHeader(doc.tables, 'Kind of finding')!;
+    expect(kinds.slice(1).reduce((n, r) => n + Number(r[1]), 0)).toBe(findings.length);
+    // A table per group of duplicated data: store, department, fields, who writes it.
+    const groups = doc.tables.filter((t) => t[0]?.join('|') === 'Store|Department|Fields held|Who writes it');
+    expect(groups).toHaveLength(findings.filter((f) => f.kind === 'duplicate-data').length);
+    // Every header row repeats on each page; headings keep with what follows.
+    expect(doc.xml.match(/<w:tblHeader\/>/g)?.length).toBe(doc.tables.length);
+    expect(doc.files.get('word/styles.xml')).toMatch(/w:styleId="Heading1".*?<w:keepNext\/>/s);
   }, SLOW);
 
-  it('has one findings row per finding, with its kind, severity, explanation and suggestion', async () => {
-    const doc = await open(await buildReportDocx(ws, { date: DATE, findings }));
-    const table = doc.tables.find((t) => t[0]?.[2] === 'Severity')!;
-    expect(table[0]).toEqual(['#', 'Kind', 'Severity', 'Finding', 'Suggestion']);
-    const rows = table.slice(1);
-    expect(rows).toHaveLength(findings.length);
-    findings.forEach((f, i) => {
-      const [ref, kind, severity, finding, suggestion] = rows[i]!;
-      expect(ref).toBe(`F${i + 1}`);
-      expect(kind).toBe(FINDING_KIND_LABELS[f.kind]);
-      expect(severity!.toLowerCase()).toBe(f.severity);
-      expect(finding).toContain(f.title);
-      expect(finding).toContain(f.explanation);
-      expect(suggestion).toBe(f.suggestion);
-    });
-  }, SLOW);
-
-  it('has the landscape matrix with the same marks and flags as the app', async () => {
-    const doc = await open(await buildReportDocx(ws, { date: DATE, findings }));
-    const matrix = tableWithHeader(doc.tables, 'System or store')!;
-    const l = landscape(ws, findings);
-    expect(matrix[0]).toEqual(['System or store', ...l.departments.map((d) => d.name), 'Flags']);
-    for (const col of l.columns) {
-      const row = matrix.find((r) => r[0]!.split('\n')[0] === col.name)!;
-      expect(row, col.name).toBeDefined();
-      expect(row.slice(1, -1)).toEqual(l.departments.map((d) => l.cells[d.id]![col.id]));
-    }
-    const enquiries = matrix.find((r) => r[0]!.startsWith('Enquiries spreadsheet'))!;
-    expect(enquiries.at(-1)).toContain('Silo');
-  }, SLOW);
-
-  it('has the catalogue as a glossary: kind, owner, customer fields and integrations', async () => {
-    const doc = await open(await buildReportDocx(ws, { date: DATE }));
-    const systems = tableWithHeader(doc.tables, 'System')!;
-    const stores = tableWithHeader(doc.tables, 'Data store')!;
-    expect(systems.slice(1).map((r) => r[0]).sort()).toEqual(ws.systems.map((s) => s.name).sort());
-    expect(stores.slice(1).map((r) => r[0]).sort()).toEqual(ws.dataStores.map((d) => d.name).sort());
-    const sits = systems.find((r) => r[0] === 'Student records system (SITS)')!;
-    expect(sits).toEqual(['Student records system (SITS)', 'Application', 'Registry', 'Applicant and student records', 'Finance system']);
-    const alumni = stores.find((r) => r[0] === 'Alumni records')!;
-    expect(alumni).toEqual(['Alumni records', 'Database', 'Alumni database (Access)', 'Alumni Relations', 'Full name, Email, Mobile, Address, Graduation year, Student ID']);
-  }, SLOW);
-
-  it('leaves the findings out when asked, with [] or includeFindings: false', async () => {
-    for (const opts of [{ findings: [] }, { includeFindings: false }]) {
-      const doc = await open(await buildReportDocx(ws, { date: DATE, ...opts }));
-      expect(headings(doc.paras, 'Heading1')).not.toContain('Findings');
-      expect(doc.tables.find((t) => t[0]?.[2] === 'Severity')).toBeUndefined();
-      for (const f of findings) expect(doc.xml).not.toContain(f.suggestion.replace(/&/g, '&amp;').slice(0, 60));
-      // No flags in the matrix either: they are findings.
-      const matrix = tableWithHeader(doc.tables, 'System or store')!;
-      expect(matrix.slice(1).every((r) => r.length === 1 || r.at(-1) === '')).toBe(true);
+  it('prints every map picture’s smallest text at 8 pt or more, on A4 and on Letter', async () => {
+    for (const paper of ['a4', 'letter'] as const) {
+      const doc = await build(ws, { paper });
+      expect(doc.pictures.length).toBeGreaterThanOrEqual(ws.maps.length);
+      for (const p of doc.pictures) expect(smallestPrintedPt(p), `${paper}: ${p.name}`).toBeGreaterThanOrEqual(8);
+      // Each picture fits the text width of its page (the widest page is landscape with half-inch sides).
+      const pageWidthPt = paper === 'a4' ? (16838 - 1440) / 20 : (15840 - 1440) / 20;
+      for (const p of doc.pictures) expect(p.widthPt, p.name).toBeLessThanOrEqual(pageWidthPt + 0.5);
+      expect(doc.xml).toContain(paper === 'a4' ? 'w:w="11906"' : 'w:w="12240"');
     }
   }, SLOW);
 
-  it('includes only the chosen maps, in workspace order, with one picture each', async () => {
-    const doc = await open(await buildReportDocx(ws, { date: DATE, mapIds: ['m-alu', 'm-reg'], images: pictures(ws) }));
-    expect(headings(doc.paras, 'Heading2')).toEqual(['Registry: change of address (draft)', 'Alumni relations: graduate to engaged alumnus']);
+  it('draws a 24-step map in four lanes in at most three parts, on A4 and on Letter', async () => {
+    // A chain of 24 steps (the widest such map) and a workshop-like one with decisions, loops and stores.
+    const generated = generateMap({ nodes: 32, lanes: 4, seed: 6 });
+    expect(generated.nodes.filter((n) => n.kind === 'step')).toHaveLength(24);
+    for (const map of [chainMap(24, 4), generated]) {
+      const one: Workspace = { ...ws, maps: [map] };
+      for (const paper of ['a4', 'letter'] as const) {
+        const doc = await build(one, { paper });
+        expect(doc.pictures.length, paper).toBeGreaterThan(1);
+        expect(doc.pictures.length, `${map.name} on ${paper}`).toBeLessThanOrEqual(3);
+        doc.pictures.forEach((p, i) => expect(p.name).toBe(`${map.name}, part ${i + 1} of ${doc.pictures.length}`));
+        for (const p of doc.pictures) expect(smallestPrintedPt(p)).toBeGreaterThanOrEqual(8);
+        // Every step is drawn in a part (print-layout.test.ts checks each lies whole in one).
+        for (const n of map.nodes) expect(doc.pictures.filter((p) => p.svg.includes(`>${n.label}<`) || p.svg.includes(`>${n.label.split(' ').at(-1)}<`)).length, n.label).toBeGreaterThanOrEqual(1);
+      }
+    }
+  }, SLOW);
+
+  it('puts on each picture’s badges the numbers its findings have in the text', async () => {
+    const doc = await build(ws);
+    const register = tableWithHeader(doc.tables, '#')!;
+    const all = doc.tables.find((t) => t[0]?.join('|') === '#|Severity|Finding|Suggestion')!;
+    expect(all.slice(1).map((r) => r[0])).toEqual(findings.map((_, i) => `F${i + 1}`));
+    expect(register).toBeDefined();
+    const ref = new Map(findings.map((f, i) => [f.id, `F${i + 1}`]));
+    let badges = 0;
+    for (const map of ws.maps) {
+      const svg = doc.pictures.filter((p) => p.name.startsWith(map.name)).map((p) => p.svg).join('');
+      for (const node of map.nodes) {
+        const expected = findings.filter((f: Finding) => f.mapIds.includes(map.id) && findingFocus(f, map, ws).nodeIds.includes(node.id)).map((f) => ref.get(f.id)!);
+        if (expected.length === 0) continue;
+        const shown = expected.length > 3 ? `${expected.slice(0, 3).join(' ')} +${expected.length - 3}` : expected.join(' ');
+        expect(svg, `${map.name}: ${node.label}`).toContain(`<g class="finding-badge" data-severity="`);
+        expect(svg, `${map.name}: ${node.label}`).toContain(`>${shown}</text></g>`);
+        badges++;
+      }
+      // No badge names a finding the map's own line does not list.
+      const at = doc.paras.findIndex((q) => q.style === 'Heading2' && q.text.endsWith(map.name));
+      const listed = doc.paras.slice(at).find((p) => p.text.startsWith('Findings on this map'))?.text ?? '';
+      for (const m of svg.matchAll(/class="finding-badge"[^>]*><rect[^>]*\/><text[^>]*>([^<]*)<\/text>/g)) {
+        for (const r of m[1]!.split(' ').filter((x) => x.startsWith('F'))) expect(listed, map.name).toMatch(new RegExp(`\\b${r}\\b`));
+      }
+    }
+    expect(badges).toBeGreaterThan(5);
+  }, SLOW);
+
+  it('covers only the chosen maps in the landscape matrix and the glossary', async () => {
+    const doc = await build(ws, { mapIds: ['m-alu', 'm-reg'] });
+    expect(headings(doc.paras, 'Heading2')).toContain('Registry: change of address (draft)');
     expect(headings(doc.paras, 'Heading1')).not.toContain('Admissions');
-    // Each picture as SVG and as its PNG fallback.
-    expect(doc.media.filter((p) => p.endsWith('.svg'))).toHaveLength(2);
-    expect(doc.media.filter((p) => p.endsWith('.png'))).toHaveLength(2);
+    const chosen = { ...ws, maps: ws.maps.filter((m) => m.id === 'm-alu' || m.id === 'm-reg') };
+    const l = landscape(chosen);
+    const used = l.columns.filter((c) => l.departments.some((d) => l.cells[d.id]![c.id])).map((c) => c.name);
+    const matrix = tableWithHeader(doc.tables, 'System or store')!;
+    const names = matrix.slice(1).filter((r) => r.length > 1).map((r) => r[0]!.split('\n')[0]);
+    expect(names.sort()).toEqual([...used].sort());
+    expect(names.length).toBeLessThan(landscape(ws).columns.length);
+    const systems = tableWithHeader(doc.tables, 'System')!.slice(1).map((r) => r[0]);
+    expect(systems).not.toContain('Marketing platform (HubSpot)');
   }, SLOW);
 
-  it('keeps names with markup and odd characters intact, and lists empty maps and maps without a department', async () => {
+  it('prints the user’s own recommendation for a kind of finding, and the report’s words for the rest', async () => {
+    const own: Workspace = { ...ws, meta: { ...ws.meta, recommendations: { 'duplicate-data': 'Adopt one contact record in the CRM by next September.' } } };
+    const doc = await build(own, { sections: { departments: false } });
+    const texts = doc.paras.map((p) => p.text);
+    expect(texts).toContain('Adopt one contact record in the CRM by next September.');
+    expect(texts.some((t) => t.startsWith('Integrate or retire each silo system.'))).toBe(true);
+    expect(headings(doc.paras, 'Heading1')).not.toContain('Admissions');
+    expect(doc.pictures).toHaveLength(0);
+  }, SLOW);
+
+  it('ranks the findings that cost most and shows a missing measure as missing', async () => {
+    const [a, b, c] = findings;
+    const costed = findings.map((f) =>
+      f === a ? { ...f, cost: { hoursPerYear: 40, basis: '10 min × 240 cases a year', missing: [] } }
+      : f === b ? { ...f, cost: { hoursPerYear: 300, basis: '15 min × 1,200 cases a year', missing: [] } }
+      : f === c ? { ...f, cost: { hoursPerYear: null, basis: '', missing: ['cases a year of “Log enquiry in spreadsheet”'] } }
+      : f,
+    );
+    const doc = await build(ws, { findings: costed, sections: { departments: false } });
+    const top = tableWithHeader(doc.tables, '#')!;
+    const costly = doc.tables.find((t) => t[0]?.join('|') === '#|Finding|Staff time|How it is counted')!;
+    expect(top).toBeDefined();
+    expect(costly.slice(1).map((r) => [r[0], r[2]])).toEqual([['F2', '300 hours a year'], ['F1', '40 hours a year']]);
+    const texts = doc.paras.map((p) => p.text).join('\n');
+    expect(texts).toContain('could not be costed, because the maps do not say cases a year of “Log enquiry in spreadsheet”');
+    const all = doc.tables.find((t) => t[0]?.join('|') === '#|Severity|Finding|Suggestion')!;
+    expect(all[3]![2]).toContain('Cost: Not known yet: missing cases a year of “Log enquiry in spreadsheet”');
+  }, SLOW);
+
+  it('keeps names with markup intact, and never lets a department’s name break inside a word', async () => {
     const odd: Workspace = {
       meta: { id: 'w', name: 'Acme <CRM> & "friends"' },
-      departments: [{ id: 'd1', name: 'Sales & Service' }],
-      systems: [],
+      departments: Array.from({ length: 9 }, (_, i) => ({ id: `d${i}`, name: `Internationalisation${i}` })),
+      systems: [{ id: 's1', name: 'CRM', kind: 'application', integratesWith: [] }],
       dataStores: [],
-      maps: [
-        {
-          id: 'm1', name: 'R&D <draft>', departmentId: null, updatedAt: NOW,
-          lanes: [{ id: 'l1', name: 'Lab <team>' }],
-          nodes: [{ id: 'n1', kind: 'step', laneId: 'l1', label: 'Check\u0001 <script>alert(1)</script>' }],
-          flows: [],
-          view: { nodes: {}, laneHeights: {}, flowPoints: {} },
-        },
-        { id: 'm2', name: 'Nothing yet', departmentId: 'd1', updatedAt: NOW, lanes: [], nodes: [], flows: [], view: { nodes: {}, laneHeights: {}, flowPoints: {} } },
-      ],
+      maps: Array.from({ length: 9 }, (_, i) => ({
+        id: `m${i}`, name: `R&D <draft> ${i}`, departmentId: `d${i}`, updatedAt: NOW,
+        lanes: [{ id: 'l1', name: 'Lab <team>' }],
+        nodes: [{ id: 'n1', kind: 'step' as const, laneId: 'l1', label: 'Check\u0001 <script>alert(1)</script>' }, { id: 'n2', kind: 'system' as const, laneId: 'l1', label: 'CRM', refId: 's1' }],
+        flows: [{ id: 'f1', kind: 'data' as const, from: 'n1', to: 'n2' }],
+        view: { nodes: {}, laneHeights: {}, flowPoints: {} },
+      })),
     };
-    const doc = await open(await buildReportDocx(odd, { date: DATE }));
+    const doc = await build(odd);
     expect(XMLValidator.validate(doc.xml)).toBe(true);
-    expect(doc.xml).not.toContain('<draft>');
     expect(doc.xml).not.toContain('<script>');
-    const texts = doc.paras.map((p) => p.text);
-    expect(texts).toContain('Acme <CRM> & "friends"');
-    expect(headings(doc.paras, 'Heading1')).toEqual(['Summary', 'Sales & Service', 'Other maps', 'Findings', 'Customer data landscape', 'Glossary of systems and data stores']);
-    expect(headings(doc.paras, 'Heading2')).toEqual(['Nothing yet', 'R&D <draft>']);
-    expect(texts).toContain('This map has no steps yet.');
-    const steps = doc.tables.find((t) => t[0]?.[1] === 'Step')!;
-    expect(steps[1]!.slice(1, 3)).toEqual(['Check <script>alert(1)</script>', 'Lab <team>']);
+    expect(doc.paras.map((p) => p.text)).toContain('Acme <CRM> & "friends"');
+    // Nine department columns are too narrow for their names across: the titles run upwards.
+    const matrix = doc.xml.slice(doc.xml.indexOf('System or store'));
+    expect(matrix.slice(0, 20000)).toContain('w:textDirection w:val="btLr"');
   }, SLOW);
-});
-
-describe('fitPicture', () => {
-  it('fits a wide or a tall map into the page, keeping its shape, and never enlarges a small one', () => {
-    const wide = fitPicture({ width: 4000, height: 800 }, 960, 500);
-    expect(wide.width).toBe(960);
-    expect(wide.height).toBe(192);
-    const tall = fitPicture({ width: 1000, height: 2000 }, 960, 500);
-    expect(tall).toEqual({ width: 250, height: 500 });
-    expect(fitPicture({ width: 300, height: 200 }, 960, 500)).toEqual({ width: 300, height: 200 });
-  });
 });

@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto'; // before Dexie, which picks up indexedDB when it loads
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecordChange } from '../../src/core/commands/diff';
+import { setRecommendation, updateWorkspaceDetails } from '../../src/core/commands';
+import { diffWorkspace, type RecordChange } from '../../src/core/commands/diff';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { STORAGE_VERSION } from '../../src/core/schema/migrations';
 import { LanemapDB } from '../../src/persistence/db';
 import { Repository, type SaveStatus } from '../../src/persistence/repository';
+
+const NOW = '2026-12-05T10:00:00Z';
 
 // --- fixtures
 
@@ -167,6 +170,17 @@ describe('Repository: saving edits', () => {
     expect(await db.mapIndex.get('m-a')).toMatchObject({ name: 'Offers (renamed)', nodeCount: 2 });
     expect(await db.systems.get('s-1')).toBeUndefined();
     expect(await reload()).toEqual(current);
+  });
+
+  it('keeps the report’s recommendations and cover details with the workspace across a reload', async () => {
+    await newRepo().seed(current);
+    const repo = newRepo();
+    await repo.load();
+    const edited = setRecommendation.run(updateWorkspaceDetails.run(current, { patch: { organisation: 'University of Example', status: 'draft' } }, { now: () => NOW }), { kind: 'duplicate-data', text: 'One record in the CRM.' }, { now: () => NOW });
+    current = edited;
+    repo.markDirty(diffWorkspace(makeWorkspace(), edited).map((c) => ({ table: c.table, id: c.id })));
+    await repo.flush();
+    expect((await reload())?.meta).toEqual({ id: 'ws-1', name: 'CRM as-is', organisation: 'University of Example', status: 'draft', recommendations: { 'duplicate-data': 'One record in the CRM.' } });
   });
 
   it('deletes a map that is no longer in the workspace, with its index row', async () => {

@@ -1,4 +1,5 @@
-import type { DataStore, Id, MapNode, NodeKind, ProcessMap, System, Workspace } from '../model/types';
+import type { DataStore, Id, MapNode, ProcessMap, System, Workspace } from '../model/types';
+import { accessReads, accessWrites, isCatalogueKind, laneDepartment, stepAccess } from '../model/vocabulary';
 import { type FieldSet, fieldSet, mergeFieldSets } from './fieldKeys';
 
 // Who reads and writes what, computed once per workspace so that every rule is a walk over
@@ -32,9 +33,6 @@ export interface DataAccess {
   read: boolean;
   write: boolean;
 }
-
-/** CONTROL_KINDS as comparisons: this runs for every node and flow, where Array.includes shows up. */
-export const isControl = (k: NodeKind): boolean => k === 'step' || k === 'decision' || k === 'start' || k === 'end';
 
 export interface MapIndex {
   map: ProcessMap;
@@ -137,7 +135,7 @@ export function buildContext(ws: Workspace): AnalysisContext {
     for (let i = 0; i < map.nodes.length; i++) {
       const n = map.nodes[i]!;
       indexOf.set(n.id, i);
-      if (n.kind !== 'dataStore' && n.kind !== 'system') continue;
+      if (!isCatalogueKind(n.kind)) continue;
       const t = resolveTarget(base, n);
       if (!t) continue;
       targets.set(n.id, t);
@@ -149,25 +147,17 @@ export function buildContext(ws: Workspace): AnalysisContext {
       const fi = indexOf.get(f.from);
       const ti = indexOf.get(f.to);
       if (fi === undefined || ti === undefined) continue;
-      const from = map.nodes[fi]!;
-      const to = map.nodes[ti]!;
-      let actor: MapNode;
-      let target: Target | undefined;
-      let write: boolean;
-      if (isControl(from.kind) && (target = targets.get(to.id))) {
-        actor = from;
-        write = true;
-      } else if (isControl(to.kind) && (target = targets.get(from.id))) {
-        actor = to;
-        write = false;
-      } else continue;
+      const use = stepAccess(f, map.nodes[fi]!, map.nodes[ti]!, (n) => targets.has(n.id));
+      if (!use) continue;
+      const actor = use.step;
+      const target = targets.get(use.holder.id)!;
       const access: DataAccess = {
         map,
         actor,
-        departmentId: laneById.get(actor.laneId)?.departmentId ?? map.departmentId ?? null,
+        departmentId: laneDepartment(map, laneById.get(actor.laneId)),
         target,
-        read: f.access ? f.access !== 'write' : !write,
-        write: f.access ? f.access !== 'read' : write,
+        read: accessReads(use.access),
+        write: accessWrites(use.access),
       };
       accesses.push(access);
       // A system stands for its stores; a standalone store stands for itself.

@@ -1,6 +1,7 @@
 import type { DataStore } from '../model/types';
 import { fieldLabel } from './fieldKeys';
-import { count, listEn } from './english';
+import { listEn } from './english';
+import { count } from '../model/vocabulary';
 import type { Finding, SharedFields } from './types';
 import { type AnalysisContext, mapsOfStores, storeDepartments } from './accessIndex';
 

@@ -1,4 +1,5 @@
-import type { MapNode, NodeKind } from '../model/types';
+import type { MapNode } from '../model/types';
+import { nodeKindWord } from '../model/vocabulary';
 
 // Small helpers for the findings' English: they end up verbatim in a policy document.
 
@@ -11,27 +12,10 @@ export function listEn(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** "1 store", "3 stores". */
-export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-const KIND_WORD: Record<NodeKind, string> = {
-  start: 'start',
-  end: 'end',
-  step: 'step',
-  decision: 'decision',
-  dataStore: 'data store',
-  system: 'system',
-  document: 'document',
-  note: 'note',
-};
-
-export const kindWord = (k: NodeKind): string => KIND_WORD[k];
-export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** `step “Log enquiry”`, or `unlabelled step` when the workshop left it blank. */
 export function nodeName(node: MapNode): string {
   const label = node.label.trim();
-  return label ? `${kindWord(node.kind)} ${q(label)}` : `unlabelled ${kindWord(node.kind)}`;
+  return label ? `${nodeKindWord(node.kind)} ${q(label)}` : `unlabelled ${nodeKindWord(node.kind)}`;
 }
 
 /** At most `max` items, then "and N more". */

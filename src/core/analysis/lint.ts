@@ -1,7 +1,8 @@
 import type { Id, MapNode, ProcessMap } from '../model/types';
-import { capitalise, kindWord, nodeName, q } from './english';
+import { nodeName, q } from './english';
 import type { Finding, FindingKind, Severity } from './types';
-import { type AnalysisContext, isControl, type MapIndex, resolveTarget } from './accessIndex';
+import { type AnalysisContext, type MapIndex, resolveTarget } from './accessIndex';
+import { capitalise, isCatalogueKind, isControlKind, nodeKindPlural, nodeKindWord } from '../model/vocabulary';
 
 // Structural checks, one map at a time. Control flow (FORMAT.md): sequence and message flows
 // alike carry control, and only between control nodes (start, end, step, decision); data flows
@@ -104,7 +105,7 @@ function controlFindings(index: MapIndex, out: Finding[]): void {
   const control = new Uint8Array(map.nodes.length);
   for (let i = 0; i < map.nodes.length; i++) {
     const n = map.nodes[i]!;
-    if (!isControl(n.kind)) continue;
+    if (!isControlKind(n.kind)) continue;
     control[i] = 1;
     controls++;
     if (n.kind === 'start') starts++;
@@ -165,9 +166,9 @@ function otherFindings(ctx: AnalysisContext, index: MapIndex, out: Finding[]): v
   const used = new Set<Id>();
   for (const n of map.nodes) {
     used.add(n.laneId);
-    if ((n.kind === 'dataStore' || n.kind === 'system') && !resolveTarget(ctx, n)) {
+    if (isCatalogueKind(n.kind) && !resolveTarget(ctx, n)) {
       const name = nodeName(n);
-      const list = n.kind === 'dataStore' ? 'data stores' : 'systems';
+      const list = nodeKindPlural(n.kind);
       out.push(finding(map, 'uncatalogued-store', n.id, `${capitalise(name)} is not in the catalogue`,
         `In ${mapName}, the ${name} (lane ${laneName(index, n)}) is not linked to an entry in the catalogue of ${list}, so the ` +
         `analysis does not know which customer fields it holds or which system it belongs to: silos, duplicates and re-keying ` +
@@ -175,10 +176,10 @@ function otherFindings(ctx: AnalysisContext, index: MapIndex, out: Finding[]): v
         `Link the node to the catalogue entry it stands for, or add a new entry with its customer fields.`));
     }
     if (n.kind !== 'note' && n.label.trim() === '') {
-      out.push(finding(map, 'unlabelled-node', n.id, `Unlabelled ${kindWord(n.kind)} in lane ${laneName(index, n)} of ${mapName}`,
-        `A ${kindWord(n.kind)} in lane ${laneName(index, n)} of ${mapName} has no label, so readers of the map and of the CRM policy ` +
+      out.push(finding(map, 'unlabelled-node', n.id, `Unlabelled ${nodeKindWord(n.kind)} in lane ${laneName(index, n)} of ${mapName}`,
+        `A ${nodeKindWord(n.kind)} in lane ${laneName(index, n)} of ${mapName} has no label, so readers of the map and of the CRM policy ` +
         `cannot tell what happens there.`,
-        `Give the ${kindWord(n.kind)} a short label, such as a verb and an object ("Log enquiry").`));
+        `Give the ${nodeKindWord(n.kind)} a short label, such as a verb and an object ("Log enquiry").`));
     }
   }
   for (const lane of map.lanes) {

@@ -1,6 +1,7 @@
 import type { Id } from '../model/types';
 import { fieldLabel, sharedKeys } from './fieldKeys';
-import { capitalise, listEn, q } from './english';
+import { listEn, q } from './english';
+import { capitalise } from '../model/vocabulary';
 import type { CopiedFields, Finding } from './types';
 import { type AnalysisContext, type DataAccess, integrated, type Target, targetFields, targetId, targetName } from './accessIndex';
 

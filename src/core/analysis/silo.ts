@@ -1,6 +1,7 @@
 import type { Id } from '../model/types';
 import type { FieldSet } from './fieldKeys';
 import { listEn, q, truncateList } from './english';
+import { storeKindNoun } from '../model/vocabulary';
 import type { Finding } from './types';
 import { type AnalysisContext, type DataAccess } from './accessIndex';
 
@@ -77,8 +78,7 @@ export function siloFindings(ctx: AnalysisContext): Finding[] {
     const accesses = ctx.accessesByStore.get(d.id) ?? [];
     const dept = soleDepartment(accesses);
     if (dept === null) continue;
-    const what = d.kind === 'other' ? 'store' : d.kind === 'email' ? 'mailbox' : d.kind === 'paper' ? 'paper file' : d.kind;
-    out.push(siloFinding(ctx, { id: d.id, name: d.name, isSystem: false, what, fields, accesses, dept }));
+    out.push(siloFinding(ctx, { id: d.id, name: d.name, isSystem: false, what: storeKindNoun(d.kind), fields, accesses, dept }));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { quickLayout } from '../layout/quickLayout';
-import { isDataKind, type Access, type Flow, type Id, type MapNode, type NodeBox, type Point, type ProcessMap, type Workspace } from '../model/types';
+import type { Flow, Id, MapNode, NodeBox, Point, ProcessMap, Workspace } from '../model/types';
+import { accessReads, accessWrites, count, flowAccess, isDataKind } from '../model/vocabulary';
 import { exportGeometry, groupPools, type ExportPool } from './exportLayout';
-import { BPMN_NS, BPMNDI_NS, DC_NS, DI_NS, EXPORT_ELEMENT, LANEMAP_NS } from './vocabulary';
+import { BPMN_NS, BPMNDI_NS, DC_NS, DI_NS, EXPORT_ELEMENT, LANEMAP_NS } from './bpmnVocabulary';
 import { serialise, x, xText, type XmlNode } from './xmlWriter';
 
 // One map as a BPMN 2.0 file with diagram interchange, for bpmn-js and Camunda Modeler: a
@@ -53,7 +54,6 @@ interface NodeOut {
 const bounds = (b: NodeBox) => x('dc:Bounds', { x: b.x, y: b.y, width: b.width, height: b.height });
 const waypoints = (points: Point[]) => points.map(([px, py]) => x('di:waypoint', { x: px, y: py }));
 const documentation = (text: string | undefined) => (text?.trim() ? xText('bpmn:documentation', text.trim()) : undefined);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function bpmnExport(source: ProcessMap, ws: Workspace): BpmnExport {
   const warnings: string[] = [];
@@ -96,15 +96,15 @@ export function bpmnExport(source: ProcessMap, ws: Workspace): BpmnExport {
     const data = isDataKind(a.node.kind) ? a : b;
     const task = data === a ? b : a;
     if (task.node.kind !== 'step') return association(f, a, b);
-    const access: Access = f.access ?? (data === a ? 'read' : 'write');
+    const access = flowAccess(f, task === a);
     const points = geo.waypoints(f, 'straight');
     const fromData = data === a ? points : [...points].reverse();
-    if (access !== 'write') {
+    if (accessReads(access)) {
       const id = ids.get('DataInputAssociation', f.id);
       task.inputs.push(x('bpmn:dataInputAssociation', { id }, [xText('bpmn:sourceRef', data.id), xText('bpmn:targetRef', ids.get('Property', task.node.id))]));
       edge(id, fromData);
     }
-    if (access !== 'read') {
+    if (accessWrites(access)) {
       const id = ids.get('DataOutputAssociation', f.id);
       task.outputs.push(x('bpmn:dataOutputAssociation', { id }, [xText('bpmn:targetRef', data.id)]));
       edge(id, [...fromData].reverse());
@@ -137,7 +137,7 @@ export function bpmnExport(source: ProcessMap, ws: Workspace): BpmnExport {
     else controlFlow(f, a, b);
   }
   if (handOffsInside) {
-    warnings.push(`${plural(handOffsInside, 'hand-off')} between lanes of one department ${handOffsInside === 1 ? 'was' : 'were'} written as sequence ${handOffsInside === 1 ? 'flow' : 'flows'}: BPMN sends messages only between pools. Lanemap reads them back as hand-offs.`);
+    warnings.push(`${count(handOffsInside, 'hand-off')} between lanes of one department ${handOffsInside === 1 ? 'was' : 'were'} written as sequence ${handOffsInside === 1 ? 'flow' : 'flows'}: BPMN sends messages only between pools. Lanemap reads them back as hand-offs.`);
   }
 
   // The catalogue entries the map's stores and systems point at, one bpmn:dataStore each.

@@ -1,5 +1,6 @@
 import { LANE_HEADER_WIDTH, laneBands, mapWidth, nodeBox } from '../model/geometry';
 import type { Flow, Id, Lane, MapNode, NodeBox, Point, ProcessMap, Workspace } from '../model/types';
+import { laneDepartment } from '../model/vocabulary';
 
 // Where things go in the exported diagram. Lanes of one department make one pool; a pool's
 // lanes must be drawn together, so lanes are regrouped pool by pool (nodes move with their
@@ -20,15 +21,12 @@ const POOL_GAP = 40;
 const HEADER_SHIFT = LANE_HEADER_WIDTH - POOL_HEADER - LANE_HEADER;
 const RIGHT_MARGIN = 60;
 
-/** A lane's department as FORMAT.md has it: its own, else the map's. */
-const departmentOf = (map: ProcessMap, lane: Lane): Id | null => lane.departmentId ?? map.departmentId ?? null;
-
 /** One pool per department that has lanes here, in the order the lanes come; lanes of no department make one more. */
 export function groupPools(map: ProcessMap, ws: Workspace): ExportPool[] {
   const lanes = map.lanes.length ? map.lanes : [{ id: `${map.id}-lane`, name: map.name }];
   const pools: ExportPool[] = [];
   for (const lane of lanes) {
-    const dep = departmentOf(map, lane);
+    const dep = laneDepartment(map, lane);
     const key = dep ?? '';
     let pool = pools.find((p) => p.key === key);
     if (!pool) pools.push((pool = { key, name: ws.departments.find((d) => d.id === dep)?.name ?? '', departmentId: dep, lanes: [] }));

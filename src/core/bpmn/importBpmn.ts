@@ -1,4 +1,5 @@
 import { emptyWorkspace } from '../model/factory';
+import { count } from '../model/vocabulary';
 import { checkSize, ImportError, importIds, type ImportResult, type ReaderOptions } from '../formats/importResult';
 import { descendants } from '../formats/xml';
 import { BpmnCatalogue } from './readCatalogue';
@@ -11,7 +12,6 @@ import { readUnits, type MapUnit } from './readUnits';
 // on its own; each named pool a department; each bpmn:dataStore a catalogue entry. Positions
 // come from the file's diagram; a map drawn nowhere is laid out when it is opened.
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Own name first; several maps from one file fall back to their pool's name before the file's. */
 function mapNames(units: MapUnit[], doc: BpmnDocument, base: string): string[] {
@@ -31,11 +31,11 @@ function mapNames(units: MapUnit[], doc: BpmnDocument, base: string): string[] {
 
 function tallyWarnings(t: Tally, extensions: number): string[] {
   const out: string[] = [];
-  if (t.middleEvents) out.push(`${plural(t.middleEvents, 'intermediate or boundary event')} became ${t.middleEvents === 1 ? 'a step' : 'steps'}: Lanemap has no event shapes between start and end. Unnamed ones are labelled by their trigger, such as “(timer)”.`);
-  if (t.collapsed) out.push(`${plural(t.collapsed, 'sub-process', 'sub-processes')} drawn closed became ${t.collapsed === 1 ? 'a single step' : 'single steps'}; what each holds is listed in its notes.`);
-  if (t.standIns) out.push(`${plural(t.standIns, 'pool')} that messages reach as a whole got a step named after the pool.`);
-  if (t.groups) out.push(`${plural(t.groups, 'group')} left out: Lanemap has no groups.`);
-  if (extensions) out.push(`${plural(extensions, 'block')} of tool-specific settings (BPMN extension elements) left out.`);
+  if (t.middleEvents) out.push(`${count(t.middleEvents, 'intermediate or boundary event')} became ${t.middleEvents === 1 ? 'a step' : 'steps'}: Lanemap has no event shapes between start and end. Unnamed ones are labelled by their trigger, such as “(timer)”.`);
+  if (t.collapsed) out.push(`${count(t.collapsed, 'sub-process', 'sub-processes')} drawn closed became ${t.collapsed === 1 ? 'a single step' : 'single steps'}; what each holds is listed in its notes.`);
+  if (t.standIns) out.push(`${count(t.standIns, 'pool')} that messages reach as a whole got a step named after the pool.`);
+  if (t.groups) out.push(`${count(t.groups, 'group')} left out: Lanemap has no groups.`);
+  if (extensions) out.push(`${count(extensions, 'block')} of tool-specific settings (BPMN extension elements) left out.`);
   return out;
 }
 

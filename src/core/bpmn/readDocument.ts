@@ -1,7 +1,7 @@
 import { ImportError } from '../formats/importResult';
 import { FLOW_KINDS, type FlowKind } from '../model/types';
 import { parseXml, XmlError, type XmlElement } from '../formats/xml';
-import { BPMN_NS, LANEMAP_NS } from './vocabulary';
+import { BPMN_NS, LANEMAP_NS } from './bpmnVocabulary';
 
 // The first step of reading a .bpmn file: well-formed XML, a BPMN <definitions> root, and an
 // index of every element by id (flows, lanes and diagram shapes all point at ids).

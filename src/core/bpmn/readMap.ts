@@ -1,4 +1,5 @@
-import { isDataKind, type Access, type FlowKind, type Id, type NodeKind, type ProcessMap } from '../model/types';
+import type { Access, FlowKind, Id, NodeKind, ProcessMap } from '../model/types';
+import { isDataKind } from '../model/vocabulary';
 import { MapBuilder, type LaneInput, type SourceRect } from '../formats/mapBuilder';
 import { childrenNamed, firstChild, textOf, type XmlElement } from '../formats/xml';
 import type { BpmnCatalogue } from './readCatalogue';
@@ -7,7 +8,7 @@ import type { DiPlane } from './readDiagram';
 import { lanemapAttr, markedFlowKind, nameOf, type BpmnDocument } from './readDocument';
 import { leafLanes } from './readLanes';
 import type { MapUnit, Pool } from './readUnits';
-import { CONTAINERS, EVENT_WORDS, MIDDLE_EVENTS, nodeKindOf } from './vocabulary';
+import { CONTAINERS, EVENT_WORDS, MIDDLE_EVENTS, nodeKindOf } from './bpmnVocabulary';
 
 // One map unit (a collaboration, or a process on its own) into a Lanemap map: pools' lanes as
 // bands, flow nodes, data and annotations as nodes, and every kind of connection as flows.

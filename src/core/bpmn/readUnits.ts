@@ -1,7 +1,7 @@
 import { childrenNamed, type XmlElement } from '../formats/xml';
 import type { DiPlane } from './readDiagram';
 import { nameOf, type BpmnDocument } from './readDocument';
-import { nodeKindOf } from './vocabulary';
+import { nodeKindOf } from './bpmnVocabulary';
 
 // Which Lanemap maps a BPMN file becomes: one per collaboration (all its pools in one map),
 // with any process drawn on the collaboration's diagram without a pool of its own (a called

@@ -1,5 +1,5 @@
 import type { Access, Id, MapNode, NodeKind, ProcessMap, Workspace } from '../model/types';
-import { isControlKind } from '../model/types';
+import { mergeAccess, stepAccess } from '../model/vocabulary';
 
 // Where each catalogue entry appears on the maps: the nodes that stand for it (refId), and
 // the steps that read or write it through data flows to those nodes. The catalogue screen
@@ -86,12 +86,10 @@ function addMap(index: UsageIndex, map: ProcessMap): void {
     addToMapUse(u.maps, map.id, map.name, 1, 0);
   }
   for (const flow of map.flows) {
-    if (flow.kind !== 'data') continue;
     const from = nodeById.get(flow.from);
     const to = nodeById.get(flow.to);
-    // FORMAT.md: step -> store writes, store -> step reads, unless `access` says otherwise.
-    if (from && isControlKind(from.kind)) addStep(usageOf(to), map, from, flow.access ?? 'write');
-    else if (to && isControlKind(to.kind)) addStep(usageOf(from), map, to, flow.access ?? 'read');
+    const use = from && to && stepAccess(flow, from, to, (n) => usageOf(n) !== undefined);
+    if (use) addStep(usageOf(use.holder), map, use.step, use.access);
   }
 }
 
@@ -101,7 +99,7 @@ function addStep(u: Usage | undefined, map: ProcessMap, step: MapNode, access: A
   if (!known) {
     u.steps.push({ mapId: map.id, mapName: map.name, nodeId: step.id, label: step.label, access });
     addToMapUse(u.maps, map.id, map.name, 0, 1);
-  } else if (known.access !== access) known.access = 'readwrite';
+  } else known.access = mergeAccess(known.access, access);
 }
 
 function addToMapUse(list: MapUse[], mapId: Id, mapName: string, nodes: number, steps: number): void {

@@ -2,6 +2,7 @@ import { integrationsOf } from '../catalogue/integrations';
 import { normaliseFields } from '../catalogue/fieldList';
 import type { DataStore, DataStoreKind, Id, System, Workspace } from '../model/types';
 import { DATA_STORE_KINDS } from '../model/types';
+import { NODE_KIND_LABEL } from '../model/vocabulary';
 import { type CommandContext, CommandError, workspaceCommand } from './define';
 
 // The shared catalogue: systems and data stores, edited in the workspace's history.
@@ -129,7 +130,7 @@ function unlinkNodes(ws: Workspace, kind: 'system' | 'dataStore', entry: { id: I
   const names = mapsUsing(ws, kind, entry.id);
   if (names.length === 0) return ws;
   if (!force) {
-    const what = kind === 'system' ? 'System' : 'Data store';
+    const what = NODE_KIND_LABEL[kind];
     throw new CommandError(`${what} "${entry.name}" is still used in ${names.map((n) => `"${n}"`).join(', ')}. Remove it from those maps first, or delete it anyway to unlink their nodes.`);
   }
   const uses = (n: { kind: string; refId?: Id }) => n.kind === kind && n.refId === entry.id;

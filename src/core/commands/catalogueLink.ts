@@ -1,4 +1,5 @@
 import type { DataStore, DataStoreKind, Id, System, Workspace } from '../model/types';
+import { isCatalogueKind, nodeKindWord } from '../model/vocabulary';
 import { type Command, CommandError, findMap, updateMap } from './define';
 
 /**
@@ -15,7 +16,8 @@ export interface LinkArgs {
   create?: { name: string; kind?: DataStoreKind | string };
 }
 
-const DEFAULT_LABELS = new Set(['data store', 'system', '']);
+/** Labels a new node is given (what its kind is called): such a node takes the entry's name. */
+const DEFAULT_LABELS = new Set([nodeKindWord('dataStore'), nodeKindWord('system'), '']);
 
 export const linkNodeToCatalogue: Command<LinkArgs> = {
   name: 'linkNodeToCatalogue',
@@ -25,7 +27,7 @@ export const linkNodeToCatalogue: Command<LinkArgs> = {
     const map = findMap(ws, a.mapId);
     const node = map.nodes.find((n) => n.id === a.nodeId);
     if (!node) throw new CommandError(`No node with id "${a.nodeId}"`);
-    if (node.kind !== 'dataStore' && node.kind !== 'system') throw new CommandError('Only data store and system nodes link to the catalogue');
+    if (!isCatalogueKind(node.kind)) throw new CommandError('Only data store and system nodes link to the catalogue');
     const table = node.kind === 'dataStore' ? 'dataStores' : 'systems';
     let next: Workspace = ws;
     let name: string | undefined;
@@ -35,7 +37,7 @@ export const linkNodeToCatalogue: Command<LinkArgs> = {
       else if (a.create?.name.trim()) {
         name = a.create.name.trim();
         next = table === 'dataStores' ? { ...ws, dataStores: [...ws.dataStores, newStore(a.refId, name, a.create.kind, map.departmentId)] } : { ...ws, systems: [...ws.systems, newSystem(a.refId, name, a.create.kind, map.departmentId)] };
-      } else throw new CommandError(`No ${node.kind === 'dataStore' ? 'data store' : 'system'} with id "${a.refId}" in the catalogue`);
+      } else throw new CommandError(`No ${nodeKindWord(node.kind)} with id "${a.refId}" in the catalogue`);
     }
     if ((node.refId ?? null) === a.refId) return next;
     return updateMap(next, a.mapId, ctx, (m) => ({

@@ -1,12 +1,6 @@
 import type { Access, Flow, FlowKind, Id, MapNode, ProcessMap } from '../model/types';
-import { isDataKind } from '../model/types';
+import { isDataKind, nodeDepartment } from '../model/vocabulary';
 import { CommandError, mapCommand } from './define';
-
-/** Department of a node: its lane's, else the map's (FORMAT.md). */
-export function nodeDepartment(map: ProcessMap, node: MapNode): Id | null {
-  const lane = map.lanes.find((l) => l.id === node.laneId);
-  return lane?.departmentId ?? map.departmentId ?? null;
-}
 
 /**
  * The kind a new flow most likely is: touching a store, system or document it carries

@@ -26,3 +26,21 @@ export const updateWorkspaceDetails = workspaceCommand<{ patch: WorkspaceDetails
   const same = (Object.keys(next) as (keyof WorkspaceMeta)[]).every((k) => next[k] === ws.meta[k]) && Object.keys(next).length === Object.keys(ws.meta).length;
   return same ? ws : { ...ws, meta: next };
 });
+
+/**
+ * The report's recommendation for one kind of finding, in the user's words. Empty text (or
+ * only spaces) goes back to the report's own words. Kept with the workspace's details.
+ */
+export const setRecommendation = workspaceCommand<{ kind: string; text: string }>('setRecommendation', 'Edit a recommendation', (ws, a) => {
+  if (!a.kind.trim()) throw new CommandError('A recommendation belongs to a kind of finding.');
+  const text = a.text.trim();
+  const before = ws.meta.recommendations ?? {};
+  if ((before[a.kind] ?? '') === text) return ws;
+  const next = { ...before };
+  if (text) next[a.kind] = text;
+  else delete next[a.kind];
+  const meta = { ...ws.meta };
+  if (Object.keys(next).length > 0) meta.recommendations = next;
+  else delete meta.recommendations;
+  return { ...ws, meta };
+});

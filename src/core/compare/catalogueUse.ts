@@ -1,5 +1,6 @@
 import { resolveTarget, type Target } from '../analysis/accessIndex';
 import type { Id, ProcessMap, Workspace } from '../model/types';
+import { isCatalogueKind } from '../model/vocabulary';
 
 // Which catalogue entries the compared maps have in common. A data store drawn on two maps
 // is shared; so is a system, when the maps touch it through different stores (both
@@ -40,7 +41,7 @@ export function compareCatalogue(ws: Workspace, maps: readonly ProcessMap[]): Ca
   const targets: Map<Id, Target>[] = maps.map((m) => {
     const out = new Map<Id, Target>();
     for (const n of m.nodes) {
-      const t = n.kind === 'dataStore' || n.kind === 'system' ? resolveTarget(lookup, n) : null;
+      const t = isCatalogueKind(n.kind) ? resolveTarget(lookup, n) : null;
       if (t) out.set(n.id, t);
     }
     return out;

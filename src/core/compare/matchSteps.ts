@@ -1,5 +1,5 @@
-import { isControl } from '../analysis/accessIndex';
 import type { Id, MapNode, ProcessMap } from '../model/types';
+import { isControlKind, laneDepartment } from '../model/vocabulary';
 import { labelTerms, type LabelTerms, sameWord, termSimilarity } from './labelSimilarity';
 
 // Which steps of two maps do the same thing. Two control nodes of the same kind are a
@@ -43,13 +43,13 @@ export function flowPositions(map: ProcessMap): Map<Id, number> {
   const next = new Map<Id, Id[]>();
   const hasIncoming = new Set<Id>();
   for (const f of map.flows) {
-    if (f.kind === 'data' || !isControl(kind.get(f.from) ?? 'note') || !isControl(kind.get(f.to) ?? 'note')) continue;
+    if (f.kind === 'data' || !isControlKind(kind.get(f.from) ?? 'note') || !isControlKind(kind.get(f.to) ?? 'note')) continue;
     const list = next.get(f.from);
     if (list) list.push(f.to);
     else next.set(f.from, [f.to]);
     hasIncoming.add(f.to);
   }
-  const control = map.nodes.filter((n) => isControl(n.kind));
+  const control = map.nodes.filter((n) => isControlKind(n.kind));
   let roots = control.filter((n) => n.kind === 'start');
   // A draft without a start begins wherever nothing leads in.
   if (roots.length === 0) roots = control.filter((n) => !hasIncoming.has(n.id));
@@ -81,7 +81,7 @@ function laneRoles(map: ProcessMap): Map<Id, LaneRole> {
     map.lanes.map((l) => {
       const terms = labelTerms(l.name);
       const customer = !l.departmentId && terms.objects.includes('person');
-      return [l.id, { terms, departmentId: l.departmentId ?? map.departmentId ?? null, customer }];
+      return [l.id, { terms, departmentId: laneDepartment(map, l), customer }];
     }),
   );
 }
@@ -102,7 +102,7 @@ interface Side {
 }
 
 function side(map: ProcessMap): Side {
-  const nodes = map.nodes.filter((n) => isControl(n.kind));
+  const nodes = map.nodes.filter((n) => isControlKind(n.kind));
   return { nodes, terms: nodes.map((n) => labelTerms(n.label)), lanes: laneRoles(map), positions: flowPositions(map) };
 }
 

@@ -1,6 +1,7 @@
 import { fieldSet } from '../analysis/fieldKeys';
 import type { Finding, Severity } from '../analysis/types';
-import { buildContext, isControl, resolveTarget } from '../analysis/accessIndex';
+import { buildContext, resolveTarget } from '../analysis/accessIndex';
+import { isControlKind } from '../model/vocabulary';
 import type { Id, ProcessMap, Workspace } from '../model/types';
 
 // The figures above the compared maps, for the policy document: how big each map is, how
@@ -35,7 +36,7 @@ export function withMap(ws: Workspace, map: ProcessMap): Workspace {
 /** `findings` are the analysis of a workspace holding `map` (withMap); those about other maps are left out. */
 export function mapFigures(ws: Workspace, map: ProcessMap, findings: readonly Finding[]): MapFigures {
   const laneOf = new Map(map.nodes.map((n) => [n.id, n.laneId]));
-  const control = map.nodes.filter((n) => isControl(n.kind));
+  const control = map.nodes.filter((n) => isControlKind(n.kind));
   const lookup = { storeById: new Map(ws.dataStores.map((d) => [d.id, d])), systemById: new Map(ws.systems.map((s) => [s.id, s])) };
   const systems = new Set<Id>();
   const stores = new Set<Id>();

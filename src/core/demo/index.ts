@@ -17,7 +17,7 @@ export const DEMO_WORKSPACE_ID = 'ws-demo';
 export function demoWorkspace(now: string): Workspace {
   // Copies, so a caller editing the demo never changes the shared catalogue constants.
   return {
-    meta: { id: DEMO_WORKSPACE_ID, name: 'University CRM as-is (demo)' },
+    meta: { id: DEMO_WORKSPACE_ID, name: 'University CRM (demo)' },
     departments: demoDepartments.map((d) => ({ ...d })),
     systems: demoSystems.map((s) => ({ ...s, integratesWith: [...s.integratesWith] })),
     dataStores: demoDataStores.map((d) => ({ ...d, customerFields: [...d.customerFields] })),

@@ -1,7 +1,7 @@
-import { LANE_HEADER_WIDTH } from '../model/geometry';
 import type { Id, MapNode, NodeBox, Point, ProcessMap } from '../model/types';
 import type { Route } from './stepRoute';
-import { LABEL_STYLE, placeLabel } from './nodeLabels';
+import { placeLabel } from './nodeLabels';
+import { SCREEN_TEXT, type TextStyle } from './textStyle';
 import { textWidth } from './textMetrics';
 
 // Where each flow's label sits: on its line, in the middle of its longest run unless a node or
@@ -10,13 +10,13 @@ import { textWidth } from './textMetrics';
 // other runs, longest first. The editor and the SVG export both ask here, so they agree.
 
 /** The label box as the editor's CSS draws it (.flow-label): 11.5 px text, 5 px padding, a 1 px border. */
-export const FLOW_LABEL = { size: 11.5, padX: 5, lineHeight: 1.164 } as const;
+export const FLOW_LABEL = SCREEN_TEXT.flowLabel;
 
 /** Width and height of a label's box. */
-export function flowLabelSize(text: string): { width: number; height: number } {
+export function flowLabelSize(text: string, style: TextStyle['flowLabel'] = FLOW_LABEL): { width: number; height: number } {
   return {
-    width: textWidth(text, FLOW_LABEL.size) + 2 * FLOW_LABEL.padX + 2,
-    height: FLOW_LABEL.size * FLOW_LABEL.lineHeight + 2,
+    width: textWidth(text, style.size) + 2 * style.padX + 2,
+    height: style.size * style.lineHeight + 2,
   };
 }
 
@@ -72,11 +72,11 @@ class BoxGrid {
 const inflate = (b: NodeBox): Box => ({ x: b.x - CLEAR, y: b.y - CLEAR, w: b.width + 2 * CLEAR, h: b.height + 2 * CLEAR });
 
 /** What a node covers: its shape (a decision as a plus, its corners free), and the caption under a start or end. */
-function nodeBoxes(n: MapNode, b: NodeBox): Box[] {
+function nodeBoxes(n: MapNode, b: NodeBox, style: TextStyle): Box[] {
   if (n.kind === 'decision') {
     return [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })];
   }
-  const caption = LABEL_STYLE[n.kind]?.place === 'below' ? placeLabel(n.kind, n.label, b.width, b.height) : null;
+  const caption = style.labels[n.kind]?.place === 'below' ? placeLabel(n.kind, n.label, b.width, b.height, style) : null;
   if (!caption) return [inflate(b)];
   // The caption's box is as wide as its column; the words in it are what must stay readable.
   const width = Math.max(...caption.lines.map((l) => textWidth(l, caption.size)));
@@ -117,18 +117,18 @@ function candidates({ points, label }: Route, width: number, height: number): Po
  * The label centre of every labelled flow in `routes`, keyed by flow id. Flows are placed in
  * order, each clear of the nodes and of the labels placed before it where its line allows.
  */
-export function placeFlowLabels(map: Pick<ProcessMap, 'nodes' | 'view'>, routes: { flow: { id: Id; label?: string }; route: Route }[]): Map<Id, Point> {
+export function placeFlowLabels(map: Pick<ProcessMap, 'nodes' | 'view'>, routes: { flow: { id: Id; label?: string }; route: Route }[], style: TextStyle = SCREEN_TEXT): Map<Id, Point> {
   const nodes = new BoxGrid();
   for (const n of map.nodes) {
     const b = map.view.nodes[n.id];
-    if (b) for (const box of nodeBoxes(n, b)) nodes.add(box);
+    if (b) for (const box of nodeBoxes(n, b, style)) nodes.add(box);
   }
   const labels = new BoxGrid();
   const placed = new Map<Id, Point>();
   for (const { flow, route } of routes) {
     const text = flow.label?.trim().replace(/\s+/g, ' ');
     if (!text) continue;
-    const { width, height } = flowLabelSize(text);
+    const { width, height } = flowLabelSize(text, style.flowLabel);
     const boxAt = ([cx, cy]: Point): Box => ({ x: cx - width / 2, y: cy - height / 2, w: width, h: height });
     // The first spot clear of nodes and labels; failing that, the one that hides least.
     let best = route.label;
@@ -136,7 +136,7 @@ export function placeFlowLabels(map: Pick<ProcessMap, 'nodes' | 'view'>, routes:
     for (const c of candidates(route, width, height)) {
       const box = boxAt(c);
       // The lane headers' column counts as a node: a label there hides the lane's name.
-      const underHeader = Math.max(0, LANE_HEADER_WIDTH + CLEAR - box.x) * box.h;
+      const underHeader = Math.max(0, style.headerWidth + CLEAR - box.x) * box.h;
       const cost = [nodes.covered(box) + underHeader, labels.covered(box)];
       if (cost[0]! < bestCost[0]! || (cost[0] === bestCost[0] && cost[1]! < bestCost[1]!)) [best, bestCost] = [c, cost];
       if (cost[0] === 0 && cost[1] === 0) break;

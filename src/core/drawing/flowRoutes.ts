@@ -2,6 +2,7 @@ import type { Flow, Point, ProcessMap } from '../model/types';
 import { detourRoute } from './detourRoute';
 import { placeFlowLabels } from './flowLabels';
 import { polylineRoute, type Route, stepRoute } from './stepRoute';
+import type { TextStyle } from './textStyle';
 
 // Every flow of a map as it is drawn, by the canvas and the picture alike: the layout's routed
 // points where it has them, else the step shape between the two boxes, else a way round.
@@ -11,7 +12,7 @@ import { polylineRoute, type Route, stepRoute } from './stepRoute';
  * labels: its routed points; else the smooth step; else, where that crosses a node, a way round
  * (`detour` set: the editor then draws those points too).
  */
-export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?: Point[] }[] {
+export function flowRoutes(map: ProcessMap, style?: TextStyle): { flow: Flow; route: Route; detour?: Point[] }[] {
   const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
   const boxes = map.nodes.flatMap((n) => map.view.nodes[n.id] ?? []);
   for (const flow of map.flows) {
@@ -26,6 +27,6 @@ export function flowRoutes(map: ProcessMap): { flow: Flow; route: Route; detour?
     const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes);
     out.push(detour ? { flow, route: polylineRoute(detour), detour } : { flow, route: stepRoute(a, b) });
   }
-  const labels = placeFlowLabels(map, out);
+  const labels = placeFlowLabels(map, out, style);
   return out.map((r) => ({ ...r, route: { ...r.route, label: labels.get(r.flow.id) ?? r.route.label } }));
 }

@@ -1,40 +1,14 @@
 import type { NodeBox, NodeKind } from '../model/types';
+import { SCREEN_TEXT, type TextStyle } from './textStyle';
 import { textWidth, wrapText } from './textMetrics';
 
 // Where a node's label goes and how it wraps: the editor's CSS for .shape-label, in numbers.
 // Starts and ends carry theirs underneath; notes read from the top left; the rest are centred.
 
-export interface LabelStyle {
-  size: number;
-  /** Inner space of the label's box: left and right, top, bottom. */
-  padX: number;
-  padTop: number;
-  padBottom: number;
-  align: 'middle' | 'start';
-  /** 'center' in the shape, 'top' of the shape, or 'below' it. */
-  place: 'center' | 'top' | 'below';
-  /** A word too long for the line is cut (most kinds) or sticks out (decisions, under starts and ends). */
-  breakWords: boolean;
-}
+export type { LabelStyle } from './textStyle';
+/** The editor's label styles, per kind. */
+export const LABEL_STYLE = SCREEN_TEXT.labels;
 
-const PLAIN: LabelStyle = { size: 13, padX: 12, padTop: 4, padBottom: 4, align: 'middle', place: 'center', breakWords: true };
-const BELOW: LabelStyle = { size: 12, padX: 0, padTop: 3, padBottom: 0, align: 'middle', place: 'below', breakWords: false };
-
-export const LABEL_STYLE: Record<NodeKind, LabelStyle> = {
-  start: BELOW,
-  end: BELOW,
-  step: PLAIN,
-  document: PLAIN,
-  decision: { ...PLAIN, size: 11.5, padX: 14, padTop: 0, padBottom: 0, breakWords: false },
-  system: { ...PLAIN, padX: 16 },
-  dataStore: { ...PLAIN, padTop: 14 },
-  note: { size: 12.5, padX: 10, padTop: 8, padBottom: 8, align: 'start', place: 'top', breakWords: true },
-};
-
-/** Width of the label under a start or end. */
-const BELOW_WIDTH = 130;
-/** The editor clamps labels to four lines. */
-const MAX_LINES = 4;
 export const LINE_HEIGHT = 1.2;
 export const INK = '#1d2733';
 
@@ -58,12 +32,12 @@ export interface PlacedLabel {
   box: NodeBox;
 }
 
-/** The label of a node of this kind and size, wrapped and placed. */
-export function placeLabel(kind: NodeKind, label: string, w: number, h: number): PlacedLabel | null {
-  const st = LABEL_STYLE[kind];
-  const boxWidth = st.place === 'below' ? BELOW_WIDTH : w;
+/** The label of a node of this kind and size, wrapped and placed (as the editor draws it, unless another style is given). */
+export function placeLabel(kind: NodeKind, label: string, w: number, h: number, style: TextStyle = SCREEN_TEXT): PlacedLabel | null {
+  const st = style.labels[kind];
+  const boxWidth = st.place === 'below' ? style.belowWidth : w;
   const inner = Math.max(1, boxWidth - 2 * st.padX);
-  const lines = wrapText(label, inner, { size: st.size, maxLines: MAX_LINES, breakWords: st.breakWords });
+  const lines = wrapText(label, inner, { size: st.size, maxLines: style.maxLines, breakWords: st.breakWords });
   if (lines.length === 0) return null;
   const lh = st.size * LINE_HEIGHT;
   const height = lines.length * lh + st.padTop + st.padBottom;

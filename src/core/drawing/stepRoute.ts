@@ -1,16 +1,17 @@
 import type { NodeBox, Point } from '../model/types';
 
-// The line of a flow as the editor draws it. A routed flow follows its points (view.flowPoints);
-// one without points leaves and enters by the sides the editor picks and takes React Flow's
-// "smooth step" shape: out of the side, across in the middle, into the other side, corners rounded.
+// The line of a flow as the canvas and the picture draw it (flowPath writes it). A routed flow
+// follows its points (view.flowPoints); one without points leaves and enters by the sides
+// flowSides picks and takes the step shape (the one React Flow calls "smooth step"): out of the
+// side, across in the middle, into the other side, corners rounded.
 
 export type Side = 't' | 'r' | 'b' | 'l';
 
-/** How far past the border the editor's handles reach (half of a 9 px handle). */
+/** How far past the border the editor's handles reach (half of a 9 px handle): lines start and end there. */
 const HANDLE_REACH = 4.5;
-/** Straight run out of and into a node before the first turn (the editor's `offset: 24`). */
+/** Straight run out of and into a node before the first turn. */
 export const STEP_OFFSET = 24;
-/** Corner radius of an unrouted flow (the editor's `borderRadius: 8`). */
+/** Corner radius of an unrouted flow. */
 export const STEP_RADIUS = 8;
 
 /** The way out of each side. */

@@ -1,5 +1,6 @@
 import { LANE_HEADER_WIDTH, MIN_LANE_HEIGHT, NODE_SIZE, DEFAULT_LANE_HEIGHT } from '../model/geometry';
 import type { Flow, FlowKind, Id, Lane, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
+import { count } from '../model/vocabulary';
 import { ImportError } from './importResult';
 import { MAX_FLOWS_PER_MAP, MAX_LANES_PER_MAP, MAX_SHAPES_PER_MAP, tooManyOnOneMap } from './importLimits';
 import { ClearStack } from './clearStack';
@@ -150,7 +151,7 @@ export class MapBuilder {
       }
       flows.push({ id: f.id, kind: f.kind, from: f.from, to: f.to, ...(f.label ? { label: f.label } : {}) });
     }
-    if (dropped) this.warnings.push(`${dropped} connector${dropped === 1 ? '' : 's'} without a shape at both ends left out of “${this.meta.name}”.`);
+    if (dropped) this.warnings.push(`${count(dropped, 'connector')} without a shape at both ends left out of “${this.meta.name}”.`);
 
     const placed = this.nodes.every((n) => n.rect);
     if (!placed && this.nodes.length) this.warnings.push(`“${this.meta.name}” has shapes without a position: it will be laid out automatically.`);

@@ -9,7 +9,7 @@
 //   them, and each of its flows points from the earlier column to the later one (for steps at
 //   that median column, the way the data goes).
 
-import { isDataKind } from '../model/types';
+import { isDataKind } from '../model/vocabulary';
 import type { LGraph } from './types';
 
 export function reversedForLayering(g: LGraph): boolean[] {

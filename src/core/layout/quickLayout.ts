@@ -7,7 +7,8 @@
 // layout's (layoutOnColumns), so no flow runs through a node and no node leaves its band.
 
 import { DEFAULT_LANE_HEIGHT, NODE_SIZE } from '../model/geometry';
-import { isControlKind, isDataKind, type Id, type MapNode, type ProcessMap } from '../model/types';
+import type { Id, MapNode, ProcessMap } from '../model/types';
+import { isControlKind, isDataKind } from '../model/vocabulary';
 import { buildGraph } from './graph';
 import { layoutOnColumns } from './layout';
 

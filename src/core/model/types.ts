@@ -106,6 +106,11 @@ export interface WorkspaceMeta {
   /** The people who prepared the maps, as they want to be named on the cover. */
   preparedBy?: string;
   status?: WorkspaceStatus;
+  /**
+   * The report's recommendation for each kind of finding, where the user rewrote it, keyed by
+   * the finding kind ("duplicate-data"); kinds not here get the report's own words.
+   */
+  recommendations?: Record<string, string>;
 }
 
 export interface Workspace {
@@ -115,9 +120,3 @@ export interface Workspace {
   dataStores: DataStore[];
   maps: ProcessMap[];
 }
-
-/** Nodes that take part in the control flow (FORMAT.md: stores, documents and notes do not). */
-export const CONTROL_KINDS: readonly NodeKind[] = ['start', 'end', 'step', 'decision'];
-export const isControlKind = (k: NodeKind): boolean => CONTROL_KINDS.includes(k);
-/** Nodes that hold data: flows touching them are data flows. */
-export const isDataKind = (k: NodeKind): boolean => k === 'dataStore' || k === 'system' || k === 'document';

@@ -1,9 +1,11 @@
 import { FLOW_STYLE } from '../model/shapes';
 import type { Flow, Point } from '../model/types';
-import { STEP_RADIUS, type Route } from '../drawing/stepRoute';
+import type { Route } from '../drawing/stepRoute';
+import { flowPath } from '../drawing/flowPath';
 import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, num, xmlText } from './svgMarkup';
-import { FLOW_LABEL, flowLabelSize } from '../drawing/flowLabels';
+import { flowLabelSize } from '../drawing/flowLabels';
+import { SCREEN_TEXT, type TextStyle } from '../drawing/textStyle';
 
 // Flows as the editor draws them: the line in its kind's stroke and dash, an arrowhead at the
 // target (filled for sequence flows, open for message and data flows), a small circle where a
@@ -13,40 +15,7 @@ const LABEL_BORDER = '#d4dce5';
 /** React Flow draws its 16-unit markers in stroke widths over a 20-unit box: 0.8 of the stroke per unit. */
 const ARROW_SCALE = 0.8;
 
-/** Path data through the points; corners rounded like React Flow's smooth steps when asked. */
-function pathData(points: Point[], rounded: boolean): string {
-  let at = points[0]!;
-  let d = `M${num(at[0])},${num(at[1])}`;
-  // Straight runs as H and V where they can be: routes are orthogonal, and the file gets shorter.
-  const lineTo = (p: Point) => {
-    d += num(p[1]) === num(at[1]) ? `H${num(p[0])}` : num(p[0]) === num(at[0]) ? `V${num(p[1])}` : `L${num(p[0])},${num(p[1])}`;
-    at = p;
-  };
-  for (let i = 1; i < points.length - 1; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const c = points[i + 1]!;
-    const r = rounded ? Math.min(dist(a, b) / 2, dist(b, c) / 2, STEP_RADIUS) : 0;
-    if (r === 0 || (a[0] === b[0] && b[0] === c[0]) || (a[1] === b[1] && b[1] === c[1])) {
-      lineTo(b);
-      continue;
-    }
-    const out = toward(b, c, r);
-    lineTo(toward(b, a, r));
-    d += `Q${num(b[0])},${num(b[1])} ${num(out[0])},${num(out[1])}`;
-    at = out;
-  }
-  lineTo(points[points.length - 1]!);
-  return d;
-}
-
 const dist = (a: Point, b: Point) => Math.hypot(b[0] - a[0], b[1] - a[1]);
-
-/** The point `r` from `from` on the way to `to`. */
-function toward(from: Point, to: Point, r: number): Point {
-  const len = dist(from, to) || 1;
-  return [from[0] + ((to[0] - from[0]) * r) / len, from[1] + ((to[1] - from[1]) * r) / len];
-}
 
 /** The arrowhead at the line's end, pointing along its last segment. */
 function arrowhead(points: Point[], flow: Flow, extent: Extent): string {
@@ -72,36 +41,53 @@ function arrowhead(points: Point[], flow: Flow, extent: Extent): string {
     : `<polyline points="${pts}" stroke-width="${num(s)}" stroke-linecap="round" stroke-linejoin="round"${solid}/>`;
 }
 
-export function drawFlows(routes: { flow: Flow; route: Route }[], extent: Extent): { lines: string; labels: string } {
+/** A flow to draw; a piece of one cut at a page's edge says which of its ends are cut. */
+export interface FlowPiece {
+  flow: Flow;
+  route: Route;
+  cutStart?: boolean;
+  cutEnd?: boolean;
+  /** False for the pieces of a cut flow that do not carry its label. */
+  labelled?: boolean;
+}
+
+/** Where a flow runs off the edge of a part of a map: a small ring, on both parts, to follow it by. */
+const cutMark = ([x, y]: Point, extent: Extent): string => {
+  extent.add(x - 4, y - 4, 8, 8);
+  return `<circle cx="${num(x)}" cy="${num(y)}" r="3" fill="#fff" stroke-width="1.2" stroke-dasharray="none"/>`;
+};
+
+export function drawFlows(routes: FlowPiece[], extent: Extent, textStyle: TextStyle = SCREEN_TEXT): { lines: string; labels: string } {
   const lines: string[] = [];
   const labels: string[] = [];
-  for (const { flow, route } of routes) {
+  for (const { flow, route, cutStart, cutEnd, labelled = true } of routes) {
     const style = FLOW_STYLE[flow.kind];
     for (const [x, y] of route.points) extent.add(x, y);
     // The line's paint is set once on its group; the arrowhead and circle change only what differs.
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
-    lines.push(`<g class="flow flow-${flow.kind}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"${dash}><path d="${pathData(route.points, route.rounded)}"/>`);
-    lines.push(arrowhead(route.points, flow, extent));
-    if (flow.kind === 'message') {
+    lines.push(`<g class="flow flow-${flow.kind}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"${dash}><path d="${flowPath(route.points, route.rounded)}"/>`);
+    lines.push(cutEnd ? cutMark(route.points[route.points.length - 1]!, extent) : arrowhead(route.points, flow, extent));
+    if (cutStart) lines.push(cutMark(route.points[0]!, extent));
+    else if (flow.kind === 'message') {
       const [x, y] = route.points[0]!;
       extent.add(x - 5, y - 5, 10, 10);
       lines.push(`<circle cx="${num(x)}" cy="${num(y)}" r="4" fill="#fff" stroke-width="1.5"/>`);
     }
     lines.push('</g>');
     const text = flow.label?.trim();
-    if (text) labels.push(flowLabel(text.replace(/\s+/g, ' '), route.label, extent));
+    if (text && labelled) labels.push(flowLabel(text.replace(/\s+/g, ' '), route.label, extent, textStyle.flowLabel));
   }
   return { lines: lines.join(''), labels: labels.join('') };
 }
 
 /** The label in its white box, centred on the point (one line, as in the editor). */
-function flowLabel(text: string, [cx, cy]: Point, extent: Extent): string {
-  const { width: w, height: h } = flowLabelSize(text);
+function flowLabel(text: string, [cx, cy]: Point, extent: Extent, st: TextStyle['flowLabel']): string {
+  const { width: w, height: h } = flowLabelSize(text, st);
   const x = cx - w / 2;
   const y = cy - h / 2;
   extent.add(x, y, w, h);
   return (
     `<g class="flow-label"><rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(w - 1)}" height="${num(h - 1)}" rx="4" fill="#fff" stroke="${LABEL_BORDER}" stroke-width="1"/>` +
-    `<text x="${num(cx)}" y="${num(baseline(y + 1, FLOW_LABEL.size, FLOW_LABEL.lineHeight))}" font-size="${FLOW_LABEL.size}" text-anchor="middle" fill="${INK}">${xmlText(text)}</text></g>`
+    `<text x="${num(cx)}" y="${num(baseline(y + 1, st.size, st.lineHeight))}" font-size="${st.size}" text-anchor="middle" fill="${INK}">${xmlText(text)}</text></g>`
   );
 }

@@ -4,12 +4,14 @@ import type { Id, MapNode, ProcessMap } from '../model/types';
 import { baseline, INK, placeLabel } from '../drawing/nodeLabels';
 import { Extent, num, textBlock, xmlText } from './svgMarkup';
 import { textWidth } from '../drawing/textMetrics';
+import { SCREEN_TEXT, type TextStyle } from '../drawing/textStyle';
 
 // Nodes as the editor draws them: the shared outline and palette, the label wrapped inside
 // (under a start or end), and the small marks on the box: "manual", has notes, and how many
 // findings concern it, coloured by the worst.
 
-export type Badge = { count: number; severity: Severity };
+/** How many findings concern a node and the worst of them; `text` ("F2 F5") is shown instead of the count when given. */
+export type Badge = { count: number; severity: Severity; text?: string };
 
 /** The editor's severity colours (.sev-high, .sev-medium, .sev-low). */
 export const SEVERITY_FILL: Record<Severity, string> = { high: '#b3261e', medium: '#9a5b00', low: '#51606f' };
@@ -18,38 +20,39 @@ const NORMAL_LINE = 1.164;
 /** Set once on the group around all nodes; a label says only how it differs. */
 export const NODE_TEXT_DEFAULTS = `font-size="13" text-anchor="middle" fill="${INK}"`;
 
-export function drawNodes(map: ProcessMap, badges: Map<Id, Badge>, extent: Extent): string {
+export function drawNodes(map: ProcessMap, badges: Map<Id, Badge>, extent: Extent, style: TextStyle = SCREEN_TEXT, only?: (n: MapNode) => boolean): string {
   const out: string[] = [];
   for (const n of map.nodes) {
     const box = map.view.nodes[n.id];
-    if (box) out.push(drawNode(n, box.x, box.y, box.width, box.height, badges.get(n.id), extent));
+    if (box && (!only || only(n))) out.push(drawNode(n, box.x, box.y, box.width, box.height, badges.get(n.id), extent, style));
   }
   return out.join('');
 }
 
-function drawNode(n: MapNode, x: number, y: number, w: number, h: number, badge: Badge | undefined, extent: Extent): string {
+function drawNode(n: MapNode, x: number, y: number, w: number, h: number, badge: Badge | undefined, extent: Extent, style: TextStyle): string {
   const outline = shapeOutline(n.kind, w, h);
-  const style = SHAPE_STYLE[n.kind];
+  const shape = SHAPE_STYLE[n.kind];
   // Relative to the node's top left; added to the extent at the node's place.
   const local = new Extent();
-  local.add(-style.strokeWidth / 2, -style.strokeWidth / 2, w + style.strokeWidth, h + style.strokeWidth);
+  local.add(-shape.strokeWidth / 2, -shape.strokeWidth / 2, w + shape.strokeWidth, h + shape.strokeWidth);
   const parts: string[] = [`<g class="node node-${n.kind}" transform="translate(${num(x)},${num(y)})">`];
   if (n.notes) parts.push(`<title>${xmlText(n.notes)}</title>`);
-  parts.push(`<path d="${outline.body}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.strokeWidth}"/>`);
-  if (outline.detail) parts.push(`<path d="${outline.detail}" fill="none" stroke="${style.stroke}" stroke-width="1"/>`);
-  const label = placeLabel(n.kind, n.label, w, h);
+  parts.push(`<path d="${outline.body}" fill="${shape.fill}" stroke="${shape.stroke}" stroke-width="${shape.strokeWidth}"/>`);
+  if (outline.detail) parts.push(`<path d="${outline.detail}" fill="none" stroke="${shape.stroke}" stroke-width="1"/>`);
+  const label = placeLabel(n.kind, n.label, w, h, style);
   if (label) {
     local.add(label.box.x, label.box.y, label.box.width, label.box.height);
     const attrs = [label.size !== 13 && `font-size="${label.size}"`, label.anchor !== 'middle' && `text-anchor="${label.anchor}"`].filter(Boolean).join(' ');
     parts.push(textBlock(label.lines, label.x, label.baselines, attrs));
   }
-  if (n.manual) parts.push(pill('manual', 8, -9, 10.5, { fill: '#fff1d6', stroke: '#e8c27a', ink: '#7a4a00', padX: 6 }, local));
+  const marks = style.marks;
+  if (n.manual) parts.push(pill('manual', 8, -9, marks.manual, { fill: '#fff1d6', stroke: '#e8c27a', ink: '#7a4a00', padX: 6 }, local));
   if (n.notes) {
-    const pw = textWidth('✎', 11) + 10;
-    const ph = 11 * NORMAL_LINE + 2;
-    parts.push(pill('✎', w + 6 - pw, h + 8 - ph, 11, { fill: '#fff', stroke: '#d5dde6', ink: INK, padX: 4 }, local));
+    const pw = textWidth('✎', marks.notes) + 10;
+    const ph = marks.notes * NORMAL_LINE + 2;
+    parts.push(pill('✎', w + 6 - pw, h + 8 - ph, marks.notes, { fill: '#fff', stroke: '#d5dde6', ink: INK, padX: 4 }, local));
   }
-  if (badge) parts.push(findingBadge(badge, w, local));
+  if (badge) parts.push(findingBadge(badge, w, marks.badge, local));
   parts.push('</g>');
   extent.add(x + local.minX, y + local.minY, local.maxX - local.minX, local.maxY - local.minY);
   return parts.join('');
@@ -66,14 +69,16 @@ function pill(text: string, x: number, y: number, size: number, c: { fill: strin
   );
 }
 
-/** The count of findings in a round badge over the top right corner, white-ringed. */
-function findingBadge(badge: Badge, w: number, local: Extent): string {
-  const text = String(badge.count);
-  const bw = Math.max(18, textWidth(text, 11, true) + 12);
+/** The count of findings (or their numbers) in a round badge over the top right corner, white-ringed. */
+function findingBadge(badge: Badge, w: number, size: number, local: Extent): string {
+  const text = badge.text ?? String(badge.count);
+  const h = Math.max(18, size * 1.5);
+  const bw = Math.max(h, textWidth(text, size, true) + 12);
   const x = w + 9 - bw;
-  local.add(x, -9, bw, 18);
+  const top = -h / 2;
+  local.add(x, top, bw, h);
   return (
-    `<g class="finding-badge" data-severity="${badge.severity}"><rect x="${num(x + 1)}" y="-8" width="${num(bw - 2)}" height="16" rx="8" fill="${SEVERITY_FILL[badge.severity]}" stroke="#fff" stroke-width="2"/>` +
-    `<text x="${num(x + bw / 2)}" y="${num(baseline(-9, 11, 18 / 11))}" font-size="11" font-weight="700" fill="#fff">${text}</text></g>`
+    `<g class="finding-badge" data-severity="${badge.severity}"><rect x="${num(x + 1)}" y="${num(top + 1)}" width="${num(bw - 2)}" height="${num(h - 2)}" rx="${num(h / 2 - 1)}" fill="${SEVERITY_FILL[badge.severity]}" stroke="#fff" stroke-width="2"/>` +
+    `<text x="${num(x + bw / 2)}" y="${num(baseline(top, size, h / size))}" font-size="${size}" font-weight="700" fill="#fff">${xmlText(text)}</text></g>`
   );
 }

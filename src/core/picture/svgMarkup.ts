@@ -1,6 +1,7 @@
 // The small pieces every part of the SVG writer shares: safe text, short numbers, and the
 // running extent of what has been drawn (so the viewBox holds all of it).
 
+import { num } from '../drawing/flowPath';
 import { writableText } from '../text/bidi';
 
 /** Text for element content or an attribute value: illegal characters and bidi controls dropped, markup escaped. */
@@ -13,11 +14,8 @@ export function xmlText(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** A coordinate with at most one decimal: short output, and the same text on every run. */
-export function num(v: number): string {
-  const r = Math.round(v * 10) / 10;
-  return String(r === 0 ? 0 : r);
-}
+// Numbers are written as the flow lines are (drawing/flowPath): one rounding for the whole picture.
+export { num };
 
 /** The smallest box around everything drawn so far. */
 export class Extent {

@@ -1,5 +1,6 @@
 import { quickLayout } from '../layout/quickLayout';
-import { type Access, type DataStore, type Id, isControlKind, type MapNode, type NodeKind, type ProcessMap, type System, type Workspace } from '../model/types';
+import type { Access, DataStore, Id, MapNode, NodeKind, ProcessMap, System, Workspace } from '../model/types';
+import { ACCESS_WORD, capitalise, isCatalogueKind, isControlKind, mergeAccess, NODE_KIND_LABEL, stepAccess } from '../model/vocabulary';
 
 // The rows of a map's step table: each step, decision, start and end in reading order (left to
 // right, then lane by lane), its lane, and the systems and stores it reads or writes through
@@ -50,8 +51,6 @@ function holderName(node: MapNode, cat: Catalogue): { name: string; catalogued: 
   return entry ? { name: entry.name, catalogued: true } : { name: node.label.trim() || `unnamed ${node.kind === 'system' ? 'system' : 'store'}`, catalogued: false };
 }
 
-const merge = (a: Access, b: Access): Access => (a === b ? a : 'readwrite');
-
 export function mapSteps(source: ProcessMap, cat: Catalogue): MapSteps {
   // Reading order needs positions: a map without them (an import) gets the quick layout's.
   const map = source.nodes.some((n) => !source.view.nodes[n.id]) ? quickLayout(source) : source;
@@ -59,24 +58,19 @@ export function mapSteps(source: ProcessMap, cat: Catalogue): MapSteps {
   const laneName = new Map(map.lanes.map((l) => [l.id, l.name.trim() || 'Unnamed lane']));
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
 
-  // FORMAT.md: step -> store writes, store -> step reads, unless the flow's `access` says otherwise.
   const uses = new Map<Id, Map<Id, StepUse>>();
   for (const f of map.flows) {
-    if (f.kind !== 'data') continue;
     const from = nodeById.get(f.from);
     const to = nodeById.get(f.to);
-    if (!from || !to) continue;
-    const isHolder = (k: NodeKind) => k === 'dataStore' || k === 'system';
-    let step: MapNode, holder: MapNode, access: Access;
-    if (isControlKind(from.kind) && isHolder(to.kind)) [step, holder, access] = [from, to, f.access ?? 'write'];
-    else if (isControlKind(to.kind) && isHolder(from.kind)) [step, holder, access] = [to, from, f.access ?? 'read'];
-    else continue;
+    const use = from && to && stepAccess(f, from, to, (n) => isCatalogueKind(n.kind));
+    if (!use) continue;
+    const { step, holder, access } = use;
     const { name, catalogued } = holderName(holder, cat);
     // Two nodes for the same catalogue entry are one use; uncatalogued nodes are told apart by node.
     const key = catalogued ? `${holder.kind}:${holder.refId}` : holder.id;
     const list = uses.get(step.id) ?? new Map<Id, StepUse>();
     const known = list.get(key);
-    if (known) known.access = merge(known.access, access);
+    if (known) known.access = mergeAccess(known.access, access);
     else list.set(key, { name, access, catalogued });
     uses.set(step.id, list);
   }
@@ -111,9 +105,10 @@ export function mapSteps(source: ProcessMap, cat: Catalogue): MapSteps {
 }
 
 /** Tags for the control nodes that are not plain steps. */
-export const KIND_TAG: Partial<Record<NodeKind, string>> = { start: 'Start', end: 'End', decision: 'Decision' };
-
-const ACCESS_WORD: Record<Access, string> = { read: 'Reads', write: 'Writes', readwrite: 'Reads and writes' };
+export const KIND_TAG: Partial<Record<NodeKind, string>> = { start: NODE_KIND_LABEL.start, end: NODE_KIND_LABEL.end, decision: NODE_KIND_LABEL.decision };
 
 /** "Writes Enquiries spreadsheet", "Reads Inbox (not in the catalogue)". */
-export const useText = (u: StepUse): string => `${ACCESS_WORD[u.access]} ${u.name}${u.catalogued ? '' : ' (not in the catalogue)'}`;
+export const useText = (u: StepUse): string => `${capitalise(ACCESS_WORD[u.access])} ${u.name}${u.catalogued ? '' : ' (not in the catalogue)'}`;
+
+/** The systems and stores a step reads (or writes): a store it does both with is in both lists. */
+export const usesFor = (s: StepRow, access: 'read' | 'write'): StepUse[] => s.uses.filter((u) => u.access === access || u.access === 'readwrite');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { count } from '../model/vocabulary';
 
 // Problems found while reading a bundle or a stored record, each tied to the place in the
 // document where it was found, so a user can fix a hand-edited file.
@@ -44,7 +45,7 @@ export class IssueList {
   result(): BundleIssue[] {
     if (this.dropped === 0) return [...this.items];
     const n = this.dropped;
-    return [...this.items, { path: '(root)', message: `…and ${n} more problem${n === 1 ? '' : 's'} not listed` }];
+    return [...this.items, { path: '(root)', message: `…and ${count(n, 'more problem')} not listed` }];
   }
 }
 
@@ -89,7 +90,7 @@ export const humanError: z.core.$ZodErrorMap = (iss) => {
     case 'too_small':
       if (iss.origin === 'string' && Number(iss.minimum) === 1) return 'must not be empty';
       if (iss.origin === 'number') return `must be ${iss.inclusive ? 'at least' : 'greater than'} ${iss.minimum}, found ${describeValue(iss.input)}`;
-      if (iss.origin === 'array') return `must have at least ${iss.minimum} item${Number(iss.minimum) === 1 ? '' : 's'}`;
+      if (iss.origin === 'array') return `must have at least ${count(Number(iss.minimum), 'item')}`;
       return undefined;
     case 'too_big':
       if (iss.origin === 'array') return `must have at most ${iss.maximum} items`;

@@ -110,6 +110,7 @@ export const bundleBodySchema = z.looseObject({
     organisation: z.string().max(MAX_TEXT_LENGTH).optional(),
     preparedBy: z.string().max(MAX_TEXT_LENGTH).optional(),
     status: z.enum(WORKSPACE_STATUSES).optional(),
+    recommendations: z.record(z.string().max(MAX_ID_LENGTH), z.string().max(MAX_TEXT_LENGTH)).optional(),
   }),
   departments: z.array(imported.department).default([]),
   systems: z.array(imported.system).default([]),

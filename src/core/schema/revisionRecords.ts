@@ -1,4 +1,5 @@
 import type { Id, ProcessMap } from '../model/types';
+import { capitalise, count } from '../model/vocabulary';
 
 // A revision is a map as it was saved at one moment. The stored row is split in two: a
 // small description (listed, pruned) and the map itself (read only to view or restore),
@@ -64,8 +65,7 @@ export function revisionOf(map: ProcessMap, at: number, id: string): { row: Revi
   return { row: { id, mapId: map.id, at, size: json.length, summary }, body: { id, map } };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const delta = (n: number, word: string) => (n === 0 ? [] : [`${n > 0 ? '+' : '−'}${plural(Math.abs(n), word)}`]);
+const delta = (n: number, word: string) => (n === 0 ? [] : [`${n > 0 ? '+' : '−'}${count(Math.abs(n), word)}`]);
 
 /** What a version changed since the one before it, in a few words: "+2 nodes, +1 flow". */
 export function describeChange(prev: RevisionSummary | undefined, next: RevisionSummary): string {
@@ -81,6 +81,4 @@ export function describeChange(prev: RevisionSummary | undefined, next: Revision
   return prev.textHash !== next.textHash ? 'Labels or links edited' : 'Layout changed';
 }
 
-export const describeCounts = (s: RevisionSummary): string => `${plural(s.lanes, 'lane')}, ${plural(s.nodes, 'node')}, ${plural(s.flows, 'flow')}`;
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const describeCounts = (s: RevisionSummary): string => `${count(s.lanes, 'lane')}, ${count(s.nodes, 'node')}, ${count(s.flows, 'flow')}`;

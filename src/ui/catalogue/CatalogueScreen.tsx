@@ -1,26 +1,13 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { usedIn } from '../../core/catalogue';
 import { useDocument } from '../../state/documentStore';
-import { stepHistory } from './actions';
 import { DataStoresTable } from './DataStoresTable';
 import { SystemsTable } from './SystemsTable';
-
-/**
- * Typing in a field or answering a dialog is never taken for a shortcut. A cell's box with
- * nothing unsaved in it (data-dirty="false") is not typing: Ctrl+Z there undoes the last edit.
- */
-function isTyping(t: EventTarget | null): boolean {
-  const el = t as HTMLElement | null;
-  if (!el?.closest) return false;
-  if (el.closest('dialog[open], [contenteditable="true"]')) return true;
-  return (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && el.dataset.dirty !== 'false';
-}
 
 /** The workspace's catalogue of systems and data stores, shared by every map. */
 export function CatalogueScreen() {
   const ws = useDocument((s) => s.workspace);
   const usage = useMemo(() => (ws ? usedIn(ws) : null), [ws]);
-  useCatalogueKeys();
   if (!ws || !usage) return null;
   return (
     <div className="catalogue">
@@ -38,20 +25,4 @@ export function CatalogueScreen() {
       </section>
     </div>
   );
-}
-
-/** Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) outside text boxes, which keep their own undo. */
-function useCatalogueKeys(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || !(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) stepHistory('undo');
-      else if (key === 'y' || (key === 'z' && e.shiftKey)) stepHistory('redo');
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }

@@ -1,25 +1,17 @@
 import { useMemo } from 'react';
 import type { UsageIndex } from '../../core/catalogue';
-import * as C from '../../core/commands';
 import { DATA_STORE_KINDS, type DataStore, type DataStoreKind, type Id, type Workspace } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { STORE_KIND_LABEL } from '../../core/model/vocabulary';
+import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
-import { addDataStore, deleteDataStore } from './actions';
+import { addDataStore, deleteDataStore, updateDataStore } from '../../state/catalogueActions';
 import { type Column, CatalogueTable } from './CatalogueTable';
 import { SelectCell, TextCell } from './cells';
 import { CustomerFields } from './CustomerFields';
 import { deleteKeepingFocus, departmentOptions, useJustAdded } from './shared';
 import { UsedIn } from './UsedIn';
 
-const KIND_LABELS: Record<DataStoreKind, string> = {
-  database: 'Database',
-  spreadsheet: 'Spreadsheet',
-  paper: 'Paper',
-  email: 'E-mail',
-  document: 'Document',
-  other: 'Other',
-};
-const KIND_OPTIONS = DATA_STORE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+const KIND_OPTIONS = DATA_STORE_KINDS.map((k) => ({ value: k, label: STORE_KIND_LABEL[k] }));
 
 export function DataStoresTable({ ws, usage }: { ws: Workspace; usage: UsageIndex }) {
   const [justAdded, markAdded] = useJustAdded();
@@ -28,7 +20,6 @@ export function DataStoresTable({ ws, usage }: { ws: Workspace; usage: UsageInde
 }
 
 function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): Column<DataStore>[] {
-  const update = (dataStoreId: Id, patch: C.DataStorePatch) => useDocument.getState().dispatch(C.updateDataStore, { dataStoreId, patch });
   const systemName = (id: Id | null) => ws.systems.find((s) => s.id === id)?.name ?? '';
   const department = (id: Id | null | undefined) => ws.departments.find((d) => d.id === id)?.name ?? '';
   const systemOptions = [
@@ -42,21 +33,21 @@ function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): C
       rowHeader: true,
       sortValue: (d) => d.name,
       filterText: (d) => d.name,
-      render: (d) => <TextCell label={`Name of ${d.name}`} value={d.name} autoFocus={d.id === justAdded} wrap onCommit={(v) => update(d.id, { name: v })} />,
+      render: (d) => <TextCell label={`Name of ${d.name}`} value={d.name} autoFocus={d.id === justAdded} wrap onCommit={(v) => updateDataStore(d.id, { name: v })} />,
     },
     {
       key: 'kind',
       label: 'Kind',
-      sortValue: (d) => KIND_LABELS[d.kind],
-      filterText: (d) => KIND_LABELS[d.kind],
-      render: (d) => <SelectCell label={`Kind of ${d.name}`} value={d.kind} options={KIND_OPTIONS} onChange={(v) => update(d.id, { kind: v as DataStoreKind })} />,
+      sortValue: (d) => STORE_KIND_LABEL[d.kind],
+      filterText: (d) => STORE_KIND_LABEL[d.kind],
+      render: (d) => <SelectCell label={`Kind of ${d.name}`} value={d.kind} options={KIND_OPTIONS} onChange={(v) => updateDataStore(d.id, { kind: v as DataStoreKind })} />,
     },
     {
       key: 'system',
       label: 'In system',
       sortValue: (d) => systemName(d.systemId),
       filterText: (d) => systemName(d.systemId),
-      render: (d) => <SelectCell label={`System of ${d.name}`} value={d.systemId ?? ''} options={systemOptions} onChange={(v) => update(d.id, { systemId: v || null })} />,
+      render: (d) => <SelectCell label={`System of ${d.name}`} value={d.systemId ?? ''} options={systemOptions} onChange={(v) => updateDataStore(d.id, { systemId: v || null })} />,
     },
     {
       key: 'owner',
@@ -64,7 +55,7 @@ function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): C
       sortValue: (d) => department(d.ownerDepartmentId),
       filterText: (d) => department(d.ownerDepartmentId),
       render: (d) => (
-        <SelectCell label={`Owner department of ${d.name}`} value={d.ownerDepartmentId ?? ''} options={departmentOptions(ws)} onChange={(v) => update(d.id, { ownerDepartmentId: v || null })} />
+        <SelectCell label={`Owner department of ${d.name}`} value={d.ownerDepartmentId ?? ''} options={departmentOptions(ws)} onChange={(v) => updateDataStore(d.id, { ownerDepartmentId: v || null })} />
       ),
     },
     {
@@ -73,7 +64,7 @@ function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): C
       className: 'cat-wide',
       sortValue: (d) => d.customerFields.length,
       filterText: (d) => d.customerFields.join(' '),
-      render: (d) => <CustomerFields ws={ws} store={d} onChange={(customerFields) => update(d.id, { customerFields })} />,
+      render: (d) => <CustomerFields ws={ws} store={d} onChange={(customerFields) => updateDataStore(d.id, { customerFields })} />,
     },
     {
       key: 'used',
@@ -88,7 +79,7 @@ function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): C
       hideLabel: true,
       className: 'cat-actions',
       render: (d) => (
-        <button type="button" className="cat-delete" aria-label={`Delete data store ${d.name}`} title="Delete" onClick={(e) => void deleteKeepingFocus(e.currentTarget, () => deleteDataStore(ws, d.id))}>
+        <button type="button" className="cat-delete" aria-label={`Delete data store ${d.name}`} title="Delete" onClick={(e) => void deleteKeepingFocus(e.currentTarget, () => deleteDataStore(ws, d.id, confirm))}>
           <Icon name="trash" />
         </button>
       ),

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { integrationsOf, type UsageIndex } from '../../core/catalogue';
-import * as C from '../../core/commands';
 import type { Id, System, Workspace } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
-import { addSystem, deleteSystem } from './actions';
+import { addSystem, deleteSystem, updateSystem } from '../../state/catalogueActions';
 import { type Column, CatalogueTable } from './CatalogueTable';
 import { SelectCell, TagList, TextCell } from './cells';
 import { deleteKeepingFocus, departmentOptions, useJustAdded } from './shared';
@@ -28,7 +27,6 @@ export function SystemsTable({ ws, usage }: { ws: Workspace; usage: UsageIndex }
 }
 
 function systemColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): Column<System>[] {
-  const update = (systemId: Id, patch: C.SystemPatch) => useDocument.getState().dispatch(C.updateSystem, { systemId, patch });
   const name = (id: Id | null | undefined) => ws.systems.find((s) => s.id === id)?.name ?? '';
   const department = (id: Id | null | undefined) => ws.departments.find((d) => d.id === id)?.name ?? '';
   const linked = (s: System) => integrationsOf(ws.systems, s.id);
@@ -39,14 +37,14 @@ function systemColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): 
       rowHeader: true,
       sortValue: (s) => s.name,
       filterText: (s) => s.name,
-      render: (s) => <TextCell label={`Name of ${s.name}`} value={s.name} autoFocus={s.id === justAdded} wrap onCommit={(v) => update(s.id, { name: v })} />,
+      render: (s) => <TextCell label={`Name of ${s.name}`} value={s.name} autoFocus={s.id === justAdded} wrap onCommit={(v) => updateSystem(s.id, { name: v })} />,
     },
     {
       key: 'kind',
       label: 'Kind',
       sortValue: (s) => s.kind,
       filterText: (s) => s.kind,
-      render: (s) => <TextCell label={`Kind of ${s.name}`} value={s.kind} list={KINDS_LIST} className="cat-narrow" onCommit={(v) => update(s.id, { kind: v })} />,
+      render: (s) => <TextCell label={`Kind of ${s.name}`} value={s.kind} list={KINDS_LIST} className="cat-narrow" onCommit={(v) => updateSystem(s.id, { kind: v })} />,
     },
     {
       key: 'owner',
@@ -58,7 +56,7 @@ function systemColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): 
           label={`Owner department of ${s.name}`}
           value={s.ownerDepartmentId ?? ''}
           options={departmentOptions(ws)}
-          onChange={(v) => update(s.id, { ownerDepartmentId: v || null })}
+          onChange={(v) => updateSystem(s.id, { ownerDepartmentId: v || null })}
         />
       ),
     },
@@ -67,7 +65,7 @@ function systemColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): 
       label: 'Integrates with',
       sortValue: (s) => linked(s).length,
       filterText: (s) => linked(s).map(name).join(' '),
-      render: (s) => <Integrations ws={ws} system={s} linked={linked(s)} onChange={(ids) => update(s.id, { integratesWith: ids })} />,
+      render: (s) => <Integrations ws={ws} system={s} linked={linked(s)} onChange={(ids) => updateSystem(s.id, { integratesWith: ids })} />,
     },
     {
       key: 'used',
@@ -82,7 +80,7 @@ function systemColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): 
       hideLabel: true,
       className: 'cat-actions',
       render: (s) => (
-        <button type="button" className="cat-delete" aria-label={`Delete system ${s.name}`} title="Delete" onClick={(e) => void deleteKeepingFocus(e.currentTarget, () => deleteSystem(ws, s.id))}>
+        <button type="button" className="cat-delete" aria-label={`Delete system ${s.name}`} title="Delete" onClick={(e) => void deleteKeepingFocus(e.currentTarget, () => deleteSystem(ws, s.id, confirm))}>
           <Icon name="trash" />
         </button>
       ),

@@ -1,10 +1,8 @@
 import type { MapUse, SystemUsage, Usage } from '../../core/catalogue';
-import type { Access } from '../../core/model/types';
+import { ACCESS_WORD } from '../../core/model/vocabulary';
 import { mapHash } from '../shell/useHashRoute';
 
 // "Used in": the maps that draw an entry, as links, and the steps there that read or write it.
-
-const ACCESS: Record<Access, string> = { read: 'reads', write: 'writes', readwrite: 'reads and writes' };
 
 export function UsedIn({ usage }: { usage: Usage | SystemUsage | undefined }) {
   if (!usage) return null;
@@ -22,7 +20,7 @@ export function UsedIn({ usage }: { usage: Usage | SystemUsage | undefined }) {
                 <span className="cat-steps">
                   {usage.steps
                     .filter((s) => s.mapId === m.mapId)
-                    .map((s) => `${s.label} (${ACCESS[s.access]})`)
+                    .map((s) => `${s.label} (${ACCESS_WORD[s.access]})`)
                     .join('; ')}
                 </span>
               )}
@@ -41,7 +39,7 @@ export function UsedIn({ usage }: { usage: Usage | SystemUsage | undefined }) {
                   <span className="cat-steps">
                     {viaSteps
                       .filter((s) => s.mapId === m.mapId)
-                      .map((s) => `${s.label} (${ACCESS[s.access]} ${s.storeName})`)
+                      .map((s) => `${s.label} (${ACCESS_WORD[s.access]} ${s.storeName})`)
                       .join('; ')}
                   </span>
                 )}

@@ -1,5 +1,6 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { laneOwnDepartment } from '../../core/model/vocabulary';
 import type { LaneNodeData } from '../editor/buildElements';
 import { usePane } from './paneContext';
 
@@ -10,7 +11,8 @@ export const CompareLane = memo(function CompareLane({ data, width, height }: No
   const lane = pane?.map.lanes[index];
   if (!pane || !lane) return null;
   const mark = pane.laneMarks.get(lane.id);
-  const dept = lane.departmentId && lane.departmentId !== pane.map.departmentId ? pane.departments.find((d) => d.id === lane.departmentId) : undefined;
+  const own = laneOwnDepartment(pane.map, lane);
+  const dept = own ? pane.departments.find((d) => d.id === own) : undefined;
   return (
     <div className={`lane${index % 2 ? ' lane-odd' : ''}${mark ? ` cmp-lane-${mark}` : ''}`} style={{ width, height }}>
       <div className="lane-header cmp-lane-header">

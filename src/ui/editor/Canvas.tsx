@@ -15,15 +15,16 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import * as C from '../../core/commands';
-import { randomIds } from '../../core/model/ids';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
-import { useDocument, useMap } from '../../state/documentStore';
-import { useFindings } from '../../state/findingsStore';
+import { useMap } from '../../state/documentStore';
+import { connectAndSelect } from '../../state/flowActions';
+import { resizeLane } from '../../state/laneActions';
+import { moveNodes } from '../../state/nodeActions';
 import { useMapReadOnly } from '../../state/lockStore';
-import { addNodeOfKind } from '../../state/editorActions';
+import { addNodeOfKind, selectNothing } from '../../state/editorActions';
+import { shortcutOf } from '../actions/table';
 import { useUi } from '../../state/uiStore';
 import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
 import { FlowEdge } from './edges/FlowEdge';
@@ -112,7 +113,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: Node, dragged: Node[]) => {
       const moves = dragged.filter((n) => !isLaneNodeId(n.id)).map((n) => ({ nodeId: n.id, x: n.position.x, y: n.position.y }));
-      if (moves.length) useDocument.getState().dispatch(C.moveNodes, { mapId, moves });
+      moveNodes(mapId, moves);
       setDrag(new Map());
     },
     [mapId],
@@ -121,8 +122,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const onConnect = useCallback(
     (c: Connection) => {
       if (!c.source || !c.target || c.source === c.target) return;
-      const flowId = randomIds('f');
-      if (useDocument.getState().dispatch(C.addFlow, { mapId, flowId, from: c.source, to: c.target })) useUi.getState().select({ flowIds: [flowId] });
+      connectAndSelect(mapId, c.source, c.target);
     },
     [mapId],
   );
@@ -153,7 +153,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const onLaneResize = useCallback((laneId: Id, height: number, done: boolean) => {
     if (!done) return setLaneResize({ laneId, height });
     setLaneResize(null);
-    useDocument.getState().dispatch(C.resizeLane, { mapId, laneId, height });
+    resizeLane(mapId, laneId, height);
   }, [mapId]);
 
   if (!map) return null;
@@ -175,7 +175,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           nodesConnectable={!readOnly}
           onNodeDoubleClick={(_e, n) => { if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
           onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
-          onPaneClick={() => { useUi.getState().clearSelection(); useUi.getState().setEditing(null); useFindings.getState().setHighlight(null); }}
+          onPaneClick={selectNothing}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -195,7 +195,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           <Controls showInteractive={false} />
           {map.lanes.length === 0 && (
             <Panel position="top-center" className="empty-hint">
-              This map is empty. Press <strong>Add lane</strong> (L) for the first role or team, then <strong>Add start</strong> (B) and <strong>Add step</strong> (S).
+              This map is empty. Press <strong>Add lane</strong> ({shortcutOf('add-lane')}) for the first role or team, then <strong>Add start</strong> ({shortcutOf('add-start')}) and <strong>Add step</strong> ({shortcutOf('add-step')}).
             </Panel>
           )}
           <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />

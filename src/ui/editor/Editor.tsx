@@ -3,12 +3,12 @@ import { useMapReadOnly } from '../../state/lockStore';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { FindingsPanel } from '../findings/FindingsPanel';
-import { HistoryPanel, useHistoryShortcut } from '../history/HistoryPanel';
+import { useCanvasZoom } from '../actions/canvasView';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
-import { useEditorKeys } from './useEditorKeys';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
 
 /** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
@@ -32,9 +32,8 @@ export function Editor({ mapId }: { mapId: string }) {
 }
 
 function EditorBody({ mapId }: { mapId: string }) {
-  useEditorKeys();
+  useCanvasZoom();
   useLayoutOnOpen(mapId);
-  useHistoryShortcut(mapId);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
   return (

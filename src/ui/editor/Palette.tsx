@@ -1,74 +1,81 @@
-import { useReactFlow } from '@xyflow/react';
+import { Fragment } from 'react';
 import type { NodeKind } from '../../core/model/types';
-import { canRedo, canUndo, useDocument } from '../../state/documentStore';
-import { addLane, addNodeOfKind, KIND_LABELS, redo, undo } from '../../state/editorActions';
-import { autoLayout } from '../../state/layoutActions';
-import { useLayoutState } from '../../state/layoutStore';
-import { useUi } from '../../state/uiStore';
-import { ExportButton } from '../export/ExportDialog';
+import { addKindActions, addLaneAction } from '../actions/addActions';
+import { useActionContext } from '../actions/context';
+import { actionById, runAction, tooltip } from '../actions/table';
+import type { Action, ActionContext } from '../actions/types';
+import { ExportDialogHost } from '../export/ExportDialog';
 import { KindIcon } from './nodes/KindIcon';
-
-export const PALETTE: { kind: NodeKind; key: string }[] = [
-  { kind: 'step', key: 'S' },
-  { kind: 'decision', key: 'D' },
-  { kind: 'start', key: 'B' },
-  { kind: 'end', key: 'E' },
-  { kind: 'dataStore', key: 'T' },
-  { kind: 'system', key: 'Y' },
-  { kind: 'document', key: 'O' },
-  { kind: 'note', key: 'N' },
-];
 
 export const DRAG_TYPE = 'application/x-lanemap-kind';
 
-/** The toolbar: lanes, every node kind (click to add, or drag onto a lane), undo, redo, zoom. */
+/** The toolbar's groups, from the action table; a rule between groups. */
+const GROUPS: Action[][] = [
+  [addLaneAction],
+  addKindActions.map((a) => a.action),
+  ['undo', 'redo'].map(actionById),
+  ['auto-layout', 'zoom-to-fit'].map(actionById),
+  [actionById('export')],
+];
+const KIND_OF = new Map(addKindActions.map((a) => [a.action.id, a.kind]));
+
+/** The toolbar: lanes, every node kind (click to add, or drag onto a lane), undo, redo, layout, zoom, export. */
 export function Palette() {
-  const history = useDocument((s) => s.history);
-  const mapId = useUi((s) => s.openMapId);
-  const { fitView } = useReactFlow();
-  const layoutRunning = useLayoutState((s) => s.running);
-  const undoEntry = canUndo(history, mapId);
-  const redoEntry = canRedo(history, mapId);
+  const ctx = useActionContext();
   return (
     <div className="palette" role="toolbar" aria-label="Map tools">
-      <button type="button" onClick={() => addLane()} title="Add lane (L)">
-        <span aria-hidden className="lane-icon" /> Add lane
-      </button>
-      <span className="sep" aria-hidden />
-      {PALETTE.map(({ kind, key }) => (
-        <button
-          key={kind}
-          type="button"
-          className="palette-item"
-          draggable
-          onDragStart={(e) => {
-            e.dataTransfer.setData(DRAG_TYPE, kind);
-            e.dataTransfer.effectAllowed = 'copy';
-          }}
-          onClick={() => addNodeOfKind(kind)}
-          aria-label={`Add ${KIND_LABELS[kind].toLowerCase()}`}
-          title={`Add ${KIND_LABELS[kind].toLowerCase()} (${key}); or drag onto a lane`}
-        >
-          <KindIcon kind={kind} />
-          <span>{KIND_LABELS[kind]}</span>
-        </button>
+      {GROUPS.map((group, i) => (
+        <Fragment key={group[0]!.id}>
+          {i > 0 && <span className="sep" aria-hidden />}
+          {group.map((a) => {
+            const kind = KIND_OF.get(a.id);
+            return kind ? <KindButton key={a.id} action={a} kind={kind} ctx={ctx} /> : <ToolButton key={a.id} action={a} ctx={ctx} />;
+          })}
+        </Fragment>
       ))}
-      <span className="sep" aria-hidden />
-      <button type="button" onClick={undo} disabled={!undoEntry} aria-label="Undo" title={undoEntry ? `Undo ${undoEntry.title.toLowerCase()} (Ctrl+Z)` : 'Nothing to undo'}>
-        ↶ <span className="hide-narrow">Undo</span>
-      </button>
-      <button type="button" onClick={redo} disabled={!redoEntry} aria-label="Redo" title={redoEntry ? `Redo ${redoEntry.title.toLowerCase()} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
-        ↷ <span className="hide-narrow">Redo</span>
-      </button>
-      <span className="sep" aria-hidden />
-      <button type="button" onClick={() => mapId && void autoLayout(mapId)} disabled={!!layoutRunning} aria-label="Auto layout" title="Lay the map out: lanes kept, flows left to right (Shift+L)">
-        {layoutRunning ? <span className="spinner" aria-hidden /> : '⊞'} <span className="hide-narrow">{layoutRunning ? 'Laying out…' : 'Auto layout'}</span>
-      </button>
-      <button type="button" onClick={() => void fitView({ padding: 0.08, duration: 250 })} aria-label="Zoom to fit" title="Zoom to fit (Shift+1)">
-        ⤢ <span className="hide-narrow">Zoom to fit</span>
-      </button>
-      <span className="sep" aria-hidden />
-      <ExportButton />
+      <ExportDialogHost />
     </div>
+  );
+}
+
+function KindButton({ action, kind, ctx }: { action: Action; kind: NodeKind; ctx: ActionContext }) {
+  return (
+    <button
+      type="button"
+      className="palette-item"
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, kind);
+        e.dataTransfer.effectAllowed = 'copy';
+      }}
+      onClick={() => runAction(action.id)}
+      disabled={!action.enabled(ctx)}
+      aria-label={action.label}
+      title={`${tooltip(action, ctx)}; or drag onto a lane`}
+    >
+      <KindIcon kind={kind} />
+      <span>{action.short}</span>
+    </button>
+  );
+}
+
+function ToolButton({ action, ctx }: { action: Action; ctx: ActionContext }) {
+  // The layout runs in a worker for a while: the button says so.
+  const busy = action.id === 'auto-layout' && ctx.layoutRunning;
+  return (
+    <button
+      type="button"
+      onClick={() => runAction(action.id)}
+      disabled={!action.enabled(ctx)}
+      aria-label={action.label}
+      aria-haspopup={action.opensDialog ? 'dialog' : undefined}
+      title={tooltip(action, ctx)}
+    >
+      {action.id === 'add-lane' ? (
+        <><span aria-hidden className="lane-icon" /> {action.label}</>
+      ) : (
+        <>{busy ? <span className="spinner" aria-hidden /> : action.icon} <span className="hide-narrow">{busy ? 'Laying out…' : action.label}</span></>
+      )}
+    </button>
   );
 }

@@ -1,9 +1,10 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { flowRoutes } from '../../core/drawing/flowRoutes';
-import { flowSides } from '../../core/drawing/stepRoute';
+import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
-import type { Flow, Id, MapNode, NodeBox, Point, ProcessMap } from '../../core/model/types';
+import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
+import { flowKindName, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
 
 // Turns the document into React Flow's nodes and edges. Node objects are reused while
@@ -20,8 +21,12 @@ export interface Marks {
   lit: Set<Id>;
 }
 export const NO_MARKS: Marks = { badges: new Map(), lit: new Set() };
-/** `labelAt`: where the label goes, clear of nodes and other labels (as in the SVG export). */
-export type FlowEdgeData = { flow: Flow; points?: [number, number][]; labelAt?: Point };
+/**
+ * `route`: the line the edge draws and where its label goes, as core/drawing gives them to the SVG
+ * export too (routed points, else the way round a node, else the step between the two boxes;
+ * the label clear of nodes and other labels). While an end is dragged, the step between the live boxes.
+ */
+export type FlowEdgeData = { flow: Flow; route: Route };
 
 export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
 export const isLaneNodeId = (id: string) => id.startsWith('lane:');
@@ -56,6 +61,7 @@ export function buildNodes(
       position: { x: 0, y: b.y + shift },
       width,
       height,
+      measured: { width, height },
       data: { laneId: b.laneId, mapId: map.id } satisfies LaneNodeData,
       draggable: false,
       selectable: false,
@@ -90,10 +96,14 @@ export function buildNodes(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      // Said measured at its set size: a node object React Flow has not measured loses its
+      // handles' places until the next measure, and every flow on it vanishes for that frame
+      // (a click fell through the line; a flow label being typed was unmounted and lost).
+      measured: { width: box.width, height: box.height },
       data: { node: n, badge, lit } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',
-      ariaLabel: `${n.kind === 'dataStore' ? 'Data store' : n.kind[0]!.toUpperCase() + n.kind.slice(1)}: ${n.label}`,
+      ariaLabel: `${NODE_KIND_LABEL[n.kind]}: ${n.label}`,
     };
     cache.set(n.id, { node: n, box, selected: isSel, badge, lit, rf });
     shapes.push(rf);
@@ -108,12 +118,12 @@ function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetH
   return { sourceHandle: sides.source, targetHandle: sides.target };
 }
 
-/** Per map version: label spots, and the way round for unrouted flows whose smooth step crosses a node. Both look at every node, so once per edit, not per frame. */
-const drawings = new WeakMap<ProcessMap, Map<Id, { label?: Point; detour?: Point[] }>>();
-function drawingOf(map: ProcessMap): Map<Id, { label?: Point; detour?: Point[] }> {
+/** Per map version: every flow's route and label spot. They look at every node, so once per edit, not per frame. */
+const drawings = new WeakMap<ProcessMap, Map<Id, Route>>();
+function drawingOf(map: ProcessMap): Map<Id, Route> {
   let drawing = drawings.get(map);
   if (!drawing) {
-    drawing = new Map(flowRoutes(map).map(({ flow, route, detour }) => [flow.id, { ...(flow.label?.trim() ? { label: route.label } : {}), ...(detour ? { detour } : {}) }]));
+    drawing = new Map(flowRoutes(map).map(({ flow, route }) => [flow.id, route]));
     drawings.set(map, drawing);
   }
   return drawing;
@@ -132,9 +142,9 @@ export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, 
     const a = boxOf(f.from);
     const b = boxOf(f.to);
     if (!a || !b) continue;
-    const moving = drag.has(f.from) || drag.has(f.to);
-    const points = moving ? undefined : (map.view.flowPoints[f.id] ?? drawing.get(f.id)?.detour);
-    const labelAt = moving ? undefined : drawing.get(f.id)?.label;
+    // A flow whose end is moving follows it: the step between the boxes where they are now (the
+    // move drops its old route; once stored, it may go round a node in its way, as in the picture).
+    const route = drag.has(f.from) || drag.has(f.to) ? stepRoute(a, b) : (drawing.get(f.id) ?? stepRoute(a, b));
     edges.push({
       id: f.id,
       source: f.from,
@@ -142,10 +152,10 @@ export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, 
       ...handlesFor(a, b),
       type: 'flow',
       selected: selected.has(f.id),
-      data: { flow: f, points, labelAt } satisfies FlowEdgeData,
+      data: { flow: f, route } satisfies FlowEdgeData,
       markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: FLOW_STYLE[f.kind].stroke },
       className: `flow-${f.kind}`,
-      ariaLabel: `${f.kind} flow${f.label ? ` “${f.label}”` : ''}`,
+      ariaLabel: `${flowKindName(f.kind)}${f.label ? ` “${f.label}”` : ''}`,
     });
   }
   return edges;

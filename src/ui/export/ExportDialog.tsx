@@ -9,6 +9,9 @@ import { copyPng } from './copyImage';
 import { EXPORT_FORMATS, mapPng, runExport, scaleNote, SCALES, type ExportFormat, type ExportProgress, type Scale } from './exportFiles';
 import { viewToPng } from './exportView';
 import type { Raster } from './canvasRaster';
+import type { Paper, ReportSection } from '../../core/report';
+import { ReportPreview } from './ReportPreview';
+import { PaperChoice, RecommendationsEditor, ReportDetails, SectionChoice } from './ReportSettings';
 import './export.css';
 
 // The export dialog: what to make (pictures, a report, the view on screen), of which maps,
@@ -28,22 +31,15 @@ const FORMAT_TEXT: Record<ExportFormat, [string, string]> = {
 const PICTURES: readonly ExportFormat[] = ['svg', 'png', 'view'];
 const isReport = (f: ExportFormat) => f === 'docx' || f === 'html';
 
-/** The toolbar's Export… button; the dialog opens over the page, outside the toolbar. */
-export function ExportButton() {
+/** Where the editor's export dialog opens (the toolbar's Export… action opens it), over the page. */
+export function ExportDialogHost() {
   const open = useExportDialog((s) => s.open);
   // Leaving the editor closes the dialog, so it does not come back by itself on the next map.
   useEffect(() => closeExport, []);
-  return (
-    <>
-      <button type="button" onClick={openExport} aria-label="Export…" aria-haspopup="dialog" title="Export pictures or a report (Ctrl+Shift+E)">
-        ⇩ <span className="hide-narrow">Export…</span>
-      </button>
-      {open && createPortal(<ExportDialog onClose={closeExport} />, document.body)}
-    </>
-  );
+  return open ? createPortal(<ExportDialog onClose={closeExport} />, document.body) : null;
 }
 
-type Which = 'open' | 'all' | 'some';
+type Which = 'open' | 'all' | 'some' | 'departments';
 type Message = { tone: 'info' | 'error'; lines: string[] };
 
 function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -57,6 +53,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   // Pictures are clean unless asked; a report has its findings unless told not to.
   const [findingsChoice, setFindings] = useState<boolean | null>(null);
   const [title, setTitle] = useState(true);
+  const [paper, setPaper] = useState<Paper>('a4');
+  const [sections, setSections] = useState<Partial<Record<ReportSection, boolean>>>({});
+  const [depts, setDepts] = useState<Set<Id | null>>(() => new Set());
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -76,7 +75,16 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const maps = ws?.maps ?? [];
   const openMap = maps.find((m) => m.id === openMapId);
   const findings = findingsChoice ?? isReport(format);
-  const mapIds = format === 'view' || which === 'open' ? (openMap ? [openMap.id] : []) : which === 'all' ? maps.map((m) => m.id) : maps.filter((m) => picked.has(m.id)).map((m) => m.id);
+  const departments = ws?.departments ?? [];
+  const deptOf = (m: (typeof maps)[number]): Id | null => (m.departmentId && departments.some((d) => d.id === m.departmentId) ? m.departmentId : null);
+  const mapIds =
+    format === 'view' || which === 'open'
+      ? openMap ? [openMap.id] : []
+      : which === 'all' ? maps.map((m) => m.id)
+      : which === 'departments' ? maps.filter((m) => depts.has(deptOf(m))).map((m) => m.id)
+      : maps.filter((m) => picked.has(m.id)).map((m) => m.id);
+  const report = isReport(format);
+  const findingKinds = report && findings && ws ? [...new Set(analyzeWorkspace(ws).filter((f) => f.mapIds.length === 0 || f.mapIds.some((id) => mapIds.includes(id))).map((f) => f.kind))] : [];
   const canCopy = PICTURES.includes(format) && mapIds.length === 1;
 
   const exportNow = async () => {
@@ -85,7 +93,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     setRunning(true);
     setMessage(null);
     try {
-      const result = await runExport(ws, { format, scale, mapIds, findings, title }, setProgress, () => stop.current);
+      const result = await runExport(ws, { format, scale, mapIds, findings, title, paper, sections }, setProgress, () => stop.current);
       const stoppedNote = stop.current && result.files.length < mapIds.length ? [`Stopped after ${result.files.length} of ${mapIds.length} maps.`] : [];
       setMessage({ tone: 'info', lines: [`Downloaded ${result.files.length === 1 ? result.files[0] : `${result.files.length} files: ${result.files.join(', ')}`}.`, ...stoppedNote, ...result.notes] });
     } catch (e) {
@@ -116,7 +124,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="dialog export-dialog"
+      className={`dialog export-dialog${isReport(format) ? ' report' : ''}`}
       aria-labelledby="export-title"
       onCancel={(e) => {
         e.preventDefault();
@@ -152,6 +160,20 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
               <label><input type="radio" name="export-maps" checked={which === 'open'} onChange={() => setWhich('open')} disabled={!openMap} /> This map{openMap ? `: ${openMap.name}` : ''}</label>
               <label><input type="radio" name="export-maps" checked={which === 'all'} onChange={() => setWhich('all')} /> All maps ({maps.length})</label>
               <label><input type="radio" name="export-maps" checked={which === 'some'} onChange={() => setWhich('some')} /> Choose maps…</label>
+              {report && <label><input type="radio" name="export-maps" checked={which === 'departments'} onChange={() => setWhich('departments')} /> Choose departments…</label>}
+              {which === 'departments' && (
+                <ul className="export-map-list" aria-label="Departments to report on">
+                  {[...departments.map((d) => ({ id: d.id as Id | null, name: d.name })), { id: null, name: 'Maps of no department' }]
+                    .filter((d) => maps.some((m) => deptOf(m) === d.id))
+                    .map((d) => (
+                      <li key={d.id ?? '-'}>
+                        <label>
+                          <input type="checkbox" checked={depts.has(d.id)} onChange={(e) => setDepts((p) => { const next = new Set(p); if (e.target.checked) next.add(d.id); else next.delete(d.id); return next; })} /> {d.name} ({maps.filter((m) => deptOf(m) === d.id).length})
+                        </label>
+                      </li>
+                    ))}
+                </ul>
+              )}
               {which === 'some' && (
                 <ul className="export-map-list" aria-label="Maps to export">
                   {maps.map((m) => (
@@ -173,6 +195,14 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
               <input type="checkbox" checked={findings} onChange={(e) => setFindings(e.target.checked)} />{' '}
               {isReport(format) ? 'Include the findings' : 'Show findings (a badge on each node they concern)'}
             </label>
+          )}
+          {report && ws && (
+            <>
+              <PaperChoice paper={paper} onChange={setPaper} />
+              <SectionChoice sections={sections} onChange={setSections} findings={findings} />
+              <ReportDetails ws={ws} />
+              <RecommendationsEditor ws={ws} kinds={findingKinds} />
+            </>
           )}
           {(format === 'svg' || format === 'png') && (
             <label className="export-check">
@@ -196,6 +226,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             {message.lines.map((l) => <p key={l}>{l}</p>)}
           </div>
         )}
+
+        {report && ws && <ReportPreview ws={ws} choice={{ mapIds, findings: findings ? analyzeWorkspace(ws) : [], includeFindings: findings, date: new Date().toISOString().slice(0, 10), paper, sections }} disabled={running || mapIds.length === 0} />}
 
         <div className="dialog-actions">
           {PICTURES.includes(format) && (

@@ -5,6 +5,7 @@ import { datedName, downloadBlob, uniqueNames } from '../io/download';
 import { viewToPng } from './exportView';
 import { svgToPng, type Raster } from './canvasRaster';
 import { buildReportFile } from './reportFiles';
+import type { Paper, ReportSection } from '../../core/report';
 
 // What the export dialog does once the user presses Export: the files, one per map for
 // pictures, one for a report, each downloaded under a safe, dated name.
@@ -21,6 +22,9 @@ export interface ExportChoice {
   mapIds: Id[];
   findings: boolean;
   title: boolean;
+  /** The report's paper and the sections it leaves out. */
+  paper?: Paper;
+  sections?: Partial<Record<ReportSection, boolean>>;
 }
 
 export interface ExportProgress {
@@ -83,13 +87,15 @@ export async function runExport(ws: Workspace, choice: ExportChoice, onProgress:
   if (maps.length === 0) throw new Error('No map is chosen. Pick at least one map to export.');
 
   if (choice.format === 'docx' || choice.format === 'html') {
-    // A Word report draws a picture of each map first; then the document itself is one step.
-    const total = choice.format === 'docx' ? maps.length + 1 : 1;
-    onProgress({ done: 0, total, current: 'Writing the report' });
+    // A Word report draws a PNG of each picture first (the bar counts them); then the document is written.
+    onProgress({ done: 0, total: 1, current: 'Laying out the maps for paper' });
     await nextFrame();
-    const blob = await buildReportFile(choice.format, ws, { mapIds: maps.map((m) => m.id), findings: findings ?? [], includeFindings: choice.findings, date: isoDate(now) }, async (done, what) => {
+    let total = 1;
+    const report = { mapIds: maps.map((m) => m.id), findings: findings ?? [], includeFindings: choice.findings, date: isoDate(now), paper: choice.paper ?? 'a4', sections: choice.sections ?? {} };
+    const blob = await buildReportFile(choice.format, ws, report, async (done, pictures) => {
       if (stopped()) throw new Error('Stopped: no report was saved.');
-      onProgress({ done, total, current: what });
+      total = pictures + 1;
+      onProgress({ done, total, current: done < pictures ? `Drawing picture ${done + 1} of ${pictures}` : 'Writing the Word document' });
       await nextFrame();
     });
     const name = datedName(`${ws.meta.name} report`, choice.format, now);

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
-import { restoreMapRevision } from '../../core/commands/restoreMap';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
 import { describeChange, describeCounts } from '../../core/schema/revisionRecords';
-import { activeDb, revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
-import { getMap, onCommandError, useDocument, useMap } from '../../state/documentStore';
+import { revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
+import { useActiveDb } from './useActiveDb';
+import { getMap, useDocument, useMap } from '../../state/documentStore';
+import { restoreMapVersion, undoLatest } from '../../state/mapActions';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -25,21 +26,6 @@ function compareWithCurrent(mapId: Id, older: ProcessMap, revisionId: string): v
   if (!current) return;
   closeHistory();
   openVersionCompare(older, current, { older: revisionId });
-}
-
-/** H opens the history of the map in the editor (not while typing or in a dialog). */
-export function useHistoryShortcut(mapId: Id): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'h') return;
-      const el = e.target as HTMLElement | null;
-      if (el?.closest?.('input, textarea, select, [contenteditable="true"], dialog[open]')) return;
-      e.preventDefault();
-      openHistory(mapId);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mapId]);
 }
 
 export function HistoryPanel() {
@@ -64,7 +50,7 @@ export function HistoryPanel() {
 function HistoryBody({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
   const departments = useDocument((s) => s.workspace?.departments ?? NO_DEPARTMENTS);
-  const db = activeDb();
+  const db = useActiveDb();
   const [rows, setRows] = useState<RevisionRow[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -133,14 +119,11 @@ function HistoryBody({ mapId }: { mapId: Id }) {
 
 function restore(mapId: Id, revision: ProcessMap, at: number): void {
   const ui = useUi.getState();
-  let refused = false;
-  const stop = onCommandError(() => (refused = true));
-  const ok = useDocument.getState().dispatch(restoreMapRevision, { mapId, revision });
-  stop();
-  if (ok) {
+  const outcome = restoreMapVersion(mapId, revision);
+  if (outcome === 'restored') {
     closeHistory();
-    ui.toast({ tone: 'info', message: `Restored the version saved ${formatWhen(at)}`, action: { label: 'Undo', run: () => useDocument.getState().undo(mapId) } });
-  } else if (!refused) {
+    ui.toast({ tone: 'info', message: `Restored the version saved ${formatWhen(at)}`, action: { label: 'Undo', run: () => undoLatest(mapId) } });
+  } else if (outcome === 'same') {
     // A refusal has said why already; otherwise the version is what the map is now.
     ui.toast({ tone: 'info', message: 'Nothing to restore: this version is the same as the map now.' });
   }

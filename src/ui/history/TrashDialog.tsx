@@ -1,26 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
-import { restoreTrashedMap } from '../../core/commands/restoreMap';
 import { activeDb, deleteForever, watchTrash, type TrashRow } from '../../persistence/historyQueries';
 import { TRASH_MS } from '../../persistence/revisionPolicy';
 import { useDocument } from '../../state/documentStore';
+import { restoreDeletedMap, undoLatest } from '../../state/mapActions';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { goToMap } from '../shell/useHashRoute';
 import { formatDay, formatWhen } from './formatWhen';
 import './history.css';
+import { useActiveDb } from './useActiveDb';
 
 // Deleted maps, kept for 30 days: restore one (an undoable edit) or delete it for good.
 
 /** The trash's rows as they change, in this tab or another; null while reading or without storage. */
 function useTrash(): TrashRow[] | null {
   const [rows, setRows] = useState<TrashRow[] | null>(null);
-  // The map list can be on screen before storage is open: watch once the workspace is loaded.
-  const loaded = useDocument((s) => s.workspace !== null);
+  // The map list can be on screen before storage is open, and another workspace can be opened.
+  const db = useActiveDb();
   useEffect(() => {
-    const db = loaded ? activeDb() : null;
+    setRows(null);
     return db ? watchTrash(db, setRows, (e) => console.warn('Lanemap: reading the trash failed', e)) : undefined;
-  }, [loaded]);
+  }, [db]);
   return rows;
 }
 
@@ -88,11 +89,10 @@ function TrashList({ rows, onClose }: { rows: TrashRow[]; onClose: () => void })
 }
 
 function restore(r: TrashRow, done: () => void): void {
-  const doc = useDocument.getState();
-  if (!doc.dispatch(restoreTrashedMap, { map: r.map })) return; // the refusal is shown as a message
+  if (!restoreDeletedMap(r.map)) return; // the refusal is shown as a message
   done();
   goToMap(r.id);
-  useUi.getState().toast({ tone: 'info', message: `Map "${r.map.name}" restored`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
+  useUi.getState().toast({ tone: 'info', message: `Map "${r.map.name}" restored`, action: { label: 'Undo', run: () => undoLatest(null) } });
 }
 
 async function purge(r: TrashRow): Promise<void> {

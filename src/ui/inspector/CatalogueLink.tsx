@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import * as C from '../../core/commands';
 import { fuzzyMatch } from '../../core/catalogue';
-import { randomIds } from '../../core/model/ids';
 import type { MapNode, ProcessMap } from '../../core/model/types';
+import { nodeKindPlural, nodeKindWord } from '../../core/model/vocabulary';
+import { updateDataStore } from '../../state/catalogueActions';
 import { useDocument } from '../../state/documentStore';
+import { linkNode, linkNodeToNewEntry } from '../../state/nodeActions';
 import { CustomerFields } from '../catalogue/CustomerFields';
 
 interface Option {
@@ -19,7 +20,6 @@ interface Option {
  */
 export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode }) {
   const ws = useDocument((s) => s.workspace)!;
-  const dispatch = useDocument((s) => s.dispatch);
   const isStore = node.kind === 'dataStore';
   const entries: { id: string; name: string }[] = isStore ? ws.dataStores : ws.systems;
   const linked = entries.find((e) => e.id === node.refId);
@@ -27,7 +27,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
-  const what = isStore ? 'data store' : 'system';
+  const what = nodeKindWord(node.kind);
 
   const options: Option[] = useMemo(() => {
     const hits = fuzzyMatch(query, entries.map((e) => e.name), { limit: 8 }).map((h) => ({ id: entries[h.index]!.id, label: entries[h.index]!.name }));
@@ -37,8 +37,8 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
 
   const pick = (o: Option | undefined) => {
     if (!o) return;
-    if (o.create) dispatch(C.linkNodeToCatalogue, { mapId: map.id, nodeId: node.id, refId: randomIds(isStore ? 'ds' : 's'), create: { name: query.trim() } });
-    else dispatch(C.linkNodeToCatalogue, { mapId: map.id, nodeId: node.id, refId: o.id });
+    if (o.create) linkNodeToNewEntry(map.id, node.id, isStore ? 'dataStore' : 'system', query.trim());
+    else linkNode(map.id, node.id, o.id);
     setQuery('');
     setOpen(false);
   };
@@ -50,7 +50,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
       {linked ? (
         <p className="linked">
           <strong>{linked.name}</strong>{' '}
-          <button type="button" className="link-button" onClick={() => dispatch(C.linkNodeToCatalogue, { mapId: map.id, nodeId: node.id, refId: null })}>
+          <button type="button" className="link-button" onClick={() => linkNode(map.id, node.id, null)}>
             Unlink
           </button>
         </p>
@@ -85,7 +85,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
           }}
         />
         {open && options.length > 0 && (
-          <ul id={listId} role="listbox" className="combo-list" aria-label={`${what}s in the catalogue`}>
+          <ul id={listId} role="listbox" className="combo-list" aria-label={`${nodeKindPlural(node.kind)} in the catalogue`}>
             {options.map((o, i) => (
               <li
                 key={o.id || 'create'}
@@ -107,7 +107,7 @@ export function CatalogueLink({ map, node }: { map: ProcessMap; node: MapNode })
       {store && (
         <div className="field">
           <span>Customer fields it holds</span>
-          <CustomerFields ws={ws} store={store} onChange={(customerFields) => dispatch(C.updateDataStore, { dataStoreId: store.id, patch: { customerFields } })} />
+          <CustomerFields ws={ws} store={store} onChange={(customerFields) => updateDataStore(store.id, { customerFields })} />
         </div>
       )}
     </div>

@@ -1,17 +1,17 @@
 import * as C from '../../core/commands';
-import type { Access, Flow, FlowKind, ProcessMap } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { ACCESS_KINDS, FLOW_KINDS, type Access, type Flow, type FlowKind, type ProcessMap } from '../../core/model/types';
+import { ACCESS_WORD, capitalise, FLOW_KIND_LABEL, FLOW_KIND_MEANING } from '../../core/model/vocabulary';
+import { reverseFlow, updateFlow } from '../../state/flowActions';
 import { SelectField, TextField } from './fields';
 
-const KINDS: { value: FlowKind; label: string }[] = [
-  { value: 'sequence', label: 'Sequence (next step)' },
-  { value: 'message', label: 'Message (hand-off to another department)' },
-  { value: 'data', label: 'Data (reads or writes a store)' },
+const KINDS: { value: FlowKind; label: string }[] = FLOW_KINDS.map((k) => ({ value: k, label: `${FLOW_KIND_LABEL[k]} (${FLOW_KIND_MEANING[k]})` }));
+const ACCESS_OPTIONS: { value: Access | ''; label: string }[] = [
+  { value: '', label: 'From the direction of the arrow' },
+  ...ACCESS_KINDS.map((a) => ({ value: a, label: capitalise(ACCESS_WORD[a]) })),
 ];
 
 export function FlowInspector({ map, flow }: { map: ProcessMap; flow: Flow }) {
-  const dispatch = useDocument((s) => s.dispatch);
-  const patch = (p: C.FlowPatch) => dispatch(C.updateFlow, { mapId: map.id, flowId: flow.id, patch: p });
+  const patch = (p: C.FlowPatch) => updateFlow(map.id, flow.id, p);
   const from = map.nodes.find((n) => n.id === flow.from);
   const to = map.nodes.find((n) => n.id === flow.to);
   return (
@@ -24,16 +24,11 @@ export function FlowInspector({ map, flow }: { map: ProcessMap; flow: Flow }) {
         <SelectField<Access | ''>
           label="Access"
           value={flow.access ?? ''}
-          options={[
-            { value: '', label: 'From the direction of the arrow' },
-            { value: 'read', label: 'Reads' },
-            { value: 'write', label: 'Writes' },
-            { value: 'readwrite', label: 'Reads and writes' },
-          ]}
+          options={ACCESS_OPTIONS}
           onChange={(access) => patch({ access: access || null })}
         />
       )}
-      <button type="button" onClick={() => dispatch(C.reverseFlow, { mapId: map.id, flowId: flow.id })}>Reverse direction</button>
+      <button type="button" onClick={() => reverseFlow(map.id, flow.id)}>Reverse direction</button>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Id } from '../../core/model/types';
 import { useMap } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { useMapReadOnly } from '../../state/lockStore';
+import { shortcutOf } from '../actions/table';
 import { FlowInspector } from './FlowInspector';
 import { LaneInspector } from './LaneInspector';
 import { MapInspector } from './MapInspector';
@@ -27,7 +28,9 @@ export function Inspector({ mapId }: { mapId: Id }) {
       ) : many ? (
         <section>
           <h2>{sel.nodeIds.length} nodes, {sel.flowIds.length} flows selected</h2>
-          <p className="hint">Drag to move them together, arrow keys to nudge, Alt+Up/Down to change lane, Ctrl+D to duplicate, Delete to remove.</p>
+          <p className="hint">
+            Drag to move them together, arrow keys to nudge, {shortcutOf('to-lane-above')} or {shortcutOf('to-lane-below')} to change lane, {shortcutOf('duplicate')} to duplicate, {shortcutOf('delete')} to remove.
+          </p>
         </section>
       ) : (
         <MapInspector key={map.id} map={map} readOnly={readOnly} />

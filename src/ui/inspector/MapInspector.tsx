@@ -1,39 +1,38 @@
-import * as C from '../../core/commands';
 import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import { renameMap, setMapDepartment } from '../../state/mapActions';
+import { shortcutOf } from '../actions/table';
 import { openHistory } from '../history/HistoryPanel';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
-import { plural } from '../../core/words';
+import { count, isCatalogueKind } from '../../core/model/vocabulary';
 
 export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
-  const dispatch = useDocument((s) => s.dispatch);
   const counts = {
     steps: map.nodes.filter((n) => n.kind === 'step').length,
     decisions: map.nodes.filter((n) => n.kind === 'decision').length,
-    stores: map.nodes.filter((n) => n.kind === 'dataStore' || n.kind === 'system').length,
+    stores: map.nodes.filter((n) => isCatalogueKind(n.kind)).length,
   };
   return (
     <section>
       <h2>Map</h2>
       {/* History stays open to a viewing tab: looking at old versions changes nothing. */}
       <fieldset className="palette-lock" disabled={readOnly}>
-        <TextField label="Map name" value={map.name} onCommit={(name) => dispatch(C.renameMap, { mapId: map.id, name })} />
+        <TextField label="Map name" value={map.name} onCommit={(name) => renameMap(map.id, name)} />
         <DepartmentPicker
           label="Department"
           value={map.departmentId}
           newId={() => randomIds('d')}
-          onChange={(departmentId, newDepartmentName) => dispatch(C.setMapDepartment, { mapId: map.id, departmentId, newDepartmentName })}
+          onChange={(departmentId, newDepartmentName) => setMapDepartment(map.id, departmentId, newDepartmentName)}
         />
       </fieldset>
       <p className="hint">
-        {plural(map.lanes.length, 'lane')}, {plural(counts.steps, 'step')}, {plural(counts.decisions, 'decision')}, {plural(counts.stores, 'system or store', 'systems and stores')},{' '}
-        {plural(map.flows.length, 'flow')}.
+        {count(map.lanes.length, 'lane')}, {count(counts.steps, 'step')}, {count(counts.decisions, 'decision')}, {count(counts.stores, 'system or store', 'systems and stores')},{' '}
+        {count(map.flows.length, 'flow')}.
       </p>
-      <p className="hint">Select a lane, node or flow to edit it. Press S to add a step after the selected one; ? lists every shortcut.</p>
+      <p className="hint">Select a lane, node or flow to edit it. Press {shortcutOf('add-step')} to add a step after the selected one; {shortcutOf('shortcuts')} lists every shortcut.</p>
       <div className="map-versions">
-        <button type="button" onClick={() => openHistory(map.id)} title="Saved versions of this map: view one, restore it (H)">
+        <button type="button" onClick={() => openHistory(map.id)} title={`Saved versions of this map: view one, restore it (${shortcutOf('history')})`}>
           History…
         </button>
       </div>

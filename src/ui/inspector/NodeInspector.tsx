@@ -1,32 +1,31 @@
 import * as C from '../../core/commands';
-import { randomIds } from '../../core/model/ids';
 import type { MapNode, NodeKind, ProcessMap } from '../../core/model/types';
-import { isControlKind, NODE_KINDS } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
-import { KIND_LABELS } from '../../state/editorActions';
+import { NODE_KINDS } from '../../core/model/types';
+import { isCatalogueKind, isControlKind, NODE_KIND_LABEL } from '../../core/model/vocabulary';
+import { connect } from '../../state/flowActions';
+import { setNodesLane, updateNode } from '../../state/nodeActions';
 import { CatalogueLink } from './CatalogueLink';
 import { SelectField, TextField } from './fields';
 
 export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode }) {
-  const dispatch = useDocument((s) => s.dispatch);
-  const patch = (p: C.NodePatch) => dispatch(C.updateNode, { mapId: map.id, nodeId: node.id, patch: p });
+  const patch = (p: C.NodePatch) => updateNode(map.id, node.id, p);
   const others = map.nodes.filter((n) => n.id !== node.id && n.kind !== 'note');
   const outgoing = map.flows.filter((f) => f.from === node.id);
   const incoming = map.flows.filter((f) => f.to === node.id);
   const nameOf = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <section>
-      <h2>{KIND_LABELS[node.kind]}</h2>
+      <h2>{NODE_KIND_LABEL[node.kind]}</h2>
       <TextField label="Label" value={node.label} onCommit={(label) => patch({ label })} />
-      <SelectField<NodeKind> label="Kind" value={node.kind} options={NODE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} onChange={(kind) => patch({ kind })} />
-      <SelectField label="Lane" value={node.laneId} options={map.lanes.map((l) => ({ value: l.id, label: l.name }))} onChange={(laneId) => dispatch(C.setNodeLane, { mapId: map.id, nodeIds: [node.id], laneId })} />
+      <SelectField<NodeKind> label="Kind" value={node.kind} options={NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABEL[k] }))} onChange={(kind) => patch({ kind })} />
+      <SelectField label="Lane" value={node.laneId} options={map.lanes.map((l) => ({ value: l.id, label: l.name }))} onChange={(laneId) => setNodesLane(map.id, [node.id], laneId)} />
       {isControlKind(node.kind) && (
         <label className="field check">
           <input type="checkbox" checked={!!node.manual} onChange={(e) => patch({ manual: e.target.checked })} />
           <span>Done by hand (re-keying, paper)</span>
         </label>
       )}
-      {(node.kind === 'dataStore' || node.kind === 'system') && <CatalogueLink map={map} node={node} />}
+      {isCatalogueKind(node.kind) && <CatalogueLink map={map} node={node} />}
       <TextField label="Notes" value={node.notes ?? ''} multiline placeholder="What people said about this step" onCommit={(notes) => patch({ notes })} />
       {node.kind !== 'note' && others.length > 0 && (
         <label className="field">
@@ -35,12 +34,12 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
             aria-label="Connect to"
             value=""
             onChange={(e) => {
-              if (e.target.value) dispatch(C.addFlow, { mapId: map.id, flowId: randomIds('f'), from: node.id, to: e.target.value });
+              if (e.target.value) connect(map.id, node.id, e.target.value);
             }}
           >
             <option value="">Choose a node</option>
             {others.map((n) => (
-              <option key={n.id} value={n.id}>{n.label} ({KIND_LABELS[n.kind]})</option>
+              <option key={n.id} value={n.id}>{n.label} ({NODE_KIND_LABEL[n.kind]})</option>
             ))}
           </select>
         </label>

@@ -1,25 +1,31 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import * as C from '../../core/commands';
 import { FORMAT_LABELS, IMPORT_ACCEPT, type ImportFormat } from '../../core/importing/importFile';
 import { importInWorker, type RunningImport } from '../../workers/importClient';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { openAsNewWorkspace } from '../../state/workspaceActions';
+import { said, showOpened } from '../workspaces/workspaceFeedback';
 import { goToMap } from '../shell/useHashRoute';
-import { applyImport, planImport, type ImportPlan } from './importPlan';
+import { applyImport, planImport, type ImportPlan } from '../../state/importActions';
+import { undoLatest } from '../../state/mapActions';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
-import { plural } from '../../core/words';
+import { count } from '../../core/model/vocabulary';
 
 // "Import": pick a file (or drop it on the window) in any format Lanemap reads, see what is in
-// it and what the reader had to skip, then add its maps. A workspace file can also replace the
-// workspace. A file that cannot be read changes nothing and says why. The file is read in a
-// worker, with progress and "Cancel": a huge or hostile file never freezes the page.
+// it and what the reader had to skip, then merge its maps into this workspace (reconciled with
+// the catalogue here) or open it as a new workspace of its own. A workspace file suggests the
+// new workspace, another drawing the merge. A file that cannot be read changes nothing and says
+// why. The file is read in a worker, with progress and "Cancel": a huge or hostile file never
+// freezes the page.
+
+type ImportMode = 'merge' | 'new';
 
 type Stage =
   | { kind: 'closed' }
-  | { kind: 'reading'; file: string; step: string }
+  | { kind: 'reading'; file: string; step: string; opening?: boolean }
   | { kind: 'errors'; file: string; errors: BundleIssue[] }
   | { kind: 'ready'; file: string; format: ImportFormat; ws: Workspace; plan: ImportPlan; warnings: string[] };
 
@@ -63,14 +69,23 @@ export function ImportWorkspaceButton() {
   }, []);
   const dragging = useFileDrop(onFile);
 
-  const apply = (mode: 'replace' | 'merge') => {
+  const apply = async (mode: ImportMode) => {
     if (stage.kind !== 'ready') return;
-    const ok = mode === 'replace' ? useDocument.getState().dispatch(C.replaceWorkspace, { workspace: stage.ws }) : applyImport(stage.plan);
+    if (mode === 'new') {
+      setStage({ kind: 'reading', file: stage.file, step: 'Opening it as a new workspace', opening: true });
+      const opened = await openAsNewWorkspace(stage.ws);
+      setStage({ kind: 'closed' });
+      if (!said(opened)) return;
+      showOpened();
+      useUi.getState().toast({ tone: 'info', message: `Opened ${stage.file} as the workspace “${useDocument.getState().workspace?.meta.name}”` });
+      return;
+    }
+    const ok = applyImport(stage.plan);
     setStage({ kind: 'closed' });
     if (!ok) return;
     const n = stage.ws.maps.length;
-    useUi.getState().toast({ tone: 'info', message: `Imported ${plural(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => useDocument.getState().undo(null) } });
-    goToMap(mode === 'replace' ? (stage.ws.maps[0]?.id ?? null) : stage.plan.firstMapId);
+    useUi.getState().toast({ tone: 'info', message: `Imported ${count(n, 'map')} from ${stage.file}`, action: { label: 'Undo', run: () => undoLatest(null) } });
+    goToMap(stage.plan.firstMapId);
   };
 
   const close = () => {
@@ -89,10 +104,10 @@ export function ImportWorkspaceButton() {
       <dialog ref={dialog} className="dialog import-dialog" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); close(); }}>
         {stage.kind === 'reading' && (
           <div>
-            <h2 id="import-title">Reading {stage.file}</h2>
+            <h2 id="import-title">{stage.opening ? 'Opening' : 'Reading'} {stage.file}</h2>
             <p role="status" className="import-progress">{stage.step}…</p>
-            <p className="hint">Nothing is added until you have seen what the file holds.</p>
-            <div className="dialog-actions"><button type="button" onClick={close} autoFocus>Cancel</button></div>
+            {!stage.opening && <p className="hint">Nothing is added until you have seen what the file holds.</p>}
+            {!stage.opening && <div className="dialog-actions"><button type="button" onClick={close} autoFocus>Cancel</button></div>}
           </div>
         )}
         {stage.kind === 'errors' && (
@@ -108,13 +123,13 @@ export function ImportWorkspaceButton() {
             <div className="dialog-actions"><button type="button" className="primary" onClick={close} autoFocus>Close</button></div>
           </div>
         )}
-        {stage.kind === 'ready' && <Preview stage={stage} onCancel={close} onApply={apply} />}
+        {stage.kind === 'ready' && <Preview stage={stage} onCancel={close} onApply={(mode) => void apply(mode)} />}
       </dialog>
     </>
   );
 }
 
-function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: 'ready' }>; onCancel: () => void; onApply: (mode: 'replace' | 'merge') => void }) {
+function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: 'ready' }>; onCancel: () => void; onApply: (mode: ImportMode) => void }) {
   const { ws, plan, format } = stage;
   const bundle = format === 'bundle';
   const newDeps = plan.incoming.departments.map((d) => d.name);
@@ -123,7 +138,7 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
     <div>
       <h2 id="import-title">Import {stage.file}</h2>
       <p>
-        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {plural(ws.maps.length, 'map')}.
+        {FORMAT_LABELS[format]} file{bundle ? ` “${ws.meta.name}”` : ''}: {count(ws.maps.length, 'map')}.
       </p>
       <table className="import-preview">
         <caption className="visually-hidden">Maps in the file</caption>
@@ -148,11 +163,16 @@ function Preview({ stage, onCancel, onApply }: { stage: Extract<Stage, { kind: '
           <ul className="issue-list">{stage.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
         </>
       )}
-      <p>{bundle ? 'Replace what is here with this file, or add its maps to this workspace?' : 'The maps are added to this workspace.'} This can be undone.</p>
+      <p>
+        {bundle ? 'Open the file as a new workspace of its own, or merge its maps and catalogue into this one?' : 'Add the maps to this workspace, or open them as a new workspace of their own?'}{' '}
+        Merging can be undone; a new workspace leaves this one as it is.
+      </p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>Add {plural(ws.maps.length, 'map')}</button>
-        {bundle && <button type="button" className="primary" onClick={() => onApply('replace')} autoFocus>Replace workspace</button>}
+        <button type="button" className={bundle ? undefined : 'primary'} onClick={() => onApply('merge')} autoFocus={!bundle}>
+          {bundle ? 'Merge into this one' : `Add ${count(ws.maps.length, 'map')}`}
+        </button>
+        <button type="button" className={bundle ? 'primary' : undefined} onClick={() => onApply('new')} autoFocus={bundle}>Open as a new workspace</button>
       </div>
     </div>
   );

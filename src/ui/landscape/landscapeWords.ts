@@ -1,6 +1,6 @@
 import type { Landscape, LandscapeCell, LandscapeColumn, LandscapeFlag } from '../../core/analysis';
 import type { Workspace } from '../../core/model/types';
-import { plural } from '../../core/words';
+import { count, nodeKindWord } from '../../core/model/vocabulary';
 
 // Words for the matrix: what a cell means, what a flag means, what kind a column is. Kept
 // apart from the components so the table, its legend and the exports say the same thing.
@@ -25,8 +25,8 @@ export const flagsOf = (l: Landscape, col: LandscapeColumn): LandscapeFlag[] =>
 
 /** The catalogue's own kind ("application", "spreadsheet"), for the small text under a name. */
 export function columnKind(ws: Workspace, col: LandscapeColumn): string {
-  if (col.kind === 'system') return ws.systems.find((s) => s.id === col.id)?.kind || 'system';
-  return ws.dataStores.find((d) => d.id === col.id)?.kind || 'data store';
+  if (col.kind === 'system') return ws.systems.find((s) => s.id === col.id)?.kind || nodeKindWord('system');
+  return ws.dataStores.find((d) => d.id === col.id)?.kind || nodeKindWord('dataStore');
 }
 
 export interface ColumnGroup {
@@ -50,5 +50,5 @@ export function columnGroups(l: Landscape): ColumnGroup[] {
 export function caption(l: Landscape): string {
   const systems = l.columns.filter((c) => c.kind === 'system').length;
   const stores = l.columns.length - systems;
-  return `Customer data by department: ${plural(l.departments.length, 'department')}, ${plural(systems, 'system')}, ${plural(stores, 'standalone data store')}`;
+  return `Customer data by department: ${count(l.departments.length, 'department')}, ${count(systems, 'system')}, ${count(stores, 'standalone data store')}`;
 }

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import * as C from '../../core/commands';
-import { deleteMap, duplicateMap } from '../../state/editorActions';
+import { deleteMap, duplicateMap, renameMap } from '../../state/mapActions';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
@@ -62,7 +61,7 @@ export function MapList() {
                 label="Map name"
                 initial={m.name}
                 onCommit={(name) => {
-                  useDocument.getState().dispatch(C.renameMap, { mapId: m.id, name });
+                  renameMap(m.id, name);
                   setRenaming(null);
                 }}
                 onCancel={() => setRenaming(null)}

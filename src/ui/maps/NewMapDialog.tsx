@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { randomIds } from '../../core/model/ids';
-import { createMap } from '../../state/editorActions';
+import { createMap } from '../../state/mapActions';
 import { goToMap } from '../shell/useHashRoute';
 import { DepartmentPicker } from './DepartmentPicker';
 

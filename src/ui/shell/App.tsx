@@ -3,9 +3,11 @@ import { activeDb, revisionMap } from '../../persistence/historyQueries';
 import { setRevisionLoader } from '../compare/compareRoute';
 import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { useWorkspaces } from '../../state/workspaceStore';
 import { ConfirmHost } from '../common/confirm';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useKeyboard } from '../actions/useKeyboard';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
 import { MapList } from '../maps/MapList';
@@ -46,8 +48,11 @@ export function App() {
   useHashRoute();
   useCommandErrors();
   useRevisionLoader();
+  useKeyboard();
   const ready = useDocument((s) => s.ready);
   const openMapId = useUi((s) => s.openMapId);
+  // Two workspaces may hold a map of one id (a duplicate): the editor starts afresh in the other.
+  const workspaceId = useWorkspaces((s) => s.currentId);
   const screen = useScreen();
   return (
     <div className="app">
@@ -68,7 +73,7 @@ export function App() {
             ) : screen === 'compare' ? (
               <CompareScreen />
             ) : openMapId ? (
-              <Editor key={openMapId} mapId={openMapId} />
+              <Editor key={`${workspaceId}:${openMapId}`} mapId={openMapId} />
             ) : (
               <p className="placeholder">No maps yet. Press “New map” to draw your first one.</p>
             )}

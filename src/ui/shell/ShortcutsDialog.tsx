@@ -1,32 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { create } from 'zustand';
+import { shortcutGroups } from '../actions/table';
+import { closeShortcuts, useShortcutsOpen } from './shortcutsOpen';
 
-export const SHORTCUTS: [string, string][] = [
-  ['S / D / B / E', 'Add step / decision / start / end (after the selected node, connected)'],
-  ['T / Y / O / N', 'Add data store / system / document / note'],
-  ['L', 'Add lane'],
-  ['Shift+L', 'Auto layout: lanes kept, flows left to right'],
-  ['F2 or double-click', 'Edit label; Enter keeps it, Escape cancels'],
-  ['Delete / Backspace', 'Delete the selection'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
-  ['Ctrl+C / Ctrl+V / Ctrl+D', 'Copy / paste / duplicate'],
-  ['Ctrl+A', 'Select all nodes'],
-  ['Arrow keys', 'Nudge (with Shift: 50 px)'],
-  ['Alt+Up / Alt+Down', 'Move the selection to the lane above / below'],
-  ['Shift+Click, Shift+drag', 'Add to the selection, select with a box'],
-  ['Shift+1', 'Zoom to fit'],
-  ['Ctrl+Shift+E', 'Export pictures or a report'],
-  ['H', 'History of this map: view and restore saved versions'],
-  ['Escape', 'Clear the selection'],
-  ['?', 'This list'],
-];
+// Every key the action table knows, by section: written from the table, so it cannot list a
+// key that does nothing or miss one that does something.
 
-const useShortcuts = create<{ open: boolean }>(() => ({ open: false }));
-export const openShortcuts = () => useShortcuts.setState({ open: true });
+/** Mouse gestures with no key of their own. */
+const POINTER_ONLY: [string, string][] = [['Shift+click, Shift+drag', 'Add to the selection, select with a box']];
 
 export function ShortcutsDialog() {
-  const open = useShortcuts((s) => s.open);
+  const open = useShortcutsOpen((s) => s.open);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -34,15 +17,20 @@ export function ShortcutsDialog() {
     if (!open && d?.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={() => useShortcuts.setState({ open: false })}>
+    <dialog ref={ref} className="dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={closeShortcuts}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([k, v]) => (
-            <tr key={k}><th scope="row"><kbd>{k}</kbd></th><td>{v}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      {open &&
+        shortcutGroups().map(({ group, title, rows }) => (
+          <table key={group} className="shortcuts">
+            <caption>{title}</caption>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-action={r.id}><th scope="row"><kbd>{r.keys}</kbd></th><td>{r.what}</td></tr>
+              ))}
+              {group === 'select' && POINTER_ONLY.map(([k, v]) => <tr key={k}><th scope="row"><kbd>{k}</kbd></th><td>{v}</td></tr>)}
+            </tbody>
+          </table>
+        ))}
       <form method="dialog" className="dialog-actions"><button className="primary" autoFocus>Close</button></form>
     </dialog>
   );

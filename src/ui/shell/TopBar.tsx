@@ -5,17 +5,18 @@ import { compareHash } from '../compare/compareRoute';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
 import { StorageButton } from '../storage/StoragePanel';
 import { exportWorkspace } from '../io/workspaceFile';
-import { openShortcuts } from './ShortcutsDialog';
+import { WorkspaceButton } from '../workspaces/WorkspaceButton';
+import { shortcutOf } from '../actions/table';
+import { openShortcuts } from './shortcutsOpen';
 import { CATALOGUE_HASH, LANDSCAPE_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
-  const name = useDocument((s) => s.workspace?.meta.name);
   return (
     <header className="topbar">
       <div className="brand">
         <img src="/favicon.svg" alt="" width={22} height={22} />
         <span className="brand-name">Lanemap</span>
-        {name && <span className="workspace-name">{name}</span>}
+        <WorkspaceButton />
       </div>
       <ScreenLinks />
       <SaveStatus />
@@ -34,7 +35,7 @@ export function TopBar() {
         </button>
         <ImportWorkspaceButton />
         <StorageButton />
-        <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+        <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${shortcutOf('shortcuts')})`}>?</button>
       </div>
     </header>
   );

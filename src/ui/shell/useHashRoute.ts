@@ -22,7 +22,8 @@ function screenOf(hash: string): Screen {
   return hash === CATALOGUE_HASH ? 'catalogue' : hash === LANDSCAPE_HASH ? 'landscape' : isCompareHash(hash) ? 'compare' : 'map';
 }
 
-/** Which screen the main area shows. */
+/** Which screen the main area shows, now (for actions) or as a subscription (for components). */
+export const currentScreen = (): Screen => screenOf(getHash());
 export function useScreen(): Screen {
   return screenOf(useSyncExternalStore(subscribe, getHash));
 }

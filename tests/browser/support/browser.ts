@@ -1,9 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { PORT } from './server';
 
 // Debian's Chromium driven by playwright-core: no browser download is possible here.
+
+/**
+ * How long anything that follows an action may take to show on a busy two-core machine.
+ * Vitest's own default for expect.poll is 1 s, which a loaded machine overruns (a reload, a
+ * save, React Flow measuring nodes before it draws their edges): every expect.poll in the
+ * browser tests without a timeout of its own waits this long. A whole test gets three
+ * minutes rather than the config's one: with the machine shared, the longest took 53 s.
+ * Every test file imports this module (before its tests are declared), and Vitest puts its
+ * config back after each file.
+ */
+export const WAIT_MS = 15_000;
+vi.setConfig({ testTimeout: 180_000, expect: { poll: { timeout: WAIT_MS, interval: 100 } } });
 
 export const APP_URL = `http://localhost:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,7 +68,21 @@ export async function waitForCanvas(page: Page): Promise<void> {
 /** Wait until the app says every edit is stored. */
 export async function waitSaved(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __lanemapFlush?: () => Promise<void> }).__lanemapFlush?.());
-  await expect.poll(() => page.locator('.save-status').textContent(), { timeout: 5000 }).toBe('Saved');
+  await expect.poll(() => page.locator('.save-status').textContent()).toBe('Saved');
+}
+
+/**
+ * Close every message. Information messages also go by themselves after a few seconds, so one
+ * may be gone between counting and clicking: count again each time rather than click a stale one.
+ */
+export async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Dismiss message' });
+  await expect
+    .poll(async () => {
+      if ((await close.count()) > 0) await close.first().click({ timeout: 2000 }).catch(() => undefined);
+      return close.count();
+    })
+    .toBe(0);
 }
 
 /** axe-core on the current page: no serious or critical violation. */
@@ -69,6 +95,38 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 export const nodeByLabel = (page: Page, label: string) => page.locator('.react-flow__node-shape', { has: page.locator('.shape-text', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
 export const laneHeader = (page: Page, name: string) => page.getByRole('button', { name: `Lane ${name}`, exact: true });
+
+/**
+ * A reading (a viewport transform, a box on screen) once it has stopped changing: the same for
+ * longer than any animation of ours (fit view 250 ms, layout glide 350 ms). Two equal reads in a
+ * row are not enough on a busy machine, where a frame can come later than the next read. This
+ * waits for a condition, not for a time: a still screen returns after `quietMs`.
+ */
+export async function steady<T>(read: () => Promise<T>, quietMs = 700): Promise<T> {
+  let last = JSON.stringify(await read());
+  let value: T | undefined;
+  let since = Date.now();
+  await expect
+    .poll(
+      async () => {
+        value = await read();
+        const now = JSON.stringify(value);
+        if (now !== last) [last, since] = [now, Date.now()];
+        return Date.now() - since >= quietMs;
+      },
+      { timeout: 20_000, message: 'still moving' },
+    )
+    .toBe(true);
+  return value as T;
+}
+
+/**
+ * Wait until the map canvas stops panning or zooming (starting to type in a node pans it into
+ * view; zoom to fit glides): read positions for a mouse drag only after this.
+ */
+export async function waitForStillView(page: Page): Promise<void> {
+  await steady(() => page.locator('.canvas .react-flow__viewport').getAttribute('style'));
+}
 
 /** Centre of an element on screen. */
 export async function centre(selector: ReturnType<Page['locator']>): Promise<{ x: number; y: number }> {

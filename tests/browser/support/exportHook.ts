@@ -39,7 +39,7 @@ const hook = {
   /** The Word report of these maps as the dialog makes it (pictures drawn on a canvas). */
   async reportDocx(mapIds: string[]) {
     const ws = useDocument.getState().workspace!;
-    const blob = await buildReportFile('docx', ws, { mapIds, findings: analyzeWorkspace(ws), includeFindings: true, date: '2026-01-01' });
+    const blob = await buildReportFile('docx', ws, { mapIds, findings: analyzeWorkspace(ws), includeFindings: true, date: '2026-01-01', paper: 'a4', sections: {} });
     return { bytes: blob.size };
   },
   /**

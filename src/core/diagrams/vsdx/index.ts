@@ -1,3 +1,4 @@
+import { count } from '../../model/vocabulary';
 import { checkSize, importIds, type ImportResult, type ReaderOptions } from '../../formats/importResult';
 import { SkipCounter } from '../diagram/drawing';
 import { drawingsToWorkspace } from '../diagram/drawingToWorkspace';
@@ -34,7 +35,7 @@ export async function importVsdx(bytes: Uint8Array, opts: ReaderOptions): Promis
     const path = files.get(firstChild(p, 'Rel')?.attrs['r:id'] ?? '') ?? `visio/pages/page${i + 1}.xml`;
     const name = (p.attrs.Name || p.attrs.NameU || `Page ${i + 1}`).trim();
     const { drawing, groups } = vsdxDrawing(pkg.xml(path, shapeCheck(name)), p.attrs.ID ?? String(i), name, masters, skipped);
-    if (groups) warnings.push(`${groups} group${groups === 1 ? '' : 's'} on “${name}” opened: the shapes in ${groups === 1 ? 'it were' : 'them were'} kept one by one.`);
+    if (groups) warnings.push(`${count(groups, 'group')} on “${name}” opened: the shapes in ${groups === 1 ? 'it were' : 'them were'} kept one by one.`);
     return drawing;
   });
   warnings.unshift(...skipped.warnings('the drawing'));

@@ -1,8 +1,10 @@
 import {
-  AlignmentType, Bookmark, BorderStyle, Footer, HeadingLevel, type IStylesOptions, LineRuleType, PageNumber, PageOrientation, Paragraph,
-  type ParagraphChild, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  AlignmentType, Bookmark, BorderStyle, Footer, Header, HeadingLevel, type IStylesOptions, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  type ParagraphChild, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextDirection, TextRun, VerticalAlign, WidthType, HeightRule,
 } from 'docx';
+import { textWidth } from '../../drawing/textMetrics';
 import type { Heading } from '../content';
+import type { PageShape } from '../paper';
 import { plainText } from '../reportText';
 
 // The building blocks of the Word report: its styles, page shapes, headings with bookmarks,
@@ -12,19 +14,11 @@ import { plainText } from '../reportText';
 const FONT = 'Calibri';
 export const COLOURS = { accent: '1F3A5F', ink: '1D2733', muted: '5A6878', rule: 'C9D2DC', band: 'F3F6F9', groupBand: 'E3E9F0' };
 
-/** A4 in twips; 2 cm margins. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1134;
-export const PAGE = {
-  portrait: { textWidth: A4.width - 2 * MARGIN, textHeight: A4.height - 2 * MARGIN },
-  landscape: { textWidth: A4.height - 2 * MARGIN, textHeight: A4.width - 2 * MARGIN },
-};
-export type Orientation = keyof typeof PAGE;
-
-export const pageProperties = (orientation: Orientation) => ({
+export const pageProperties = (shape: PageShape) => ({
   page: {
-    size: { width: A4.width, height: A4.height, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-    margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+    // docx takes the sheet as it stands in portrait and turns it itself for landscape.
+    size: { width: Math.min(shape.width, shape.height), height: Math.max(shape.width, shape.height), orientation: shape.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: shape.margins,
   },
 });
 
@@ -34,9 +28,9 @@ const pt = (points: number): number => points * 2;
 export const REPORT_STYLES: IStylesOptions = {
   default: {
     document: { run: { font: FONT, size: pt(10.5), color: COLOURS.ink }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
-    heading1: { run: { font: FONT, size: pt(18), bold: true, color: COLOURS.accent }, paragraph: { spacing: { before: 0, after: 200 }, keepNext: true } },
-    heading2: { run: { font: FONT, size: pt(14), bold: true, color: COLOURS.accent }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-    heading3: { run: { font: FONT, size: pt(11), bold: true, color: COLOURS.ink }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+    heading1: { run: { font: FONT, size: pt(18), bold: true, color: COLOURS.accent }, paragraph: { spacing: { before: 0, after: 200 }, keepNext: true, keepLines: true } },
+    heading2: { run: { font: FONT, size: pt(14), bold: true, color: COLOURS.accent }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+    heading3: { run: { font: FONT, size: pt(11), bold: true, color: COLOURS.ink }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true } },
   },
 };
 
@@ -60,16 +54,24 @@ export function headingPara(h: Heading, opts: { pageBreakBefore?: boolean } = {}
 export const subHeading = (value: string, pageBreakBefore = false): Paragraph =>
   new Paragraph({ heading: HeadingLevel.HEADING_3, pageBreakBefore, children: [text(value)] });
 
-/** The footer of every page but the cover: the report's title, then the page number. */
-export function pageFooter(title: string): Footer {
-  return new Footer({
+/** The running header of every page but the cover: the workspace's name, right, over a rule. */
+export function pageHeader(name: string): Header {
+  return new Header({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
-        border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule, space: 4 } },
-        children: [text(`${title}  ·  Page `, { size: pt(8.5), color: COLOURS.muted }), new TextRun({ children: [PageNumber.CURRENT], size: pt(8.5), color: COLOURS.muted })],
+        alignment: AlignmentType.RIGHT,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule, space: 4 } },
+        children: [text(name, { size: pt(8.5), color: COLOURS.muted })],
       }),
     ],
+  });
+}
+
+/** The footer of every page but the cover: "Page 3 of 17". */
+export function pageFooter(): Footer {
+  const run = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) => new TextRun({ children, size: pt(8.5), color: COLOURS.muted });
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES])] })],
   });
 }
 
@@ -81,7 +83,12 @@ export interface Column {
   /** Twips; the widths of a table add up to the page's text width. */
   width: number;
   align?: 'left' | 'center';
+  /** The header's text runs upwards (a narrow column whose title would not fit across). */
+  vertical?: boolean;
 }
+
+/** Twips a word takes in the table's header (bold 9 pt), measured wide (DejaVu), plus the cell's margins. */
+export const headerWordTwips = (title: string): number => Math.ceil(Math.max(0, ...title.split(/\s+/).map((w) => textWidth(w, 9, true))) * 20) + CELL_MARGINS.left + CELL_MARGINS.right + 20;
 
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule };
 const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
@@ -118,16 +125,20 @@ export interface RowSpec {
  */
 export function reportTable(columns: Column[], rows: RowSpec[], opts: { splitRows?: boolean } = {}): Table {
   const cantSplit = !opts.splitRows;
+  // Upright titles need the row as tall as the longest of them.
+  const upright = columns.filter((c) => c.vertical).map((c) => Math.ceil(textWidth(c.title, 9, true) * 20) + 200);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
+    ...(upright.length ? { height: { value: Math.min(2600, Math.max(...upright)), rule: HeightRule.ATLEAST } } : {}),
     children: columns.map(
       (c) =>
         new TableCell({
           width: { size: c.width, type: WidthType.DXA },
           shading: shade(COLOURS.accent),
           margins: CELL_MARGINS,
-          children: cellParagraphs(c.title, c.align, { bold: true, color: 'FFFFFF' }),
+          ...(c.vertical ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT, verticalAlign: VerticalAlign.BOTTOM } : {}),
+          children: cellParagraphs(c.title, c.vertical ? 'left' : c.align, { bold: true, color: 'FFFFFF' }),
         }),
     ),
   });

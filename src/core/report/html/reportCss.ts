@@ -1,7 +1,28 @@
-// The HTML report's one stylesheet, inlined: a calm screen layout and an A4 print layout in
-// which each part starts a page and the wide parts (maps, findings, matrix) print in landscape.
+import { type Paper, pageShape, PAPER_NAME, twipsToMm } from '../paper';
 
-export const REPORT_CSS = `
+// The HTML report's one stylesheet, inlined: a calm screen layout and a print layout with the
+// Word report's pages: A4 or Letter, each part starting a page, maps that need it on landscape
+// pages with narrow margins, the workspace's name at the top and "Page n of m" at the foot.
+
+/** Text as a CSS string: quotes and backslashes escaped, and no "<" that could end the style element. */
+const cssString = (s: string): string => `"${[...s].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? ' ' : ch)).join('').replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/&/g, '\\26 ')}"`;
+
+function pageRules(paper: Paper, header: string): string {
+  const p = pageShape(paper, 'portrait');
+  const l = pageShape(paper, 'landscape');
+  const size = PAPER_NAME[paper] === 'A4' ? 'A4' : 'letter';
+  const m = (s: typeof p) => `${twipsToMm(s.margins.top)}mm ${twipsToMm(s.margins.right)}mm ${twipsToMm(s.margins.bottom)}mm ${twipsToMm(s.margins.left)}mm`;
+  const boxes = `@top-right { content: ${cssString(header)}; font-size: 8.5pt; color: #5a6878; } @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8.5pt; color: #5a6878; }`;
+  return (
+    `@page { size: ${size} portrait; margin: ${m(p)}; ${boxes} }\n` +
+    `@page :first { @top-right { content: none; } @bottom-center { content: none; } }\n` +
+    `@page wide { size: ${size} landscape; margin: ${m(l)}; ${boxes} }\n`
+  );
+}
+
+export const reportCss = (paper: Paper, header: string): string => REPORT_CSS + pageRules(paper, header);
+
+const REPORT_CSS = `
 :root {
   --ink: #1d2733; --muted: #5a6878; --accent: #1f3a5f; --rule: #d5dce4; --band: #f3f6f9;
   --high: #a61b1b; --high-bg: #fde8e6; --medium: #7a4b00; --medium-bg: #fdf0d5; --low: #3d4a5c; --low-bg: #e9edf2;
@@ -27,7 +48,10 @@ section.part { margin-top: 56px; }
 .cover h1 { font-size: 2.6em; }
 .cover .subtitle { font-size: 1.35em; color: var(--ink); margin: .6em 0 0; }
 .cover .workspace { font-size: 1.05em; color: var(--muted); margin: .4em 0 0; }
-.cover .date { font-size: 1em; color: var(--muted); margin: 2.5em 0 0; }
+.cover dl.facts { margin: 3em 0 0; display: grid; gap: .35em; }
+.cover dl.facts div { display: flex; gap: 1em; }
+.cover dl.facts dt { color: var(--muted); width: 7.5em; }
+.cover dl.facts dd { margin: 0; }
 
 nav.contents { margin-top: 48px; }
 nav.contents ol { list-style: none; padding: 0; margin: 0; max-width: 70ch; }
@@ -41,8 +65,8 @@ ul.bullets { margin: 0 0 1em; padding-left: 1.4em; }
 .empty { color: var(--muted); font-style: italic; }
 .refs { font-size: .9em; }
 
-figure.map { margin: 0 0 1em; border: 1px solid var(--rule); border-radius: 4px; padding: 8px; overflow-x: auto; background: #fff; }
-figure.map svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+figure.map { margin: 0 0 1em; border: 1px solid var(--rule); border-radius: 4px; padding: 8px; overflow-x: auto; background: #fff; text-align: center; }
+figure.map svg { display: block; margin: 0 auto; }
 figure.map figcaption { font-size: .85em; color: var(--muted); margin-top: 6px; }
 
 table { border-collapse: collapse; width: 100%; font-size: .88em; margin: 0 0 1.2em; }
@@ -59,9 +83,11 @@ td ul { margin: 0; padding-left: 1.1em; }
 .sev-medium { color: var(--medium); background: var(--medium-bg); }
 .sev-low { color: var(--low); background: var(--low-bg); }
 table.findings td.ref { font-weight: 700; white-space: nowrap; }
-table.findings th:nth-child(2) { width: 12%; }
-table.findings th:nth-child(3) { width: 8%; }
-table.findings th:nth-child(5) { width: 28%; }
+table.findings th:nth-child(2) { width: 9%; }
+table.findings th:nth-child(4) { width: 30%; }
+table.findings .cost { display: block; font-size: .85em; margin-top: 4px; }
+td.ref { font-weight: 700; white-space: nowrap; }
+.recommendation { font-size: 1.05em; }
 table.findings .title { font-weight: 600; display: block; margin-bottom: 2px; }
 table.findings .maps { display: block; color: var(--muted); font-size: .85em; margin-top: 4px; }
 
@@ -77,21 +103,24 @@ table.matrix .kind { display: block; color: var(--muted); font-size: .8em; font-
 
 footer.end { margin-top: 48px; color: var(--muted); font-size: .8em; border-top: 1px solid var(--rule); padding-top: 8px; }
 
-@page { size: A4; margin: 16mm 15mm 18mm; }
-@page wide { size: A4 landscape; margin: 14mm 15mm 16mm; }
+@media screen {
+  figure.map svg { max-width: 100%; height: auto !important; }
+}
 @media print {
   body { background: #fff; font-size: 10pt; }
   .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  .cover { min-height: 230mm; break-after: page; }
-  nav.contents { margin-top: 0; break-after: page; }
+  .cover { min-height: 0; height: 230mm; break-after: page; border-left-width: 6px; }
+  nav.contents { margin-top: 0; }
   section.part { margin-top: 0; break-before: page; }
-  section.wide { page: wide; }
-  table.steps { break-before: page; }
   article.map { break-before: page; }
-  article.map:first-of-type { break-before: auto; }
-  h2, h3, h4 { break-after: avoid; }
-  figure.map { break-inside: avoid; overflow: visible; border: none; padding: 0; }
-  figure.map svg { max-height: 150mm; }
+  article.map.landscape { page: wide; }
+  article.map h3 { margin-top: 0; }
+  article.map .facts { margin-bottom: 4px; }
+  figure.map figcaption { margin: 0 0 4px; }
+  figure.map.next-part { break-before: page; }
+  h2, h3, h4 { break-after: avoid; break-inside: avoid; }
+  figure.map { break-inside: avoid; overflow: visible; border: none; padding: 0; margin: 0 0 6px; }
+  figure.map svg { max-width: none; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   table.findings tr { break-inside: auto; }

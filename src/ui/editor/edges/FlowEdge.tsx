@@ -1,29 +1,25 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
-import * as C from '../../../core/commands';
-import { polylineRoute } from '../../../core/drawing/stepRoute';
+import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { flowPath } from '../../../core/drawing/flowPath';
 import { FLOW_STYLE } from '../../../core/model/shapes';
-import { useDocument } from '../../../state/documentStore';
+import { commitLabel } from '../../../state/nodeActions';
 import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { FlowEdgeData } from '../buildElements';
 
-/** A polyline through routed points, as path data, with a label spot for when no placed one is known (while dragging). */
-function polyline(points: [number, number][]): { path: string; labelX: number; labelY: number } {
-  const [labelX, labelY] = polylineRoute(points).label;
-  return { path: points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' '), labelX, labelY };
-}
-
+/**
+ * A flow on the canvas: the route core/drawing gives it (buildElements), drawn by the same
+ * path function as the SVG picture, so the screen and the picture show one line. React Flow's
+ * handle positions are not used for the line; the handles are there for connecting.
+ */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeData>>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
-  const flow = data!.flow;
+  const { id, data, markerEnd, selected } = props;
+  const { flow, route } = data!;
   const editing = useUi((s) => s.editing?.kind === 'flow' && s.editing.id === id);
   const style = FLOW_STYLE[flow.kind];
-  const routed = data?.points && data.points.length >= 2 ? polyline(data.points) : null;
-  const [path, ownX, ownY] = routed
-    ? [routed.path, routed.labelX, routed.labelY]
-    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8, offset: 24 });
-  const [labelX, labelY] = data?.labelAt ?? [ownX, ownY];
+  const path = useMemo(() => flowPath(route.points, route.rounded), [route]);
+  const [startX, startY] = route.points[0]!;
+  const [labelX, labelY] = route.label;
   return (
     <>
       <BaseEdge
@@ -33,7 +29,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
         interactionWidth={16}
         style={{ stroke: selected ? '#e07b00' : style.stroke, strokeWidth: selected ? style.width + 1 : style.width, strokeDasharray: style.dash }}
       />
-      {flow.kind === 'message' && <circle cx={routed ? data!.points![0]![0] : sourceX} cy={routed ? data!.points![0]![1] : sourceY} r={4} fill="#fff" stroke={style.stroke} strokeWidth={1.5} />}
+      {flow.kind === 'message' && <circle cx={startX} cy={startY} r={4} fill="#fff" stroke={style.stroke} strokeWidth={1.5} />}
       {(flow.label || editing) && (
         <EdgeLabelRenderer>
           <div className={`flow-label${selected ? ' selected' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
@@ -41,11 +37,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
               <InlineText
                 label="Flow label"
                 initial={flow.label ?? ''}
-                onCommit={(label) => {
-                  const mapId = useUi.getState().openMapId;
-                  if (mapId) useDocument.getState().dispatch(C.updateFlow, { mapId, flowId: flow.id, patch: { label } });
-                  useUi.getState().setEditing(null);
-                }}
+                onCommit={(label) => commitLabel('flow', flow.id, label)}
                 onCancel={() => useUi.getState().setEditing(null)}
               />
             ) : (

@@ -1,9 +1,10 @@
 import { NodeResizeControl, ResizeControlVariant, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
-import * as C from '../../../core/commands';
 import { minLaneHeight } from '../../../core/commands';
+import { laneOwnDepartment } from '../../../core/model/vocabulary';
 import { useDocument, useMap } from '../../../state/documentStore';
 import { deleteLane } from '../../../state/editorActions';
+import { moveLane, renameLane } from '../../../state/laneActions';
 import { useUi } from '../../../state/uiStore';
 import { confirmLaneDelete } from '../../common/confirm';
 import { InlineText } from '../../common/InlineText';
@@ -24,8 +25,8 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
   const index = map?.lanes.findIndex((l) => l.id === laneId) ?? -1;
   const lane = map?.lanes[index];
   if (!map || !lane) return null;
-  const dept = departments?.find((d) => d.id === (lane.departmentId ?? map.departmentId));
-  const dispatch = useDocument.getState().dispatch;
+  const own = laneOwnDepartment(map, lane);
+  const dept = own ? departments?.find((d) => d.id === own) : undefined;
   const select = () => useUi.getState().select({ laneId });
   const rename = () => useUi.getState().setEditing({ kind: 'lane', id: laneId });
 
@@ -37,7 +38,7 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
             label="Lane name"
             initial={lane.name}
             onCommit={(name) => {
-              dispatch(C.renameLane, { mapId, laneId, name });
+              renameLane(mapId, laneId, name);
               useUi.getState().setEditing(null);
             }}
             onCancel={() => useUi.getState().setEditing(null)}
@@ -61,10 +62,10 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
             {lane.name}
           </button>
         )}
-        {dept && lane.departmentId && lane.departmentId !== map.departmentId && <span className="lane-dept">{dept.name}</span>}
+        {dept && <span className="lane-dept">{dept.name}</span>}
         <span className="lane-tools">
-          <button type="button" aria-label={`Move lane ${lane.name} up`} title="Move lane up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); dispatch(C.moveLane, { mapId, laneId, direction: -1 }); }}>▲</button>
-          <button type="button" aria-label={`Move lane ${lane.name} down`} title="Move lane down" disabled={index === map.lanes.length - 1} onClick={(e) => { e.stopPropagation(); dispatch(C.moveLane, { mapId, laneId, direction: 1 }); }}>▼</button>
+          <button type="button" aria-label={`Move lane ${lane.name} up`} title="Move lane up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); moveLane(mapId, laneId, -1); }}>▲</button>
+          <button type="button" aria-label={`Move lane ${lane.name} down`} title="Move lane down" disabled={index === map.lanes.length - 1} onClick={(e) => { e.stopPropagation(); moveLane(mapId, laneId, 1); }}>▼</button>
           <button type="button" aria-label={`Delete lane ${lane.name}`} title="Delete lane" onClick={(e) => { e.stopPropagation(); void deleteLane(laneId, confirmLaneDelete); }}>✕</button>
         </span>
       </div>

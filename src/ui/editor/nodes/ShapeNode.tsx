@@ -1,8 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import * as C from '../../../core/commands';
 import { shapeOutline, SHAPE_STYLE } from '../../../core/model/shapes';
-import { useDocument } from '../../../state/documentStore';
+import { commitLabel } from '../../../state/nodeActions';
 import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { ShapeNodeData } from '../buildElements';
@@ -23,11 +22,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
   const outline = shapeOutline(n.kind, w, h);
   const style = SHAPE_STYLE[n.kind];
   const labelOutside = n.kind === 'start' || n.kind === 'end';
-  const commit = (label: string) => {
-    const mapId = useUi.getState().openMapId;
-    if (mapId) useDocument.getState().dispatch(C.updateNode, { mapId, nodeId: id, patch: { label } });
-    useUi.getState().setEditing(null);
-  };
+  const commit = (label: string) => commitLabel('node', id, label);
   const label = editing ? (
     <InlineText label="Label" initial={n.label} multiline onCommit={commit} onCancel={() => useUi.getState().setEditing(null)} />
   ) : (

@@ -1,8 +1,8 @@
-import * as C from '../../core/commands';
-import { reconcileImport } from '../../core/formats/reconcile';
-import { randomIds } from '../../core/model/ids';
-import type { Id, Workspace } from '../../core/model/types';
-import { useDocument } from '../../state/documentStore';
+import * as C from '../core/commands';
+import { reconcileImport } from '../core/formats/reconcile';
+import { randomIds } from '../core/model/ids';
+import type { Id, Workspace } from '../core/model/types';
+import { useDocument } from './documentStore';
 
 /** What adding an imported workspace's maps would do here, worked out before anything changes. */
 export interface ImportPlan {

@@ -1,0 +1,83 @@
+import { findingFocus } from '../../analysis/focus';
+import { SEVERITIES, type Finding } from '../../analysis/types';
+import type { Id, ProcessMap, Workspace } from '../../model/types';
+import type { Badge } from '../../picture/drawNodes';
+import { printLayout } from '../../picture/print/printLayout';
+import { renderPrintSvg, splitParts } from '../../picture/print/printParts';
+import { type Orientation, type Paper, pageShape, twipsToPx } from '../paper';
+
+// The pictures of a map for the report, at their printed size: on a portrait page when the
+// map fits one, else on landscape pages, cut into parts between columns when it is wider than
+// that. A picture is never shrunk (its smallest text prints at 8 pt or more) and is enlarged a
+// little when the page has room. Badges carry the findings' numbers, as the text does.
+
+export interface ReportPicture {
+  svg: string;
+  /** The picture's own size in CSS pixels (its viewBox). */
+  width: number;
+  height: number;
+  /** Its size on the page in CSS pixels: the own size times a scale of 1 or more. */
+  shownWidth: number;
+  shownHeight: number;
+  /** 1-based; `of` is 1 for a map in one piece. */
+  part: number;
+  of: number;
+  /** Alt text and caption: the map's name, and the part. */
+  label: string;
+}
+
+export interface MapPictures {
+  orientation: Orientation;
+  pictures: ReportPicture[];
+}
+
+/** Room a page keeps above and below a picture: the map's heading, its facts line, the caption. */
+const ROOM_AROUND = { first: 150, later: 60 };
+/** A small map may be shown up to this much larger than its own size. */
+const MAX_ENLARGE = 1.3;
+
+/** Finding numbers per node: "F2 F5", the worst severity colouring the badge. */
+export function numberedBadges(findings: readonly Finding[], refs: ReadonlyMap<string, string>, map: ProcessMap, ws: Pick<Workspace, 'dataStores'>): Map<Id, Badge> {
+  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
+  const byNode = new Map<Id, Finding[]>();
+  for (const f of findings) {
+    if (!f.mapIds.includes(map.id) || !refs.has(f.id)) continue;
+    for (const id of findingFocus(f, map, ws).nodeIds) byNode.set(id, [...(byNode.get(id) ?? []), f]);
+  }
+  const out = new Map<Id, Badge>();
+  for (const [id, list] of byNode) {
+    const names = list.map((f) => refs.get(f.id)!);
+    // Three numbers at most on a badge; the step table and the findings name the rest.
+    const text = names.length > 3 ? `${names.slice(0, 3).join(' ')} +${names.length - 3}` : names.join(' ');
+    const worst = list.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    out.set(id, { count: list.length, severity: worst.severity, text });
+  }
+  return out;
+}
+
+export function mapPictures(map: ProcessMap, ws: Workspace, paper: Paper, badges: Map<Id, Badge>): MapPictures {
+  const printed = printLayout(map, ws.departments);
+  const name = map.name.trim() || 'Untitled map';
+  const fit = (orientation: Orientation) => {
+    const page = pageShape(paper, orientation);
+    return { width: twipsToPx(page.textWidth), height: twipsToPx(page.textHeight) };
+  };
+  const portrait = fit('portrait');
+  const landscape = fit('landscape');
+  const one = (orientation: Orientation, area: { width: number; height: number }): MapPictures => {
+    const r = renderPrintSvg(printed, ws, { badges, label: name });
+    const scale = Math.max(1, Math.min(MAX_ENLARGE, area.width / r.width, (area.height - ROOM_AROUND.first) / r.height));
+    return { orientation, pictures: [{ ...r, shownWidth: r.width * scale, shownHeight: r.height * scale, part: 1, of: 1, label: name }] };
+  };
+  if (printed.width <= portrait.width && printed.height <= portrait.height - ROOM_AROUND.first) return one('portrait', portrait);
+  if (printed.width <= landscape.width) return one('landscape', landscape);
+  const parts = splitParts(printed, landscape.width);
+  return {
+    orientation: 'landscape',
+    pictures: parts.map((range, i) => {
+      const label = `${name}, part ${i + 1} of ${parts.length}`;
+      const r = renderPrintSvg(printed, ws, { range, badges, label });
+      return { ...r, shownWidth: r.width, shownHeight: r.height, part: i + 1, of: parts.length, label };
+    }),
+  };
+}

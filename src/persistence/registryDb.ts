@@ -1,0 +1,66 @@
+import Dexie, { type Table } from 'dexie';
+import type { WorkspaceMeta, WorkspaceStatus } from '../core/model/types';
+import { DB_NAME } from './db';
+
+// The list of workspaces kept in this browser. Each workspace lives in a database of its own
+// with the tables of db.ts, so the repository, the exit journal, the tab sync and the history
+// work on one workspace as they always have (and a live workspace can later be one Yjs
+// document per database). This small database only says which workspaces there are, what
+// they are called, which are in the trash and which one was used last.
+
+export const REGISTRY_NAME = 'lanemap-registry';
+
+/** The database that held the only workspace before there were several: kept, in place, as a workspace. */
+export const LEGACY_DB_NAME = DB_NAME;
+
+export interface WorkspaceEntry {
+  /** The registry's own key, apart from the document's `meta.id` (an import may bring any). */
+  id: string;
+  /** The IndexedDB database holding the workspace. */
+  dbName: string;
+  /** A copy of the document's details, for listing without opening every database. */
+  name: string;
+  organisation?: string;
+  preparedBy?: string;
+  status?: WorkspaceStatus;
+  /** Milliseconds since 1970. */
+  createdAt: number;
+  openedAt: number;
+  updatedAt: number;
+  /** Set while the workspace is in the trash; it is deleted for good TRASH_DAYS later. */
+  deletedAt?: number;
+}
+
+export type EntryDetails = Pick<WorkspaceEntry, 'name' | 'organisation' | 'preparedBy' | 'status'>;
+
+export interface SettingRow {
+  key: 'lastUsed' | 'initialised';
+  /** lastUsed: the entry opened last, in any tab. */
+  id?: string;
+  /** initialised: when, and how (a first run with the demo, or an older Lanemap's database adopted). */
+  at?: number;
+  how?: 'demo' | 'legacy';
+}
+
+export class RegistryDB extends Dexie {
+  declare workspaces: Table<WorkspaceEntry, string>;
+  declare settings: Table<SettingRow, string>;
+
+  constructor(name: string = REGISTRY_NAME) {
+    super(name);
+    this.version(1).stores({ workspaces: 'id', settings: 'key' });
+  }
+}
+
+export const dbNameFor = (entryId: string): string => `lanemap-${entryId}`;
+
+export const newEntryId = (): string => `ws-${globalThis.crypto.randomUUID()}`;
+
+/** The details an entry copies from the document: an absent field stays absent. */
+export function detailsOf(meta: WorkspaceMeta): EntryDetails {
+  const d: EntryDetails = { name: meta.name };
+  if (meta.organisation) d.organisation = meta.organisation;
+  if (meta.preparedBy) d.preparedBy = meta.preparedBy;
+  if (meta.status) d.status = meta.status;
+  return d;
+}

@@ -1,0 +1,200 @@
+import type { Workspace } from '../core/model/types';
+import { emptyWorkspace } from '../core/model/factory';
+import { randomIds } from '../core/model/ids';
+import { LanemapDB } from '../persistence/db';
+import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
+import { addWorkspace, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
+import type { RegistryDB } from '../persistence/registryDb';
+import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
+import { Repository } from '../persistence/repository';
+import { WorkspaceSync } from '../persistence/tabSync';
+import { useAppStatus } from './appStatusStore';
+import { addEditGuard, adoptRemote, onDocumentChange, useDocument } from './documentStore';
+import { useFindings } from './findingsStore';
+import { setLockScope, useLocks } from './lockStore';
+import { useWorkspaces } from './workspaceStore';
+
+// The workspace open in this tab, and opening another. Each workspace has its own database;
+// a session is that database with its repository (saving), its tab sync (taking in what other
+// tabs save) and the registry entry. Opening another workspace first writes every pending edit
+// of this one, then loads the other, and only then closes this one: a failure on the way leaves
+// this tab where it was, with nothing lost. Each tab has its own open workspace.
+
+const NEWER_VERSION = 'This workspace was saved by a newer version of Lanemap, so it is open read-only and this change was not made. Update Lanemap to edit it, or export a backup.';
+const UPGRADED_ELSEWHERE = 'Lanemap was updated in another tab, so this tab no longer saves. Reload this tab to keep editing; export a backup first if you made changes here.';
+const DELETED_ELSEWHERE = 'This workspace was deleted for good in another tab, so this tab no longer saves it. Export it to keep what is here.';
+const OPENING = 'Another workspace is opening; try again in a moment.';
+/** The registry's "last edited" is written at most this often while someone edits. */
+const TOUCH_EVERY_MS = 60_000;
+const PURGE_AFTER_MS = 3000;
+/** sessionStorage: the workspace this tab had open, so a reload comes back to it. */
+const TAB_KEY = 'lanemap.workspace';
+
+interface Session {
+  entry: WorkspaceEntry;
+  db: LanemapDB;
+  repo: Repository;
+  sync: WorkspaceSync | null;
+  /** Written by a newer Lanemap: every edit is refused. */
+  refuseEdits: boolean;
+  touchedAt: number;
+}
+
+let registry: RegistryDB | null = null;
+let current: Session | null = null;
+let switching = false;
+
+export const currentSession = (): Pick<Session, 'entry' | 'db' | 'repo'> | null => current;
+export const workspaceRegistry = (): RegistryDB | null => registry;
+
+/** Make the registry (first run: the demo; an older version's data: adopted), open the workspace to start with, and keep the list live. */
+export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): Promise<void> {
+  registry = reg;
+  await initialiseRegistry(reg, { demo, exclusive: browserExclusive });
+  // Every workspace in the trash: a new empty one, so there is somewhere to work (the trash stays).
+  const entry = (await pickStart(reg, tabChoice())) ?? (await addWorkspace(reg, emptyWorkspace(randomIds('ws'), 'My workspace')));
+  activate(await load(entry));
+  watchWorkspaces(reg, (entries) => useWorkspaces.setState({ entries }), (e) => console.warn('Lanemap: reading the list of workspaces failed', e));
+  useWorkspaces.setState({ available: true });
+  addEditGuard(() => (switching ? OPENING : current?.refuseEdits ? NEWER_VERSION : null));
+  onDocumentChange((changes) => {
+    const s = current;
+    if (!s) return;
+    s.repo.markDirty(changes);
+    const ws = useDocument.getState().workspace;
+    if (!ws || s.repo.readOnly) return;
+    const now = Date.now();
+    if (changes.some((c) => c.table === 'meta')) void recordDetails(reg, s.entry.id, ws.meta).catch(warnRegistry);
+    else if (now - s.touchedAt > TOUCH_EVERY_MS) void touchWorkspace(reg, s.entry.id).catch(warnRegistry);
+    else return;
+    s.touchedAt = now;
+  });
+}
+
+export type OpenResult = { ok: true } | { ok: false; message: string };
+
+/** Open another workspace in this tab. Refused, with the reason, when this one's edits cannot all be saved first. */
+export async function openWorkspace(id: string): Promise<OpenResult> {
+  if (!registry) return { ok: false, message: 'Browser storage is unavailable: there are no other workspaces.' };
+  if (current?.entry.id === id) return { ok: true };
+  if (switching) return { ok: false, message: OPENING };
+  const entry = await registry.workspaces.get(id);
+  if (!entry || entry.deletedAt !== undefined) return { ok: false, message: 'That workspace is not in this browser any more (it may have been deleted in another tab).' };
+  switching = true;
+  useWorkspaces.setState({ busy: true });
+  try {
+    const old = current;
+    if (old) {
+      await old.repo.flush();
+      if (old.repo.hasPending()) return { ok: false, message: `Not opened: the last changes to “${old.entry.name}” are not saved yet. Export a backup of it, then try again.` };
+    }
+    const next = await load(entry);
+    if (old) close(old);
+    activate(next);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, message: `Could not open “${entry.name}”: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    switching = false;
+    useWorkspaces.setState({ busy: false });
+  }
+}
+
+/** Write every pending edit of the open workspace now. */
+export function flushCurrent(): Promise<void> {
+  return current ? current.repo.flush() : Promise.resolve();
+}
+
+/** The page is going away: the at-once write first (the only one a closing page finishes), then the full save. */
+export function flushOnLeaving(): void {
+  current?.repo.flushOnExit();
+  void current?.repo.flush();
+}
+
+/** Take in what other tabs saved to the open workspace. */
+export function syncCurrent(): void {
+  void current?.sync?.request();
+}
+
+// --- internals
+
+interface Loaded {
+  session: Session;
+  workspace: Workspace;
+  warnings: string[];
+}
+
+async function load(entry: WorkspaceEntry): Promise<Loaded> {
+  const db = new LanemapDB(entry.dbName);
+  const session: Session = { entry, db, repo: null!, sync: null, refuseEdits: false, touchedAt: 0 };
+  session.repo = new Repository(db, {
+    // Nothing is written from, or said about, a workspace that is not the one open.
+    getWorkspace: () => (current === session ? useDocument.getState().workspace : null),
+    onStatus: (save) => {
+      if (current === session) useAppStatus.getState().set({ save });
+    },
+  });
+  try {
+    const { workspace, warnings } = await session.repo.load();
+    session.refuseEdits = session.repo.readOnly;
+    if (workspace) return { session, workspace, warnings };
+    // The entry names a database with nothing in it: open it empty, under its name, and save that.
+    const empty = emptyWorkspace(randomIds('ws'), entry.name);
+    session.repo.markDirty([{ table: 'meta', id: empty.meta.id }]);
+    return { session, workspace: empty, warnings: [`No records of “${entry.name}” were found in this browser's storage, so it opens empty.`] };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function activate({ session, workspace, warnings }: Loaded): void {
+  current = session;
+  const { entry, db, repo } = session;
+  useAppStatus.getState().set({ loadWarnings: warnings, readOnly: repo.readOnly, save: { state: 'saved' } });
+  setActiveDb(db);
+  useFindings.getState().setHighlight(null);
+  useDocument.getState().load(workspace);
+  useWorkspaces.setState({ currentId: entry.id });
+  session.sync = new WorkspaceSync({
+    db,
+    repo,
+    getWorkspace: () => (current === session ? useDocument.getState().workspace : null),
+    isHeldHere: (mapId) => useLocks.getState().held === mapId,
+    apply: (r) => adoptRemote(r.workspace, r.replacedMaps),
+  });
+  session.sync.start();
+  // Another tab upgrading the database, or deleting the workspace for good: say so, write no more.
+  db.on('versionchange', (ev) => repo.stopWriting(ev.newVersion ? UPGRADED_ELSEWHERE : DELETED_ELSEWHERE));
+  void setLockScope(entry.dbName);
+  rememberTabChoice(entry.id);
+  if (registry) void markOpened(registry, entry.id).catch(warnRegistry);
+  // Once the page has settled: maps in this workspace's trash past their 30 days go.
+  setTimeout(() => {
+    if (current === session && !repo.readOnly) void purgeExpired(db).catch((e) => console.warn('Lanemap: clearing the trash failed', e));
+  }, PURGE_AFTER_MS);
+}
+
+function close(session: Session): void {
+  session.sync?.stop();
+  session.repo.dispose();
+  session.db.close();
+}
+
+function tabChoice(): string | null {
+  try {
+    return sessionStorage.getItem(TAB_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberTabChoice(id: string): void {
+  try {
+    sessionStorage.setItem(TAB_KEY, id);
+  } catch {
+    // blocked: a reload opens the workspace used last instead
+  }
+}
+
+const warnRegistry = (e: unknown) => console.warn('Lanemap: updating the list of workspaces failed', e);

@@ -1,0 +1,61 @@
+import * as A from '../../state/editorActions';
+import { defineAction } from './keys';
+import type { ActionContext, KeyCombo } from './types';
+
+// Selecting, and moving what is selected with the keys.
+
+const hasMap = (ctx: ActionContext) => ctx.mapId !== null;
+
+const NUDGE: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const NUDGE_KEYS: KeyCombo[] = Object.keys(NUDGE).map((key) => ({ key, shift: 'any' }));
+
+export const selectActions = [
+  defineAction({ id: 'select-all', label: 'Select all', description: 'Select all nodes', group: 'select', keys: [{ key: 'a', mod: true }], targets: ['canvas'], enabled: hasMap, perform: () => A.selectAll() }),
+  defineAction({
+    id: 'clear-selection',
+    label: 'Clear the selection',
+    description: 'Clear the selection',
+    group: 'select',
+    keys: [{ key: 'Escape', shift: 'any' }],
+    enabled: hasMap,
+    perform: () => A.selectNothing(),
+  }),
+  // Taken with nothing selected too: the arrows never scroll the page under the map.
+  defineAction({
+    id: 'nudge',
+    label: 'Nudge',
+    description: 'Nudge the selection (with Shift: 50 px)',
+    group: 'select',
+    keys: NUDGE_KEYS,
+    keyText: 'Arrow keys',
+    edits: true,
+    enabled: hasMap,
+    perform: (ctx) => {
+      const [x, y] = NUDGE[ctx.event?.key ?? ''] ?? [0, 0];
+      const step = ctx.event?.shiftKey ? 50 : 10;
+      if (x || y) A.nudge(x * step, y * step);
+    },
+  }),
+  defineAction({
+    id: 'to-lane-above',
+    label: 'Move to the lane above',
+    description: 'Move the selection to the lane above',
+    group: 'select',
+    keys: [{ key: 'ArrowUp', alt: true, shift: 'any' }],
+    targets: ['node'],
+    edits: true,
+    enabled: hasMap,
+    perform: () => A.moveSelectionToLane(-1),
+  }),
+  defineAction({
+    id: 'to-lane-below',
+    label: 'Move to the lane below',
+    description: 'Move the selection to the lane below',
+    group: 'select',
+    keys: [{ key: 'ArrowDown', alt: true, shift: 'any' }],
+    targets: ['node'],
+    edits: true,
+    enabled: hasMap,
+    perform: () => A.moveSelectionToLane(1),
+  }),
+];

@@ -1,0 +1,72 @@
+import { autoLayout } from '../../state/layoutActions';
+import { openExport } from '../export/ExportDialog';
+import { openHistory } from '../history/HistoryPanel';
+import { openShortcuts } from '../shell/shortcutsOpen';
+import { zoomToFit } from './canvasView';
+import { defineAction } from './keys';
+import type { ActionContext } from './types';
+
+// The map as a whole and the view of it: layout, zoom, its history, export, and this list.
+
+const hasMap = (ctx: ActionContext) => ctx.mapId !== null;
+
+export const viewActions = [
+  defineAction({
+    id: 'auto-layout',
+    label: 'Auto layout',
+    icon: '⊞',
+    description: 'Lay the map out: lanes kept, flows left to right',
+    group: 'view',
+    keys: [{ key: 'l', shift: true }],
+    targets: ['canvas'],
+    edits: true,
+    enabled: (ctx) => hasMap(ctx) && !ctx.layoutRunning,
+    perform: (ctx) => void autoLayout(ctx.mapId!),
+  }),
+  defineAction({
+    id: 'zoom-to-fit',
+    label: 'Zoom to fit',
+    icon: '⤢',
+    description: 'Zoom to fit',
+    group: 'view',
+    // '!' wherever the layout puts it, and Shift with the 1 key where Shift+1 is not '!'.
+    keys: [{ key: '!', shift: 'any' }, { key: '!', code: 'Digit1', shift: true }],
+    keyText: 'Shift+1',
+    targets: ['canvas'],
+    enabled: hasMap,
+    perform: () => zoomToFit(),
+  }),
+  defineAction({
+    id: 'history',
+    label: 'History…',
+    description: 'History of this map: view and restore saved versions',
+    group: 'view',
+    keys: [{ key: 'h' }],
+    targets: ['canvas'],
+    opensDialog: true,
+    enabled: hasMap,
+    perform: (ctx) => openHistory(ctx.mapId!),
+  }),
+  defineAction({
+    id: 'export',
+    label: 'Export…',
+    icon: '⇩',
+    description: 'Export pictures or a report',
+    group: 'view',
+    keys: [{ key: 'e', mod: true, shift: true }],
+    targets: ['canvas'],
+    opensDialog: true,
+    enabled: hasMap,
+    perform: () => openExport(),
+  }),
+  defineAction({
+    id: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    description: 'This list',
+    group: 'view',
+    keys: [{ key: '?', shift: 'any' }],
+    screens: ['map', 'catalogue', 'landscape', 'compare'],
+    opensDialog: true,
+    perform: () => openShortcuts(),
+  }),
+];

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { demoWorkspace } from '../../src/core/demo';
+import { flowRoutes } from '../../src/core/drawing/flowRoutes';
+import { flowSides, stepRoute } from '../../src/core/drawing/stepRoute';
+import type { Id } from '../../src/core/model/types';
+import type { Selection } from '../../src/state/uiStore';
+import { buildEdges, type FlowEdgeData } from '../../src/ui/editor/buildElements';
+
+// The canvas's edges take their lines from core/drawing: what the SVG picture draws when still,
+// the step between the live boxes while an end is dragged.
+
+const NONE: Selection = { nodeIds: [], flowIds: [], laneId: null };
+const map = demoWorkspace('2026-01-01T00:00:00.000Z').maps[0]!;
+const unrouted = { ...map, view: { ...map.view, flowPoints: {} } };
+
+describe('buildEdges: one route per flow, from core/drawing', () => {
+  test('each edge carries the route and label spot the picture draws, routed or not', () => {
+    for (const m of [map, unrouted]) {
+      const edges = buildEdges(m, NONE, new Map());
+      const routes = flowRoutes(m);
+      expect(edges.map((e) => e.id)).toEqual(routes.map((r) => r.flow.id));
+      edges.forEach((e, i) => expect((e.data as FlowEdgeData).route).toEqual(routes[i]!.route));
+    }
+    // Both kinds occur: routed polylines as the layout left them, rounded steps where there are none.
+    expect(flowRoutes(map).every((r) => !r.route.rounded)).toBe(true);
+    expect(flowRoutes(unrouted).some((r) => r.route.rounded)).toBe(true);
+  });
+
+  test('while a node is dragged its flows follow as the step between the live boxes; the other flows keep their lines', () => {
+    const moved = map.nodes.find((n) => map.flows.filter((f) => f.from === n.id || f.to === n.id).length >= 2)!;
+    const box = map.view.nodes[moved.id]!;
+    const drag = new Map<Id, { x: number; y: number }>([[moved.id, { x: box.x + 130, y: box.y + 95 }]]);
+    const live = (id: Id) => (id === moved.id ? { ...box, ...drag.get(id)! } : map.view.nodes[id]!);
+    const still = new Map(buildEdges(map, NONE, new Map()).map((e) => [e.id, (e.data as FlowEdgeData).route]));
+    for (const e of buildEdges(map, NONE, drag)) {
+      const f = (e.data as FlowEdgeData).flow;
+      const route = (e.data as FlowEdgeData).route;
+      if (f.from === moved.id || f.to === moved.id) {
+        expect(route).toEqual(stepRoute(live(f.from), live(f.to)));
+        // The handles React Flow connects by are the sides the step leaves and enters by.
+        const sides = flowSides(live(f.from), live(f.to));
+        expect([e.sourceHandle, e.targetHandle]).toEqual([sides.source, sides.target]);
+      } else {
+        expect(route).toBe(still.get(f.id));
+      }
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { WorkspaceMeta, WorkspaceStatus } from '../core/model/types';
 import { DB_NAME } from './db';
+import { uuid } from '../core/model/ids';
 
 // The list of workspaces kept in this browser. Each workspace lives in a database of its own
 // with the tables of db.ts, so the repository, the exit journal, the tab sync and the history
@@ -54,7 +55,7 @@ export class RegistryDB extends Dexie {
 
 export const dbNameFor = (entryId: string): string => `lanemap-${entryId}`;
 
-export const newEntryId = (): string => `ws-${globalThis.crypto.randomUUID()}`;
+export const newEntryId = (): string => `ws-${uuid()}`;
 
 /** The details an entry copies from the document: an absent field stays absent. */
 export function detailsOf(meta: WorkspaceMeta): EntryDetails {

@@ -1,5 +1,6 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { Workspace, WorkspaceMeta } from '../core/model/types';
+import { uuid } from '../core/model/ids';
 import { LanemapDB } from './db';
 import { readStoredWorkspace } from './loadWorkspace';
 import { dbNameFor, detailsOf, newEntryId, type RegistryDB, type WorkspaceEntry } from './registryDb';
@@ -41,7 +42,7 @@ export async function addWorkspace(reg: RegistryDB, ws: Workspace, opts?: Regist
   const dbName = dbNameFor(id);
   const db = new LanemapDB(dbName);
   try {
-    await writeAll(db, ws, { now, newId: () => globalThis.crypto.randomUUID(), removed: new Map() });
+    await writeAll(db, ws, { now, newId: uuid, removed: new Map() });
   } finally {
     db.close();
   }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { expectAccessible, nodeByLabel, openApp, renameNode, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -8,12 +8,14 @@ const browser = sharedBrowser();
 // blank the page: the panel that reads it says it could not be shown, offers a way back and
 // a backup, and the maps are untouched.
 
-/** Writes a row straight into the browser's database, as a crash or another program might leave it. */
+/** Writes a row straight into the open workspace's database (a fresh profile has one: the demo), as a crash or another program might leave it. */
 async function putRaw(page: Page, store: string, row: Record<string, unknown>): Promise<void> {
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('lanemap-ws-')));
+  expect(names).toHaveLength(1);
   await page.evaluate(
-    ({ store, row }) =>
+    ({ store, row, name }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('lanemap');
+        const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
@@ -26,17 +28,8 @@ async function putRaw(page: Page, store: string, row: Record<string, unknown>): 
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { store, row },
+    { store, row, name: names[0]! },
   );
-}
-
-async function renameNode(page: Page, from: string, to: string): Promise<void> {
-  await nodeByLabel(page, from).click();
-  await page.keyboard.press('F2');
-  await page.keyboard.type(to);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
-  await waitSaved(page);
 }
 
 const failure = (page: Page, what: string) => page.getByRole('alert', { name: `${what} could not be shown` });

@@ -192,7 +192,7 @@ test('every flow of the demo maps drawn since the last layout (no routes): the c
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(file);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Replace workspace' }).click();
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Open as a new workspace' }).click();
   await waitForCanvas(page);
   await expect.poll(() => page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').count()).toBe(ws.maps.length);
 

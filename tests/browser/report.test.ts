@@ -14,7 +14,7 @@ test('a user names the workspace in the report’s cover details, looks at the p
 
   // The cover's details are the workspace's: renaming here renames the workspace.
   const name = dialog.getByRole('textbox', { name: 'Title (workspace name)' });
-  await expect.poll(() => name.inputValue()).toBe('University CRM as-is (demo)');
+  await expect.poll(() => name.inputValue()).toBe('University CRM (demo)');
   await name.fill('International Office CRM review');
   await name.press('Enter');
   await dialog.getByRole('textbox', { name: 'Organisation' }).fill('University of Example');

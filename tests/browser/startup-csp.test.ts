@@ -44,7 +44,7 @@ test('no Content-Security-Policy violation from start-up to a workspace file imp
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(file);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Replace workspace' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Open as a new workspace' }).waitFor({ timeout: 30_000 });
   expect((await violations()).filter((v) => !v.includes('inline'))).toEqual([]);
   expect(refused.filter((t) => !/inline/i.test(t))).toEqual([]);
   await rm(dir, { recursive: true, force: true });

@@ -32,7 +32,8 @@ export function startServiceWorker(): void {
 }
 
 function checkForUpdates(reg: ServiceWorkerRegistration): void {
-  let last = Date.now();
+  // Registering has just looked for a new version; the first return to the tab looks again.
+  let last = 0;
   const check = () => {
     // Offline, or the server is down for a deploy: try again at the next turn.
     if (!navigator.onLine || reg.installing) return;

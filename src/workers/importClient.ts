@@ -3,7 +3,8 @@ import type { ImportReply, ImportRequest } from './importProtocol';
 
 // Reads a file in the import worker: progress as it goes, and a way to stop it. A parse cannot
 // be interrupted from outside, so "Cancel" terminates the worker, and the next import starts
-// a new one.
+// a new one. A worker is started when the file picker opens (warmImportWorker), so that its
+// script is loaded while the person is still choosing the file.
 
 export interface RunningImport {
   /** The outcome; never rejects. After cancel() it resolves with `null`. */
@@ -11,8 +12,17 @@ export interface RunningImport {
   cancel(): void;
 }
 
+const newWorker = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lanemap-import' });
+let spare: Worker | null = null;
+
+/** Start a worker ahead of the file: called when the file picker opens or a file is dragged in. */
+export function warmImportWorker(): void {
+  spare ??= newWorker();
+}
+
 export function importInWorker(file: { name: string; bytes: Uint8Array }, now: string, onProgress: (step: string) => void): RunningImport {
-  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lanemap-import' });
+  const worker = spare ?? newWorker();
+  spare = null;
   let settle: (o: ImportOutcome | null) => void = () => {};
   const outcome = new Promise<ImportOutcome | null>((resolve) => (settle = resolve));
   const finish = (o: ImportOutcome | null) => {

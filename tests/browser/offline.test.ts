@@ -203,6 +203,31 @@ test('a new version is offered with "Reload", which writes the last edit before 
   await context.close();
 });
 
+test('a tab left open hears of a new version when its window is focused again, without asking', async () => {
+  await startServer(await copyOfBuild());
+  const { context, page, errors } = await openAt(OFFLINE_URL + '#/map/m-adm');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await controlled(page)).toBe(true);
+  await rename(page, 'Reply with prospectus', 'Send prospectus pack');
+  await waitSaved(page);
+
+  const v2 = await copyOfBuild();
+  const sw = await readFile(join(v2, 'sw.js'), 'utf8');
+  await writeFile(join(v2, 'sw.js'), sw.replace(/(\{url:"index\.html",revision:")[^"]+"/, '$1v2-focus"'));
+  await stopServer();
+  await startServer(v2);
+  // The person comes back to the tab: nothing else asks the service worker to look.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const prompt = page.getByRole('region', { name: 'New version' });
+  await prompt.waitFor({ timeout: 30_000 });
+  expect(await prompt.textContent()).toContain('A new version of Lanemap is available.');
+  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  expect(cspViolations(errors)).toEqual([]);
+  await context.close();
+});
+
 test('the page runs only its own scripts: an injected inline script is refused, the app\'s own run', async () => {
   const { context, page, errors } = await openAt(APP_URL + '#/map/m-adm');
   expect(cspViolations(errors)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 import { serveStatic } from './support/staticServer';
 
 // Many councils and universities serve internal tools over plain http on an intranet name.
@@ -22,15 +22,7 @@ afterAll(async () => {
 const httpsNote = (page: Page) => page.getByRole('status').filter({ hasText: 'needs a secure (https) address' });
 
 test('on http://lanemap.intranet steps can be added and are kept, and the app says once that offline install needs https', async () => {
-  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`http://${HOST}:${server.port}/#/map/m-adm`);
-  await waitForCanvas(page);
+  const { page, context, errors } = await openApp(browser(), { url: `http://${HOST}:${server.port}/`, path: '#/map/m-adm' });
   expect(await page.evaluate(() => ({ secure: window.isSecureContext, uuid: typeof crypto.randomUUID, sw: 'serviceWorker' in navigator }))).toEqual({ secure: false, uuid: 'undefined', sw: false });
 
   // Said once, calmly, in the corner.

@@ -58,7 +58,7 @@ describe('ids on a page served over plain http', () => {
 
   it('are random version-4 UUIDs from getRandomValues when crypto.randomUUID is missing', () => {
     const real = globalThis.crypto;
-    vi.stubGlobal('crypto', { getRandomValues: (a: Uint8Array) => real.getRandomValues(a) });
+    vi.stubGlobal('crypto', { getRandomValues: <T extends ArrayBufferView<ArrayBuffer>>(a: T) => real.getRandomValues(a) });
     expect(globalThis.crypto.randomUUID).toBeUndefined();
     const ids = Array.from({ length: 1000 }, () => uuid());
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

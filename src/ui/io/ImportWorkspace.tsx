@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FORMAT_LABELS, IMPORT_ACCEPT, type ImportFormat } from '../../core/importing/importFile';
-import { importInWorker, type RunningImport } from '../../workers/importClient';
+import { importInWorker, warmImportWorker, type RunningImport } from '../../workers/importClient';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
@@ -68,6 +68,9 @@ export function ImportWorkspaceButton() {
     else setStage({ kind: 'ready', file: file.name, format: outcome.format, ws: outcome.result.workspace, plan: planImport(current, outcome.result.workspace), warnings: outcome.result.warnings });
   }, []);
   const dragging = useFileDrop(onFile);
+  useEffect(() => {
+    if (dragging) warmImportWorker();
+  }, [dragging]);
 
   const apply = async (mode: ImportMode) => {
     if (stage.kind !== 'ready') return;
@@ -96,7 +99,7 @@ export function ImportWorkspaceButton() {
   };
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} title="Read a Lanemap workspace file, or maps from BPMN (.bpmn), draw.io (.drawio) or Visio (.vsdx). You can also drop a file on the window.">
+      <button type="button" onClick={() => { warmImportWorker(); input.current?.click(); }} title="Read a Lanemap workspace file, or maps from BPMN (.bpmn), draw.io (.drawio) or Visio (.vsdx). You can also drop a file on the window.">
         Import
       </button>
       <input ref={input} type="file" accept={IMPORT_ACCEPT} hidden aria-label="File to import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />

@@ -48,7 +48,7 @@ export interface Session {
  * A fresh profile (empty IndexedDB) with the app open and its canvas drawn. `canvas: false`
  * is for screens without one (#/catalogue, #/landscape): the caller waits for its own content.
  */
-export async function openApp(browser: Browser, opts: { acceptDownloads?: boolean; path?: string; canvas?: boolean } = {}): Promise<Session> {
+export async function openApp(browser: Browser, opts: { acceptDownloads?: boolean; path?: string; canvas?: boolean; url?: string } = {}): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: opts.acceptDownloads ?? false });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -56,7 +56,7 @@ export async function openApp(browser: Browser, opts: { acceptDownloads?: boolea
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(APP_URL + (opts.path ?? ''));
+  await page.goto((opts.url ?? APP_URL) + (opts.path ?? ''));
   if (opts.canvas !== false) await waitForCanvas(page);
   return { context, page, errors };
 }
@@ -83,6 +83,16 @@ export async function dismissToasts(page: Page): Promise<void> {
       return close.count();
     })
     .toBe(0);
+}
+
+/** Select a node, F2, type the new label, Enter; then wait until it is stored. */
+export async function renameNode(page: Page, from: string, to: string): Promise<void> {
+  await nodeByLabel(page, from).click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type(to);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
+  await waitSaved(page);
 }
 
 /** axe-core on the current page: no serious or critical violation. */

@@ -9,6 +9,7 @@ import { renderMapSvg } from '../core/picture';
 import type { ProcessMap } from '../core/model/types';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle, type CliIO } from './io';
+import { refuseToOverwrite } from './outputFiles';
 import { rasterise } from './pngFromSvg';
 import { writeReport } from './reportCommand';
 
@@ -21,16 +22,6 @@ A file already at a path written to is kept, and nothing is written, unless --fo
 /** Where the files go: `out` itself for one map or a report, else one file per map in the folder `out`. */
 function targets(maps: ProcessMap[], ext: string, out: string, single: boolean): string[] {
   return single ? [out] : uniqueNames(maps.map((m) => m.name), ext).map((n) => `${out.replace(/[\\/]+$/, '')}/${n}`);
-}
-
-/** Refuses before anything is written when a target exists already (unless --force). */
-async function checkFree(io: CliIO, paths: string[], force: boolean): Promise<void> {
-  if (force) return;
-  const there = [];
-  for (const p of paths) if (await io.exists(p)) there.push(p);
-  if (there.length > 0) {
-    throw new CliError(`Not written: ${there.length === 1 ? `${there[0]} exists already` : `${there.length} files exist already (${there.slice(0, 3).join(', ')}${there.length > 3 ? ', …' : ''})`}. Choose another --out, or add --force to replace ${there.length === 1 ? 'it' : 'them'}.`);
-  }
 }
 
 async function writeEach(io: CliIO, maps: ProcessMap[], paths: string[], make: (m: ProcessMap) => string | Uint8Array): Promise<string[]> {
@@ -61,7 +52,7 @@ export const exportCommand: Command = {
     const single = typeof only === 'string';
     const report = format === 'docx' || format === 'html';
     const paths = targets(maps, format, out, single || report);
-    await checkFree(io, paths, flags.has('force'));
+    await refuseToOverwrite(io, paths, flags.has('force'));
     // Pictures carry badges only when asked; the report has its findings unless told not to.
     const withFindings = report ? !flags.has('no-findings') : flags.has('findings');
     const findings = withFindings ? analyzeWorkspace(ws) : [];

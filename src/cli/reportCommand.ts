@@ -7,11 +7,12 @@ import type { Id, Workspace } from '../core/model/types';
 import { buildReportDocx, buildReportHtml, PAPERS, type Paper, type ReportOptions } from '../core/report';
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle, type CliIO } from './io';
+import { refuseToOverwrite } from './outputFiles';
 import { rasteriseAsync } from './pngFromSvg';
 
 export const REPORT_FORMATS = ['docx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-const USAGE = `Usage: lanemap report <bundle.json> --format ${REPORT_FORMATS.join('|')} [--maps ID,ID] [--paper ${PAPERS.join('|')}] [--no-findings] --out <file>`;
+const USAGE = `Usage: lanemap report <bundle.json> --format ${REPORT_FORMATS.join('|')} [--maps ID,ID] [--paper ${PAPERS.join('|')}] [--no-findings] --out <file> [--force]`;
 
 /**
  * The PNG each picture falls back to in Word 2013 and older (newer Word draws the SVG): at its
@@ -66,7 +67,7 @@ export const reportCommand: Command = {
   summary: 'write the policy document (.docx or .html) for all or some maps',
   usage: USAGE,
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, { withValue: ['format', 'maps', 'paper', 'out'], boolean: ['no-findings'] }, USAGE);
+    const { positional, flags } = parseArgs(args, { withValue: ['format', 'maps', 'paper', 'out'], boolean: ['no-findings', 'force'] }, USAGE);
     if (positional.length !== 1) throw new CliError(`${positional.length === 0 ? 'Missing the bundle file' : 'Too many arguments'}\n${USAGE}`);
     const format = flags.get('format') as ReportFormat | undefined;
     if (!format || !REPORT_FORMATS.includes(format)) throw new CliError(`${format ? `Unknown format "${String(format)}"` : 'Missing --format'}: use one of ${REPORT_FORMATS.join(', ')}\n${USAGE}`);
@@ -76,6 +77,7 @@ export const reportCommand: Command = {
     const { workspace: ws } = await readBundle(io, positional[0]!);
     const maps = flags.get('maps');
     const mapIds = chosenMaps(ws, typeof maps === 'string' ? maps : undefined, positional[0]!);
+    await refuseToOverwrite(io, [out], flags.has('force'));
     await writeReport(io, ws, { format, ...(mapIds ? { mapIds } : {}), paper, findings: !flags.has('no-findings'), date: new Date().toISOString().slice(0, 10) }, out);
     io.stdout(`${out}\n`);
     return 0;

@@ -43,6 +43,17 @@ describe('lanemap export never writes two maps to one file, nor over a file that
     expect(forced.code).toBe(0);
     expect(String(cli.written.get('out/Enquiry.bpmn'))).toContain('http://www.omg.org/spec/BPMN/20100524/MODEL');
   });
+
+  it('lanemap report keeps a file already at --out too, unless --force', async () => {
+    const cli = memoryCli({ 'ws.json': bundleNamed(['Intake']), 'policy.html': 'the draft I edited' });
+    const r = await cli.run(['report', 'ws.json', '--format', 'html', '--out', 'policy.html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Not written: policy\.html exists already\. Choose another --out, or add --force to replace it\./);
+    expect(cli.written.size).toBe(0);
+    const forced = await cli.run(['report', 'ws.json', '--format', 'html', '--out', 'policy.html', '--force']);
+    expect(forced.code).toBe(0);
+    expect(String(cli.written.get('policy.html'))).toContain('<html');
+  });
 });
 
 describe('lanemap analyze', () => {

@@ -70,7 +70,7 @@ async function reportRows(rows: Row[]): Promise<void> {
   writeFileSync(bundle, JSON.stringify(toBundle(big, NOW)));
   for (const format of ['docx', 'html'] as const) {
     const t0 = performance.now();
-    execFileSync('npx', ['tsx', 'src/cli/main.ts', 'report', bundle, '--format', format, '--out', join(tmpdir(), `lanemap-bench-report.${format}`)], { stdio: 'ignore' });
+    execFileSync('npx', ['tsx', 'src/cli/main.ts', 'report', bundle, '--format', format, '--out', join(tmpdir(), `lanemap-bench-report.${format}`), '--force'], { stdio: 'ignore' });
     rows.push({ what: `CLI 'lanemap report --format ${format}', one run`, input: '20 maps x 80 nodes', medianMs: Math.round(performance.now() - t0) });
   }
 }

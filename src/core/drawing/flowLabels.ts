@@ -73,14 +73,16 @@ const inflate = (b: NodeBox): Box => ({ x: b.x - CLEAR, y: b.y - CLEAR, w: b.wid
 
 /** What a node covers: its shape (a decision as a plus, its corners free), and the caption under a start or end. */
 function nodeBoxes(n: MapNode, b: NodeBox): Box[] {
-  if (n.kind === 'decision') {
-    return [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })];
-  }
-  const caption = LABEL_STYLE[n.kind]?.place === 'below' ? placeLabel(n.kind, n.label, b.width, b.height) : null;
-  if (!caption) return [inflate(b)];
+  const place = LABEL_STYLE[n.kind]?.place;
+  const shape =
+    n.kind === 'decision'
+      ? [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })]
+      : [inflate(b)];
+  const caption = place === 'below' || place === 'diamond' ? placeLabel(n.kind, n.label, b.width, b.height) : null;
+  if (!caption?.below) return shape;
   // The caption's box is as wide as its column; the words in it are what must stay readable.
   const width = Math.max(...caption.lines.map((l) => textWidth(l, caption.size)));
-  return [inflate(b), inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
+  return [...shape, inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
 }
 
 /**

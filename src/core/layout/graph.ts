@@ -1,3 +1,4 @@
+import { placeLabel } from '../drawing/nodeLabels';
 import { fitNodeSize } from '../drawing/nodeSize';
 import { NODE_SIZE } from '../model/geometry';
 import type { Id, ProcessMap } from '../model/types';
@@ -19,7 +20,9 @@ export function buildGraph(map: ProcessMap): LGraph {
     const kind = NODE_SIZE[n.kind] ? n.kind : 'step';
     // A size someone gave the node is kept; it only grows where its label needs more room.
     const size = fitNodeSize(kind, n.label ?? '', positive(box?.width) ?? NODE_SIZE[kind].width, positive(box?.height) ?? NODE_SIZE[kind].height);
-    return { id: n.id, kind: n.kind, lane: laneIndex.get(n.laneId) ?? 0, width: size.width, height: size.height };
+    const node: LNode = { id: n.id, kind: n.kind, lane: laneIndex.get(n.laneId) ?? 0, width: size.width, height: size.height };
+    if (n.kind === 'decision' && placeLabel('decision', n.label ?? '', size.width, size.height)?.below) node.captionBelow = true;
+    return node;
   });
   const edges: LEdge[] = [];
   for (const f of map.flows) {

@@ -140,6 +140,21 @@ export function nudge(dx: number, dy: number): void {
   doc().dispatch(C.moveNodes, { mapId: map.id, moves }, { coalesceKey: `nudge:${ids.join(',')}` });
 }
 
+/**
+ * Ctrl+Shift+arrows: the selected nodes wider or narrower (right edge), taller or shorter
+ * (bottom edge). Presses in a row are one undo step, as nudges are.
+ */
+export function resizeSelection(dw: number, dh: number): void {
+  const map = openMap();
+  const ids = ui().selection.nodeIds;
+  if (!map || ids.length === 0) return;
+  const sizes = ids.flatMap((id) => {
+    const b = map.view.nodes[id];
+    return b ? [{ nodeId: id, x: b.x, y: b.y, width: b.width + dw, height: b.height + dh }] : [];
+  });
+  doc().dispatch(C.resizeNodes, { mapId: map.id, sizes }, { coalesceKey: `resize:${ids.join(',')}` });
+}
+
 /** Alt+Up/Down: move the selected nodes into the lane above or below. */
 export function moveSelectionToLane(direction: -1 | 1): void {
   const map = openMap();

@@ -23,6 +23,11 @@ export function moveNodes(mapId: Id, moves: { nodeId: Id; x: number; y: number }
   return moves.length > 0 && doc().dispatch(C.moveNodes, { mapId, moves });
 }
 
+/** Where the resizer's handles left a node: one history entry for the whole drag of a handle. */
+export function resizeNode(mapId: Id, nodeId: Id, box: { x: number; y: number; width: number; height: number }): boolean {
+  return doc().dispatch(C.resizeNodes, { mapId, sizes: [{ nodeId, ...box }] });
+}
+
 /** Link a store or system node to a catalogue entry (null unlinks). */
 export function linkNode(mapId: Id, nodeId: Id, refId: Id | null): boolean {
   return doc().dispatch(C.linkNodeToCatalogue, { mapId, nodeId, refId });

@@ -30,7 +30,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   'core/text': [],
   'core/schema': ['core/model'],
   'core/catalogue': ['core/model'],
-  'core/commands': ['core/model', 'core/catalogue'],
+  'core/commands': ['core/model', 'core/catalogue', 'core/drawing'],
   'core/analysis': ['core/model'],
   'core/compare': ['core/model', 'core/analysis', 'core/catalogue'],
   'core/drawing': ['core/model'],

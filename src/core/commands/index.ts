@@ -3,6 +3,7 @@ export * from './diff';
 export * from './history';
 export * from './lanes';
 export * from './nodes';
+export * from './resizeNodes';
 export * from './flows';
 export * from './maps';
 export * from './applyLayout';

@@ -1,5 +1,6 @@
 import { laneAtY, laneBands, LANE_HEADER_WIDTH, NODE_SIZE, snap } from '../model/geometry';
 import type { Flow, Id, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
+import { fitNodeBox, fitNodeSize } from '../drawing/nodeSize';
 import { CommandError, mapCommand } from './define';
 import { inferFlowKind } from './flows';
 import { dropRoutesTouching, routesOf } from './routes';
@@ -45,7 +46,7 @@ export interface AddNodeArgs {
 
 export const addNode = mapCommand<AddNodeArgs>('addNode', 'Add node', (map, a) => {
   if (map.nodes.some((n) => n.id === a.nodeId)) throw new CommandError(`Node id "${a.nodeId}" is taken`);
-  const size = NODE_SIZE[a.kind];
+  const size = fitNodeSize(a.kind, a.label, NODE_SIZE[a.kind].width, NODE_SIZE[a.kind].height);
   const pos = a.x !== undefined && a.y !== undefined ? { x: a.x, y: a.y } : placeInLane(map, a.laneId, a.kind, a.connectFrom?.nodeId);
   const laneId = a.x !== undefined && a.y !== undefined ? (laneAtY(map, pos.y + size.height / 2) ?? a.laneId) : a.laneId;
   const node: MapNode = { id: a.nodeId, kind: a.kind, laneId, label: a.label };
@@ -85,6 +86,10 @@ export const updateNode = mapCommand<{ mapId: Id; nodeId: Id; patch: NodePatch }
     const cy = box.y + box.height / 2;
     nodes = { ...nodes, [node.id]: { x: snap(cx - size.width / 2), y: snap(cy - size.height / 2), ...size } };
   }
+  // A longer label grows the box around its centre; it never shrinks what a person sized.
+  const now = nodes[node.id];
+  const fitted = now && fitNodeBox(next.kind, next.label, now);
+  if (fitted && fitted !== now) nodes = { ...nodes, [node.id]: fitted };
   return { ...map, nodes: map.nodes.map((n) => (n.id === node.id ? next : n)), view: { ...map.view, nodes } };
 });
 

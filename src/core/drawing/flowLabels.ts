@@ -4,10 +4,11 @@ import { placeLabel } from './nodeLabels';
 import { SCREEN_TEXT, type TextStyle } from './textStyle';
 import { textWidth } from './textMetrics';
 
-// Where each flow's label sits: on its line, in the middle of its longest run unless a node or
-// another label is there. A label under a node cannot be read ("Web form, phone or e-mail" half
-// hidden by the spreadsheet it runs past), so the label slides along the run, then tries the
-// other runs, longest first. The editor and the SVG export both ask here, so they agree.
+// Where each flow's label sits: on its line, in the middle of its longest run unless a node,
+// another flow's line or another label is there; a decision's branch near where it leaves.
+// A label under a node cannot be read ("Web form, phone or e-mail" half hidden by the
+// spreadsheet it runs past), so the label slides along the run, then tries the other runs,
+// longest first. The editor and the SVG export both ask here, so they agree.
 
 /** The label box as the editor's CSS draws it (.flow-label): 11.5 px text, 5 px padding, a 1 px border. */
 export const FLOW_LABEL = SCREEN_TEXT.flowLabel;
@@ -32,6 +33,8 @@ interface Box {
   y: number;
   w: number;
   h: number;
+  /** The flow a line's box belongs to: its own label may sit on it. */
+  owner?: Id;
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -48,13 +51,13 @@ class BoxGrid {
     });
   }
 
-  /** How much of `b` the boxes cover (a box in several cells counted once). */
-  covered(b: Box): number {
+  /** How much of `b` the boxes cover (a box in several cells counted once), leaving out those of `except`. */
+  covered(b: Box, except?: Id): number {
     const seen = new Set<Box>();
     let area = 0;
     this.each(b, (key) => {
       for (const o of this.cells.get(key) ?? []) {
-        if (seen.has(o) || !overlaps(o, b)) continue;
+        if (seen.has(o) || (except !== undefined && o.owner === except) || !overlaps(o, b)) continue;
         seen.add(o);
         area += (Math.min(o.x + o.w, b.x + b.w) - Math.max(o.x, b.x)) * (Math.min(o.y + o.h, b.y + b.h) - Math.max(o.y, b.y));
       }
@@ -73,14 +76,16 @@ const inflate = (b: NodeBox): Box => ({ x: b.x - CLEAR, y: b.y - CLEAR, w: b.wid
 
 /** What a node covers: its shape (a decision as a plus, its corners free), and the caption under a start or end. */
 function nodeBoxes(n: MapNode, b: NodeBox, style: TextStyle): Box[] {
-  if (n.kind === 'decision') {
-    return [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })];
-  }
-  const caption = style.labels[n.kind]?.place === 'below' ? placeLabel(n.kind, n.label, b.width, b.height, style) : null;
-  if (!caption) return [inflate(b)];
+  const place = style.labels[n.kind]?.place;
+  const shape =
+    n.kind === 'decision'
+      ? [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })]
+      : [inflate(b)];
+  const caption = place === 'below' || place === 'diamond' ? placeLabel(n.kind, n.label, b.width, b.height, style) : null;
+  if (!caption?.below) return shape;
   // The caption's box is as wide as its column; the words in it are what must stay readable.
   const width = Math.max(...caption.lines.map((l) => textWidth(l, caption.size)));
-  return [inflate(b), inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
+  return [...shape, inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
 }
 
 /**
@@ -113,16 +118,65 @@ function candidates({ points, label }: Route, width: number, height: number): Po
   return [label, ...on, ...beside];
 }
 
+/** Spots along a line from its start, nearest first: where a decision's branch is named ("Yes", "No"). */
+function startCandidates({ points }: Route, width: number, height: number): Point[] {
+  const on: Point[] = [];
+  const beside: Point[] = [];
+  let walked = 0;
+  for (let i = 1; i < points.length && walked < START_REACH; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const len = Math.abs(b[0] - a[0]) + Math.abs(b[1] - a[1]);
+    if (len === 0) continue;
+    const upright = a[0] === b[0];
+    const along = (upright ? height : width) / 2 + CLEAR;
+    const [dx, dy] = upright ? [width / 2 + CLEAR, 0] : [0, height / 2 + CLEAR];
+    const ux = (b[0] - a[0]) / len;
+    const uy = (b[1] - a[1]) / len;
+    for (let d = i === 1 ? along : 0; d <= len && walked + d < START_REACH; d += 6) {
+      const x = a[0] + ux * d;
+      const y = a[1] + uy * d;
+      on.push([x, y]);
+      beside.push([x + dx, y + dy], [x - dx, y - dy]);
+    }
+    walked += len;
+  }
+  return [...on, ...beside];
+}
+
+/** How far along its line a branch's name is looked for before the usual spots. */
+const START_REACH = 90;
+
+/** Every run of every line as a thin box, owned by its flow: a label set on another flow's line hides it. */
+function lineBoxes(routes: { flow: { id: Id }; route: Route }[]): BoxGrid {
+  const grid = new BoxGrid();
+  for (const { flow, route } of routes) {
+    for (let i = 1; i < route.points.length; i++) {
+      const [x1, y1] = route.points[i - 1]!;
+      const [x2, y2] = route.points[i]!;
+      grid.add({ x: Math.min(x1, x2) - 1, y: Math.min(y1, y2) - 1, w: Math.abs(x2 - x1) + 2, h: Math.abs(y2 - y1) + 2, owner: flow.id });
+    }
+  }
+  return grid;
+}
+
 /**
  * The label centre of every labelled flow in `routes`, keyed by flow id. Flows are placed in
  * order, each clear of the nodes and of the labels placed before it where its line allows.
  */
-export function placeFlowLabels(map: Pick<ProcessMap, 'nodes' | 'view'>, routes: { flow: { id: Id; label?: string }; route: Route }[], style: TextStyle = SCREEN_TEXT): Map<Id, Point> {
+export function placeFlowLabels(
+  map: Pick<ProcessMap, 'nodes' | 'view'>,
+  routes: { flow: { id: Id; label?: string; from?: Id }; route: Route }[],
+  style: TextStyle = SCREEN_TEXT,
+): Map<Id, Point> {
   const nodes = new BoxGrid();
+  const decisions = new Set<Id>();
   for (const n of map.nodes) {
     const b = map.view.nodes[n.id];
     if (b) for (const box of nodeBoxes(n, b, style)) nodes.add(box);
+    if (n.kind === 'decision') decisions.add(n.id);
   }
+  const lines = lineBoxes(routes);
   const labels = new BoxGrid();
   const placed = new Map<Id, Point>();
   for (const { flow, route } of routes) {
@@ -133,11 +187,13 @@ export function placeFlowLabels(map: Pick<ProcessMap, 'nodes' | 'view'>, routes:
     // The first spot clear of nodes and labels; failing that, the one that hides least.
     let best = route.label;
     let bestCost = [Infinity, Infinity];
-    for (const c of candidates(route, width, height)) {
+    // A decision's branch is named where it leaves, so Yes and No read at the diamond.
+    const spots = flow.from !== undefined && decisions.has(flow.from) ? [...startCandidates(route, width, height), ...candidates(route, width, height)] : candidates(route, width, height);
+    for (const c of spots) {
       const box = boxAt(c);
       // The lane headers' column counts as a node: a label there hides the lane's name.
       const underHeader = Math.max(0, style.headerWidth + CLEAR - box.x) * box.h;
-      const cost = [nodes.covered(box) + underHeader, labels.covered(box)];
+      const cost = [nodes.covered(box) + underHeader, labels.covered(box) + lines.covered(box, flow.id)];
       if (cost[0]! < bestCost[0]! || (cost[0] === bestCost[0] && cost[1]! < bestCost[1]!)) [best, bestCost] = [c, cost];
       if (cost[0] === 0 && cost[1] === 0) break;
     }

@@ -1,11 +1,13 @@
 import type { Flow, Point, ProcessMap } from '../model/types';
 import { detourRoute } from './detourRoute';
 import { placeFlowLabels } from './flowLabels';
-import { polylineRoute, type Route, stepRoute } from './stepRoute';
+import { decisionSourceSides } from './decisionPorts';
+import { flowSides, polylineRoute, type Route, stepRoute } from './stepRoute';
 import type { TextStyle } from './textStyle';
 
 // Every flow of a map as it is drawn, by the canvas and the picture alike: the layout's routed
-// points where it has them, else the step shape between the two boxes, else a way round.
+// points where it has them, else the step shape between the two boxes, else a way round; a
+// decision's branches leave by different vertices (decisionPorts).
 
 /**
  * The route of each flow whose ends are both drawn, its label placed clear of nodes and other
@@ -15,6 +17,8 @@ import type { TextStyle } from './textStyle';
 export function flowRoutes(map: ProcessMap, style?: TextStyle): { flow: Flow; route: Route; detour?: Point[] }[] {
   const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
   const boxes = map.nodes.flatMap((n) => map.view.nodes[n.id] ?? []);
+  const unrouted = map.flows.filter((f) => (map.view.flowPoints[f.id]?.length ?? 0) < 2);
+  const decisionSides = decisionSourceSides(map, unrouted);
   for (const flow of map.flows) {
     const a = map.view.nodes[flow.from];
     const b = map.view.nodes[flow.to];
@@ -22,6 +26,11 @@ export function flowRoutes(map: ProcessMap, style?: TextStyle): { flow: Flow; ro
     const points = map.view.flowPoints[flow.id];
     if (points && points.length >= 2) {
       out.push({ flow, route: polylineRoute(points) });
+      continue;
+    }
+    const source = decisionSides.get(flow.id);
+    if (source) {
+      out.push({ flow, route: stepRoute(a, b, { source, target: flowSides(a, b).target }) });
       continue;
     }
     const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes);

@@ -66,9 +66,8 @@ export function polylineRoute(points: Point[]): Route {
   return { points, label, rounded: false };
 }
 
-/** An unrouted flow between two boxes, shaped as the editor shapes it. */
-export function stepRoute(from: NodeBox, to: NodeBox): Route {
-  const sides = flowSides(from, to);
+/** An unrouted flow between two boxes, shaped as the editor shapes it; `sides` when they are decided elsewhere. */
+export function stepRoute(from: NodeBox, to: NodeBox, sides = flowSides(from, to)): Route {
   const s = handlePoint(from, sides.source);
   const t = handlePoint(to, sides.target);
   const sd = DIR[sides.source];

@@ -4,7 +4,7 @@ import type { NodeKind } from '../model/types';
 // The sizes of every piece of text in a drawn map, in one table per medium: the screen's (the
 // editor's CSS in numbers) and paper's, where the smallest text must print at 8 pt or more and
 // a step is about an inch wide. The canvas, the picture and the print layout all read a table
-// from here, so what is measured is what is drawn.
+// from here, so what is measured is what is drawn. Every word of a label is shown in both.
 
 export interface LabelStyle {
   size: number;
@@ -13,18 +13,21 @@ export interface LabelStyle {
   padTop: number;
   padBottom: number;
   align: 'middle' | 'start';
-  /** 'center' in the shape, 'top' of the shape, or 'below' it. */
-  place: 'center' | 'top' | 'below';
-  /** A word too long for the line is cut (most kinds) or sticks out (decisions, under starts and ends). */
+  /** 'center' in the shape, 'top' of the shape, 'below' it, or 'diamond': inside when it fits, else below. */
+  place: 'center' | 'top' | 'below' | 'diamond';
+  /** A word too long for the line is cut (most kinds) or sticks out (under starts and ends). */
   breakWords: boolean;
 }
 
 export interface TextStyle {
   labels: Record<NodeKind, LabelStyle>;
-  /** Width of the caption under a start or end. */
+  /** Width of the label under a start, an end or a decision too full for its text. */
   belowWidth: number;
-  /** Lines a label keeps (the editor clamps; paper shows every word). */
-  maxLines: number;
+  /**
+   * Room kept free at the top and bottom of a box-shaped node for its marks: the "manual" tag
+   * and the findings badge on the top edge, the notes mark on the bottom one (see nodeMarks).
+   */
+  markClear: number;
   /** Flow labels: one line in a bordered box. */
   flowLabel: { size: number; padX: number; lineHeight: number };
   /** Lane names: their size, and whether they run up the header (paper) or across it (screen). */
@@ -46,13 +49,13 @@ export const SCREEN_TEXT: TextStyle = {
     end: BELOW,
     step: PLAIN,
     document: PLAIN,
-    decision: { ...PLAIN, size: 11.5, padX: 14, padTop: 0, padBottom: 0, breakWords: false },
+    decision: { ...PLAIN, size: 11.5, padX: 0, padTop: 0, padBottom: 0, place: 'diamond' },
     system: { ...PLAIN, padX: 16 },
     dataStore: { ...PLAIN, padTop: 14 },
     note: { size: 12.5, padX: 10, padTop: 8, padBottom: 8, align: 'start', place: 'top', breakWords: true },
   },
   belowWidth: 130,
-  maxLines: 4,
+  markClear: 10,
   flowLabel: { size: 11.5, padX: 5, lineHeight: 1.164 },
   laneName: { size: 14, lineHeight: 1.25, vertical: false },
   laneTag: 11.5,
@@ -73,13 +76,14 @@ export const PRINT_TEXT: TextStyle = {
     end: { ...BELOW, size: PRINT_SIZE, padTop: 2 },
     step: PRINT_PLAIN,
     document: { ...PRINT_PLAIN, padBottom: 8 },
-    decision: { ...PRINT_PLAIN, padX: 0, padTop: 0, padBottom: 0 },
+    decision: { ...PRINT_PLAIN, padX: 0, padTop: 0, padBottom: 0, place: 'diamond' },
     system: { ...PRINT_PLAIN, padX: 12 },
     dataStore: { ...PRINT_PLAIN, padTop: 10 },
     note: { ...PRINT_PLAIN, padX: 6, padTop: 5, padBottom: 5, align: 'start', place: 'top' },
   },
   belowWidth: 80,
-  maxLines: Infinity,
+  // The badge, 18 high, reaches 9 into the box; the label's own padding gives the rest.
+  markClear: 6,
   flowLabel: { size: PRINT_SIZE, padX: 3, lineHeight: 1.164 },
   laneName: { size: 11.5, lineHeight: 1.2, vertical: true },
   laneTag: PRINT_SIZE,

@@ -1,9 +1,12 @@
+import { placeLabel } from '../drawing/nodeLabels';
+import { fitNodeSize } from '../drawing/nodeSize';
 import { NODE_SIZE } from '../model/geometry';
 import type { Id, ProcessMap } from '../model/types';
 import type { LEdge, LGraph, LNode } from './types';
 
 /**
- * The map as the layout sees it. Sizes come from the view when set, else from the kind; a
+ * The map as the layout sees it. Sizes come from the view when set, else from the kind, grown
+ * to hold the label; a
  * node whose lane is missing goes into the first lane (where laneAtY would put it); flows
  * whose ends are missing cannot be drawn and are left out.
  */
@@ -14,14 +17,12 @@ export function buildGraph(map: ProcessMap): LGraph {
   const nodes: LNode[] = map.nodes.map((n, i) => {
     nodeIndex.set(n.id, i);
     const box = map.view.nodes[n.id];
-    const size = NODE_SIZE[n.kind] ?? NODE_SIZE.step;
-    return {
-      id: n.id,
-      kind: n.kind,
-      lane: laneIndex.get(n.laneId) ?? 0,
-      width: positive(box?.width) ?? size.width,
-      height: positive(box?.height) ?? size.height,
-    };
+    const kind = NODE_SIZE[n.kind] ? n.kind : 'step';
+    // A size someone gave the node is kept; it only grows where its label needs more room.
+    const size = fitNodeSize(kind, n.label ?? '', positive(box?.width) ?? NODE_SIZE[kind].width, positive(box?.height) ?? NODE_SIZE[kind].height);
+    const node: LNode = { id: n.id, kind: n.kind, lane: laneIndex.get(n.laneId) ?? 0, width: size.width, height: size.height };
+    if (n.kind === 'decision' && placeLabel('decision', n.label ?? '', size.width, size.height)?.below) node.captionBelow = true;
+    return node;
   });
   const edges: LEdge[] = [];
   for (const f of map.flows) {

@@ -20,6 +20,7 @@ import { reversedForLayering } from './acyclic';
 import { naiveBanding } from './banding';
 import { elkColumns, type ElkColumns, LAYERING_OPTIONS } from './elkGraph';
 import { buildGraph } from './graph';
+import { attachNotes } from './notes';
 import { buildLayered } from './layers';
 import { orderLayers, type OrderResult } from './ordering';
 import { placeItems } from './placement';
@@ -35,7 +36,7 @@ export async function layoutMap(map: ProcessMap, opts: LayoutOptions = {}): Prom
   const elk = requireElk(opts.elk);
   const g = buildGraph(map);
   const t0 = now();
-  const cols = await elkColumns(elk, g, LAYERING_OPTIONS, reversedForLayering(g));
+  const cols = attachNotes(map, g, await elkColumns(elk, g, LAYERING_OPTIONS, reversedForLayering(g)));
   const t1 = now();
   const { view, order } = layoutOnColumns(map, g, cols);
   return {

@@ -23,7 +23,8 @@ const last = <T>(a: readonly T[]): T => a[a.length - 1]!;
 /**
  * Decisions' branches fan out: with two or more forward branches, the one heading highest
  * leaves by the top vertex and the one heading lowest by the bottom, when their next level is
- * above or below the decision; the others leave east.
+ * above or below the decision; the others leave east, and never two of them where a vertex
+ * is still free.
  */
 export function fanOutDecisions(g: LGraph, bands: Bands, plans: EdgePlan[]): void {
   const out = new Map<number, EdgePlan[]>();
@@ -49,6 +50,22 @@ export function fanOutDecisions(g: LGraph, bands: Bands, plans: EdgePlan[]): voi
     if (next(last(list)) > bottom && !used('S') && last(list).srcSide === 'E') {
       last(list).srcSide = 'S';
       last(list).ys[0] = bottom + STUB;
+    }
+    // Two branches must never share the east vertex, or neither can be told or clicked apart
+    // where they leave: the lowest takes the bottom vertex, or the highest the top one when
+    // the decision's text hangs underneath.
+    const east = list.filter((p) => p.srcSide === 'E');
+    if (east.length < 2) continue;
+    const below = g.nodes[d]!.captionBelow === true;
+    if (!below && !used('S')) {
+      last(east).srcSide = 'S';
+      last(east).ys[0] = bottom + STUB;
+    } else if (!used('N')) {
+      east[0]!.srcSide = 'N';
+      east[0]!.ys[0] = top - STUB;
+    } else if (!used('S')) {
+      last(east).srcSide = 'S';
+      last(east).ys[0] = bottom + STUB;
     }
   }
 }

@@ -11,6 +11,7 @@ import type { Id, MapNode, ProcessMap } from '../model/types';
 import { isControlKind, isDataKind } from '../model/vocabulary';
 import { buildGraph } from './graph';
 import { layoutOnColumns } from './layout';
+import { noteAnchors } from './notes';
 
 /** Vertical space between nodes stacked in one cell, and between a band edge and its nodes. */
 const GAP = 20;
@@ -104,7 +105,7 @@ function stackCell(list: MapNode[], relTop: Map<Id, number>): { above: number; b
   return { above: -top, below: bottom };
 }
 
-/** Column of every node: control nodes by longest path, data nodes by the step using them, notes last. */
+/** Column of every node: control nodes by longest path, data nodes by the step using them, notes by the step they are attached to. */
 export function assignColumns(map: ProcessMap): Map<Id, number> {
   const kindOf = new Map(map.nodes.map((n) => [n.id, n.kind]));
   const control = map.nodes.filter((n) => isControlKind(n.kind)).map((n) => n.id);
@@ -160,7 +161,9 @@ export function assignColumns(map: ProcessMap): Map<Id, number> {
     }
   }
 
-  // Notes, and anything still unplaced, go in one column after the last.
+  // A note goes in the column of the step it is attached to.
+  for (const [note, anchor] of noteAnchors(map)) if (column.has(anchor)) column.set(note, column.get(anchor)!);
+  // Anything still unplaced goes in one column after the last.
   let last = -1;
   for (const c of column.values()) last = Math.max(last, c);
   for (const n of map.nodes) if (!column.has(n.id)) column.set(n.id, last + 1);

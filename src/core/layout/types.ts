@@ -41,6 +41,8 @@ export interface LNode {
   lane: number;
   width: number;
   height: number;
+  /** A decision whose text hangs under the diamond (too long for inside): its bottom vertex is kept free. */
+  captionBelow?: boolean;
 }
 
 export interface LEdge {

@@ -5,6 +5,7 @@ import { mapWidth } from '../model/geometry';
 import type { ProcessMap, Workspace } from '../model/types';
 import { drawFlows } from './drawFlows';
 import { flowRoutes } from '../drawing/flowRoutes';
+import { fittedBoxes } from '../drawing/nodeSize';
 import { drawLanes } from './drawLanes';
 import { drawNodes, NODE_TEXT_DEFAULTS } from './drawNodes';
 import { baseline, INK } from '../drawing/nodeLabels';
@@ -41,7 +42,8 @@ const MUTED = '#5a6878';
 
 export function renderMapSvg(source: ProcessMap, ws: Workspace, opts: SvgOptions = {}): RenderedSvg {
   // A map with nodes that have no place yet (an import, a script) is drawn with the quick layout.
-  const map = source.nodes.some((n) => !source.view.nodes[n.id]) ? quickLayout(source) : source;
+  // Every node as big as its label needs, so the picture holds every word.
+  const map = fittedBoxes(source.nodes.some((n) => !source.view.nodes[n.id]) ? quickLayout(source) : source);
   const padding = Math.max(0, opts.padding ?? DEFAULT_PADDING);
   const extent = new Extent();
 
@@ -77,7 +79,7 @@ export function renderMapSvg(source: ProcessMap, ws: Workspace, opts: SvgOptions
 function titleBlock(name: string, department: string | undefined, date: string, extent: Extent): string {
   const x = extent.minX;
   const width = Math.max(400, extent.maxX - extent.minX);
-  const nameLines = wrapText(name || 'Untitled map', width, { size: TITLE_SIZE, bold: true, maxLines: 2 });
+  const nameLines = wrapText(name || 'Untitled map', width, { size: TITLE_SIZE, bold: true });
   const sub = [department, date].filter(Boolean).join(' · ');
   const subLines = wrapText(sub, width, { size: SUBTITLE_SIZE, maxLines: 1 });
   const lh = TITLE_SIZE * 1.25;

@@ -8,6 +8,9 @@ const hasMap = (ctx: ActionContext) => ctx.mapId !== null;
 
 const NUDGE: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 const NUDGE_KEYS: KeyCombo[] = Object.keys(NUDGE).map((key) => ({ key, shift: 'any' }));
+/** Ctrl+Shift+arrows size the selection: Right and Down grow it, Left and Up shrink it. */
+const RESIZE_KEYS: KeyCombo[] = Object.keys(NUDGE).map((key) => ({ key, mod: true, shift: true }));
+const RESIZE_STEP = 10;
 
 export const selectActions = [
   defineAction({ id: 'select-all', label: 'Select all', description: 'Select all nodes', group: 'select', keys: [{ key: 'a', mod: true }], targets: ['canvas'], enabled: hasMap, perform: () => A.selectAll() }),
@@ -34,6 +37,21 @@ export const selectActions = [
       const [x, y] = NUDGE[ctx.event?.key ?? ''] ?? [0, 0];
       const step = ctx.event?.shiftKey ? 50 : 10;
       if (x || y) A.nudge(x * step, y * step);
+    },
+  }),
+  defineAction({
+    id: 'resize',
+    label: 'Resize',
+    description: 'Make the selected nodes wider (Right), narrower (Left), taller (Down) or shorter (Up) by 10 px',
+    group: 'select',
+    keys: RESIZE_KEYS,
+    keyText: 'Ctrl+Shift+Arrow keys',
+    pointer: 'drag a handle of the selected node',
+    edits: true,
+    enabled: hasMap,
+    perform: (ctx) => {
+      const [x, y] = NUDGE[ctx.event?.key ?? ''] ?? [0, 0];
+      if (x || y) A.resizeSelection(x * RESIZE_STEP, y * RESIZE_STEP);
     },
   }),
   defineAction({

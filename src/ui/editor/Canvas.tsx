@@ -16,20 +16,21 @@ import {
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { laneBands, mapWidth } from '../../core/model/geometry';
-import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
+import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { useMap } from '../../state/documentStore';
 import { connectAndSelect } from '../../state/flowActions';
 import { resizeLane } from '../../state/laneActions';
-import { moveNodes } from '../../state/nodeActions';
+import { moveNodes, resizeNode } from '../../state/nodeActions';
 import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
 import { shortcutOf } from '../actions/table';
 import { useUi } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, type LiveBox } from './buildElements';
 import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
 import { LaneResizeContext } from './nodes/laneResizeContext';
+import { NodeResizeContext } from './nodes/nodeResizeContext';
 import { ShapeNode } from './nodes/ShapeNode';
 import { StickyLaneNames } from './StickyLaneNames';
 import { useLayoutAnimation } from './useLayoutAnimation';
@@ -69,11 +70,16 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const selection = useUi((s) => s.selection);
   const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
+  const [sizing, setSizing] = useState<{ nodeId: Id; box: NodeBox } | null>(null);
   const cache = useRef(new Map());
   const { screenToFlowPosition } = useReactFlow();
 
   const animated = useLayoutAnimation(map);
-  const moving = animated ?? drag;
+  // A node being resized is drawn at its live box, as a dragged one is at its live place.
+  const moving = useMemo(() => {
+    const base = animated ?? drag;
+    return sizing ? new Map<Id, LiveBox>(base).set(sizing.nodeId, sizing.box) : base;
+  }, [animated, drag, sizing]);
   const marks = useMarks(map);
   useRevealEditing(map);
   const nodes = useMemo(() => (map ? buildNodes(map, selection, moving, laneResize, cache.current, marks) : []), [map, selection, moving, laneResize, marks]);
@@ -156,10 +162,17 @@ export function Canvas({ mapId }: { mapId: Id }) {
     resizeLane(mapId, laneId, height);
   }, [mapId]);
 
+  const onNodeResize = useCallback((nodeId: Id, box: NodeBox, done: boolean) => {
+    if (!done) return setSizing({ nodeId, box });
+    setSizing(null);
+    resizeNode(mapId, nodeId, box);
+  }, [mapId]);
+
   if (!map) return null;
   return (
     <section className="canvas" aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
+      <NodeResizeContext.Provider value={readOnly ? null : onNodeResize}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -200,6 +213,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           )}
           <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />
         </ReactFlow>
+      </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>
     </section>
   );

@@ -1,5 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { flowRoutes } from '../../core/drawing/flowRoutes';
+import { fittedBoxes } from '../../core/drawing/nodeSize';
 import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
@@ -28,6 +29,9 @@ export const NO_MARKS: Marks = { badges: new Map(), lit: new Set() };
  */
 export type FlowEdgeData = { flow: Flow; route: Route };
 
+/** Where a node is drawn while it moves or is resized: its live place, and its live size when resized. */
+export type LiveBox = { x: number; y: number; width?: number; height?: number };
+
 export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
 export const isLaneNodeId = (id: string) => id.startsWith('lane:');
 
@@ -43,13 +47,15 @@ interface CacheEntry {
 const sameBadge = (a?: NodeBadge, b?: NodeBadge) => a?.count === b?.count && a?.severity === b?.severity;
 
 export function buildNodes(
-  map: ProcessMap,
+  stored: ProcessMap,
   selection: Selection,
-  drag: Map<Id, { x: number; y: number }>,
+  drag: ReadonlyMap<Id, LiveBox>,
   laneResize: { laneId: Id; height: number } | null,
   cache: Map<Id, CacheEntry>,
   marks: Marks = NO_MARKS,
 ): Node[] {
+  // Each node as big as its whole label needs, as the picture draws it.
+  const map = fittedBoxes(stored);
   const width = mapWidth(map);
   const bands = laneBands(map);
   let shift = 0;
@@ -80,7 +86,7 @@ export function buildNodes(
     const stored = map.view.nodes[n.id];
     if (!stored) continue;
     const d = drag.get(n.id);
-    const box = d ? { ...stored, x: d.x, y: d.y } : stored;
+    const box = d ? { ...stored, ...d } : stored;
     const isSel = selected.has(n.id);
     const prev = cache.get(n.id);
     const badge = marks.badges.get(n.id);
@@ -129,7 +135,8 @@ function drawingOf(map: ProcessMap): Map<Id, Route> {
   return drawing;
 }
 
-export function buildEdges(map: ProcessMap, selection: Selection, drag: Map<Id, { x: number; y: number }>): Edge[] {
+export function buildEdges(stored: ProcessMap, selection: Selection, drag: ReadonlyMap<Id, LiveBox>): Edge[] {
+  const map = fittedBoxes(stored);
   const selected = new Set(selection.flowIds);
   const drawing = drawingOf(map);
   const boxOf = (id: Id): NodeBox | undefined => {

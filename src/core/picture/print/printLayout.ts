@@ -1,4 +1,5 @@
-import { placeLabel } from '../../drawing/nodeLabels';
+import { diamondLines, placeLabel } from '../../drawing/nodeLabels';
+import { fitNodeSize } from '../../drawing/nodeSize';
 import { textWidth, wrapText } from '../../drawing/textMetrics';
 import { PRINT_TEXT, type TextStyle } from '../../drawing/textStyle';
 import { buildGraph } from '../../layout/graph';
@@ -63,13 +64,16 @@ export function printSize(n: MapNode): PrintSize {
     const lines = wrapText(n.label, STEP_WIDTH - 10, { size: st.size, breakWords: false });
     const widest = Math.max(0, ...lines.map((l) => textWidth(l, st.size)));
     const text = lines.length * st.size * 1.2;
-    const h = Math.max(44, Math.ceil(2.2 * text + 8));
-    return { width: Math.max(h, Math.ceil(widest / (1 - text / h) + 10)), height: h };
+    let h = Math.max(44, Math.ceil(2.2 * text + 8));
+    let w = Math.max(h, Math.ceil(widest / (1 - text / h) + 10));
+    // The text goes inside when the diamond's own test (diamondLines) says it fits, as on screen; grown until it does.
+    for (let i = 0; i < 20 && !diamondLines(n.label, w, h, PRINT_TEXT); i++) [w, h] = [Math.ceil(w * 1.1), Math.ceil(h * 1.05)];
+    return { width: w, height: h };
   }
   const base = n.kind === 'note' ? NOTE_WIDTH : STEP_WIDTH;
   const width = Math.ceil(Math.max(base, longestWord(n.label, st.size) + 2 * st.padX + 2));
-  const label = placeLabel(n.kind, n.label, width, 0, PRINT_TEXT);
-  return { width, height: Math.ceil(Math.max(MIN_HEIGHT[n.kind] ?? 36, label?.box.height ?? 0)) };
+  // An inch wide (or its longest word), growing in height to hold every word and its marks' room, as a step grows on screen.
+  return fitNodeSize(n.kind, n.label, width, MIN_HEIGHT[n.kind] ?? 36, true, PRINT_TEXT);
 }
 
 /** The drawing's columns: node centres sorted across, a new column where they move on by more than SAME_COLUMN. */

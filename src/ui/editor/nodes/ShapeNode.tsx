@@ -1,10 +1,13 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Fragment, memo, useContext, useMemo } from 'react';
+import { placeLabel } from '../../../core/drawing/nodeLabels';
+import { MIN_SIZE } from '../../../core/drawing/nodeSize';
 import { shapeOutline, SHAPE_STYLE } from '../../../core/model/shapes';
 import { commitLabel } from '../../../state/nodeActions';
 import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { ShapeNodeData } from '../buildElements';
+import { NodeResizeContext } from './nodeResizeContext';
 
 const SIDES = [
   { id: 't', position: Position.Top },
@@ -21,12 +24,28 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
   const h = height ?? 60;
   const outline = shapeOutline(n.kind, w, h);
   const style = SHAPE_STYLE[n.kind];
-  const labelOutside = n.kind === 'start' || n.kind === 'end';
   const commit = (label: string) => commitLabel('node', id, label);
+  const onResize = useContext(NodeResizeContext);
+  // The lines core/drawing wraps, drawn where it puts them: the export breaks them the same way.
+  const placed = useMemo(() => placeLabel(n.kind, n.label, w, h), [n.kind, n.label, w, h]);
   const label = editing ? (
-    <InlineText label="Label" initial={n.label} multiline onCommit={commit} onCancel={() => useUi.getState().setEditing(null)} />
+    <div className="shape-label">
+      <InlineText label="Label" initial={n.label} multiline onCommit={commit} onCancel={() => useUi.getState().setEditing(null)} />
+    </div>
   ) : (
-    <span className="shape-text">{n.label}</span>
+    placed && (
+      <div
+        className={`shape-text${placed.below ? ' below' : ''}`}
+        style={{ left: placed.box.x, top: placed.lineTop, width: placed.box.width, fontSize: placed.size, textAlign: placed.anchor === 'middle' ? 'center' : 'left', paddingLeft: placed.anchor === 'middle' ? 0 : placed.x - placed.box.x }}
+      >
+        {placed.lines.map((line, i) => (
+          <Fragment key={i}>
+            {i > 0 && ' '}
+            <span className="shape-line">{line}</span>
+          </Fragment>
+        ))}
+      </div>
+    )
   );
   return (
     <div className={`shape shape-${n.kind}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} data-lane={n.laneId} title={n.notes || undefined}>
@@ -34,13 +53,22 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
         <path d={outline.body} fill={style.fill} stroke={selected ? '#e07b00' : style.stroke} strokeWidth={selected ? style.strokeWidth + 1 : style.strokeWidth} />
         {outline.detail && <path d={outline.detail} fill="none" stroke={style.stroke} strokeWidth={1} />}
       </svg>
-      <div className={labelOutside ? 'shape-label outside' : 'shape-label'}>{label}</div>
+      {label}
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
       {n.notes && <span className="badge-notes" title={n.notes} aria-label="Has notes">✎</span>}
       {data.badge && (
         <span className={`badge-finding sev-${data.badge.severity}`} title={`${data.badge.count} ${data.badge.count === 1 ? 'finding' : 'findings'} (worst: ${data.badge.severity}); see the Findings panel`}>
           {data.badge.count}
         </span>
+      )}
+      {selected && onResize && n.kind !== 'start' && n.kind !== 'end' && (
+        <NodeResizer
+          minWidth={MIN_SIZE.width}
+          minHeight={MIN_SIZE.height}
+          color="#e07b00"
+          onResize={(_e, p) => onResize(id, p, false)}
+          onResizeEnd={(_e, p) => onResize(id, p, true)}
+        />
       )}
       {n.kind !== 'note' && SIDES.map((s) => <Handle key={s.id} id={s.id} type="source" position={s.position} className="handle" />)}
     </div>

@@ -70,7 +70,7 @@ describe('which action a key runs', () => {
   test('the editor keys, on the map screen with a map open', () => {
     expect(run(key('s'))).toBe('add-step');
     expect(run(key('S'))).toBe('add-step'); // Caps Lock on
-    expect(run(key('S', { shiftKey: true }))).toBeUndefined();
+    expect(run(key('S', { shiftKey: true }))).toBe('step-list'); // not a step: Shift+S opens the step list
     expect(run(key('l'))).toBe('add-lane');
     expect(run(key('L', { shiftKey: true }))).toBe('auto-layout');
     expect(run(key('!', { shiftKey: true, code: 'Digit1' }))).toBe('zoom-to-fit');

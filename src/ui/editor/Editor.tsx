@@ -9,6 +9,8 @@ import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
+import { StepListPanel } from '../steplist/StepListPanel';
+import { useStepListOpen } from '../steplist/stepListOpen';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
 
 /** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
@@ -36,6 +38,7 @@ function EditorBody({ mapId }: { mapId: string }) {
   useLayoutOnOpen(mapId);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
+  const stepList = useStepListOpen((s) => s.open);
   return (
     <div className="editor">
       {readOnly && <ReadOnlyNotice mapId={mapId} />}
@@ -43,6 +46,7 @@ function EditorBody({ mapId }: { mapId: string }) {
         <Palette />
       </fieldset>
       <div className="editor-main">
+        {stepList && <StepListPanel mapId={mapId} readOnly={readOnly} />}
         <Canvas mapId={mapId} />
         <div className="side">
           <InspectorPanel mapId={mapId} />

@@ -15,7 +15,7 @@ const GROUPS: Action[][] = [
   addKindActions.map((a) => a.action),
   ['undo', 'redo'].map(actionById),
   ['auto-layout', 'zoom-to-fit'].map(actionById),
-  [actionById('export')],
+  [actionById('step-list'), actionById('export')],
 ];
 const KIND_OF = new Map(addKindActions.map((a) => [a.action.id, a.kind]));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMap } from '../../src/core/commands';
+import { demoWorkspace } from '../../src/core/demo';
 import { emptyMap } from '../../src/core/model/factory';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { applyStepList, type Item, listFlows, parseStepList, stepsOf, writeStepList } from '../../src/core/steplist';
@@ -204,5 +205,14 @@ describe('writeStepList', () => {
     const text = writeStepList(ws, getMap(ws));
     expect(text).toBe('Sales: Quote [CRM]\nOperations: Fulfil order\n? Operations: Complete?');
     expectNoOp(applyStepList, ws, { mapId: 'map-a', items: items(text), seed: 's2' });
+  });
+
+  it('writes every demo map so that applying it back changes nothing', () => {
+    const ws = demoWorkspace('2026-01-01T00:00:00.000Z');
+    for (const map of ws.maps) {
+      const text = writeStepList(ws, map);
+      expect(text.length, map.name).toBeGreaterThan(0);
+      expectNoOp(applyStepList, ws, { mapId: map.id, items: items(text), seed: 's9' });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import * as A from '../../state/editorActions';
+import { isPresenting, leavePresent } from '../editor/presentMode';
 import { defineAction } from './keys';
 import type { ActionContext, KeyCombo } from './types';
 
@@ -14,11 +15,11 @@ export const selectActions = [
   defineAction({
     id: 'clear-selection',
     label: 'Clear the selection',
-    description: 'Clear the selection',
+    description: 'Clear the selection; in presentation mode, leave it',
     group: 'select',
     keys: [{ key: 'Escape', shift: 'any' }],
-    enabled: hasMap,
-    perform: () => A.selectNothing(),
+    enabled: (ctx) => hasMap(ctx) || isPresenting(),
+    perform: () => (isPresenting() ? leavePresent() : A.selectNothing()),
   }),
   // Taken with nothing selected too: the arrows never scroll the page under the map.
   defineAction({

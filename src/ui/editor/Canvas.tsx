@@ -14,6 +14,7 @@ import {
   type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
+import { usePresenting } from './presentMode';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
@@ -66,6 +67,9 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
   // Another tab edits this map: look, select and zoom, but no dragging, connecting or typing.
   const readOnly = useMapReadOnly(mapId);
+  // Presenting: no overview over the map, and no zooming out past readable text.
+  const presenting = usePresenting((s) => s.on);
+  const presentMin = usePresenting((s) => s.zoom);
   const selection = useUi((s) => s.selection);
   const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
@@ -185,7 +189,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           snapToGrid
           onlyRenderVisibleElements={map.nodes.length > BIG_MAP}
           snapGrid={SNAP}
-          minZoom={0.1}
+          minZoom={presenting ? presentMin : 0.1}
           maxZoom={2.5}
           onInit={(rf) => openingView(rf, map)}
           proOptions={{ hideAttribution: true }}
@@ -198,7 +202,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
               This map is empty. Press <strong>Add lane</strong> ({shortcutOf('add-lane')}) for the first role or team, then <strong>Add start</strong> ({shortcutOf('add-start')}) and <strong>Add step</strong> ({shortcutOf('add-step')}).
             </Panel>
           )}
-          <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />
+          {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />}
         </ReactFlow>
       </LaneResizeContext.Provider>
     </section>

@@ -12,6 +12,8 @@ import { Palette } from './Palette';
 import { StepListPanel } from '../steplist/StepListPanel';
 import { useStepListOpen } from '../steplist/stepListOpen';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
+import { leavePresent, usePresenting } from './presentMode';
+import { usePresentView } from './usePresentView';
 
 /** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
 function InspectorPanel({ mapId }: { mapId: string }) {
@@ -36,6 +38,8 @@ export function Editor({ mapId }: { mapId: string }) {
 function EditorBody({ mapId }: { mapId: string }) {
   useCanvasZoom();
   useLayoutOnOpen(mapId);
+  usePresentView(mapId);
+  const presenting = usePresenting((s) => s.on);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
   const stepList = useStepListOpen((s) => s.open);
@@ -55,6 +59,11 @@ function EditorBody({ mapId }: { mapId: string }) {
           </ErrorBoundary>
         </div>
       </div>
+      {presenting && (
+        <button type="button" className="present-leave" onClick={leavePresent}>
+          Leave presentation (Esc)
+        </button>
+      )}
       <HistoryPanel />
     </div>
   );

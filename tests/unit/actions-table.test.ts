@@ -59,7 +59,7 @@ describe('the action table', () => {
     expect(rows.get('export')).toBe('Ctrl+Shift+E');
     expect(rows.get('to-lane-above')).toBe('Alt+Up');
     expect(rows.get('zoom-to-fit')).toBe('Shift+1');
-    expect(rows.get('edit-label')).toBe('F2 or double-click');
+    expect(rows.get('edit-label')).toBe('F2 / Enter or double-click');
     expect(rows.get('delete')).toBe('Delete / Backspace');
   });
 });
@@ -83,7 +83,13 @@ describe('which action a key runs', () => {
     expect(run(key('E', { ctrlKey: true, shiftKey: true }))).toBe('export');
     expect(run(key('a', { metaKey: true }))).toBe('select-all');
     expect(run(key('ArrowUp', { altKey: true }))).toBe('to-lane-above');
-    expect(run(key('ArrowUp', { shiftKey: true }))).toBe('nudge');
+    // The arrows walk the map; with Ctrl they nudge (and Shift nudges further).
+    expect(run(key('ArrowUp'))).toBe('walk');
+    expect(run(key('ArrowUp', { shiftKey: true }))).toBeUndefined();
+    expect(run(key('ArrowUp', { ctrlKey: true }))).toBe('nudge');
+    expect(run(key('ArrowUp', { ctrlKey: true, shiftKey: true }))).toBe('nudge');
+    expect(run(key('Enter'))).toBeUndefined();
+    expect(run(key('Enter'), ctx({ selection: { ...noSelection, nodeIds: ['n1'] } }))).toBe('edit-label');
     expect(run(key('Escape'))).toBe('clear-selection');
   });
 
@@ -158,6 +164,16 @@ describe('isTyping: when keys belong to a text box', () => {
     expect(typing(body)).toBe(false);
     expect(typing({})).toBe(false); // the window
     expect(typing(null)).toBe(false);
+  });
+
+  test('Enter and Space press the focused button or link, never a shortcut; elsewhere they are keys', () => {
+    expect(typing(el('button', {}, body), key('Enter'))).toBe(true);
+    expect(typing(el('button', {}, body), key(' '))).toBe(true);
+    expect(typing(el('a', { href: '#/map/m1' }, body), key('Enter'))).toBe(true);
+    expect(typing(el('div', { role: 'button' }, body), key('Enter'))).toBe(true);
+    expect(typing(el('span', {}, el('button', {}, body)), key('Enter'))).toBe(false);
+    expect(typing(body, key('Enter'))).toBe(false);
+    expect(typing(el('section', {}, body), key('Enter'))).toBe(false);
   });
 
   test('everything inside an open dialog is the dialog’s, even on a button', () => {

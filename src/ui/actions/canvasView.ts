@@ -5,19 +5,42 @@ import { useEffect } from 'react';
 // editor's provider; the editor hands its zoom here while it is on screen.
 
 let fit: (() => void) | null = null;
+let reveal: ((id: string) => void) | null = null;
+/** How close to the canvas edge a node may sit and still count as seen, in screen pixels. */
+const MARGIN = 24;
 
 /** Called by the editor, inside its React Flow provider. */
 export function useCanvasZoom(): void {
-  const { fitView } = useReactFlow();
+  const { fitView, getViewport, getNode, setCenter } = useReactFlow();
   useEffect(() => {
     const mine = () => void fitView({ padding: 0.08, duration: 250 });
+    // A node chosen by the keyboard off screen is brought into the middle; the zoom is kept.
+    const show = (id: string) => {
+      const n = getNode(id);
+      const el = document.querySelector('.canvas .react-flow');
+      if (!n || !el) return;
+      const { x, y, zoom } = getViewport();
+      const w = n.measured?.width ?? n.width ?? 0;
+      const h = n.measured?.height ?? n.height ?? 0;
+      const r = el.getBoundingClientRect();
+      const left = n.position.x * zoom + x;
+      const top = n.position.y * zoom + y;
+      if (left >= MARGIN && top >= MARGIN && left + w * zoom <= r.width - MARGIN && top + h * zoom <= r.height - MARGIN) return;
+      void setCenter(n.position.x + w / 2, n.position.y + h / 2, { zoom, duration: 200 });
+    };
     fit = mine;
+    reveal = show;
     return () => {
       if (fit === mine) fit = null;
+      if (reveal === show) reveal = null;
     };
-  }, [fitView]);
+  }, [fitView, getViewport, getNode, setCenter]);
 }
 
 export function zoomToFit(): void {
   fit?.();
+}
+
+export function revealNode(id: string): void {
+  reveal?.(id);
 }

@@ -162,7 +162,8 @@ export function Canvas({ mapId }: { mapId: Id }) {
 
   if (!map) return null;
   return (
-    <section className="canvas" aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
+    // Focusable, so Tab reaches the map: from there the arrow keys walk it and Enter renames.
+    <section className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
         <ReactFlow
           nodes={nodes}

@@ -93,6 +93,17 @@ test('a small map captured with the keyboard alone: new department, lanes, steps
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(3);
   await page.keyboard.press('Escape');
+
+  // Ctrl+0, Ctrl+= and Ctrl+- zoom the map, not the page.
+  const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  await page.keyboard.press('Control+0');
+  await expect.poll(scale).toBeCloseTo(1, 3);
+  await page.keyboard.press('Control+Equal');
+  await expect.poll(scale).toBeGreaterThan(1.1);
+  await page.keyboard.press('Control+0');
+  await page.keyboard.press('Control+Minus');
+  await expect.poll(scale).toBeLessThan(0.9);
+  expect(await page.evaluate(() => window.devicePixelRatio)).toBe(1);
   await expectAccessible(page);
   expect(errors).toEqual([]);
   await context.close();

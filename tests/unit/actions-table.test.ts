@@ -91,6 +91,11 @@ describe('which action a key runs', () => {
     expect(run(key('Enter'))).toBeUndefined();
     expect(run(key('Enter'), ctx({ selection: { ...noSelection, nodeIds: ['n1'] } }))).toBe('edit-label');
     expect(run(key('Escape'))).toBe('clear-selection');
+    expect(run(key('=', { ctrlKey: true, code: 'Equal' }))).toBe('zoom-in');
+    expect(run(key('+', { ctrlKey: true, shiftKey: true, code: 'Equal' }))).toBe('zoom-in');
+    expect(run(key('-', { ctrlKey: true, code: 'Minus' }))).toBe('zoom-out');
+    expect(run(key('0', { ctrlKey: true, code: 'Digit0' }))).toBe('zoom-actual');
+    expect(run(key('0', { code: 'Digit0' }))).toBeUndefined();
   });
 
   test('keys that need something to act on are left to the browser without it', () => {

@@ -6,12 +6,13 @@ import { useEffect } from 'react';
 
 let fit: (() => void) | null = null;
 let reveal: ((id: string) => void) | null = null;
+let zoomBy: ((how: 'in' | 'out' | 'actual') => void) | null = null;
 /** How close to the canvas edge a node may sit and still count as seen, in screen pixels. */
 const MARGIN = 24;
 
 /** Called by the editor, inside its React Flow provider. */
 export function useCanvasZoom(): void {
-  const { fitView, getViewport, getNode, setCenter } = useReactFlow();
+  const { fitView, getViewport, getNode, setCenter, zoomIn, zoomOut, zoomTo } = useReactFlow();
   useEffect(() => {
     const mine = () => void fitView({ padding: 0.08, duration: 250 });
     // A node chosen by the keyboard off screen is brought into the middle; the zoom is kept.
@@ -28,13 +29,16 @@ export function useCanvasZoom(): void {
       if (left >= MARGIN && top >= MARGIN && left + w * zoom <= r.width - MARGIN && top + h * zoom <= r.height - MARGIN) return;
       void setCenter(n.position.x + w / 2, n.position.y + h / 2, { zoom, duration: 200 });
     };
+    const zoom = (how: 'in' | 'out' | 'actual') => void (how === 'in' ? zoomIn({ duration: 150 }) : how === 'out' ? zoomOut({ duration: 150 }) : zoomTo(1, { duration: 150 }));
     fit = mine;
     reveal = show;
+    zoomBy = zoom;
     return () => {
       if (fit === mine) fit = null;
       if (reveal === show) reveal = null;
+      if (zoomBy === zoom) zoomBy = null;
     };
-  }, [fitView, getViewport, getNode, setCenter]);
+  }, [fitView, getViewport, getNode, setCenter, zoomIn, zoomOut, zoomTo]);
 }
 
 export function zoomToFit(): void {
@@ -43,4 +47,9 @@ export function zoomToFit(): void {
 
 export function revealNode(id: string): void {
   reveal?.(id);
+}
+
+/** Ctrl+= / Ctrl+- / Ctrl+0: the map's zoom, in steps or back to actual size (the page's own zoom is left alone). */
+export function zoomCanvas(how: 'in' | 'out' | 'actual'): void {
+  zoomBy?.(how);
 }

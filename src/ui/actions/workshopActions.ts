@@ -1,7 +1,9 @@
+import { laneNodeId } from '../editor/buildElements';
+import { openContextMenu } from '../editor/contextMenuOpen';
 import { togglePresent } from '../editor/presentMode';
 import { toggleStepList } from '../steplist/stepListOpen';
 import { defineAction } from './keys';
-import type { ActionContext } from './types';
+import type { ActionContext, TargetKind } from './types';
 
 // Working in a room: typing a process as a list, showing the map on a projector.
 
@@ -29,5 +31,23 @@ export const workshopActions = [
     targets: ['canvas'],
     enabled: hasMap,
     perform: () => togglePresent(),
+  }),
+  defineAction({
+    id: 'open-menu',
+    label: 'Menu',
+    description: 'Open the menu of what is selected (as a right-click does)',
+    group: 'edit',
+    keys: [{ key: 'F10', shift: true }, { key: 'ContextMenu', shift: 'any' }],
+    pointer: 'right-click',
+    enabled: hasMap,
+    perform: (ctx) => {
+      const s = ctx.selection;
+      const target: TargetKind = s.nodeIds.length ? 'node' : s.flowIds.length ? 'flow' : s.laneId ? 'lane' : 'canvas';
+      const id = s.nodeIds[0] ?? s.flowIds[0] ?? (s.laneId ? laneNodeId(s.laneId) : null);
+      // Beside what it acts on, or in the middle of the canvas.
+      const el = (id && document.querySelector(`.canvas [data-id="${CSS.escape(id)}"]`)) || document.querySelector('.canvas');
+      const r = el?.getBoundingClientRect();
+      openContextMenu({ x: r ? r.left + Math.min(r.width / 2, 120) : 200, y: r ? r.top + Math.min(r.height / 2, 60) : 200, target });
+    },
   }),
 ];

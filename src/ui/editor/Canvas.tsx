@@ -15,6 +15,7 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { usePresenting } from './presentMode';
+import { openContextMenu } from './contextMenuOpen';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeKind, ProcessMap } from '../../core/model/types';
@@ -27,7 +28,7 @@ import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
 import { shortcutOf } from '../actions/table';
 import { useUi } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId } from './buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode } from './buildElements';
 import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
 import { LaneResizeContext } from './nodes/laneResizeContext';
@@ -181,6 +182,22 @@ export function Canvas({ mapId }: { mapId: Id }) {
           onNodeDoubleClick={(_e, n) => { if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
           onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
           onPaneClick={selectNothing}
+          onNodeContextMenu={(e, n) => {
+            e.preventDefault();
+            const ui = useUi.getState();
+            if (isLaneNodeId(n.id)) ui.select({ laneId: laneIdOfNode(n.id) });
+            else if (!ui.selection.nodeIds.includes(n.id)) ui.select({ nodeIds: [n.id] });
+            openContextMenu({ x: e.clientX, y: e.clientY, target: isLaneNodeId(n.id) ? 'lane' : 'node' });
+          }}
+          onEdgeContextMenu={(e, edge) => {
+            e.preventDefault();
+            useUi.getState().select({ flowIds: [edge.id] });
+            openContextMenu({ x: e.clientX, y: e.clientY, target: 'flow' });
+          }}
+          onPaneContextMenu={(e) => {
+            e.preventDefault();
+            openContextMenu({ x: e.clientX, y: e.clientY, target: 'canvas' });
+          }}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"

@@ -9,6 +9,7 @@ import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
+import { ContextMenu } from './ContextMenu';
 import { StepListPanel } from '../steplist/StepListPanel';
 import { useStepListOpen } from '../steplist/stepListOpen';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
@@ -64,6 +65,7 @@ function EditorBody({ mapId }: { mapId: string }) {
           Leave presentation (Esc)
         </button>
       )}
+      <ContextMenu />
       <HistoryPanel />
     </div>
   );

@@ -30,6 +30,7 @@ export type FlowEdgeData = { flow: Flow; route: Route };
 
 export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
 export const isLaneNodeId = (id: string) => id.startsWith('lane:');
+export const laneIdOfNode = (id: string) => id.slice('lane:'.length);
 
 interface CacheEntry {
   node: MapNode;

@@ -1,6 +1,7 @@
 import { autoLayout } from '../../state/layoutActions';
 import { openExport } from '../export/ExportDialog';
 import { openHistory } from '../history/HistoryPanel';
+import { openFind } from '../find/findOpen';
 import { openShortcuts } from '../shell/shortcutsOpen';
 import { zoomCanvas, zoomToFit } from './canvasView';
 import { defineAction } from './keys';
@@ -89,6 +90,16 @@ export const viewActions = [
     opensDialog: true,
     enabled: hasMap,
     perform: () => openExport(),
+  }),
+  defineAction({
+    id: 'find',
+    label: 'Find…',
+    description: 'Find steps, systems and stores in all maps',
+    group: 'view',
+    keys: [{ key: 'f', mod: true }],
+    opensDialog: true,
+    enabled: hasMap,
+    perform: () => openFind(),
   }),
   defineAction({
     id: 'shortcuts',

@@ -1,4 +1,7 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { revealNode } from '../actions/canvasView';
+import { takePending } from '../find/findOpen';
 import { useMapReadOnly } from '../../state/lockStore';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -40,6 +43,7 @@ function EditorBody({ mapId }: { mapId: string }) {
   useCanvasZoom();
   useLayoutOnOpen(mapId);
   usePresentView(mapId);
+  useFoundNode(mapId);
   const presenting = usePresenting((s) => s.on);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
@@ -69,4 +73,26 @@ function EditorBody({ mapId }: { mapId: string }) {
       <HistoryPanel />
     </div>
   );
+}
+
+/**
+ * A node chosen in Find from another map: selected as the map opens, and brought into view
+ * once React Flow has measured it (the opening view is set first, so it is not undone).
+ */
+function useFoundNode(mapId: string): void {
+  const drawn = useNodesInitialized();
+  const waiting = useRef<string | null>(null);
+  useEffect(() => {
+    const nodeId = takePending(mapId);
+    if (!nodeId) return;
+    useUi.getState().select({ nodeIds: [nodeId] });
+    waiting.current = nodeId;
+  }, [mapId]);
+  useEffect(() => {
+    const nodeId = waiting.current;
+    if (!drawn || !nodeId) return;
+    waiting.current = null;
+    const frame = requestAnimationFrame(() => revealNode(nodeId));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn]);
 }

@@ -7,6 +7,7 @@ import { useWorkspaces } from '../../state/workspaceStore';
 import { ConfirmHost } from '../common/confirm';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { FindDialog } from '../find/FindDialog';
 import { useKeyboard } from '../actions/useKeyboard';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
@@ -86,6 +87,7 @@ export function App() {
       <Toasts />
       <ConfirmHost />
       <ShortcutsDialog />
+      <FindDialog />
     </div>
   );
 }

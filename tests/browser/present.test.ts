@@ -59,3 +59,23 @@ test('presentation mode: the canvas fills a 1366 px window, labels read at 16 px
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('the map list and the inspector fold away for a wider canvas, and stay folded after a reload', async () => {
+  const { page, context, errors } = await openApp(browser());
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const width = async () => Math.round((await page.locator('.canvas').boundingBox())!.width);
+  const before = await width();
+  await page.getByRole('button', { name: 'Hide the map list' }).click();
+  await page.getByRole('button', { name: 'Hide the inspector and findings' }).click();
+  await expect.poll(width).toBeGreaterThan(before + 450);
+  expect(await page.locator('.sidebar').count()).toBe(0);
+  await expectAccessible(page);
+  await page.reload();
+  await page.locator('.react-flow__nodes').waitFor();
+  await expect.poll(width).toBeGreaterThan(before + 450);
+  await page.getByRole('button', { name: 'Show the map list' }).click();
+  await page.getByRole('button', { name: 'Show the inspector and findings' }).click();
+  await expect.poll(width).toBe(before);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -2,6 +2,7 @@ import { ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { revealNode } from '../actions/canvasView';
 import { takePending } from '../find/findOpen';
+import { setPanel, usePanels } from '../shell/panels';
 import { useMapReadOnly } from '../../state/lockStore';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -45,6 +46,7 @@ function EditorBody({ mapId }: { mapId: string }) {
   usePresentView(mapId);
   useFoundNode(mapId);
   const presenting = usePresenting((s) => s.on);
+  const sideHidden = usePanels((s) => s.sideHidden);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
   const stepList = useStepListOpen((s) => s.open);
@@ -57,12 +59,24 @@ function EditorBody({ mapId }: { mapId: string }) {
       <div className="editor-main">
         {stepList && <StepListPanel mapId={mapId} readOnly={readOnly} />}
         <Canvas mapId={mapId} />
-        <div className="side">
-          <InspectorPanel mapId={mapId} />
-          <ErrorBoundary what="the findings">
-            <FindingsPanel mapId={mapId} />
-          </ErrorBoundary>
-        </div>
+        {sideHidden ? (
+          <div className="panel-strip">
+            <button type="button" aria-expanded={false} onClick={() => setPanel('sideHidden', false)} title="Show the inspector and findings">
+              <span aria-hidden>‹</span>
+              <span className="visually-hidden">Show the inspector and findings</span>
+            </button>
+          </div>
+        ) : (
+          <div className="side">
+            <button type="button" className="panel-fold" aria-expanded onClick={() => setPanel('sideHidden', true)} aria-label="Hide the inspector and findings" title="Hide the inspector and findings">
+              ›
+            </button>
+            <InspectorPanel mapId={mapId} />
+            <ErrorBoundary what="the findings">
+              <FindingsPanel mapId={mapId} />
+            </ErrorBoundary>
+          </div>
+        )}
       </div>
       {presenting && (
         <button type="button" className="present-leave" onClick={leavePresent}>

@@ -101,6 +101,7 @@ test('a small map captured with the keyboard alone: new department, lanes, steps
   await page.keyboard.press('Control+Equal');
   await expect.poll(scale).toBeGreaterThan(1.1);
   await page.keyboard.press('Control+0');
+  await expect.poll(scale).toBeCloseTo(1, 3);
   await page.keyboard.press('Control+Minus');
   await expect.poll(scale).toBeLessThan(0.9);
   expect(await page.evaluate(() => window.devicePixelRatio)).toBe(1);

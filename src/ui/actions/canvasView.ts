@@ -29,7 +29,8 @@ export function useCanvasZoom(): void {
       if (left >= MARGIN && top >= MARGIN && left + w * zoom <= r.width - MARGIN && top + h * zoom <= r.height - MARGIN) return;
       void setCenter(n.position.x + w / 2, n.position.y + h / 2, { zoom, duration: 200 });
     };
-    const zoom = (how: 'in' | 'out' | 'actual') => void (how === 'in' ? zoomIn({ duration: 150 }) : how === 'out' ? zoomOut({ duration: 150 }) : zoomTo(1, { duration: 150 }));
+    // At once, not animated: keys pressed in quick succession each start from where the last left the zoom.
+    const zoom = (how: 'in' | 'out' | 'actual') => void (how === 'in' ? zoomIn() : how === 'out' ? zoomOut() : zoomTo(1));
     fit = mine;
     reveal = show;
     zoomBy = zoom;

@@ -1,8 +1,9 @@
 import * as C from '../core/commands';
+import { firstNode, walkFrom, type WalkDirection } from '../core/drawing/nodeWalk';
 import { NODE_SIZE } from '../core/model/geometry';
 import { randomIds } from '../core/model/ids';
 import type { Id, NodeKind, ProcessMap } from '../core/model/types';
-import { isControlKind } from '../core/model/vocabulary';
+import { isControlKind, isDataKind } from '../core/model/vocabulary';
 import { getMap, useDocument } from './documentStore';
 import { useFindings } from './findingsStore';
 import { useUi } from './uiStore';
@@ -64,7 +65,9 @@ export function addNodeOfKind(kind: NodeKind, at?: { x: number; y: number }): Id
     ...(connect ? { connectFrom: { nodeId: prev.id, flowId: randomIds('f') } } : {}),
   });
   if (!ok) return undefined;
-  ui().select({ nodeIds: [nodeId] });
+  // A store, system or document added to a step is named in place while the step stays
+  // selected, so the next step goes after the step, not after its store.
+  ui().select({ nodeIds: [connect && isDataKind(kind) && isControlKind(prev.kind) ? prev.id : nodeId] });
   ui().setEditing({ kind: 'node', id: nodeId });
   return nodeId;
 }
@@ -160,6 +163,16 @@ export function moveSelectionToLane(direction: -1 | 1): void {
   const map = openMap();
   const ids = ui().selection.nodeIds;
   if (map && ids.length > 0) doc().dispatch(C.shiftNodesLane, { mapId: map.id, nodeIds: ids, by: direction });
+}
+
+/** The arrow keys: the next node that way from the selected one (the first node when none is), selected. */
+export function walkSelection(dir: WalkDirection): Id | null {
+  const map = openMap();
+  if (!map) return null;
+  const from = ui().selection.nodeIds.at(-1);
+  const to = from ? walkFrom(map, from, dir) : firstNode(map);
+  if (to) ui().select({ nodeIds: [to] });
+  return to;
 }
 
 export function selectAll(): void {

@@ -104,15 +104,15 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   await page.keyboard.press('Escape');
   await expect.poll(() => page.locator('.react-flow__nodesselection-rect').count()).toBe(0);
 
-  // Arrow keys nudge by 10 px of map; several nudges are one undo step.
+  // Ctrl+arrow keys nudge by 10 px of map; several nudges are one undo step.
   const node = nodeByLabel(page, b);
   await node.click();
   await waitForStillView(page);
   const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
   const x0 = (await node.boundingBox())!.x;
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+ArrowRight');
   await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(30);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(0);

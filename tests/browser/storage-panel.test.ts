@@ -188,12 +188,12 @@ test('after a session of edits and a pause, a reminder offers a backup, once; th
 
   // A few edits, a pause: nothing.
   await nodeByLabel(page, 'Reply with prospectus').click();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+ArrowDown');
   await page.clock.fastForward('10:00');
   expect(await reminder.count()).toBe(0);
 
   // Many edits, still editing: nothing yet; then a pause of a few minutes.
-  for (let i = 0; i < 25; i++) await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowUp');
+  for (let i = 0; i < 25; i++) await page.keyboard.press(i % 2 ? 'Control+ArrowDown' : 'Control+ArrowUp');
   await page.clock.fastForward('00:40');
   expect(await reminder.count()).toBe(0);
   await page.clock.fastForward('04:00');
@@ -207,7 +207,7 @@ test('after a session of edits and a pause, a reminder offers a backup, once; th
   await reminder.waitFor({ state: 'hidden' });
 
   // Not again within the hour, however much is edited; after it, again.
-  for (let i = 0; i < 30; i++) await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowUp');
+  for (let i = 0; i < 30; i++) await page.keyboard.press(i % 2 ? 'Control+ArrowDown' : 'Control+ArrowUp');
   await page.clock.fastForward('05:00');
   expect(await reminder.count()).toBe(0);
   await page.clock.fastForward('01:00:00');

@@ -59,7 +59,7 @@ describe('the action table', () => {
     expect(rows.get('export')).toBe('Ctrl+Shift+E');
     expect(rows.get('to-lane-above')).toBe('Alt+Up');
     expect(rows.get('zoom-to-fit')).toBe('Shift+1');
-    expect(rows.get('edit-label')).toBe('F2 or double-click');
+    expect(rows.get('edit-label')).toBe('F2 / Enter or double-click');
     expect(rows.get('delete')).toBe('Delete / Backspace');
   });
 });
@@ -70,7 +70,7 @@ describe('which action a key runs', () => {
   test('the editor keys, on the map screen with a map open', () => {
     expect(run(key('s'))).toBe('add-step');
     expect(run(key('S'))).toBe('add-step'); // Caps Lock on
-    expect(run(key('S', { shiftKey: true }))).toBeUndefined();
+    expect(run(key('S', { shiftKey: true }))).toBe('step-list'); // not a step: Shift+S opens the step list
     expect(run(key('l'))).toBe('add-lane');
     expect(run(key('L', { shiftKey: true }))).toBe('auto-layout');
     expect(run(key('!', { shiftKey: true, code: 'Digit1' }))).toBe('zoom-to-fit');
@@ -83,8 +83,19 @@ describe('which action a key runs', () => {
     expect(run(key('E', { ctrlKey: true, shiftKey: true }))).toBe('export');
     expect(run(key('a', { metaKey: true }))).toBe('select-all');
     expect(run(key('ArrowUp', { altKey: true }))).toBe('to-lane-above');
-    expect(run(key('ArrowUp', { shiftKey: true }))).toBe('nudge');
+    // The arrows walk the map; with Ctrl they nudge, with Ctrl+Shift they size the selection.
+    expect(run(key('ArrowUp'))).toBe('walk');
+    expect(run(key('ArrowUp', { shiftKey: true }))).toBeUndefined();
+    expect(run(key('ArrowUp', { ctrlKey: true }))).toBe('nudge');
+    expect(run(key('ArrowUp', { ctrlKey: true, shiftKey: true }))).toBe('resize');
+    expect(run(key('Enter'))).toBeUndefined();
+    expect(run(key('Enter'), ctx({ selection: { ...noSelection, nodeIds: ['n1'] } }))).toBe('edit-label');
     expect(run(key('Escape'))).toBe('clear-selection');
+    expect(run(key('=', { ctrlKey: true, code: 'Equal' }))).toBe('zoom-in');
+    expect(run(key('+', { ctrlKey: true, shiftKey: true, code: 'Equal' }))).toBe('zoom-in');
+    expect(run(key('-', { ctrlKey: true, code: 'Minus' }))).toBe('zoom-out');
+    expect(run(key('0', { ctrlKey: true, code: 'Digit0' }))).toBe('zoom-actual');
+    expect(run(key('0', { code: 'Digit0' }))).toBeUndefined();
   });
 
   test('keys that need something to act on are left to the browser without it', () => {
@@ -158,6 +169,16 @@ describe('isTyping: when keys belong to a text box', () => {
     expect(typing(body)).toBe(false);
     expect(typing({})).toBe(false); // the window
     expect(typing(null)).toBe(false);
+  });
+
+  test('Enter and Space press the focused button or link, never a shortcut; elsewhere they are keys', () => {
+    expect(typing(el('button', {}, body), key('Enter'))).toBe(true);
+    expect(typing(el('button', {}, body), key(' '))).toBe(true);
+    expect(typing(el('a', { href: '#/map/m1' }, body), key('Enter'))).toBe(true);
+    expect(typing(el('div', { role: 'button' }, body), key('Enter'))).toBe(true);
+    expect(typing(el('span', {}, el('button', {}, body)), key('Enter'))).toBe(false);
+    expect(typing(body, key('Enter'))).toBe(false);
+    expect(typing(el('section', {}, body), key('Enter'))).toBe(false);
   });
 
   test('everything inside an open dialog is the dialog’s, even on a button', () => {

@@ -41,7 +41,7 @@ export const editActions = [
     label: 'Edit label',
     description: 'Edit the label; Enter keeps it, Escape cancels',
     group: 'edit',
-    keys: [{ key: 'F2', shift: 'any' }],
+    keys: [{ key: 'F2', shift: 'any' }, { key: 'Enter' }],
     pointer: 'double-click',
     targets: ['node', 'lane', 'flow'],
     edits: true,

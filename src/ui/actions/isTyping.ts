@@ -12,6 +12,11 @@ function isBox(el: El): boolean {
   return editable !== null && editable !== 'false';
 }
 
+function isControl(el: El): boolean {
+  const role = el.getAttribute('role');
+  return el.tagName === 'BUTTON' || el.tagName === 'SUMMARY' || (el.tagName === 'A' && el.hasAttribute('href')) || (!!role && ['button', 'link', 'menuitem', 'option', 'tab', 'checkbox', 'switch'].includes(role));
+}
+
 const isHistoryKey = (e: KeyLike) => (e.ctrlKey || e.metaKey) && !e.altKey && ['z', 'y'].includes(e.key.toLowerCase());
 
 /**
@@ -25,6 +30,8 @@ export function isTyping(e: KeyLike & { target: EventTarget | null }): boolean {
   for (let el = e.target as El | null; el && typeof el.getAttribute === 'function'; el = el.parentElement) {
     if (el.tagName === 'DIALOG' && el.hasAttribute('open')) return true;
     if (!box && isBox(el)) box = el;
+    // Enter and Space press the focused button or follow the focused link, never a shortcut.
+    if ((el as unknown) === e.target && (e.key === 'Enter' || e.key === ' ') && isControl(el)) return true;
   }
   if (!box) return false;
   const ownUndo = box.tagName !== 'SELECT' && box.getAttribute('data-dirty') !== 'false';

@@ -6,6 +6,7 @@ import { keyText } from './keys';
 import { selectActions } from './selectActions';
 import { ACTION_GROUPS, type Action, type ActionContext, type ActionGroup, type KeyLike, type TargetKind } from './types';
 import { viewActions } from './viewActions';
+import { workshopActions } from './workshopActions';
 
 // The one table of actions. The keyboard listener, the toolbar, the shortcuts dialog and
 // (to come) the context menu are all generated from it.
@@ -16,6 +17,7 @@ export const ACTIONS: readonly Action[] = [
   ...editActions,
   ...selectActions,
   ...viewActions,
+  ...workshopActions,
   ...catalogueActions,
 ];
 

@@ -1,8 +1,9 @@
 import { autoLayout } from '../../state/layoutActions';
 import { openExport } from '../export/ExportDialog';
 import { openHistory } from '../history/HistoryPanel';
+import { openFind } from '../find/findOpen';
 import { openShortcuts } from '../shell/shortcutsOpen';
-import { zoomToFit } from './canvasView';
+import { zoomCanvas, zoomToFit } from './canvasView';
 import { defineAction } from './keys';
 import type { ActionContext } from './types';
 
@@ -37,6 +38,37 @@ export const viewActions = [
     perform: () => zoomToFit(),
   }),
   defineAction({
+    id: 'zoom-in',
+    label: 'Zoom in',
+    description: 'Zoom in on the map',
+    group: 'view',
+    // '+' shares its key with '=' on most layouts; either, by the key or where it sits.
+    keys: [{ key: '=', mod: true, shift: 'any' }, { key: '+', mod: true, shift: 'any' }, { key: '=', code: 'Equal', mod: true, shift: 'any' }],
+    keyText: 'Ctrl+=',
+    enabled: hasMap,
+    perform: () => zoomCanvas('in'),
+  }),
+  defineAction({
+    id: 'zoom-out',
+    label: 'Zoom out',
+    description: 'Zoom out of the map',
+    group: 'view',
+    keys: [{ key: '-', mod: true, shift: 'any' }, { key: '-', code: 'Minus', mod: true, shift: 'any' }],
+    keyText: 'Ctrl+-',
+    enabled: hasMap,
+    perform: () => zoomCanvas('out'),
+  }),
+  defineAction({
+    id: 'zoom-actual',
+    label: 'Actual size',
+    description: 'Zoom the map to actual size',
+    group: 'view',
+    keys: [{ key: '0', mod: true }, { key: '0', code: 'Digit0', mod: true }],
+    keyText: 'Ctrl+0',
+    enabled: hasMap,
+    perform: () => zoomCanvas('actual'),
+  }),
+  defineAction({
     id: 'history',
     label: 'History…',
     description: 'History of this map: view and restore saved versions',
@@ -58,6 +90,16 @@ export const viewActions = [
     opensDialog: true,
     enabled: hasMap,
     perform: () => openExport(),
+  }),
+  defineAction({
+    id: 'find',
+    label: 'Find…',
+    description: 'Find steps, systems and stores in all maps',
+    group: 'view',
+    keys: [{ key: 'f', mod: true }],
+    opensDialog: true,
+    enabled: hasMap,
+    perform: () => openFind(),
   }),
   defineAction({
     id: 'shortcuts',

@@ -4,7 +4,16 @@ import { useEffect, useRef, useState } from 'react';
  * A text box for renaming in place: Enter (or leaving the box) keeps the text, Escape
  * puts it back. Multi-line labels use Shift+Enter for a new line.
  */
-export function InlineText(props: { label: string; initial: string; multiline?: boolean; onCommit: (v: string) => void; onCancel: () => void; className?: string }) {
+export function InlineText(props: {
+  label: string;
+  initial: string;
+  multiline?: boolean;
+  onCommit: (v: string) => void;
+  onCancel: () => void;
+  /** After Enter kept the text (not a click away): where the keyboard goes on from here. */
+  onEnter?: () => void;
+  className?: string;
+}) {
   const [value, setValue] = useState(props.initial);
   const done = useRef(false);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -30,6 +39,7 @@ export function InlineText(props: { label: string; initial: string; multiline?: 
       if (e.key === 'Enter' && !(props.multiline && e.shiftKey)) {
         e.preventDefault();
         finish(true);
+        props.onEnter?.();
       } else if (e.key === 'Escape') {
         e.preventDefault();
         finish(false);

@@ -14,6 +14,8 @@ import {
   type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
+import { usePresenting } from './presentMode';
+import { openContextMenu } from './contextMenuOpen';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
@@ -26,7 +28,7 @@ import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
 import { shortcutOf } from '../actions/table';
 import { useUi } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId, type LiveBox } from './buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, type LiveBox } from './buildElements';
 import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
 import { LaneResizeContext } from './nodes/laneResizeContext';
@@ -67,6 +69,9 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
   // Another tab edits this map: look, select and zoom, but no dragging, connecting or typing.
   const readOnly = useMapReadOnly(mapId);
+  // Presenting: no overview over the map, and no zooming out past readable text.
+  const presenting = usePresenting((s) => s.on);
+  const presentMin = usePresenting((s) => s.zoom);
   const selection = useUi((s) => s.selection);
   const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
@@ -170,7 +175,8 @@ export function Canvas({ mapId }: { mapId: Id }) {
 
   if (!map) return null;
   return (
-    <section className="canvas" aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
+    // Focusable, so Tab reaches the map: from there the arrow keys walk it and Enter renames.
+    <section className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
       <NodeResizeContext.Provider value={readOnly ? null : onNodeResize}>
         <ReactFlow
@@ -189,6 +195,22 @@ export function Canvas({ mapId }: { mapId: Id }) {
           onNodeDoubleClick={(_e, n) => { if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
           onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
           onPaneClick={selectNothing}
+          onNodeContextMenu={(e, n) => {
+            e.preventDefault();
+            const ui = useUi.getState();
+            if (isLaneNodeId(n.id)) ui.select({ laneId: laneIdOfNode(n.id) });
+            else if (!ui.selection.nodeIds.includes(n.id)) ui.select({ nodeIds: [n.id] });
+            openContextMenu({ x: e.clientX, y: e.clientY, target: isLaneNodeId(n.id) ? 'lane' : 'node' });
+          }}
+          onEdgeContextMenu={(e, edge) => {
+            e.preventDefault();
+            useUi.getState().select({ flowIds: [edge.id] });
+            openContextMenu({ x: e.clientX, y: e.clientY, target: 'flow' });
+          }}
+          onPaneContextMenu={(e) => {
+            e.preventDefault();
+            openContextMenu({ x: e.clientX, y: e.clientY, target: 'canvas' });
+          }}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -198,7 +220,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           snapToGrid
           onlyRenderVisibleElements={map.nodes.length > BIG_MAP}
           snapGrid={SNAP}
-          minZoom={0.1}
+          minZoom={presenting ? presentMin : 0.1}
           maxZoom={2.5}
           onInit={(rf) => openingView(rf, map)}
           proOptions={{ hideAttribution: true }}
@@ -211,7 +233,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
               This map is empty. Press <strong>Add lane</strong> ({shortcutOf('add-lane')}) for the first role or team, then <strong>Add start</strong> ({shortcutOf('add-start')}) and <strong>Add step</strong> ({shortcutOf('add-step')}).
             </Panel>
           )}
-          <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />
+          {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />}
         </ReactFlow>
       </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>

@@ -1,4 +1,8 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { revealNode } from '../actions/canvasView';
+import { takePending } from '../find/findOpen';
+import { setPanel, usePanels } from '../shell/panels';
 import { useMapReadOnly } from '../../state/lockStore';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -9,7 +13,12 @@ import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
+import { ContextMenu } from './ContextMenu';
+import { StepListPanel } from '../steplist/StepListPanel';
+import { useStepListOpen } from '../steplist/stepListOpen';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
+import { leavePresent, usePresenting } from './presentMode';
+import { usePresentView } from './usePresentView';
 
 /** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
 function InspectorPanel({ mapId }: { mapId: string }) {
@@ -34,8 +43,13 @@ export function Editor({ mapId }: { mapId: string }) {
 function EditorBody({ mapId }: { mapId: string }) {
   useCanvasZoom();
   useLayoutOnOpen(mapId);
+  usePresentView(mapId);
+  useFoundNode(mapId);
+  const presenting = usePresenting((s) => s.on);
+  const sideHidden = usePanels((s) => s.sideHidden);
   // Another tab edits this map: its tools are off here (edits would be refused anyway).
   const readOnly = useMapReadOnly(mapId);
+  const stepList = useStepListOpen((s) => s.open);
   return (
     <div className="editor">
       {readOnly && <ReadOnlyNotice mapId={mapId} />}
@@ -43,15 +57,56 @@ function EditorBody({ mapId }: { mapId: string }) {
         <Palette />
       </fieldset>
       <div className="editor-main">
+        {stepList && <StepListPanel mapId={mapId} readOnly={readOnly} />}
         <Canvas mapId={mapId} />
-        <div className="side">
-          <InspectorPanel mapId={mapId} />
-          <ErrorBoundary what="the findings">
-            <FindingsPanel mapId={mapId} />
-          </ErrorBoundary>
-        </div>
+        {sideHidden ? (
+          <div className="panel-strip">
+            <button type="button" aria-expanded={false} onClick={() => setPanel('sideHidden', false)} title="Show the inspector and findings">
+              <span aria-hidden>‹</span>
+              <span className="visually-hidden">Show the inspector and findings</span>
+            </button>
+          </div>
+        ) : (
+          <div className="side">
+            <button type="button" className="panel-fold" aria-expanded onClick={() => setPanel('sideHidden', true)} aria-label="Hide the inspector and findings" title="Hide the inspector and findings">
+              ›
+            </button>
+            <InspectorPanel mapId={mapId} />
+            <ErrorBoundary what="the findings">
+              <FindingsPanel mapId={mapId} />
+            </ErrorBoundary>
+          </div>
+        )}
       </div>
+      {presenting && (
+        <button type="button" className="present-leave" onClick={leavePresent}>
+          Leave presentation (Esc)
+        </button>
+      )}
+      <ContextMenu />
       <HistoryPanel />
     </div>
   );
+}
+
+/**
+ * A node chosen in Find from another map: selected as the map opens, and brought into view
+ * once React Flow has measured it (the opening view is set first, so it is not undone).
+ */
+function useFoundNode(mapId: string): void {
+  const drawn = useNodesInitialized();
+  const waiting = useRef<string | null>(null);
+  useEffect(() => {
+    const nodeId = takePending(mapId);
+    if (!nodeId) return;
+    useUi.getState().select({ nodeIds: [nodeId] });
+    waiting.current = nodeId;
+  }, [mapId]);
+  useEffect(() => {
+    const nodeId = waiting.current;
+    if (!drawn || !nodeId) return;
+    waiting.current = null;
+    const frame = requestAnimationFrame(() => revealNode(nodeId));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn]);
 }

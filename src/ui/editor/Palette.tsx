@@ -14,8 +14,8 @@ const GROUPS: Action[][] = [
   [addLaneAction],
   addKindActions.map((a) => a.action),
   ['undo', 'redo'].map(actionById),
-  ['auto-layout', 'zoom-to-fit'].map(actionById),
-  [actionById('export')],
+  ['auto-layout', 'zoom-to-fit', 'present'].map(actionById),
+  [actionById('step-list'), actionById('export')],
 ];
 const KIND_OF = new Map(addKindActions.map((a) => [a.action.id, a.kind]));
 

@@ -34,6 +34,7 @@ export type LiveBox = { x: number; y: number; width?: number; height?: number };
 
 export const laneNodeId = (laneId: Id) => `lane:${laneId}`;
 export const isLaneNodeId = (id: string) => id.startsWith('lane:');
+export const laneIdOfNode = (id: string) => id.slice('lane:'.length);
 
 interface CacheEntry {
   node: MapNode;

@@ -1,21 +1,23 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Id } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { InlineText } from '../common/InlineText';
 
 const NEW = '__new__';
 
-/** Pick a department, or type the name of a new one (Enter keeps it). */
+/** Pick a department, or type the name of a new one (Enter keeps it, and sends the form it is in). */
 export function DepartmentPicker(props: { label: string; value: Id | null; onChange: (id: Id | null, newName?: string) => void; newId: () => Id }) {
   const departments = useDocument((s) => s.workspace?.departments ?? []);
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<{ id: Id; name: string } | null>(null);
   const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
   const shown = pending && props.value === pending.id ? [...departments, pending] : departments;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <select
+        ref={select}
         id={id}
           value={adding ? NEW : (props.value ?? '')}
           onChange={(e) => {
@@ -44,6 +46,13 @@ export function DepartmentPicker(props: { label: string; value: Id | null; onCha
             props.onChange(id, name.trim());
           }}
           onCancel={() => setAdding(false)}
+          // Enter goes on as in any other box of the form: it is sent (the new map is created)
+          // once the new name is in, else the keyboard is back on the department list.
+          onEnter={() => {
+            const el = select.current;
+            el?.focus();
+            if (el?.form) setTimeout(() => el.form?.requestSubmit(), 0);
+          }}
         />
       )}
     </div>

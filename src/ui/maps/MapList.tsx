@@ -10,6 +10,7 @@ import { MAX_COMPARED, openCompare } from '../compare/compareRoute';
 import { TrashButton } from '../history/TrashDialog';
 import '../compare/compare.css';
 import { NewMapDialog } from './NewMapDialog';
+import { setPanel, usePanels } from '../shell/panels';
 
 /** The sidebar: every map of the workspace, grouped by nothing, sorted by name. */
 export function MapList() {
@@ -24,12 +25,26 @@ export function MapList() {
   const [picking, setPicking] = useState<string[] | null>(null);
   const sorted = useMemo(() => [...(maps ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [maps]);
   const depName = (id: string | null) => departments?.find((d) => d.id === id)?.name ?? 'No department';
+  const hidden = usePanels((s) => s.mapsHidden);
 
+  if (hidden) {
+    return (
+      <aside className="panel-strip" aria-label="Maps">
+        <button type="button" aria-expanded={false} onClick={() => setPanel('mapsHidden', false)} title="Show the map list">
+          <span aria-hidden>›</span>
+          <span className="visually-hidden">Show the map list</span>
+        </button>
+      </aside>
+    );
+  }
   return (
     <aside className="sidebar" aria-label="Maps">
       <div className="sidebar-head">
         <h2>Maps</h2>
         <span className="sidebar-head-actions">
+          <button type="button" aria-expanded onClick={() => setPanel('mapsHidden', true)} title="Hide the map list" aria-label="Hide the map list">
+            ‹
+          </button>
           <button type="button" aria-pressed={picking !== null} onClick={() => setPicking(picking ? null : [])} title="Tick two to four maps to see them side by side">Compare</button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>New map</button>
         </span>

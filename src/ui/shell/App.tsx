@@ -7,9 +7,11 @@ import { useWorkspaces } from '../../state/workspaceStore';
 import { ConfirmHost } from '../common/confirm';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { FindDialog } from '../find/FindDialog';
 import { useKeyboard } from '../actions/useKeyboard';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
+import { usePresenting } from '../editor/presentMode';
 import { MapList } from '../maps/MapList';
 import { StatusBanner } from './StatusBanner';
 import { TopBar } from './TopBar';
@@ -54,8 +56,10 @@ export function App() {
   // Two workspaces may hold a map of one id (a duplicate): the editor starts afresh in the other.
   const workspaceId = useWorkspaces((s) => s.currentId);
   const screen = useScreen();
+  // Presenting is for the map screen: elsewhere the panels are the screen.
+  const presenting = usePresenting((s) => s.on) && screen === 'map';
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <TopBar />
       <StatusBanner />
       <div className="app-body">
@@ -83,6 +87,7 @@ export function App() {
       <Toasts />
       <ConfirmHost />
       <ShortcutsDialog />
+      <FindDialog />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+import type { TargetKind } from '../actions/types';
+
+// Where a context menu is open, and on what: apart from the menu, so the canvas and the
+// action table can open it without an import loop.
+
+export interface MenuAt {
+  x: number;
+  y: number;
+  target: TargetKind;
+}
+
+export const useContextMenu = create<{ at: MenuAt | null }>(() => ({ at: null }));
+export const openContextMenu = (at: MenuAt) => useContextMenu.setState({ at });
+export const closeContextMenu = () => useContextMenu.setState({ at: null });

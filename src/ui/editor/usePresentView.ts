@@ -1,0 +1,33 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
+import { laneBands } from '../../core/model/geometry';
+import { getMap } from '../../state/documentStore';
+import { useUi } from '../../state/uiStore';
+import { usePresenting } from './presentMode';
+
+/**
+ * Entering presentation mode zooms to readable text: the selected node in the middle, else the
+ * map's left end with its lanes centred. Leaving it fits the map again. Waits a frame for the
+ * panels to go, so the canvas has its new size.
+ */
+export function usePresentView(mapId: string): void {
+  const on = usePresenting((s) => s.on);
+  const { setViewport, setCenter, fitView } = useReactFlow();
+  useEffect(() => {
+    const zoom = on ? usePresenting.getState().zoom : null;
+    const frame = requestAnimationFrame(() => {
+      const map = getMap(mapId);
+      const el = document.querySelector('.canvas .react-flow');
+      if (!map || !el) return;
+      if (!zoom) return void fitView({ padding: 0.08 });
+      const selected = map.view.nodes[useUi.getState().selection.nodeIds[0] ?? ''];
+      if (selected) return void setCenter(selected.x + selected.width / 2, selected.y + selected.height / 2, { zoom });
+      const height = laneBands(map).reduce((h, b) => h + b.height, 0);
+      const vh = el.getBoundingClientRect().height;
+      void setViewport({ x: 16, y: Math.max(16, (vh - height * zoom) / 2), zoom });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only when the mode changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [on, mapId]);
+}

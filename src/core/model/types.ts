@@ -36,6 +36,10 @@ export interface DataStore {
   systemId: Id | null;
   ownerDepartmentId?: Id | null;
   customerFields: string[];
+  /** Whose records it holds, in the user's words ("applicants", "alumni"); stores of different people are never copies. */
+  population?: string;
+  /** The fields (as written in customerFields) the user marked sensitive, besides those sensitive by nature. */
+  sensitiveFields?: string[];
 }
 
 export interface Lane {
@@ -52,6 +56,10 @@ export interface MapNode {
   manual?: boolean;
   refId?: Id;
   notes?: string;
+  /** Staff minutes one case takes at this step (a measure for the findings' yearly cost). */
+  minutesPerCase?: number;
+  /** Cases a year through this step; absent, the map's casesPerYear. */
+  casesPerYear?: number;
 }
 
 export interface Flow {
@@ -89,6 +97,8 @@ export interface ProcessMap {
   flows: Flow[];
   view: MapView;
   updatedAt: string;
+  /** The yearly volume of cases for steps that do not give their own. */
+  casesPerYear?: number;
   /** Fields written by other tools or newer versions, kept so a round trip loses nothing. */
   extra?: Record<string, unknown>;
 }

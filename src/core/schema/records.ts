@@ -39,6 +39,8 @@ function recordSchemas(t: TextRules) {
       systemId: t.id.nullable().default(null),
       ownerDepartmentId: ref,
       customerFields: z.array(t.text).default([]),
+      population: t.text.optional(),
+      sensitiveFields: z.array(t.text).optional(),
     }),
     lane: z.looseObject({ id: t.id, name: t.text, departmentId: ref }),
     node: z.looseObject({

@@ -95,3 +95,27 @@ export function siloCost(accesses: readonly DataAccess[], name: string): Finding
   if (readers.length === 0) return undefined;
   return stepsCost(readers, `looking customers up in ${name}`);
 }
+
+/** "1,240 hours a year", "7.5 hours a year". */
+export function hoursWords(h: number): string {
+  return `${thousands(h >= 100 ? Math.round(h) : Math.round(h * 10) / 10)} ${h === 1 ? 'hour' : 'hours'} a year`;
+}
+
+/** A finding's cost in a line: its hours, or what is missing; '' when it has none. */
+export function costWords(cost: FindingCost | undefined): string {
+  if (!cost) return '';
+  if (cost.hoursPerYear !== null) return hoursWords(cost.hoursPerYear);
+  return `Cost not known: missing ${cost.missing.join('; ')}`;
+}
+
+/**
+ * Dearest first: findings with hours by hours, then those whose measures are missing, then
+ * those with nothing to count; within each, the order given (the analysis's).
+ */
+export function rankByCost<F extends { cost?: FindingCost }>(findings: readonly F[]): F[] {
+  const tier = (f: F): number => (f.cost === undefined ? 2 : f.cost.hoursPerYear === null ? 1 : 0);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => tier(a.f) - tier(b.f) || (b.f.cost?.hoursPerYear ?? 0) - (a.f.cost?.hoursPerYear ?? 0) || a.i - b.i)
+    .map((x) => x.f);
+}

@@ -21,6 +21,9 @@ interface TextRules {
   notes: z.ZodString;
 }
 
+/** A step's or map's measure: minutes, or cases a year; a count of something, so finite and not negative. */
+export const measure = z.number().nonnegative();
+
 function recordSchemas(t: TextRules) {
   const ref = t.id.nullable().optional();
   return {
@@ -51,6 +54,8 @@ function recordSchemas(t: TextRules) {
       manual: z.boolean().optional(),
       refId: t.id.optional(),
       notes: t.notes.optional(),
+      minutesPerCase: measure.optional(),
+      casesPerYear: measure.optional(),
     }),
     flow: z.looseObject({
       id: t.id,
@@ -89,13 +94,14 @@ export const bundleLaneSchema = imported.lane.extend({ y: coord.optional(), heig
 export const bundleFlowSchema = imported.flow.extend({ points: z.array(pointSchema).optional() });
 
 /** The keys of a bundle map that the reader understands; any other goes to `map.extra`. */
-export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'lanes', 'nodes', 'flows'] as const;
+export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'casesPerYear', 'lanes', 'nodes', 'flows'] as const;
 
 export const bundleMapSchema = z.looseObject({
   id: idSchema.max(MAX_ID_LENGTH),
   name: z.string().max(MAX_TEXT_LENGTH),
   departmentId: idSchema.max(MAX_ID_LENGTH).nullable().default(null),
   updatedAt: z.string().optional(),
+  casesPerYear: measure.optional(),
   lanes: z.array(bundleLaneSchema),
   nodes: z.array(bundleNodeSchema),
   flows: z.array(bundleFlowSchema),
@@ -141,6 +147,7 @@ export const processMapSchema = z.looseObject({
   flows: z.array(flowSchema),
   view: mapViewSchema,
   updatedAt: z.string(),
+  casesPerYear: measure.optional(),
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -214,9 +214,9 @@ export function storeAccesses(ctx: AnalysisContext, store: DataStore): DataAcces
  * (a Finance lane on an Admissions map is Finance's use); else its owner. Only departments
  * that take part (activeDepartments) count.
  */
-export function storeDepartments(ctx: AnalysisContext, store: DataStore): Id[] {
+export function storeDepartments(ctx: AnalysisContext, store: DataStore, uses: readonly DataAccess[] = storeAccesses(ctx, store)): Id[] {
   const out = new Set<Id>();
-  for (const a of storeAccesses(ctx, store)) if (a.departmentId !== null && ctx.activeDepartments.has(a.departmentId)) out.add(a.departmentId);
+  for (const a of uses) if (a.departmentId !== null && ctx.activeDepartments.has(a.departmentId)) out.add(a.departmentId);
   if (out.size === 0 && store.ownerDepartmentId && ctx.activeDepartments.has(store.ownerDepartmentId)) out.add(store.ownerDepartmentId);
   return [...out];
 }

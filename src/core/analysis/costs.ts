@@ -1,7 +1,7 @@
-import type { DataStore, MapNode, ProcessMap } from '../model/types';
+import type { MapNode, ProcessMap } from '../model/types';
 import { listEn, q } from './english';
 import type { FindingCost } from './types';
-import { type AnalysisContext, type DataAccess, storeAccesses } from './accessIndex';
+import type { DataAccess } from './accessIndex';
 
 // What a finding costs a year in staff hours, from the maps' measures: a step's minutes per
 // case times its cases a year (the step's own, else its map's). A measure that is missing is
@@ -20,14 +20,13 @@ export const thousands = (n: number): string => {
 
 const stepName = (u: StepUse): string => `${q(u.step.label.trim() || u.step.id)} on ${q(u.map.name.trim() || u.map.id)}`;
 
-/** Each step once, in the order first met. */
+/** Each step once, in the order first met (a node object belongs to one map, so it is the key). */
 function uniqueSteps(accesses: readonly DataAccess[]): StepUse[] {
-  const seen = new Set<string>();
+  const seen = new Set<MapNode>();
   const out: StepUse[] = [];
   for (const a of accesses) {
-    const key = `${a.map.id}\u0000${a.actor.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(a.actor)) continue;
+    seen.add(a.actor);
     out.push({ map: a.map, step: a.actor });
   }
   return out;
@@ -68,8 +67,8 @@ export function rekeyingCost(first: DataAccess): FindingCost {
  * cost of the copies.
  * No cost when no step on any map writes a copy: the maps do not show that work.
  */
-export function duplicateCost(ctx: AnalysisContext, group: readonly DataStore[]): FindingCost | undefined {
-  const writers = group.map((d) => uniqueSteps(storeAccesses(ctx, d).filter((a) => a.write && a.actor.kind === 'step')));
+export function duplicateCost(usesByStore: readonly (readonly DataAccess[])[], names: readonly string[]): FindingCost | undefined {
+  const writers = usesByStore.map((uses) => uniqueSteps(uses.filter((a) => a.write && a.actor.kind === 'step')));
   let keep = 0;
   writers.forEach((w, i) => {
     if (w.length > writers[keep]!.length) keep = i;
@@ -86,7 +85,7 @@ export function duplicateCost(ctx: AnalysisContext, group: readonly DataStore[])
     }
   });
   if (copies.length === 0) return undefined;
-  return stepsCost(copies, `writing the copies beside ${group[keep]!.name}`);
+  return stepsCost(copies, `writing the copies beside ${names[keep]}`);
 }
 
 /** Silos: the look-ups staff do in the silo, apart from the shared records. */

@@ -1,4 +1,4 @@
-import type { DataStore } from '../model/types';
+import type { DataStore, Id } from '../model/types';
 import { tellsPopulation } from './fieldKeys';
 import type { SharedFields } from './types';
 import type { AnalysisContext } from './accessIndex';
@@ -21,7 +21,7 @@ export function populationKey(p: string | undefined): string {
  * Matching pairs as parallel arrays (there can be tens of thousands): store positions a[k] and
  * b[k], and out[k], the finding's own record of the pair, made once here.
  */
-export interface Pairs {
+interface Pairs {
   a: number[];
   b: number[];
   out: SharedFields[];
@@ -124,7 +124,7 @@ function sharedList(root: ListTrie, a: Int32Array, b: Int32Array, names: readonl
   return node.fields;
 }
 
-export function groupsOf(n: number, pairs: Pairs): number[][] {
+function groupsOf(n: number, pairs: Pairs): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -149,19 +149,73 @@ export function groupsOf(n: number, pairs: Pairs): number[][] {
   return [...groups.values()];
 }
 
-/**
- * The last catalogue's pairs, by content. Pairs depend only on the stores' ids and fields,
- * which most edits (to maps) leave alone; reusing them saves the quadratic part and, more,
- * the tens of thousands of records the garbage collector would otherwise move on every edit.
- * One entry, so it holds at most one catalogue's pairs.
- */
-let memo: { key: string; pairs: Pairs } | null = null;
-
-export function pairsOf(ctx: AnalysisContext, stores: readonly DataStore[]): Pairs {
-  const key = stores.map((d) => `${d.id}\u0001${d.population ?? ''}\u0001${d.customerFields.join('\u0002')}`).join('\u0000');
-  if (memo?.key === key) return memo.pairs;
-  const pairs = matchingPairs(ctx, stores);
-  memo = { key, pairs };
-  return pairs;
+/** A group of matching stores and what follows from the catalogue alone, so it can be kept between runs. */
+export interface StoreGroup {
+  /** Positions in the stores given. */
+  members: number[];
+  pairs: SharedFields[];
+  /** The keys each store shares with the rest of the group. */
+  shared: Map<Id, Set<string>>;
+  /** The keys that tell whose records these are, most shared first. */
+  telling: string[];
 }
 
+/**
+ * The keys a store shares with the rest of its group. Pairs' field lists are shared (one frozen
+ * list per distinct set), so each list is walked once per store, not once per pair.
+ */
+function sharedByStore(pairs: readonly SharedFields[]): Map<Id, Set<string>> {
+  const out = new Map<Id, Set<string>>();
+  const seen = new Map<Id, Set<readonly string[]>>();
+  for (const p of pairs) {
+    for (const id of p.stores) {
+      const lists = seen.get(id) ?? new Set<readonly string[]>();
+      if (lists.has(p.fields)) continue;
+      lists.add(p.fields);
+      seen.set(id, lists);
+      const set = out.get(id) ?? new Set<string>();
+      for (const k of p.fields) set.add(k);
+      out.set(id, set);
+    }
+  }
+  return out;
+}
+
+function tellingKeys(pairs: readonly SharedFields[]): string[] {
+  const lists = new Map<readonly string[], number>();
+  for (const p of pairs) lists.set(p.fields, (lists.get(p.fields) ?? 0) + 1);
+  const n = new Map<string, number>();
+  for (const [fields, times] of lists) for (const k of fields) if (tellsPopulation(k)) n.set(k, (n.get(k) ?? 0) + times);
+  return [...n].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+}
+
+function storeGroups(ctx: AnalysisContext, stores: readonly DataStore[]): StoreGroup[] {
+  const pairs = matchingPairs(ctx, stores);
+  if (pairs.a.length === 0) return [];
+  const groups = groupsOf(stores.length, pairs);
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
+  const pairsByGroup = groups.map((): SharedFields[] => []);
+  for (let k = 0; k < pairs.a.length; k++) pairsByGroup[groupOf.get(pairs.a[k]!)!]!.push(pairs.out[k]!);
+  return groups.map((members, gi) => {
+    const p = pairsByGroup[gi]!;
+    return { members, pairs: p, shared: sharedByStore(p), telling: tellingKeys(p) };
+  });
+}
+
+/**
+ * The last catalogue's groups, by content. Groups depend only on the stores' ids, populations
+ * and fields, which most edits (to maps) leave alone; reusing them saves the quadratic part and,
+ * more, the tens of thousands of records the garbage collector would otherwise move on every
+ * edit. One entry, so it holds at most one catalogue's groups. The records are frozen or never
+ * handed out for writing.
+ */
+let memo: { key: string; groups: StoreGroup[] } | null = null;
+
+export function groupsOfStores(ctx: AnalysisContext, stores: readonly DataStore[]): StoreGroup[] {
+  const key = stores.map((d) => `${d.id}\u0001${d.population ?? ''}\u0001${d.customerFields.join('\u0002')}`).join('\u0000');
+  if (memo?.key === key) return memo.groups;
+  const groups = storeGroups(ctx, stores);
+  memo = { key, groups };
+  return groups;
+}

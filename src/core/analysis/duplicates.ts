@@ -1,10 +1,10 @@
-import type { DataStore, Id } from '../model/types';
+import type { DataStore, Id, MapNode } from '../model/types';
 import { fieldLabel, normaliseField, sensitiveByNature, tellsPopulation } from './fieldKeys';
 import { listEn, q } from './english';
 import { capitalise, count } from '../model/vocabulary';
-import type { Finding, FindingTable, SharedFields } from './types';
+import type { Finding, FindingTable } from './types';
 import { type AnalysisContext, type DataAccess, mapsOfStores, storeAccesses, storeDepartments } from './accessIndex';
-import { groupsOf, populationKey, pairsOf } from './duplicatePairs';
+import { groupsOfStores, populationKey, type StoreGroup } from './duplicatePairs';
 import { costField, duplicateCost } from './costs';
 
 // duplicate-data: the same customers' data kept in more than one store (duplicatePairs.ts says
@@ -12,26 +12,6 @@ import { costField, duplicateCost } from './costs';
 // each store, its department, the fields it holds that others hold too, who writes and reads
 // it. Every catalogue store takes part, drawn on a map or not: the catalogue says what it holds.
 // Nothing trails off: a group of twelve stores names all twelve.
-
-/** The keys a store shares with the rest of its group, in the store's own field order. */
-function sharedByStore(pairs: readonly SharedFields[]): Map<Id, Set<string>> {
-  const out = new Map<Id, Set<string>>();
-  for (const p of pairs) {
-    for (const id of p.stores) {
-      const set = out.get(id) ?? new Set<string>();
-      for (const k of p.fields) set.add(k);
-      out.set(id, set);
-    }
-  }
-  return out;
-}
-
-/** The keys that tell whose records these are, most shared first (then in first-seen order). */
-function tellingKeys(pairs: readonly SharedFields[]): string[] {
-  const n = new Map<string, number>();
-  for (const p of pairs) for (const k of p.fields) if (tellsPopulation(k)) n.set(k, (n.get(k) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1]).map(([k]) => k);
-}
 
 /** Sensitive keys held in the group: by nature, or marked so on any store that holds them. */
 function sensitiveKeys(group: readonly DataStore[], keys: ReadonlySet<string>): string[] {
@@ -41,26 +21,31 @@ function sensitiveKeys(group: readonly DataStore[], keys: ReadonlySet<string>): 
 
 /** "Admissions (“Log enquiry”, “Update record”); Finance (“Bank cheque”)", or '' when no step does it. */
 function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[]): string {
-  const byDept = new Map<string, string[]>();
+  const byDept = new Map<string, Set<MapNode>>();
   for (const a of accesses) {
     const dept = a.departmentId !== null && ctx.activeDepartments.has(a.departmentId) ? ctx.departmentName(a.departmentId) : 'No department';
-    const steps = byDept.get(dept) ?? [];
-    const label = q(a.actor.label.trim() || a.actor.id);
-    if (!steps.includes(label)) steps.push(label);
+    const steps = byDept.get(dept) ?? new Set<MapNode>();
+    steps.add(a.actor);
     byDept.set(dept, steps);
   }
-  return [...byDept].map(([dept, steps]) => `${dept} (${steps.join(', ')})`).join('; ');
+  const labels = (steps: Set<MapNode>): string => [...new Set([...steps].map((n) => q(n.label.trim() || n.id)))].join(', ');
+  return [...byDept].map(([dept, steps]) => `${dept} (${labels(steps)})`).join('; ');
 }
 
-function groupTable(ctx: AnalysisContext, group: readonly DataStore[], shared: Map<Id, Set<string>>, sensitive: ReadonlySet<string>): FindingTable {
+/** Each store's uses (storeAccesses) and departments, worked out once per group. */
+interface StoreUse {
+  uses: DataAccess[];
+  depts: Id[];
+}
+
+function groupTable(ctx: AnalysisContext, group: readonly DataStore[], use: Map<Id, StoreUse>, shared: Map<Id, Set<string>>, sensitive: ReadonlySet<string>): FindingTable {
   return {
     columns: ['Store', 'Department', 'Fields held', 'Who writes it', 'Who reads it'],
     rows: group.map((d) => {
       const keys = shared.get(d.id) ?? new Set<string>();
       const fields = ctx.storeFields.get(d.id)!;
       const held = [...fields].filter(([k]) => keys.has(k)).map(([k, v]) => `${v.names.join(' + ')}${sensitive.has(k) ? ' (sensitive)' : ''}`);
-      const uses = storeAccesses(ctx, d);
-      const depts = storeDepartments(ctx, d);
+      const { uses, depts } = use.get(d.id)!;
       return [
         d.name,
         depts.length ? depts.map(ctx.departmentName).join(', ') : 'No department',
@@ -83,12 +68,15 @@ function whatIsKept(group: readonly DataStore[], telling: readonly string[]): st
   return `customer records with ${listEn(telling.slice(0, 3).map(fieldLabel))}`;
 }
 
-function groupFinding(ctx: AnalysisContext, group: DataStore[], pairs: SharedFields[]): Finding {
+function groupFinding(ctx: AnalysisContext, group: DataStore[], { pairs, shared, telling }: StoreGroup): Finding {
   const ids = group.map((d) => d.id);
-  const depts = [...new Set(group.flatMap((d) => storeDepartments(ctx, d)))];
-  const shared = sharedByStore(pairs);
+  const use = new Map<Id, StoreUse>();
+  for (const d of group) {
+    const uses = storeAccesses(ctx, d);
+    use.set(d.id, { uses, depts: storeDepartments(ctx, d, uses) });
+  }
+  const depts = [...new Set(group.flatMap((d) => use.get(d.id)!.depts))];
   const allKeys = new Set([...shared.values()].flatMap((s) => [...s]));
-  const telling = tellingKeys(pairs);
   const sensitive = sensitiveKeys(group, allKeys);
   const what = whatIsKept(group, telling);
   const where = depts.length === 0 ? '' : depts.length === 1 ? ` in ${ctx.departmentName(depts[0]!)}` : ` across ${depts.length} departments`;
@@ -103,7 +91,7 @@ function groupFinding(ctx: AnalysisContext, group: DataStore[], pairs: SharedFie
     severity,
     title: `${capitalise(what)} are kept in ${group.length} stores${where}`,
     explanation:
-      `The same customers' data is kept separately in ${count(group.length, 'store')}: ${whoKeeps(ctx, group)}. ` +
+      `The same customers' data is kept separately in ${count(group.length, 'store')}: ${whoKeeps(ctx, group, use)}. ` +
       `They share ${listEn(telling.map(fieldLabel))}, besides ${listEn([...allKeys].filter((k) => !tellsPopulation(k)).map(fieldLabel)) || 'nothing else'}.` +
       `${sensitiveText} Each copy is entered and corrected on its own, so when a customer moves or changes e-mail the copies ` +
       `disagree and nobody can tell which is right; a CRM policy needs one master record for these details.`,
@@ -114,16 +102,16 @@ function groupFinding(ctx: AnalysisContext, group: DataStore[], pairs: SharedFie
       `read from it or be integrated with it, retiring copies nobody needs; say in the policy which department owns each field.`,
     pairs,
     departmentIds: depts,
-    ...costField(duplicateCost(ctx, group)),
-    table: groupTable(ctx, group, shared, new Set(sensitive)),
+    ...costField(duplicateCost(group.map((d) => use.get(d.id)!.uses), group.map((d) => d.name))),
+    table: groupTable(ctx, group, use, shared, new Set(sensitive)),
   };
 }
 
 /** "Admissions keeps them in A and B; Registry in C", by department in catalogue order. */
-function whoKeeps(ctx: AnalysisContext, group: readonly DataStore[]): string {
+function whoKeeps(ctx: AnalysisContext, group: readonly DataStore[], use: Map<Id, StoreUse>): string {
   const byDept = new Map<string, string[]>();
   for (const d of group) {
-    const owners = storeDepartments(ctx, d);
+    const owners = use.get(d.id)!.depts;
     const label = owners.length > 0 ? listEn(owners.map(ctx.departmentName)) : '';
     const list = byDept.get(label);
     if (list) list.push(d.name);
@@ -136,12 +124,5 @@ function whoKeeps(ctx: AnalysisContext, group: readonly DataStore[]): string {
 
 export function duplicateFindings(ctx: AnalysisContext): Finding[] {
   const stores = ctx.ws.dataStores.filter((d) => ctx.storeFields.get(d.id)!.size >= 2);
-  const pairs = pairsOf(ctx, stores);
-  if (pairs.a.length === 0) return [];
-  const groups = groupsOf(stores.length, pairs);
-  const groupOf = new Map<number, number>();
-  groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
-  const pairsByGroup = groups.map((): SharedFields[] => []);
-  for (let k = 0; k < pairs.a.length; k++) pairsByGroup[groupOf.get(pairs.a[k]!)!]!.push(pairs.out[k]!);
-  return groups.map((g, gi) => groupFinding(ctx, g.map((i) => stores[i]!), pairsByGroup[gi]!));
+  return groupsOfStores(ctx, stores).map((g) => groupFinding(ctx, g.members.map((i) => stores[i]!), g));
 }

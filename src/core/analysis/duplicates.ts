@@ -101,6 +101,9 @@ function groupFinding(ctx: AnalysisContext, group: DataStore[], { pairs, shared,
       `Choose one system of record for ${what} and have the other ${count(group.length - 1, 'store')} ` +
       `read from it or be integrated with it, retiring copies nobody needs; say in the policy which department owns each field.`,
     pairs,
+    requirement:
+      `Keep ${what} once, ${depts.length ? `shared by ${listEn(depts.map(ctx.departmentName))}` : 'in one shared place'}` +
+      (sensitive.length ? `, with access to ${listEn(sensitive.map(fieldLabel))} limited to the staff who need it` : ''),
     departmentIds: depts,
     ...costField(duplicateCost(group.map((d) => use.get(d.id)!.uses), group.map((d) => d.name))),
     table: groupTable(ctx, group, use, shared, new Set(sensitive)),

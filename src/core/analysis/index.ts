@@ -15,6 +15,7 @@ export { landscape, landscapeCsv, type Landscape, type LandscapeCell, type Lands
 export { buildContext, type AnalysisContext } from './accessIndex';
 export { MAX_ANALYSED_FLOWS, MAX_ANALYSED_NODES, tooLargeToAnalyse } from './analysisSize';
 export { costWords, hoursWords, rankByCost } from './costs';
+export { findingTitles, PRIORITY_LABEL, requirementsCsv, sortedRequirements } from './requirementsCsv';
 
 const severityRank = new Map(SEVERITIES.map((s, i) => [s, i]));
 const kindRank = new Map(FINDING_KINDS.map((k, i) => [k, i]));

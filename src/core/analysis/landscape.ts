@@ -83,7 +83,7 @@ export function landscape(ws: AnalysisContext['ws'], findings?: readonly Finding
 }
 
 /** One CSV field (RFC 4180), defused for spreadsheets: a leading =, +, - or @ would run as a formula. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

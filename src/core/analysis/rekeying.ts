@@ -87,6 +87,7 @@ function rekeyingFinding(ctx: AnalysisContext, first: DataAccess, copies: readon
     mapIds: [map.id],
     suggestion: `Integrate ${into} with ${from} so the data moves without re-typing, or have ${dept} work from ${from} directly and drop the copy.`,
     copies: copies.map((c): CopiedFields => ({ from: targetId(c.from), to: targetId(c.to), fields: c.keys })),
+    requirement: `Move ${listEn([...new Set(copies.flatMap((c) => c.keys))].map(fieldLabel))} from ${from} to ${into} without anyone typing them again`,
     departmentIds: first.departmentId !== null && ctx.activeDepartments.has(first.departmentId) ? [first.departmentId] : [],
     cost: rekeyingCost(first),
   };

@@ -59,6 +59,7 @@ function siloFinding(
       ? `Integrate ${c.name} with a shared system (such as the CRM) or migrate its records there and retire it; ` +
         `until then, agree with ${dept} who keeps it in step with the other records.`
       : `Move the records in ${c.name} into a shared system that other departments can use, then stop keeping the ${c.what}.`,
+    requirement: `Hold the customers now kept in ${c.name} in the CRM, where every department that works with them can see them`,
     departmentIds: [c.dept],
     ...costField(siloCost(c.accesses, c.name)),
   };

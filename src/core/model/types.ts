@@ -107,6 +107,19 @@ export const WORKSPACE_STATUSES = ['draft', 'review', 'agreed'] as const;
 /** Where a workspace's maps stand with the people who approve the policy document. */
 export type WorkspaceStatus = (typeof WORKSPACE_STATUSES)[number];
 
+export const REQUIREMENT_PRIORITIES = ['essential', 'optional'] as const;
+/** Must-have or nice-to-have, as CRM selection check-lists sort them. */
+export type RequirementPriority = (typeof REQUIREMENT_PRIORITIES)[number];
+
+/** What the CRM must do, in the user's words, with the findings that call for it. */
+export interface Requirement {
+  id: Id;
+  text: string;
+  priority: RequirementPriority;
+  /** Ids of the findings it answers (Finding.id, stable across runs). */
+  findingIds: string[];
+}
+
 /** Whose document it is: the report's cover, running header and file names use these. */
 export interface WorkspaceMeta {
   id: Id;
@@ -121,6 +134,8 @@ export interface WorkspaceMeta {
    * the finding kind ("duplicate-data"); kinds not here get the report's own words.
    */
   recommendations?: Record<string, string>;
+  /** The requirements list for the CRM, in the order the user keeps it. */
+  requirements?: Requirement[];
 }
 
 export interface Workspace {

@@ -1,6 +1,6 @@
 import './zodSetup';
 import { z } from 'zod';
-import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
+import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, REQUIREMENT_PRIORITIES, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
 import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } from './issues';
 import { MAX_ID_LENGTH, MAX_NOTES_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
@@ -119,6 +119,16 @@ export const bundleBodySchema = z.looseObject({
     preparedBy: z.string().max(MAX_TEXT_LENGTH).optional(),
     status: z.enum(WORKSPACE_STATUSES).optional(),
     recommendations: z.record(z.string().max(MAX_ID_LENGTH), z.string().max(MAX_TEXT_LENGTH)).optional(),
+    requirements: z
+      .array(
+        z.looseObject({
+          id: idSchema.max(MAX_ID_LENGTH),
+          text: z.string().max(MAX_NOTES_LENGTH),
+          priority: z.enum(REQUIREMENT_PRIORITIES),
+          findingIds: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+        }),
+      )
+      .optional(),
   }),
   departments: z.array(imported.department).default([]),
   systems: z.array(imported.system).default([]),

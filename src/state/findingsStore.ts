@@ -16,6 +16,9 @@ export interface FindingsState {
   /** The panel lists this map's findings or all of them; kept when a picked finding opens another map. */
   scope: 'map' | 'all';
   setScope: (scope: 'map' | 'all') => void;
+  /** By kind and severity, or dearest first by the yearly cost the maps' measures give. */
+  order: 'kind' | 'cost';
+  setOrder: (order: 'kind' | 'cost') => void;
 }
 
 export const useFindings = create<FindingsState>((set) => ({
@@ -25,6 +28,8 @@ export const useFindings = create<FindingsState>((set) => ({
   setHighlight: (highlight) => set({ highlight }),
   scope: 'map',
   setScope: (scope) => set({ scope }),
+  order: 'kind',
+  setOrder: (order) => set({ order }),
 }));
 
 const DELAY_MS = 120;

@@ -40,6 +40,11 @@ export function renameMap(mapId: Id, name: string): boolean {
   return doc().dispatch(C.renameMap, { mapId, name });
 }
 
+/** The map's yearly volume of cases, for its steps that give none (undefined clears it). */
+export function setMapVolume(mapId: Id, casesPerYear: number | undefined): boolean {
+  return doc().dispatch(C.setMapVolume, { mapId, casesPerYear });
+}
+
 export function setMapDepartment(mapId: Id, departmentId: Id | null, newDepartmentName?: string): boolean {
   return doc().dispatch(C.setMapDepartment, { mapId, departmentId, newDepartmentName });
 }

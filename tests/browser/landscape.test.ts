@@ -112,11 +112,12 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   await expectAccessible(page);
   await page.screenshot({ path: 'tests/browser/artifacts/landscape.png' });
 
-  // Live: deleting the fundraising map empties Fundraising's row and ends the paper files' silo; Undo brings both back.
+  // Live: deleting the fundraising map takes away the rows of Fundraising and of Finance (whose
+  // only lane is on it: neither has a map or step left) and ends the paper files' silo; Undo brings them back.
   const fundraising = 'Fundraising (Development)';
   await page.getByRole('button', { name: 'Delete Fundraising: donation to thank-you' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
-  await expect.poll(() => rowMarks(table, fundraising)).toEqual(columns.map(() => ''));
+  await expect.poll(() => rowNames(table)).toEqual(demoDepartments.map((d) => d.name).filter((n) => n !== fundraising && n !== 'Finance'));
   expect(await header(table, 'Paper donor files').locator('.ls-flag').allTextContents()).not.toContain('Silo');
   expect(await page.getByRole('heading', { level: 1, name: 'Landscape' }).count()).toBe(1);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
@@ -140,13 +141,22 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
 test('no marks yet: a note; an empty workspace: a helpful message instead of a table', async () => {
   const { page, context, errors } = await openApp(browser(), { path: '#/landscape', canvas: false });
   await page.getByRole('heading', { level: 1, name: 'Landscape' }).waitFor();
-  // Without maps nothing is read or written, but the catalogue still has columns: the table stays, with a note why it is blank.
+  // Without maps no department takes part: the departments left in the list have no row, and the hint says so.
   const names = await page.getByRole('complementary', { name: 'Maps' }).locator('.map-name').allTextContents();
   for (const name of names) {
     await page.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
   }
+  await expect.poll(() => page.locator('.ls-empty').textContent()).toContain('no department has a map');
+  expect(await matrix(page).count()).toBe(0);
+  // A department with a map but no step reading or writing a store: the table stays, with a note why it is blank.
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Blank');
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Department' }).selectOption({ label: 'Registry' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Create map' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Landscape' }).click();
   await expect.poll(() => page.getByRole('note').textContent()).toContain('No step reads or writes');
+  expect(await rowNames(matrix(page))).toEqual(['Registry']);
   expect(await matrix(page).locator('.ls-mark').count()).toBe(0);
 
   // A workspace with no departments and no catalogue: a message that says where to start, and nothing to export.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkspace, compareFindings, type Finding, type FindingKind } from '../../src/core/analysis';
+import { analyzeWorkspace, compareFindings, type Finding, type FindingKind, landscape } from '../../src/core/analysis';
 import type { Access, DataStore, Flow, FlowKind, MapNode, NodeKind, ProcessMap, System, Workspace } from '../../src/core/model/types';
 
 // Small hand-made workspaces, one rule at a time. Departments: adm (Admissions), reg (Registry).
@@ -209,22 +209,55 @@ describe('silo-system', () => {
 });
 
 describe('duplicate-data', () => {
-  it('matches two stores on synonyms, naming the shared fields', () => {
+  it('matches two stores on synonyms, naming the shared fields, when they hold more than a name and an e-mail', () => {
     const ws = workspace({
       stores: [
-        { id: 'a', name: 'Enquiries', ownerDepartmentId: 'adm', customerFields: ['First name', 'Last name', 'E-mail address', 'Course'] },
-        { id: 'b', name: 'Applicants', ownerDepartmentId: 'reg', customerFields: ['Full name', 'email', 'Date of birth'] },
+        { id: 'a', name: 'Enquiries', ownerDepartmentId: 'adm', customerFields: ['First name', 'Last name', 'E-mail address', 'Course of interest'] },
+        { id: 'b', name: 'Applicants', ownerDepartmentId: 'reg', customerFields: ['Full name', 'email', 'Date of birth', 'Course of interest'] },
       ],
       maps: [],
     });
     const [f, ...rest] = analyzeWorkspace(ws);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ kind: 'duplicate-data', severity: 'high', subjects: ['a', 'b'], pairs: [{ stores: ['a', 'b'], fields: ['name', 'email'] }] });
-    expect(f!.title).toBe('Contact details are kept in 2 stores across 2 departments');
-    expect(f!.explanation).toContain('Enquiries and Applicants share name and e-mail address');
+    expect(f).toMatchObject({ kind: 'duplicate-data', subjects: ['a', 'b'], pairs: [{ stores: ['a', 'b'], fields: ['name', 'email', 'course of interest'] }] });
+    // No maps: no department takes part, so none is named.
+    expect(f!.title).toBe('Customer records with course of interest are kept in 2 stores');
+    expect(f!.explanation).toContain('They share course of interest, besides name and e-mail address');
   });
 
-  it('needs two shared fields, one of them identifying a person', () => {
+  it('never takes a name and an e-mail alone for a copy: two populations stay apart', () => {
+    const ws = workspace({
+      stores: [
+        { id: 'app', name: 'Applicants', customerFields: ['Full name', 'Email', 'Phone', 'Course of interest', 'UCAS number'] },
+        { id: 'ten', name: 'Tenants', customerFields: ['Name', 'E-mail address', 'Mobile', 'Tenancy start', 'Property'] },
+        // Holds both kinds of people's names and e-mails, and nothing else: it bridges no one.
+        { id: 'news', name: 'Newsletter list', customerFields: ['Name', 'Email', 'Marketing consent', 'Notes'] },
+        { id: 'app2', name: 'Offer holders', customerFields: ['First name', 'Surname', 'Email', 'UCAS ID'] },
+        { id: 'ten2', name: 'Rent ledger', customerFields: ['Tenant name', 'Email', 'Tenancy start', 'Rent due'] },
+      ],
+      maps: [],
+    });
+    const found = of(analyzeWorkspace(ws), 'duplicate-data');
+    expect(found.map((f) => f.subjects)).toEqual([['app', 'app2'], ['ten', 'ten2']]);
+    expect(found.map((f) => f.title)).toEqual([
+      'Customer records with UCAS ID are kept in 2 stores',
+      'Customer records with tenancy start are kept in 2 stores',
+    ]);
+    // Said whose records they hold, stores of different people never match, whatever they share.
+    const said = workspace({
+      stores: [
+        { id: 'x', population: 'Alumni', customerFields: ['Name', 'Email', 'Graduation year'] },
+        { id: 'y', population: 'donors', customerFields: ['Name', 'Email', 'Graduation year'] },
+        { id: 'z', population: 'alumnus', customerFields: ['Name', 'Email', 'Graduation year'] },
+      ],
+      maps: [],
+    });
+    const [g, ...none] = of(analyzeWorkspace(said), 'duplicate-data');
+    expect(none).toEqual([]);
+    expect(g).toMatchObject({ subjects: ['x', 'z'], title: 'Records of Alumni are kept in 2 stores' });
+  });
+
+  it('needs two shared fields, one identifying a person and one telling whose records they are', () => {
     const pair = (x: string[], y: string[]) => analyzeWorkspace(workspace({ stores: [{ customerFields: x }, { customerFields: y }], maps: [] }));
     expect(pair(['Email', 'Course'], ['E-mail', 'School'])).toEqual([]); // one field
     expect(pair(['Course', 'Graduation year', 'Notes'], ['Course', 'Graduation year'])).toEqual([]); // none identifies
@@ -233,41 +266,61 @@ describe('duplicate-data', () => {
     // A bare reference or number is an invoice's as much as a person's.
     expect(pair(['Amount', 'Reference'], ['Amount', 'Reference'])).toEqual([]);
     expect(pair(['Amount', 'Number'], ['Amount', 'No.'])).toEqual([]);
-    // "First and last name" in one field is the same name as a forename.
-    expect(pair(['First and last name', 'Email'], ['Forename', 'E-mail'])).toHaveLength(1);
+    // Name, e-mail and phone, and fields about the record (notes, consent), are held by any store.
+    expect(pair(['First and last name', 'Email', 'Mobile', 'Notes', 'Marketing consent'], ['Forename', 'E-mail', 'Telephone', 'Notes', 'Marketing consent'])).toEqual([]);
+    expect(pair(['First and last name', 'Email', 'Postcode'], ['Forename', 'E-mail', 'Post code'])).toHaveLength(1);
   });
 
-  it('groups overlapping stores into one finding per group, listing every matching pair', () => {
+  it('groups overlapping stores into one finding per group with a table of the group, listing every matching pair', () => {
     const ws = workspace({
       stores: [
-        { id: 'a', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email'] },
-        { id: 'b', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email', 'Date of birth', 'Postcode'] },
-        { id: 'c', ownerDepartmentId: 'adm', customerFields: ['Date of birth', 'Post code'] },
-        { id: 'd', ownerDepartmentId: 'reg', customerFields: ['Student ID', 'Course'] },
-        { id: 'e', ownerDepartmentId: 'reg', customerFields: ['Student number', 'Course', 'Notes'] },
-        { id: 'f', ownerDepartmentId: 'reg', customerFields: ['Notes'] },
+        { id: 'a', name: 'A', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email', 'Postcode'] },
+        { id: 'b', name: 'B', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email', 'Date of birth', 'Postcode'] },
+        { id: 'c', name: 'C', ownerDepartmentId: 'adm', customerFields: ['Date of birth', 'Post code'] },
+        { id: 'd', name: 'D', ownerDepartmentId: 'reg', customerFields: ['Student ID', 'Course'] },
+        { id: 'e', name: 'E', ownerDepartmentId: 'reg', customerFields: ['Student number', 'Course', 'Notes'] },
+        { id: 'f', name: 'F', ownerDepartmentId: 'reg', customerFields: ['Notes'] },
       ],
-      maps: [],
+      maps: [
+        line([['w1', 'step', 'l1', 'Enter applicant'], ['w2', 'step', 'l2', 'Register student']], {
+          lanes: [['l1', 'adm'], ['l2', 'reg']],
+          nodes: [['nb', 'dataStore', 'l1', 'B', { refId: 'b' }], ['nd', 'dataStore', 'l2', 'D', { refId: 'd' }]],
+          flows: [['data', 'w1', 'nb'], ['data', 'w2', 'nd'], ['data', 'nd', 'w1']],
+        }),
+      ],
     });
     const found = of(analyzeWorkspace(ws), 'duplicate-data');
     expect(found.map((f) => f.subjects)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
     expect(found[0]!.pairs).toEqual([
-      { stores: ['a', 'b'], fields: ['name', 'email'] },
-      { stores: ['b', 'c'], fields: ['date of birth', 'postcode'] },
+      { stores: ['a', 'b'], fields: ['name', 'email', 'postcode'] },
+      { stores: ['b', 'c'], fields: ['postcode', 'date of birth'] },
     ]);
-    // One department each: still a duplicate, less severe.
+    // The first is in one department, but the date of birth is sensitive: it ranks high and says why.
+    // The second: D is written by a Registry lane and read by an Admissions lane.
     expect(found.map((f) => [f.severity, f.title])).toEqual([
-      ['medium', 'Contact details are kept in 3 stores in Admissions'],
-      ['medium', 'Personal details are kept in 2 stores in Registry'],
+      ['high', 'Customer records with postcode and date of birth are kept in 3 stores in Admissions'],
+      ['high', 'Customer records with student ID and course are kept in 2 stores across 2 departments'],
     ]);
+    expect(found[0]!.explanation).toContain('sensitive data (date of birth)');
+    expect(found[0]!.table).toEqual({
+      columns: ['Store', 'Department', 'Fields held', 'Who writes it', 'Who reads it'],
+      rows: [
+        ['A', 'Admissions', 'Name, Email, Postcode', 'No step on any map', 'No step on any map'],
+        ['B', 'Admissions', 'Name, Email, Date of birth (sensitive), Postcode', 'Admissions (“Enter applicant”)', 'No step on any map'],
+        ['C', 'Admissions', 'Date of birth (sensitive), Post code', 'No step on any map', 'No step on any map'],
+      ],
+    });
+    // D is used by a Registry lane and read by an Admissions lane, though owned by Registry: both named.
+    expect(found[1]!.table!.rows[0]).toEqual(['D', 'Registry, Admissions', 'Student ID, Course', 'Registry (“Register student”)', 'Admissions (“Enter applicant”)']);
+    expect(found[1]!.departmentIds).toEqual(['reg', 'adm']);
   });
 
   it('follows catalogue edits, even in place, although matching pairs are reused between runs', () => {
-    const ws = workspace({ stores: [{ id: 'a', customerFields: ['Name', 'Email'] }, { id: 'b', customerFields: ['Name', 'Phone'] }], maps: [] });
+    const ws = workspace({ stores: [{ id: 'a', customerFields: ['Name', 'Email', 'Postcode'] }, { id: 'b', customerFields: ['Name', 'Phone', 'Email'] }], maps: [] });
     expect(analyzeWorkspace(ws)).toEqual([]);
-    ws.dataStores[1]!.customerFields.push('E-mail');
+    ws.dataStores[1]!.customerFields.push('Post code');
     const [f] = analyzeWorkspace(ws);
-    expect(f!.pairs).toEqual([{ stores: ['a', 'b'], fields: ['name', 'email'] }]);
+    expect(f!.pairs).toEqual([{ stores: ['a', 'b'], fields: ['name', 'email', 'postcode'] }]);
     expect(Object.isFrozen(f!.pairs![0])).toBe(true); // shared with later runs, so read-only
     ws.dataStores[0]!.customerFields = ['Course'];
     expect(analyzeWorkspace(ws)).toEqual([]);
@@ -275,7 +328,7 @@ describe('duplicate-data', () => {
 
   it('takes a store’s departments from the steps using it when it has no owner, and lists the maps', () => {
     const ws = workspace({
-      stores: [{ id: 'a', customerFields: CONTACT }, { id: 'b', customerFields: CONTACT }],
+      stores: [{ id: 'a', customerFields: [...CONTACT, 'Course'] }, { id: 'b', customerFields: [...CONTACT, 'Course'] }],
       maps: [
         line([['x', 'step', 'l1'], ['y', 'step', 'l2']], {
           lanes: [['l1', 'adm'], ['l2', 'reg']],
@@ -284,7 +337,55 @@ describe('duplicate-data', () => {
         }),
       ],
     });
-    expect(of(analyzeWorkspace(ws), 'duplicate-data')[0]).toMatchObject({ severity: 'high', mapIds: ['m1'], title: 'Contact details are kept in 2 stores across 2 departments' });
+    expect(of(analyzeWorkspace(ws), 'duplicate-data')[0]).toMatchObject({ severity: 'high', mapIds: ['m1'], title: 'Customer records with course are kept in 2 stores across 2 departments', departmentIds: ['adm', 'reg'] });
+  });
+});
+
+describe('owners from lanes', () => {
+  // An Admissions map with a Finance lane; a store owned by Admissions that only the Finance
+  // lane writes; and Marketing, whose only map was deleted, still owning a store.
+  const ws = (): Workspace => {
+    const w = workspace({
+      stores: [
+        { id: 'ledger', name: 'Fee ledger', ownerDepartmentId: 'adm', customerFields: ['Name', 'Email', 'Student ID'] },
+        { id: 'old', name: 'Old campaign list', ownerDepartmentId: 'mkt', customerFields: ['Name', 'Email', 'Student number'] },
+      ],
+      maps: [
+        line([['take', 'step', 'l1', 'Take deposit'], ['bank', 'step', 'l2', 'Bank the deposit']], {
+          lanes: [['l1', null], ['l2', 'fin']],
+          nodes: [['nl', 'dataStore', 'l2', 'Fee ledger', { refId: 'ledger' }]],
+          flows: [['data', 'bank', 'nl'], ['data', 'nl', 'bank']],
+        }),
+      ],
+    });
+    w.departments.push({ id: 'fin', name: 'Finance' }, { id: 'mkt', name: 'Marketing' });
+    return w;
+  };
+
+  it('gives every use of a store to the department of the lane of the step, not the map’s or the owner’s', () => {
+    const found = analyzeWorkspace(ws());
+    const silo = of(found, 'silo-system')[0]!;
+    expect(silo.title).toBe('Fee ledger is a silo: only Finance uses it');
+    expect(silo.departmentIds).toEqual(['fin']);
+    const dup = of(found, 'duplicate-data')[0]!;
+    expect(dup.departmentIds).toEqual(['fin']);
+    expect(dup.table!.rows[0]!.slice(0, 2)).toEqual(['Fee ledger', 'Finance']);
+    expect(dup.table!.rows[0]![3]).toBe('Finance (“Bank the deposit”)');
+  });
+
+  it('leaves out departments without maps or steps, in findings and in the landscape', () => {
+    const w = ws();
+    const dup = of(analyzeWorkspace(w), 'duplicate-data')[0]!;
+    // Marketing owns "Old campaign list" but has no map and no step: it is named nowhere.
+    expect(dup.table!.rows[1]!.slice(0, 2)).toEqual(['Old campaign list', 'No department']);
+    expect(dup.title).toBe('Customer records with student ID are kept in 2 stores in Finance');
+    expect(JSON.stringify(analyzeWorkspace(w))).not.toContain('Marketing');
+    // Registry has neither: off the matrix too; Admissions owns the map, Finance a lane with a step.
+    expect(landscape(w).departments.map((d) => d.id)).toEqual(['adm', 'fin']);
+    // Its map is deleted: Finance goes, and with it every name in the findings.
+    w.maps = [];
+    expect(landscape(w).departments).toEqual([]);
+    expect(of(analyzeWorkspace(w), 'duplicate-data')[0]!.departmentIds).toEqual([]);
   });
 });
 
@@ -424,8 +525,8 @@ describe('every finding', () => {
   const messy = workspace({
     systems: [{ id: 'acc', name: 'Access' }],
     stores: [
-      { id: 'a', name: 'A', systemId: 'acc', customerFields: CONTACT },
-      { id: 'b', name: 'B', customerFields: CONTACT },
+      { id: 'a', name: 'A', systemId: 'acc', customerFields: [...CONTACT, 'Postcode'] },
+      { id: 'b', name: 'B', customerFields: [...CONTACT, 'Postcode'] },
     ],
     maps: [
       line([['k', 'step', 'l1', 'Copy', { manual: true }], ['q', 'decision', 'l1', '']], {

@@ -11,7 +11,7 @@ describe('lanemap analyze (through the command table)', () => {
     const m = memoryCli({ 'ws.json': bundle });
     expect(await runCli(['analyze', 'ws.json', '--json'], m.io)).toBe(0);
     const { findings } = JSON.parse(m.out());
-    expect(findings.length).toBe(20);
+    expect(findings.length).toBe(21);
     for (const f of findings) for (const k of ['kind', 'severity', 'title', 'explanation', 'subjects', 'mapIds', 'suggestion']) expect(f, k).toHaveProperty(k);
     expect(findings.some((f: { kind: string }) => f.kind === 'silo-system')).toBe(true);
   });
@@ -20,7 +20,7 @@ describe('lanemap analyze (through the command table)', () => {
     const m = memoryCli({ 'ws.json': bundle });
     expect(await runCli(['analyze', 'ws.json'], m.io)).toBe(0);
     expect(m.out()).toMatch(/Silo systems and stores \(3\)/);
-    expect(m.out()).toMatch(/Duplicate customer data \(1\)/);
+    expect(m.out()).toMatch(/Duplicate customer data \(2\)/);
   });
 
   it('refuses an invalid file with a message on stderr and exit code 2', async () => {

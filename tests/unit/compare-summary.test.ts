@@ -60,7 +60,7 @@ function workspace(): Workspace {
       store('ds-adm-box', 'Admissions mailbox', 's-mail', ['Name', 'E-mail address']),
       store('ds-mkt-box', 'Marketing mailbox', 's-mail', ['Full name', 'Email']),
       store('ds-sheet', 'Enquiries sheet', null, ['Full name', 'Email', 'Mobile', 'Course']),
-      store('ds-leads', 'Leads list', null, ['First name', 'Last name', 'E-mail', 'Telephone']),
+      store('ds-leads', 'Leads list', null, ['First name', 'Last name', 'E-mail', 'Telephone', 'Course']),
       store('ds-schools', 'Schools list', null, ['School']),
     ],
     maps: [a, b],
@@ -117,7 +117,7 @@ describe('customer data both maps write', () => {
     const rows = sharedCustomerData(ws, ws.maps[0]!, ws.maps[1]!, analyzeWorkspace(ws));
     expect(rows).toEqual([
       { storeA: 'ds-sheet', storeB: 'ds-sheet', fields: ['name', 'email', 'phone', 'course'] },
-      { storeA: 'ds-sheet', storeB: 'ds-leads', fields: ['name', 'email', 'phone'] },
+      { storeA: 'ds-sheet', storeB: 'ds-leads', fields: ['name', 'email', 'phone', 'course'] },
     ]);
   });
 

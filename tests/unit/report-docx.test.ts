@@ -52,8 +52,8 @@ describe('the Word report', () => {
     ]);
     const kinds = tableWithHeader(doc.tables, 'Kind of finding')!;
     expect(kinds.slice(1).reduce((n, r) => n + Number(r[1]), 0)).toBe(findings.length);
-    // A table per group of duplicated data: store, department, fields, who writes it.
-    const groups = doc.tables.filter((t) => t[0]?.join('|') === 'Store|Department|Fields held|Who writes it');
+    // A table per group of duplicated data (the analysis's own): store, department, fields, who writes and who reads it.
+    const groups = doc.tables.filter((t) => t[0]?.join('|') === 'Store|Department|Fields held|Who writes it|Who reads it');
     expect(groups).toHaveLength(findings.filter((f) => f.kind === 'duplicate-data').length);
     // Every header row repeats on each page; headings keep with what follows.
     expect(doc.xml.match(/<w:tblHeader\/>/g)?.length).toBe(doc.tables.length);

@@ -1,5 +1,5 @@
 import type { DataStore, Id, MapNode, ProcessMap, System, Workspace } from '../model/types';
-import { accessReads, accessWrites, isCatalogueKind, laneDepartment, stepAccess } from '../model/vocabulary';
+import { accessReads, accessWrites, isCatalogueKind, isControlKind, laneDepartment, stepAccess } from '../model/vocabulary';
 import { type FieldSet, fieldSet, mergeFieldSets } from './fieldKeys';
 
 // Who reads and writes what, computed once per workspace so that every rule is a walk over
@@ -46,6 +46,11 @@ export interface AnalysisContext {
   storeById: Map<Id, DataStore>;
   systemById: Map<Id, System>;
   departmentName: (id: Id | null) => string;
+  /**
+   * Departments that take part: those that own a map or a lane with a step in it. A department
+   * left in the list after its maps were deleted, or never used, takes no part in findings.
+   */
+  activeDepartments: Set<Id>;
   /** Symmetric and without self-links or links to systems not in the catalogue. */
   integrations: Map<Id, Set<Id>>;
   storesBySystem: Map<Id, DataStore[]>;
@@ -122,8 +127,10 @@ export function buildContext(ws: Workspace): AnalysisContext {
   const accessesByStore = new Map<Id, DataAccess[]>();
   const mapsByStore = new Map<Id, Set<Id>>();
   const mapsBySystem = new Map<Id, Set<Id>>();
+  const activeDepartments = new Set<Id>();
 
   for (const map of ws.maps) {
+    if (map.departmentId !== null && deptNames.has(map.departmentId)) activeDepartments.add(map.departmentId);
     // Local to this map, so it dies young: kept in the context for the whole run, 15,000
     // entries would be promoted and cost a full garbage collection on every edit.
     const indexOf = new Map<Id, number>();
@@ -135,6 +142,10 @@ export function buildContext(ws: Workspace): AnalysisContext {
     for (let i = 0; i < map.nodes.length; i++) {
       const n = map.nodes[i]!;
       indexOf.set(n.id, i);
+      if (isControlKind(n.kind)) {
+        const dept = laneDepartment(map, laneById.get(n.laneId));
+        if (dept !== null && deptNames.has(dept)) activeDepartments.add(dept);
+      }
       if (!isCatalogueKind(n.kind)) continue;
       const t = resolveTarget(base, n);
       if (!t) continue;
@@ -169,7 +180,7 @@ export function buildContext(ws: Workspace): AnalysisContext {
 
   const departmentName = (id: Id | null): string => (id === null ? 'no department' : deptNames.get(id) ?? id);
   return {
-    ws, storeById, systemById, departmentName, integrations, storesBySystem, storeFields, systemFields,
+    ws, storeById, systemById, departmentName, activeDepartments, integrations, storesBySystem, storeFields, systemFields,
     maps, accesses, accessesBySystem, accessesByStore, mapsByStore, mapsBySystem,
   };
 }
@@ -191,14 +202,22 @@ export function integrated(ctx: AnalysisContext, a: Id | null, b: Id | null): bo
   return a === b || (ctx.integrations.get(a)?.has(b) ?? false);
 }
 
-/** Departments a store belongs to: its owner, else the departments whose steps use it. */
-export function storeDepartments(ctx: AnalysisContext, store: DataStore): Id[] {
-  if (store.ownerDepartmentId) return [store.ownerDepartmentId];
+/** The accesses that touch a store: through its own node, or its system's node (which stands for all its stores). */
+export function storeAccesses(ctx: AnalysisContext, store: DataStore): DataAccess[] {
   const inSystem = store.systemId !== null && ctx.systemById.has(store.systemId);
+  const all = (inSystem ? ctx.accessesBySystem.get(store.systemId!) : ctx.accessesByStore.get(store.id)) ?? [];
+  return all.filter((a) => a.target.storeId === store.id || a.target.storeId === null);
+}
+
+/**
+ * Departments a store belongs to: those whose steps use it, each by the lane the step is in
+ * (a Finance lane on an Admissions map is Finance's use); else its owner. Only departments
+ * that take part (activeDepartments) count.
+ */
+export function storeDepartments(ctx: AnalysisContext, store: DataStore, uses: readonly DataAccess[] = storeAccesses(ctx, store)): Id[] {
   const out = new Set<Id>();
-  for (const a of (inSystem ? ctx.accessesBySystem.get(store.systemId!) : ctx.accessesByStore.get(store.id)) ?? []) {
-    if (a.departmentId !== null && (a.target.storeId === store.id || a.target.storeId === null)) out.add(a.departmentId);
-  }
+  for (const a of uses) if (a.departmentId !== null && ctx.activeDepartments.has(a.departmentId)) out.add(a.departmentId);
+  if (out.size === 0 && store.ownerDepartmentId && ctx.activeDepartments.has(store.ownerDepartmentId)) out.add(store.ownerDepartmentId);
   return [...out];
 }
 

@@ -102,6 +102,35 @@ export function normaliseField(name: string): NormalisedField {
   return result;
 }
 
+/**
+ * Name, e-mail and phone: nearly every store holds them, whoever its customers are, so sharing
+ * them alone does not make two stores copies of each other.
+ */
+const EVERYONE_HAS = new Set(['name', 'email', 'phone']);
+
+/** Fields about the record rather than the customer: any population's store may have them. */
+const RECORD_KEEPING = new Set(['notes', 'note', 'comments', 'comment', 'title', 'salutation', 'status', 'date', 'date added',
+  'date created', 'created', 'last updated', 'updated', 'source', 'referral source', 'type', 'category', 'consent',
+  'marketing consent', 'gdpr consent', 'opt in', 'campaign', 'campaign code', 'interests', 'tags', 'reference', 'ref',
+  'number', 'no', 'code', 'amount']);
+
+/**
+ * Whether two stores sharing this key are likely to hold the same customers: an ID, a date of
+ * birth, an address, or the domain's own data (course, graduation year, gift history, tenancy),
+ * weighed above the name and e-mail every store has and the record-keeping fields any has.
+ */
+export function tellsPopulation(key: string): boolean {
+  return !EVERYONE_HAS.has(key) && !RECORD_KEEPING.has(key);
+}
+
+/** Words that make a field sensitive by nature (special category data, identity and bank details). */
+const SENSITIVE = /\b(?:date of birth|health|medical|disabilit(?:y|ies)|ethnic(?:ity)?|race|religio(?:n|us)|belief|sexual|sexuality|gender identity|criminal|convictions?|bank|sort code|account number|iban|passport|ni number|national insurance|visa|immigration|trade union|biometric|genetic)\b/;
+
+/** A field that is sensitive by nature, whatever the store says (date of birth, health, ethnicity, bank details...). */
+export function sensitiveByNature(key: string): boolean {
+  return SENSITIVE.test(key);
+}
+
 /** A store's fields by key, keeping the names as written for explanations. */
 export type FieldSet = Map<string, { identifying: boolean; names: string[] }>;
 

@@ -14,6 +14,8 @@ export { normaliseField, fieldLabel, type NormalisedField } from './fieldKeys';
 export { landscape, landscapeCsv, type Landscape, type LandscapeCell, type LandscapeColumn, type LandscapeFlag } from './landscape';
 export { buildContext, type AnalysisContext } from './accessIndex';
 export { MAX_ANALYSED_FLOWS, MAX_ANALYSED_NODES, tooLargeToAnalyse } from './analysisSize';
+export { costWords, hoursWords, rankByCost } from './costs';
+export { findingTitles, PRIORITY_LABEL, requirementsCsv, sortedRequirements } from './requirementsCsv';
 
 const severityRank = new Map(SEVERITIES.map((s, i) => [s, i]));
 const kindRank = new Map(FINDING_KINDS.map((k, i) => [k, i]));

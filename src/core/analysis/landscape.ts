@@ -8,7 +8,8 @@ import { type AnalysisContext, buildContext } from './accessIndex';
 // A cell says what the department's steps do there across all maps: C creates or writes,
 // R reads. A store inside a system is shown as its system's column. Columns are flagged
 // when a silo finding names them or one of their stores is in a duplicate-data group.
-// Accesses by steps without a department, or with one missing from the catalogue, have no row.
+// Accesses by steps without a department, or with one missing from the catalogue, have no row;
+// nor has a department without maps or steps (left behind when its maps were deleted).
 
 export type LandscapeCell = 'C' | 'R' | 'CR' | '';
 export type LandscapeFlag = 'silo' | 'duplicate';
@@ -43,7 +44,8 @@ export function landscape(ws: AnalysisContext['ws'], findings?: readonly Finding
     ...standalone.map((d): LandscapeColumn => ({ id: d.id, kind: 'dataStore', name: d.name, storeIds: [d.id] })),
   ];
 
-  const marks = new Map<Id, Map<Id, { c: boolean; r: boolean }>>(ws.departments.map((d) => [d.id, new Map()]));
+  const departments = ws.departments.filter((d) => ctx.activeDepartments.has(d.id));
+  const marks = new Map<Id, Map<Id, { c: boolean; r: boolean }>>(departments.map((d) => [d.id, new Map()]));
   for (const a of ctx.accesses) {
     const row = a.departmentId === null ? undefined : marks.get(a.departmentId);
     if (!row) continue;
@@ -54,7 +56,7 @@ export function landscape(ws: AnalysisContext['ws'], findings?: readonly Finding
     row.set(col, cell);
   }
   const cells: Landscape['cells'] = {};
-  for (const d of ws.departments) {
+  for (const d of departments) {
     const row: Record<Id, LandscapeCell> = {};
     for (const col of columns) {
       const m = marks.get(d.id)!.get(col.id);
@@ -77,11 +79,11 @@ export function landscape(ws: AnalysisContext['ws'], findings?: readonly Finding
     }
   }
   for (const list of Object.values(highlights)) list.sort(); // 'duplicate' before 'silo', always
-  return { departments: ws.departments.map((d) => ({ ...d })), columns, cells, highlights };
+  return { departments: departments.map((d) => ({ ...d })), columns, cells, highlights };
 }
 
 /** One CSV field (RFC 4180), defused for spreadsheets: a leading =, +, - or @ would run as a formula. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

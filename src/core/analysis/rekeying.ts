@@ -3,6 +3,7 @@ import { fieldLabel, sharedKeys } from './fieldKeys';
 import { listEn, q } from './english';
 import { capitalise } from '../model/vocabulary';
 import type { CopiedFields, Finding } from './types';
+import { rekeyingCost } from './costs';
 import { type AnalysisContext, type DataAccess, integrated, type Target, targetFields, targetId, targetName } from './accessIndex';
 
 // manual-rekeying: a step (node kind `step`) that reads one store or system and writes
@@ -86,6 +87,9 @@ function rekeyingFinding(ctx: AnalysisContext, first: DataAccess, copies: readon
     mapIds: [map.id],
     suggestion: `Integrate ${into} with ${from} so the data moves without re-typing, or have ${dept} work from ${from} directly and drop the copy.`,
     copies: copies.map((c): CopiedFields => ({ from: targetId(c.from), to: targetId(c.to), fields: c.keys })),
+    requirement: `Move ${listEn([...new Set(copies.flatMap((c) => c.keys))].map(fieldLabel))} from ${from} to ${into} without anyone typing them again`,
+    departmentIds: first.departmentId !== null && ctx.activeDepartments.has(first.departmentId) ? [first.departmentId] : [],
+    cost: rekeyingCost(first),
   };
 }
 

@@ -3,6 +3,7 @@ import type { FieldSet } from './fieldKeys';
 import { listEn, q, truncateList } from './english';
 import { storeKindNoun } from '../model/vocabulary';
 import type { Finding } from './types';
+import { costField, siloCost } from './costs';
 import { type AnalysisContext, type DataAccess } from './accessIndex';
 
 // silo-system: customer data that one department keeps to itself. Candidates are every
@@ -58,6 +59,9 @@ function siloFinding(
       ? `Integrate ${c.name} with a shared system (such as the CRM) or migrate its records there and retire it; ` +
         `until then, agree with ${dept} who keeps it in step with the other records.`
       : `Move the records in ${c.name} into a shared system that other departments can use, then stop keeping the ${c.what}.`,
+    requirement: `Hold the customers now kept in ${c.name} in the CRM, where every department that works with them can see them`,
+    departmentIds: [c.dept],
+    ...costField(siloCost(c.accesses, c.name)),
   };
 }
 

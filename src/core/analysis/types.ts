@@ -100,4 +100,6 @@ export interface Finding {
   cost?: FindingCost;
   /** The details as a table, for the findings panel and the report. */
   table?: FindingTable;
+  /** What the CRM must do about it, proposed in plain words for the requirements list (data findings only). */
+  requirement?: string;
 }

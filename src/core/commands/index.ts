@@ -11,3 +11,4 @@ export * from './catalogue';
 export * from './catalogueLink';
 export * from './restoreMap';
 export * from './workspace';
+export * from './requirements';

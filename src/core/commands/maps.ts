@@ -1,5 +1,6 @@
 import type { Department, Id, ProcessMap, Workspace } from '../model/types';
 import { type Command, CommandError, findMap, mapCommand, updateMap, workspaceCommand } from './define';
+import { checkMeasure } from './nodes';
 
 export const createMap = workspaceCommand<{ map: ProcessMap; newDepartmentName?: string }>('createMap', 'New map', (ws, a) => {
   if (ws.maps.some((m) => m.id === a.map.id)) throw new CommandError(`Map id "${a.map.id}" is taken`);
@@ -24,6 +25,15 @@ export const renameMap = mapCommand<{ mapId: Id; name: string }>('renameMap', 'R
   const name = a.name.trim();
   if (!name || name === map.name) return map;
   return { ...map, name };
+});
+
+/** The yearly volume of cases for the map's steps that give none of their own; undefined clears it. */
+export const setMapVolume = mapCommand<{ mapId: Id; casesPerYear: number | undefined }>('setMapVolume', 'Set cases a year', (map, a) => {
+  checkMeasure('Cases a year', a.casesPerYear);
+  if (map.casesPerYear === a.casesPerYear) return map;
+  const next = { ...map, casesPerYear: a.casesPerYear };
+  if (a.casesPerYear === undefined) delete next.casesPerYear;
+  return next;
 });
 
 /**

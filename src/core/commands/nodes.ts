@@ -63,13 +63,21 @@ export const addNode = mapCommand<AddNodeArgs>('addNode', 'Add node', (map, a) =
   };
 });
 
-export type NodePatch = Partial<Pick<MapNode, 'label' | 'kind' | 'manual' | 'notes' | 'refId'>>;
+export type NodePatch = Partial<Pick<MapNode, 'label' | 'kind' | 'manual' | 'notes' | 'refId' | 'minutesPerCase' | 'casesPerYear'>>;
+
+const MEASURE_WORDS = { minutesPerCase: 'Minutes per case', casesPerYear: 'Cases a year' } as const;
+
+/** A measure is a number of 0 or more, or absent (undefined clears it). */
+export function checkMeasure(what: string, v: number | undefined): void {
+  if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) throw new CommandError(`${what} must be a number of 0 or more`);
+}
 
 export const updateNode = mapCommand<{ mapId: Id; nodeId: Id; patch: NodePatch }>('updateNode', 'Edit node', (map, a) => {
   const node = map.nodes.find((n) => n.id === a.nodeId);
   if (!node) throw new CommandError(`No node with id "${a.nodeId}"`);
   const patch = { ...a.patch };
   if (patch.label !== undefined) patch.label = patch.label.trim();
+  for (const k of ['minutesPerCase', 'casesPerYear'] as const) if (k in patch) checkMeasure(MEASURE_WORDS[k], patch[k]);
   // An empty note, no refId and manual=false are all "absent": clearing what is not there changes nothing.
   const same = (x: unknown, y: unknown) => x === y || (!x && !y && typeof x !== 'number');
   const changed = (Object.keys(patch) as (keyof NodePatch)[]).some((k) => !same(patch[k], node[k]));
@@ -77,6 +85,7 @@ export const updateNode = mapCommand<{ mapId: Id; nodeId: Id; patch: NodePatch }
   const next: MapNode = { ...node, ...patch };
   // Optional fields are absent rather than empty, so the bundle stays clean.
   for (const k of ['notes', 'refId', 'manual'] as const) if (!next[k]) delete next[k];
+  for (const k of ['minutesPerCase', 'casesPerYear'] as const) if (next[k] === undefined) delete next[k];
   let nodes = map.view.nodes;
   const box = nodes[node.id];
   if (patch.kind && patch.kind !== node.kind && box) {

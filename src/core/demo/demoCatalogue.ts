@@ -39,6 +39,7 @@ export const demoDataStores: DataStore[] = [
   // Admissions
   {
     id: 'ds-enq', name: 'Enquiries spreadsheet', kind: 'spreadsheet', systemId: null, ownerDepartmentId: 'd-adm',
+    population: 'prospective students',
     customerFields: ['Full name', 'Email', 'Mobile', 'Course of interest', 'Year of entry'],
   },
   {
@@ -70,10 +71,12 @@ export const demoDataStores: DataStore[] = [
   // Marketing
   {
     id: 'ds-fair', name: 'School and fair contacts', kind: 'spreadsheet', systemId: null, ownerDepartmentId: 'd-mkt',
+    population: 'prospective students',
     customerFields: ['Name', 'Email', 'Mobile', 'School', 'Course of interest'],
   },
   {
     id: 'ds-mail-mkt', name: 'Prospects mailing list', kind: 'database', systemId: 's-mail', ownerDepartmentId: 'd-mkt',
+    population: 'prospective students',
     customerFields: ['First name', 'Last name', 'Email', 'Course of interest'],
   },
   // Fundraising

@@ -36,6 +36,10 @@ export interface DataStore {
   systemId: Id | null;
   ownerDepartmentId?: Id | null;
   customerFields: string[];
+  /** Whose records it holds, in the user's words ("applicants", "alumni"); stores of different people are never copies. */
+  population?: string;
+  /** The fields (as written in customerFields) the user marked sensitive, besides those sensitive by nature. */
+  sensitiveFields?: string[];
 }
 
 export interface Lane {
@@ -52,6 +56,10 @@ export interface MapNode {
   manual?: boolean;
   refId?: Id;
   notes?: string;
+  /** Staff minutes one case takes at this step (a measure for the findings' yearly cost). */
+  minutesPerCase?: number;
+  /** Cases a year through this step; absent, the map's casesPerYear. */
+  casesPerYear?: number;
 }
 
 export interface Flow {
@@ -89,6 +97,8 @@ export interface ProcessMap {
   flows: Flow[];
   view: MapView;
   updatedAt: string;
+  /** The yearly volume of cases for steps that do not give their own. */
+  casesPerYear?: number;
   /** Fields written by other tools or newer versions, kept so a round trip loses nothing. */
   extra?: Record<string, unknown>;
 }
@@ -96,6 +106,19 @@ export interface ProcessMap {
 export const WORKSPACE_STATUSES = ['draft', 'review', 'agreed'] as const;
 /** Where a workspace's maps stand with the people who approve the policy document. */
 export type WorkspaceStatus = (typeof WORKSPACE_STATUSES)[number];
+
+export const REQUIREMENT_PRIORITIES = ['essential', 'optional'] as const;
+/** Must-have or nice-to-have, as CRM selection check-lists sort them. */
+export type RequirementPriority = (typeof REQUIREMENT_PRIORITIES)[number];
+
+/** What the CRM must do, in the user's words, with the findings that call for it. */
+export interface Requirement {
+  id: Id;
+  text: string;
+  priority: RequirementPriority;
+  /** Ids of the findings it answers (Finding.id, stable across runs). */
+  findingIds: string[];
+}
 
 /** Whose document it is: the report's cover, running header and file names use these. */
 export interface WorkspaceMeta {
@@ -111,6 +134,8 @@ export interface WorkspaceMeta {
    * the finding kind ("duplicate-data"); kinds not here get the report's own words.
    */
   recommendations?: Record<string, string>;
+  /** The requirements list for the CRM, in the order the user keeps it. */
+  requirements?: Requirement[];
 }
 
 export interface Workspace {

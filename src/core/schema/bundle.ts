@@ -141,6 +141,7 @@ export interface WorkspaceBundleMap {
   name: string;
   departmentId: string | null;
   updatedAt: string;
+  casesPerYear?: number;
   lanes: BundleLane[];
   nodes: BundleNode[];
   flows: BundleFlow[];
@@ -186,6 +187,7 @@ export function mapFromBundle(m: BundleMap, at: readonly PathPart[], updatedAt: 
   for (const [k, v] of Object.entries(m)) if (!(MAP_KEYS as readonly string[]).includes(k)) extra[k] = v;
 
   const map: ProcessMap = { id: m.id, name: m.name, departmentId: m.departmentId, lanes, nodes, flows, view, updatedAt };
+  if (m.casesPerYear !== undefined) map.casesPerYear = m.casesPerYear;
   if (Object.keys(extra).length > 0) map.extra = extra;
   return map;
 }
@@ -198,6 +200,7 @@ export function mapToBundle(map: ProcessMap): WorkspaceBundleMap {
     name: map.name,
     departmentId: map.departmentId,
     updatedAt: map.updatedAt,
+    ...(map.casesPerYear !== undefined ? { casesPerYear: map.casesPerYear } : {}),
     lanes: map.lanes.map((lane, i) => ({ ...lane, y: bands[i]!.y, height: bands[i]!.height })),
     nodes: map.nodes.map((node) => {
       const box = map.view.nodes[node.id];

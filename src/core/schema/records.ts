@@ -1,6 +1,6 @@
 import './zodSetup';
 import { z } from 'zod';
-import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
+import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, REQUIREMENT_PRIORITIES, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
 import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } from './issues';
 import { MAX_ID_LENGTH, MAX_NOTES_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
@@ -21,6 +21,9 @@ interface TextRules {
   notes: z.ZodString;
 }
 
+/** A step's or map's measure: minutes, or cases a year; a count of something, so finite and not negative. */
+export const measure = z.number().nonnegative();
+
 function recordSchemas(t: TextRules) {
   const ref = t.id.nullable().optional();
   return {
@@ -39,6 +42,8 @@ function recordSchemas(t: TextRules) {
       systemId: t.id.nullable().default(null),
       ownerDepartmentId: ref,
       customerFields: z.array(t.text).default([]),
+      population: t.text.optional(),
+      sensitiveFields: z.array(t.text).optional(),
     }),
     lane: z.looseObject({ id: t.id, name: t.text, departmentId: ref }),
     node: z.looseObject({
@@ -49,6 +54,8 @@ function recordSchemas(t: TextRules) {
       manual: z.boolean().optional(),
       refId: t.id.optional(),
       notes: t.notes.optional(),
+      minutesPerCase: measure.optional(),
+      casesPerYear: measure.optional(),
     }),
     flow: z.looseObject({
       id: t.id,
@@ -87,13 +94,14 @@ export const bundleLaneSchema = imported.lane.extend({ y: coord.optional(), heig
 export const bundleFlowSchema = imported.flow.extend({ points: z.array(pointSchema).optional() });
 
 /** The keys of a bundle map that the reader understands; any other goes to `map.extra`. */
-export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'lanes', 'nodes', 'flows'] as const;
+export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'casesPerYear', 'lanes', 'nodes', 'flows'] as const;
 
 export const bundleMapSchema = z.looseObject({
   id: idSchema.max(MAX_ID_LENGTH),
   name: z.string().max(MAX_TEXT_LENGTH),
   departmentId: idSchema.max(MAX_ID_LENGTH).nullable().default(null),
   updatedAt: z.string().optional(),
+  casesPerYear: measure.optional(),
   lanes: z.array(bundleLaneSchema),
   nodes: z.array(bundleNodeSchema),
   flows: z.array(bundleFlowSchema),
@@ -111,6 +119,16 @@ export const bundleBodySchema = z.looseObject({
     preparedBy: z.string().max(MAX_TEXT_LENGTH).optional(),
     status: z.enum(WORKSPACE_STATUSES).optional(),
     recommendations: z.record(z.string().max(MAX_ID_LENGTH), z.string().max(MAX_TEXT_LENGTH)).optional(),
+    requirements: z
+      .array(
+        z.looseObject({
+          id: idSchema.max(MAX_ID_LENGTH),
+          text: z.string().max(MAX_NOTES_LENGTH),
+          priority: z.enum(REQUIREMENT_PRIORITIES),
+          findingIds: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+        }),
+      )
+      .optional(),
   }),
   departments: z.array(imported.department).default([]),
   systems: z.array(imported.system).default([]),
@@ -139,6 +157,7 @@ export const processMapSchema = z.looseObject({
   flows: z.array(flowSchema),
   view: mapViewSchema,
   updatedAt: z.string(),
+  casesPerYear: measure.optional(),
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -1,10 +1,10 @@
 import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
-import { renameMap, setMapDepartment } from '../../state/mapActions';
+import { renameMap, setMapDepartment, setMapVolume } from '../../state/mapActions';
 import { shortcutOf } from '../actions/table';
 import { openHistory } from '../history/HistoryPanel';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
-import { TextField } from './fields';
+import { MeasureField, TextField } from './fields';
 import { count, isCatalogueKind } from '../../core/model/vocabulary';
 
 export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
@@ -25,6 +25,7 @@ export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readO
           newId={() => randomIds('d')}
           onChange={(departmentId, newDepartmentName) => setMapDepartment(map.id, departmentId, newDepartmentName)}
         />
+        <MeasureField label="Cases a year (for steps without their own)" value={map.casesPerYear} onCommit={(n) => setMapVolume(map.id, n)} />
       </fieldset>
       <p className="hint">
         {count(map.lanes.length, 'lane')}, {count(counts.steps, 'step')}, {count(counts.decisions, 'decision')}, {count(counts.stores, 'system or store', 'systems and stores')},{' '}

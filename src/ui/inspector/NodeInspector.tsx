@@ -5,7 +5,7 @@ import { isCatalogueKind, isControlKind, NODE_KIND_LABEL } from '../../core/mode
 import { connect } from '../../state/flowActions';
 import { setNodesLane, updateNode } from '../../state/nodeActions';
 import { CatalogueLink } from './CatalogueLink';
-import { SelectField, TextField } from './fields';
+import { MeasureField, SelectField, TextField } from './fields';
 
 export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode }) {
   const patch = (p: C.NodePatch) => updateNode(map.id, node.id, p);
@@ -24,6 +24,18 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
           <input type="checkbox" checked={!!node.manual} onChange={(e) => patch({ manual: e.target.checked })} />
           <span>Done by hand (re-keying, paper)</span>
         </label>
+      )}
+      {node.kind === 'step' && (
+        <fieldset className="measures">
+          <legend>Measures (for the findings’ yearly cost)</legend>
+          <MeasureField label="Minutes per case" value={node.minutesPerCase} onCommit={(minutesPerCase) => patch({ minutesPerCase })} />
+          <MeasureField
+            label="Cases a year"
+            value={node.casesPerYear}
+            hint={map.casesPerYear !== undefined ? `Map’s: ${map.casesPerYear}` : 'Not measured'}
+            onCommit={(casesPerYear) => patch({ casesPerYear })}
+          />
+        </fieldset>
       )}
       {isCatalogueKind(node.kind) && <CatalogueLink map={map} node={node} />}
       <TextField label="Notes" value={node.notes ?? ''} multiline placeholder="What people said about this step" onCommit={(notes) => patch({ notes })} />

@@ -44,3 +44,58 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
     </div>
   );
 }
+
+/** "1,800", " 12.5 " -> a number; "" -> undefined (cleared); anything else -> null (refused). */
+export function parseMeasure(text: string): number | undefined | null {
+  const t = text.trim().replace(/[,\s]/g, '');
+  if (t === '') return undefined;
+  if (!/^\d+(?:\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+/**
+ * A measure (minutes, cases a year): commits a number of 0 or more, or nothing to clear it.
+ * Anything else is refused with a message beside the field and changes nothing.
+ */
+export function MeasureField(props: { label: string; value: number | undefined; hint?: string; onCommit: (v: number | undefined) => void }) {
+  const shown = props.value === undefined ? '' : String(props.value);
+  const [v, setV] = useState(shown);
+  const [error, setError] = useState('');
+  const id = useId();
+  useEffect(() => {
+    setV(shown);
+    setError('');
+  }, [shown]);
+  const commit = () => {
+    const n = parseMeasure(v);
+    if (n === null) return setError(`${props.label}: type a number of 0 or more, or leave it empty`);
+    setError('');
+    if (n !== props.value) props.onCommit(n);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={v}
+        placeholder={props.hint ?? 'Not measured'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => setV(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape') {
+            setV(shown);
+            setError('');
+          }
+        }}
+      />
+      {error && <span id={`${id}-error`} className="field-error" role="alert">{error}</span>}
+    </div>
+  );
+}

@@ -36,7 +36,7 @@ export function LandscapeScreen() {
           </button>
         </div>
       </div>
-      {empty ? <EmptyLandscape ws={ws} /> : <Matrix ws={ws} l={l} />}
+      {empty ? <EmptyLandscape ws={ws} l={l} /> : <Matrix ws={ws} l={l} />}
     </div>
   );
 }
@@ -77,8 +77,10 @@ function Legend() {
   );
 }
 
-function EmptyLandscape({ ws }: { ws: Workspace }) {
-  const noDepts = ws.departments.length === 0;
+function EmptyLandscape({ ws, l }: { ws: Workspace; l: Landscape }) {
+  // Departments take part through their maps and steps: one left in the list with neither has no row.
+  const noDepts = l.departments.length === 0;
+  const idle = noDepts && ws.departments.length > 0;
   const noColumns = ws.systems.length === 0 && ws.dataStores.length === 0;
   return (
     <div className="empty-hint ls-empty">
@@ -86,7 +88,8 @@ function EmptyLandscape({ ws }: { ws: Workspace }) {
         <strong>Nothing to tabulate yet.</strong> The landscape sets departments against the systems and data stores their steps use.
       </p>
       <ul>
-        {noDepts && <li>Add departments: give a map or a lane a department when you draw it.</li>}
+        {idle && <li>There are departments, but no department has a map or a step yet: draw a map for one.</li>}
+        {noDepts && !idle && <li>Add departments: give a map or a lane a department when you draw it.</li>}
         {noColumns && (
           <li>
             Add the systems and data stores you use on the <a href={CATALOGUE_HASH}>Catalogue</a> screen, then point store and system nodes on

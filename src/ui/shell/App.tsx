@@ -17,6 +17,7 @@ import { StatusBanner } from './StatusBanner';
 import { TopBar } from './TopBar';
 import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { LandscapeScreen } from '../landscape/LandscapeScreen';
+import { RequirementsScreen } from '../requirements/RequirementsScreen';
 import { CompareScreen } from '../compare/CompareScreen';
 import { goToMap, useHashRoute, useScreen } from './useHashRoute';
 
@@ -36,8 +37,8 @@ function useCommandErrors(): void {
   useEffect(() => onCommandError((message) => useUi.getState().toast({ tone: 'error', message })), []);
 }
 
-const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', compare: 'Compare maps', map: 'Map editor' } as const;
-const SCREEN_WHAT = { catalogue: 'the catalogue', landscape: 'the landscape', compare: 'the comparison', map: 'this map' } as const;
+const SCREEN_LABELS = { catalogue: 'Catalogue', landscape: 'Landscape', requirements: 'Requirements', compare: 'Compare maps', map: 'Map editor' } as const;
+const SCREEN_WHAT = { catalogue: 'the catalogue', landscape: 'the landscape', requirements: 'the requirements', compare: 'the comparison', map: 'this map' } as const;
 
 /** Off the map screens, back to the open map; from a map that cannot be shown, to another one. */
 function wayBack(screen: keyof typeof SCREEN_LABELS, openMapId: string | null) {
@@ -74,6 +75,8 @@ export function App() {
               <CatalogueScreen />
             ) : screen === 'landscape' ? (
               <LandscapeScreen />
+            ) : screen === 'requirements' ? (
+              <RequirementsScreen />
             ) : screen === 'compare' ? (
               <CompareScreen />
             ) : openMapId ? (

@@ -8,7 +8,7 @@ import { exportWorkspace } from '../io/workspaceFile';
 import { WorkspaceButton } from '../workspaces/WorkspaceButton';
 import { shortcutOf } from '../actions/table';
 import { openShortcuts } from './shortcutsOpen';
-import { CATALOGUE_HASH, LANDSCAPE_HASH, mapHash, useScreen } from './useHashRoute';
+import { CATALOGUE_HASH, LANDSCAPE_HASH, REQUIREMENTS_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
   return (
@@ -50,6 +50,7 @@ function ScreenLinks() {
       <a href={openMapId ? mapHash(openMapId) : '#/'} aria-current={screen === 'map' ? 'page' : undefined}>Maps</a>
       <a href={CATALOGUE_HASH} aria-current={screen === 'catalogue' ? 'page' : undefined}>Catalogue</a>
       <a href={LANDSCAPE_HASH} aria-current={screen === 'landscape' ? 'page' : undefined}>Landscape</a>
+      <a href={REQUIREMENTS_HASH} aria-current={screen === 'requirements' ? 'page' : undefined}>Requirements</a>
       {screen === 'compare' ? (
         <a href={window.location.hash} aria-current="page">Compare</a>
       ) : (

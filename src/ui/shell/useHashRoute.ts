@@ -4,7 +4,7 @@ import { useUi } from '../../state/uiStore';
 import { isCompareHash } from '../compare/compareRoute';
 
 // The URL hash names the open map (#/map/<id>) so a reload opens the same map, or the
-// catalogue (#/catalogue), the landscape (#/landscape) or the compare screen
+// catalogue (#/catalogue), the landscape (#/landscape), the requirements (#/requirements) or the compare screen
 // (#/compare/<a>/<b>...), which keep the last open map for the way back.
 
 const subscribe = (cb: () => void) => {
@@ -15,11 +15,15 @@ const getHash = () => window.location.hash;
 
 export const CATALOGUE_HASH = '#/catalogue';
 export const LANDSCAPE_HASH = '#/landscape';
+export const REQUIREMENTS_HASH = '#/requirements';
 
-export type Screen = 'catalogue' | 'landscape' | 'compare' | 'map';
+export type Screen = 'catalogue' | 'landscape' | 'requirements' | 'compare' | 'map';
 
 function screenOf(hash: string): Screen {
-  return hash === CATALOGUE_HASH ? 'catalogue' : hash === LANDSCAPE_HASH ? 'landscape' : isCompareHash(hash) ? 'compare' : 'map';
+  if (hash === CATALOGUE_HASH) return 'catalogue';
+  if (hash === LANDSCAPE_HASH) return 'landscape';
+  if (hash === REQUIREMENTS_HASH) return 'requirements';
+  return isCompareHash(hash) ? 'compare' : 'map';
 }
 
 /** Which screen the main area shows, now (for actions) or as a subscription (for components). */

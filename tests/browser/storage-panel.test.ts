@@ -99,6 +99,43 @@ test('persistent storage is asked for when the first map of the user\'s own is c
   await context.close();
 });
 
+test('persistent storage is asked for once: a new map after a reload does not ask again, and the panel says what the browser answered', async () => {
+  const { page, context } = await openApp(browser());
+  await context.addInitScript(() => {
+    const w = window as unknown as { __persistAsked: number };
+    w.__persistAsked = 0;
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+      w.__persistAsked++;
+      return persist.call(this);
+    };
+  });
+  const asked = () => page.evaluate(() => (window as unknown as { __persistAsked: number }).__persistAsked);
+  const newMap = async (name: string) => {
+    await page.getByRole('button', { name: 'New map' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill(name);
+    await page.getByRole('button', { name: 'Create map' }).click();
+    await expect.poll(() => page.locator('.map-list > li', { hasText: name }).count()).toBe(1);
+  };
+  await page.reload();
+  await waitForCanvas(page);
+  await newMap('Complaints');
+  await expect.poll(asked).toBe(1);
+  await waitSaved(page);
+
+  await page.reload();
+  await waitForCanvas(page);
+  await newMap('Refunds');
+  await waitSaved(page);
+  expect(await asked()).toBe(0);
+
+  await page.getByRole('button', { name: 'Storage' }).click();
+  const granted = await page.evaluate(() => navigator.storage.persisted());
+  await expect.poll(() => fact(page, 'Kept by the browser').textContent()).toMatch(granted ? /^Persistent\./ : /Lanemap asked .*; the browser did not grant it/);
+  await expect.poll(() => fact(page, 'Space').textContent()).toMatch(/used/);
+  await context.close();
+});
+
 test('a quota error blocks the screen with "Download backup"; the backup holds the unsaved edit, and saving again clears it', async () => {
   const { page, context } = await openApp(browser(), { acceptDownloads: true });
   await waitSaved(page);

@@ -40,7 +40,7 @@ export interface SettingRow {
   id?: string;
   /** initialised: when, and how (a first run with the demo, or an older Lanemap's database adopted). */
   at?: number;
-  how?: 'demo' | 'legacy';
+  how?: 'demo' | 'legacy' | 'restored';
 }
 
 export class RegistryDB extends Dexie {

@@ -3,9 +3,9 @@ import type { RecordChange } from '../core/commands/diff';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
-import { describeSaveError } from './saveErrors';
+import { describeSaveError, waitingText } from './saveErrors';
 import { clearExitJournal, replayExitJournals, saveExitJournal } from './exitJournal';
-import { type Dirty, planWrites, writeAll, writePlanAtOnce, writeRecords, type WriteContext } from './writes';
+import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
 
@@ -23,6 +23,13 @@ export interface RepositoryOptions {
   debounceMs?: number;
   /** Milliseconds since 1970; revisions and the trash are stamped and pruned by it. */
   now?: () => number;
+  /**
+   * The database was deleted under the open app (site data cleared, storage pressure) and the
+   * whole workspace has just been written again from memory: the user must be told.
+   */
+  onStorageLost?: () => void;
+  /** Delay before the nth retry of a failed save; default 1 s doubling to 10 s. */
+  retryDelayMs?: (failures: number) => number;
 }
 
 export interface LoadResult {
@@ -30,6 +37,8 @@ export interface LoadResult {
   workspace: Workspace | null;
   warnings: string[];
 }
+
+const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
 
 const NEWER = 'Read-only: this workspace was saved by a newer version of Lanemap, so changes are not saved. Export a backup to keep them.';
 
@@ -56,6 +65,15 @@ export class Repository {
   /** A whole-workspace write (seed) failed: the next flush writes everything again. */
   private reseed = false;
   private lastStatus = '';
+  /** The workspace row is known to be on disk: if it goes missing, storage was cleared. */
+  private stored = false;
+  /** The browser closed the database: check on the next write that it still holds the workspace. */
+  private verify = false;
+  /** Edits (change events) not on disk yet, for the status. */
+  private waitingEdits = 0;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
 
   constructor(
     private readonly db: LanemapDB,
@@ -64,6 +82,14 @@ export class Repository {
     this.debounceMs = Math.min(500, Math.max(0, opts.debounceMs ?? 300));
     this.now = opts.now ?? Date.now;
     this.whenReady = new Promise((resolve) => (this.resolveReady = resolve));
+    // The browser closes a database it deletes (site data cleared): Dexie opens a new, empty
+    // one on the next request, so look at once whether the workspace is still there.
+    // (Closing it ourselves fires the same event: a disposed repository ignores it.)
+    db.on('close', () => {
+      if (this.disposed) return;
+      this.verify = true;
+      if (this.ready && !this.readOnly) this.schedule();
+    });
   }
 
   async load(): Promise<LoadResult> {
@@ -74,6 +100,7 @@ export class Repository {
     const { workspace, warnings } = stored;
     if (workspace && stored.metaMissing) this.markDirty([{ table: 'meta', id: workspace.meta.id }]);
     if (stored.bad.length > 0 && !this.readOnly) await quarantineRows(this.db, stored.bad, warnings);
+    this.stored = workspace !== null && !stored.metaMissing;
     this.markReady();
     return { workspace, warnings };
   }
@@ -88,6 +115,7 @@ export class Repository {
         return writeAll(this.db, ws, this.writeContext());
       });
       this.reseed = false;
+      this.stored = true;
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });
     } catch (e) {
       this.reseed = true;
@@ -100,6 +128,7 @@ export class Repository {
 
   markDirty(changes: RecordChange[]): void {
     if (changes.length === 0) return;
+    this.waitingEdits++;
     for (const c of changes) {
       const id = c.table === 'meta' ? 'workspace' : c.id;
       this.dirty.set(`${c.table}:${id}`, { table: c.table, id });
@@ -172,10 +201,13 @@ export class Repository {
     return this.db.quarantine.toArray();
   }
 
-  /** Stop the debounce timer (tests, or a repository being replaced). Pending edits stay dirty. */
+  /** Stop the debounce and retry timers (tests, or a repository being replaced). Pending edits stay dirty. */
   dispose(): void {
+    this.disposed = true;
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.timer = null;
+    this.retryTimer = null;
   }
 
   // --- internals
@@ -207,33 +239,51 @@ export class Repository {
   }
 
   private async writeDirty(): Promise<void> {
-    if (this.readOnly || (this.dirty.size === 0 && !this.reseed)) return;
+    if (this.readOnly || (this.dirty.size === 0 && !this.reseed && !this.verify)) return;
     const ws = this.opts.getWorkspace();
     if (!ws) return; // the document is not open yet; keep the edits for later
     const batch = [...this.dirty.values()];
+    const edits = this.waitingEdits;
     this.inFlight = new Set(this.dirty.keys());
     this.dirty.clear();
+    this.verify = false;
     this.emit({ state: 'saving' });
     this.writesStarted++;
     const startedAt = this.now();
     try {
       const ctx = this.writeContext();
-      if (this.reseed) await writeAll(this.db, ws, ctx);
-      else await writeRecords(this.db, ws, batch, ctx);
+      const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await writeChecked(this.db, ws, batch, ctx);
+      const lost = wrote === 'all' && this.stored && !this.reseed;
       this.reseed = false;
+      this.stored = true;
+      this.failures = 0;
+      this.waitingEdits = Math.max(0, this.waitingEdits - edits);
       clearExitJournal(this.db.name, startedAt);
       for (const d of batch) if (d.table === 'maps') this.removed.delete(d.id);
+      if (lost) this.opts.onStorageLost?.();
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });
     } catch (e) {
       for (const d of batch) {
         const key = `${d.table}:${d.id}`;
         if (!this.dirty.has(key)) this.dirty.set(key, d);
       }
-      this.emit({ state: 'error', message: describeSaveError(e) });
+      this.emit({ state: 'error', message: `${describeSaveError(e)} ${waitingText(this.waitingEdits)}` });
+      this.retryLater();
       throw e;
     } finally {
       this.inFlight = new Set();
     }
+  }
+
+  /** A failed save is tried again by itself, sooner first, until it works: a backup offered stops nothing. */
+  private retryLater(): void {
+    this.failures++;
+    if (this.retryTimer !== null || this.disposed) return;
+    const delay = (this.opts.retryDelayMs ?? defaultRetryDelay)(this.failures);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, delay);
   }
 
   private emit(s: SaveStatus): void {

@@ -22,3 +22,9 @@ export function describeSaveError(e: unknown): string {
   const detail = all.find((c) => c.message)?.message ?? (all[0]?.name || String(e));
   return `Not saved: ${detail}. ${kept}`;
 }
+
+/** How many edits a failed save leaves waiting, in words, for the save indicator. */
+export function waitingText(edits: number): string {
+  if (edits <= 0) return 'Lanemap keeps trying to save.';
+  return `${edits} ${edits === 1 ? 'edit is' : 'edits are'} waiting; Lanemap keeps trying to save.`;
+}

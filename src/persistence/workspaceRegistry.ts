@@ -74,6 +74,18 @@ export async function markOpened(reg: RegistryDB, id: string, opts?: RegistryClo
   });
 }
 
+/**
+ * Put the open workspace's entry back in a list the browser emptied (site data cleared while
+ * open), and mark the list made, so the next start opens it rather than a new demo.
+ */
+export async function ensureEntry(reg: RegistryDB, entry: WorkspaceEntry, meta: WorkspaceMeta, opts?: RegistryClock): Promise<void> {
+  const now = clock(opts);
+  await reg.transaction('rw', [reg.workspaces, reg.settings], async () => {
+    if (!(await reg.workspaces.get(entry.id))) await reg.workspaces.put({ ...entry, ...detailsOf(meta), updatedAt: now });
+    if (!(await reg.settings.get('initialised'))) await reg.settings.bulkPut([{ key: 'initialised', at: now, how: 'restored' }, { key: 'lastUsed', id: entry.id }]);
+  });
+}
+
 /** The document's name, organisation, authors and status changed: the list shows them. */
 export async function recordDetails(reg: RegistryDB, id: string, meta: WorkspaceMeta, opts?: RegistryClock): Promise<void> {
   await reg.transaction('rw', reg.workspaces, async () => {

@@ -41,18 +41,31 @@ export function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
   return { meta, records: CATALOGUE.map((table) => ({ table, ...split<{ id: Id }>(ws[table], table) })), maps: split(ws.maps, 'maps') };
 }
 
-/** The current value of each dirty record, plus the map index, list order, revisions and trash, in one transaction. */
-export function writeRecords(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<void> {
-  const plan = planWrites(ws, batch);
+/**
+ * The current value of each dirty record, plus the map index, list order, revisions and trash,
+ * in one transaction. It first looks for the workspace row every save leaves: a database without
+ * it was deleted under the open app (site data cleared) and made again empty by Dexie, so the
+ * whole workspace is written from memory instead of the changed records. Says which it did.
+ */
+export function writeChecked(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
   return db.transaction('rw', allTables(db), async () => {
-    if (plan.meta.length > 0) await db.meta.bulkPut(plan.meta);
-    for (const { table, put, gone } of plan.records) {
-      const store = db[table] as unknown as Table<{ id: Id }, Id>;
-      if (put.length > 0) await store.bulkPut(put);
-      if (gone.length > 0) await store.bulkDelete(gone);
+    if (await db.meta.get('workspace')) {
+      await putRecords(db, planWrites(ws, batch), ctx);
+      return 'records';
     }
-    if (plan.maps.put.length + plan.maps.gone.length > 0) await writeMaps(db, plan.maps.put, plan.maps.gone, ctx);
+    await replaceAll(db, ws, ctx);
+    return 'all';
   });
+}
+
+async function putRecords(db: LanemapDB, plan: WritePlan, ctx: WriteContext): Promise<void> {
+  if (plan.meta.length > 0) await db.meta.bulkPut(plan.meta);
+  for (const { table, put, gone } of plan.records) {
+    const store = db[table] as unknown as Table<{ id: Id }, Id>;
+    if (put.length > 0) await store.bulkPut(put);
+    if (gone.length > 0) await store.bulkDelete(gone);
+  }
+  if (plan.maps.put.length + plan.maps.gone.length > 0) await writeMaps(db, plan.maps.put, plan.maps.gone, ctx);
 }
 
 /**
@@ -121,17 +134,19 @@ async function recordRevision(db: LanemapDB, map: ProcessMap, ctx: WriteContext)
 
 /** Replace the workspace's records by `ws` (revisions and trash stay), in one transaction. */
 export function writeAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Promise<void> {
+  return db.transaction('rw', allTables(db), () => replaceAll(db, ws, ctx));
+}
+
+async function replaceAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Promise<void> {
   const main = [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores];
-  return db.transaction('rw', allTables(db), async () => {
-    await Promise.all(main.map((t) => t.clear()));
-    await Promise.all([
-      db.meta.bulkPut([{ key: 'schema', version: STORAGE_VERSION }, { key: 'workspace', ...ws.meta }, orderRow(ws)]),
-      db.departments.bulkPut(ws.departments),
-      db.systems.bulkPut(ws.systems),
-      db.dataStores.bulkPut(ws.dataStores),
-    ]);
-    await writeMaps(db, ws.maps, [], ctx);
-  });
+  await Promise.all(main.map((t) => t.clear()));
+  await Promise.all([
+    db.meta.bulkPut([{ key: 'schema', version: STORAGE_VERSION }, { key: 'workspace', ...ws.meta }, orderRow(ws)]),
+    db.departments.bulkPut(ws.departments),
+    db.systems.bulkPut(ws.systems),
+    db.dataStores.bulkPut(ws.dataStores),
+  ]);
+  await writeMaps(db, ws.maps, [], ctx);
 }
 
 function orderRow(ws: Workspace): OrderRow {

@@ -16,6 +16,8 @@ export interface AppStatus {
   /** Storage could not be opened at all: the app works, but keeps nothing. */
   storageUnavailable: string | null;
   readOnly: boolean;
+  /** The browser deleted the stored data while the app was open, and it was written again: what to tell the user. */
+  storageLost: string | null;
   set: (s: Partial<Omit<AppStatus, 'set' | 'saveFailedAt'>>) => void;
 }
 
@@ -25,6 +27,7 @@ export const useAppStatus = create<AppStatus>((set, get) => ({
   loadWarnings: [],
   storageUnavailable: null,
   readOnly: false,
+  storageLost: null,
   set: (s) => {
     const failing = (s.save ?? get().save).state === 'error';
     // "saving" between two failed attempts is not a recovery: only a save that worked is.

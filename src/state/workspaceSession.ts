@@ -3,7 +3,7 @@ import { emptyWorkspace } from '../core/model/factory';
 import { randomIds } from '../core/model/ids';
 import { LanemapDB } from '../persistence/db';
 import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
-import { addWorkspace, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
+import { addWorkspace, ensureEntry, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
 import type { RegistryDB } from '../persistence/registryDb';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
 import { Repository } from '../persistence/repository';
@@ -23,6 +23,8 @@ import { useWorkspaces } from './workspaceStore';
 const NEWER_VERSION = 'This workspace was saved by a newer version of Lanemap, so it is open read-only and this change was not made. Update Lanemap to edit it, or export a backup.';
 const UPGRADED_ELSEWHERE = 'Lanemap was updated in another tab, so this tab no longer saves. Reload this tab to keep editing; export a backup first if you made changes here.';
 const DELETED_ELSEWHERE = 'This workspace was deleted for good in another tab, so this tab no longer saves it. Export it to keep what is here.';
+const storageLostText = (name: string) =>
+  `This browser deleted Lanemap's stored data while it was open (site data cleared in the browser's settings, or the disk ran low). Everything on screen was saved again, so “${name}” is kept. Earlier versions in History, maps in the Trash and any other workspaces in this browser went with it: import a backup to bring those back, and download a new backup now to be safe.`;
 const OPENING = 'Another workspace is opening; try again in a moment.';
 /** The registry's "last edited" is written at most this often while someone edits. */
 const TOUCH_EVERY_MS = 60_000;
@@ -132,6 +134,12 @@ async function load(entry: WorkspaceEntry): Promise<Loaded> {
     getWorkspace: () => (current === session ? useDocument.getState().workspace : null),
     onStatus: (save) => {
       if (current === session) useAppStatus.getState().set({ save });
+    },
+    onStorageLost: () => {
+      const ws = useDocument.getState().workspace;
+      if (current !== session || !ws) return;
+      useAppStatus.getState().set({ storageLost: storageLostText(ws.meta.name) });
+      if (registry) void ensureEntry(registry, entry, ws.meta).catch(warnRegistry);
     },
   });
   try {

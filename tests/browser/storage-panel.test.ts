@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { APP_URL, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { APP_URL, expectAccessible, fillDisk, freeDisk, nodeByLabel, openApp, relabelNode as rename, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -14,27 +14,18 @@ async function downloaded(download: Download): Promise<string> {
   return readFile((await download.path())!, 'utf8');
 }
 
-async function rename(page: Page, from: string, to: string): Promise<void> {
-  await nodeByLabel(page, from).click();
-  await page.keyboard.press('F2');
-  await page.keyboard.type(to);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
-}
-
-/** Every IndexedDB write fails as Chromium fails it when the disk is full (see storage.test.ts). */
-const fillDisk = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __put: typeof IDBObjectStore.prototype.put };
-    w.__put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+/** Count the page's requests for persistent storage, from the start of each page load. */
+const countPersistRequests = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const w = window as unknown as { __persistAsked: number };
+    w.__persistAsked = 0;
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+      w.__persistAsked++;
+      return persist.call(this);
     };
   });
-const freeDisk = (page: Page) =>
-  page.evaluate(() => {
-    IDBObjectStore.prototype.put = (window as unknown as { __put: typeof IDBObjectStore.prototype.put }).__put;
-  });
+const persistRequests = (page: Page) => page.evaluate(() => (window as unknown as { __persistAsked: number }).__persistAsked);
 
 test('the storage panel says whether storage is persistent, the space used, and when the last backup was downloaded', async () => {
   const { page, context, errors } = await openApp(browser(), { acceptDownloads: true });
@@ -77,18 +68,10 @@ test('the storage panel says whether storage is persistent, the space used, and 
 test('persistent storage is asked for when the first map of the user\'s own is created, not before', async () => {
   const { page, context } = await openApp(browser());
   // Count the requests from the start of the page.
-  await context.addInitScript(() => {
-    const w = window as unknown as { __persistAsked: number };
-    w.__persistAsked = 0;
-    const persist = StorageManager.prototype.persist;
-    StorageManager.prototype.persist = function () {
-      w.__persistAsked++;
-      return persist.call(this);
-    };
-  });
+  await countPersistRequests(context);
   await page.reload();
   await waitForCanvas(page);
-  const asked = () => page.evaluate(() => (window as unknown as { __persistAsked: number }).__persistAsked);
+  const asked = () => persistRequests(page);
   await rename(page, 'Reply with prospectus', 'Send prospectus pack');
   expect(await asked()).toBe(0);
 
@@ -96,6 +79,35 @@ test('persistent storage is asked for when the first map of the user\'s own is c
   await page.getByRole('textbox', { name: 'Name' }).fill('Complaints');
   await page.getByRole('button', { name: 'Create map' }).click();
   await expect.poll(asked).toBe(1);
+  await context.close();
+});
+
+test('persistent storage is asked for once: a new map after a reload does not ask again, and the panel says what the browser answered', async () => {
+  const { page, context } = await openApp(browser());
+  await countPersistRequests(context);
+  const asked = () => persistRequests(page);
+  const newMap = async (name: string) => {
+    await page.getByRole('button', { name: 'New map' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill(name);
+    await page.getByRole('button', { name: 'Create map' }).click();
+    await expect.poll(() => page.locator('.map-list > li', { hasText: name }).count()).toBe(1);
+  };
+  await page.reload();
+  await waitForCanvas(page);
+  await newMap('Complaints');
+  await expect.poll(asked).toBe(1);
+  await waitSaved(page);
+
+  await page.reload();
+  await waitForCanvas(page);
+  await newMap('Refunds');
+  await waitSaved(page);
+  expect(await asked()).toBe(0);
+
+  await page.getByRole('button', { name: 'Storage' }).click();
+  const granted = await page.evaluate(() => navigator.storage.persisted());
+  await expect.poll(() => fact(page, 'Kept by the browser').textContent()).toMatch(granted ? /^Persistent\./ : /Lanemap asked .*; the browser did not grant it/);
+  await expect.poll(() => fact(page, 'Space').textContent()).toMatch(/used/);
   await context.close();
 });
 

@@ -286,6 +286,43 @@ describe('Repository: saving edits', () => {
     expect((await db.maps.get('m-a'))!.name).toBe('Offers');
   });
 
+  it('a failed save is tried again by itself until it works, and the status counts the edits waiting', async () => {
+    await newRepo().seed(current);
+    const repo = new Repository(db, { getWorkspace: () => current, onStatus: (s) => statuses.push(s), debounceMs: 0, retryDelayMs: () => 30 });
+    repos.push(repo);
+    await repo.load();
+    const full = vi.spyOn(db.maps, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    for (const name of ['One', 'Two', 'Three']) {
+      repo.markDirty([editMap('m-a', (m) => ({ ...m, name }))]);
+      await repo.flush();
+    }
+    expect(statuses.filter((s) => s.state === 'error').at(-1)).toEqual({ state: 'error', message: expect.stringContaining('3 edits are waiting') });
+
+    full.mockRestore(); // space again; nobody edits or presses anything
+    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'saved' }), { timeout: 3000 });
+    expect(await reload()).toEqual(current);
+  });
+
+  it('a database deleted under the open workspace gets the whole workspace again, and says so once', async () => {
+    await newRepo().seed(current);
+    const lost = vi.fn();
+    const repo = new Repository(db, { getWorkspace: () => current, onStatus: (s) => statuses.push(s), debounceMs: 0, onStorageLost: lost });
+    repos.push(repo);
+    await repo.load();
+    // What the browser leaves when site data is cleared: the same database, made again empty.
+    await Promise.all(db.tables.map((t) => t.clear()));
+
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'After the wipe' }))]);
+    await repo.flush();
+    expect(await reload()).toEqual(current);
+    expect(lost).toHaveBeenCalledTimes(1);
+
+    repo.markDirty([editMap('m-b', (m) => ({ ...m, name: 'Next edit' }))]);
+    await repo.flush();
+    expect(lost).toHaveBeenCalledTimes(1);
+    expect(await reload()).toEqual(current);
+  });
+
   it('writes nothing before load has finished, then writes the queued edits', async () => {
     await newRepo().seed(current);
     const repo = newRepo(10);

@@ -8,14 +8,14 @@ import { said } from '../workspaces/workspaceFeedback';
 
 /** Problems with where the data lives: shown until the user acts, never hidden in a console. */
 export function StatusBanner() {
-  const { loadWarnings, storageUnavailable, readOnly } = useAppStatus();
+  const { loadWarnings, storageUnavailable, readOnly, storageLost } = useAppStatus();
   const failure = useSaveFailure();
   // Once a backup holds the edits, the failure steps back from blocking to this banner.
   const stillFailing = failure.failing && !failure.blocking;
   // Deleted in another tab while open here: still saved, and one click from coming back.
   const entry = useCurrentEntry();
   const trashed = entry?.deletedAt !== undefined ? entry : null;
-  const banner = loadWarnings.length > 0 || storageUnavailable || readOnly || stillFailing || trashed;
+  const banner = loadWarnings.length > 0 || storageUnavailable || readOnly || stillFailing || trashed || storageLost;
   return (
     <>
       {banner && (
@@ -24,6 +24,13 @@ export function StatusBanner() {
             <div className="banner-row">
               <p>Browser storage could not be opened ({storageUnavailable}). Lanemap works, but nothing will be kept after you close this tab: export the workspace to keep your work.</p>
               <button type="button" onClick={() => downloadBackup()}>Export workspace</button>
+            </div>
+          )}
+          {storageLost && (
+            <div className="banner-row">
+              <p>{storageLost}</p>
+              <button type="button" onClick={() => downloadBackup()}>Download backup</button>
+              <button type="button" onClick={() => useAppStatus.getState().set({ storageLost: null })}>Dismiss</button>
             </div>
           )}
           {stillFailing && (

@@ -71,7 +71,7 @@ function StorageBody() {
       <dl className="storage-facts">
         <dt>Kept by the browser</dt>
         <dd>
-          {info === null ? 'Checking…' : <Persistence persisted={info.persisted} />}
+          {info === null ? 'Checking…' : <Persistence persisted={info.persisted} asked={info.asked} />}
           {info?.persisted === false && !unavailable && (
             <button type="button" className="storage-inline-button" onClick={() => void ask()} disabled={asking}>
               Ask the browser to keep it
@@ -106,10 +106,15 @@ function StorageBody() {
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function Persistence({ persisted }: { persisted: boolean | null }) {
+function Persistence({ persisted, asked }: Pick<StorageInfo, 'persisted' | 'asked'>) {
   if (persisted === null) return <>This browser does not say whether it may clear your maps. Download backups regularly.</>;
   if (persisted) return <><strong>Persistent.</strong> The browser will not clear your maps to free disk space.</>;
-  return <><strong>Not persistent.</strong> The browser may clear your maps if the disk runs low. Download backups regularly.</>;
+  return (
+    <>
+      <strong>Not persistent.</strong> The browser may clear your maps if the disk runs low. Download backups regularly.
+      {asked && !asked.granted && <> Lanemap asked {formatWhen(asked.at)}; the browser did not grant it.</>}
+    </>
+  );
 }
 
 function Space({ usage, quota }: { usage: number | null; quota: number | null }) {

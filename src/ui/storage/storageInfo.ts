@@ -8,6 +8,8 @@ export interface StorageInfo {
   persisted: boolean | null;
   usage: number | null;
   quota: number | null;
+  /** When Lanemap asked the browser to keep the data, and the answer; null: never asked here. */
+  asked: PersistAsk | null;
   /** `needs-https`: the page is served over plain http, where browsers allow no service worker. */
   offline: 'ready' | 'installing' | 'unavailable' | 'needs-https';
 }
@@ -19,7 +21,7 @@ export async function readStorageInfo(): Promise<StorageInfo> {
     storage?.estimate ? storage.estimate().catch(() => null) : Promise.resolve(null),
     offlineState(),
   ]);
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, offline };
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, asked: readPersistAsk(), offline };
 }
 
 async function offlineState(): Promise<StorageInfo['offline']> {
@@ -30,23 +32,48 @@ async function offlineState(): Promise<StorageInfo['offline']> {
   return reg.active ? 'ready' : 'installing';
 }
 
-/** Ask the browser not to clear this site's data when disk space runs low. */
+export interface PersistAsk {
+  /** Milliseconds since 1970. */
+  at: number;
+  granted: boolean;
+}
+
+/** localStorage: the ask is made once per browser, not once per page load (Firefox shows a prompt each time). */
+const ASKED_KEY = 'lanemap.persistAsked';
+
+export function readPersistAsk(): PersistAsk | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(ASKED_KEY) ?? 'null') as Partial<PersistAsk> | null;
+    return v && typeof v.at === 'number' && typeof v.granted === 'boolean' ? { at: v.at, granted: v.granted } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Ask the browser not to clear this site's data when disk space runs low, and remember its answer. */
 export async function askToKeepData(): Promise<boolean | null> {
   const storage = navigator.storage as StorageManager | undefined;
   if (!storage?.persist) return null;
   try {
-    return (await storage.persisted()) || (await storage.persist());
+    const granted = (await storage.persisted()) || (await storage.persist());
+    try {
+      localStorage.setItem(ASKED_KEY, JSON.stringify({ at: Date.now(), granted } satisfies PersistAsk));
+    } catch {
+      // blocked: the next session asks again, which is harmless
+    }
+    return granted;
   } catch {
     return null;
   }
 }
 
 /**
- * Ask for persistent storage once the user has made a map of their own (the demo alone is
+ * Ask for persistent storage, once per browser, once the user has made a map of their own (the demo alone is
  * not worth keeping): that is when losing the data would hurt, and when a browser that asks
  * the user (Firefox) has a reason to show.
  */
 export function persistAfterFirstNewMap(ask: () => Promise<unknown> = askToKeepData): () => void {
+  if (readPersistAsk() !== null) return () => undefined; // asked in an earlier session: once is enough
   let baseline: number | null = null;
   const check = (s: ReturnType<typeof useDocument.getState>) => {
     if (!s.ready || !s.workspace) return;

@@ -85,15 +85,36 @@ export async function dismissToasts(page: Page): Promise<void> {
     .toBe(0);
 }
 
-/** Select a node, F2, type the new label, Enter; then wait until it is stored. */
-export async function renameNode(page: Page, from: string, to: string): Promise<void> {
+/** Select a node, F2, type the new label, Enter; wait until it shows (not until it is stored). */
+export async function relabelNode(page: Page, from: string, to: string): Promise<void> {
   await nodeByLabel(page, from).click();
   await page.keyboard.press('F2');
   await page.keyboard.type(to);
   await page.keyboard.press('Enter');
   await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
+}
+
+/** relabelNode, then wait until it is stored. */
+export async function renameNode(page: Page, from: string, to: string): Promise<void> {
+  await relabelNode(page, from, to);
   await waitSaved(page);
 }
+
+/** Every IndexedDB write fails as Chromium fails it when the disk is full. */
+export const fillDisk = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __put: typeof IDBObjectStore.prototype.put };
+    w.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+
+/** Writes work again after fillDisk. */
+export const freeDisk = (page: Page) =>
+  page.evaluate(() => {
+    IDBObjectStore.prototype.put = (window as unknown as { __put: typeof IDBObjectStore.prototype.put }).__put;
+  });
 
 /** axe-core on the current page: no serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {

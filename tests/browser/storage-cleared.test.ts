@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest';
+import { APP_URL, nodeByLabel, openApp, renameNode, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+
+const browser = sharedBrowser();
+
+// The browser's settings (or storage pressure) clear the site's data while the map is open:
+// every database is deleted under the running app. Whatever was on screen must come back.
+test('site data cleared while open: the whole workspace is written again, the user is told, and a reload shows every edit', async () => {
+  const { page, context } = await openApp(browser());
+  await waitSaved(page);
+  const before: [string, string][] = [['Reply with prospectus', 'Edit before one'], ['Sends application', 'Edit before two'], ['Assess application', 'Edit before three']];
+  for (const [from, to] of before) await renameNode(page, from, to);
+  const mapsBefore = await page.locator('.map-list > li').count();
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(APP_URL).origin, storageTypes: 'indexeddb' });
+
+  const after: [string, string][] = [['Send offer letter', 'Edit after one'], ['Forward to Registry', 'Edit after two']];
+  for (const [from, to] of after) await renameNode(page, from, to);
+  // Said in plain words, not only in the console.
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: /deleted .*stored data/i }).count()).toBeGreaterThan(0);
+
+  await page.reload();
+  await waitForCanvas(page);
+  const kept = [...before, ...after].map(([, to]) => to);
+  await expect.poll(async () => (await Promise.all(kept.map((l) => nodeByLabel(page, l).count()))).reduce((a, b) => a + b, 0)).toBe(kept.length);
+  expect(await page.locator('.map-list > li').count()).toBe(mapsBefore);
+  await context.close();
+});

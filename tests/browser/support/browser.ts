@@ -1,21 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { PORT } from './server';
 
 // Debian's Chromium driven by playwright-core: no browser download is possible here.
-
-/**
- * How long anything that follows an action may take to show on a busy two-core machine.
- * Vitest's own default for expect.poll is 1 s, which a loaded machine overruns (a reload, a
- * save, React Flow measuring nodes before it draws their edges): every expect.poll in the
- * browser tests without a timeout of its own waits this long. A whole test gets three
- * minutes rather than the config's one: with the machine shared, the longest took 53 s.
- * Every test file imports this module (before its tests are declared), and Vitest puts its
- * config back after each file.
- */
-export const WAIT_MS = 15_000;
-vi.setConfig({ testTimeout: 180_000, expect: { poll: { timeout: WAIT_MS, interval: 100 } } });
 
 export const APP_URL = `http://localhost:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

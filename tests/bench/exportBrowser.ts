@@ -5,7 +5,6 @@
 // `vite preview` on port 4192 and drives /usr/bin/chromium with playwright-core.
 // Prints a table and writes tests/bench/results/export-browser-latest.json; never asserts.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { toBundle } from '../../src/core/schema/bundle';
 import type { ExportHook } from '../browser/support/exportHook';
 import { launch } from '../browser/support/browser';
 import { median } from './report';
+import { servePreview } from './previewServer';
 
 const PORT = 4192;
 const DIST = process.env.LANEMAP_DIST ?? 'dist';
@@ -40,20 +40,7 @@ async function workspaceFile(): Promise<string> {
   return file;
 }
 
-async function serve(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(URL)).ok) return () => process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(-server.pid!, 'SIGTERM');
-  throw new Error(`vite preview did not answer on ${URL}; build it first`);
-}
+const serve = () => servePreview(DIST, PORT);
 
 /** Median time (in the page, ms) and the last result of one hook call, after a warm-up run. */
 async function timeIt(page: Page, call: keyof ExportHook, args: unknown[]): Promise<{ ms: number; result: { bytes: number; width?: number; height?: number; scale?: number; nodes?: number } }> {

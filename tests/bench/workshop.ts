@@ -6,10 +6,10 @@
 // Serves the build on LANEMAP_BENCH_PORT (default 4193); prints a table and writes
 // tests/bench/results/workshop-latest.json; never asserts.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../browser/support/browser';
+import { servePreview } from './previewServer';
 
 const PORT = Number(process.env.LANEMAP_BENCH_PORT ?? 4193);
 const DIST = process.env.LANEMAP_DIST ?? 'dist';
@@ -50,20 +50,7 @@ function namesOn(line: string): number {
   return 1 + (/^[^:[]+:/.test(body) ? 1 : 0) + systems + (/^(Yes|No):/.test(t) ? 1 : 0);
 }
 
-async function serve(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(URL)).ok) return () => process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(-server.pid!, 'SIGTERM');
-  throw new Error(`vite preview did not answer on ${URL}; build it first`);
-}
+const serve = () => servePreview(DIST, PORT);
 
 async function capture(page: Page) {
   let actions = 0;

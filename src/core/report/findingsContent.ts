@@ -1,4 +1,5 @@
 import { fieldLabel } from '../analysis/fieldKeys';
+import { hoursWords } from '../analysis/costs';
 import type { Landscape } from '../analysis/landscape';
 import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding, type FindingKind, type Severity } from '../analysis/types';
 import type { Id, ProcessMap, Workspace } from '../model/types';
@@ -45,11 +46,9 @@ export interface Recommendation {
   refs: FindingRef[];
 }
 
-const hoursText = (h: number): string => `${h >= 100 ? Math.round(h).toLocaleString('en-GB') : Number(h.toFixed(1)).toLocaleString('en-GB')} hours a year`;
-
 export function costText(f: Finding): string {
   if (!f.cost) return '';
-  if (f.cost.hoursPerYear !== null) return `${hoursText(f.cost.hoursPerYear)}${f.cost.basis ? ` (${f.cost.basis})` : ''}`;
+  if (f.cost.hoursPerYear !== null) return `${hoursWords(f.cost.hoursPerYear)}${f.cost.basis ? ` (${f.cost.basis})` : ''}`;
   return f.cost.missing.length ? `Not known yet: missing ${f.cost.missing.join('; ')}` : 'Not known yet';
 }
 
@@ -85,7 +84,7 @@ export function costliest(rows: readonly FindingRow[], findings: readonly Findin
   const costed = rows.filter((r) => r.hoursPerYear !== null).sort((a, b) => b.hoursPerYear! - a.hoursPerYear! || a.anchor.localeCompare(b.anchor, 'en', { numeric: true }));
   const top = costed.slice(0, n).map((r) => {
     const f = findings.find((x) => x.id === r.id)!;
-    return { ref: r.ref, anchor: r.anchor, title: r.title, hours: hoursText(r.hoursPerYear!), basis: f.cost?.basis ?? '' };
+    return { ref: r.ref, anchor: r.anchor, title: r.title, hours: hoursWords(r.hoursPerYear!), basis: f.cost?.basis ?? '' };
   });
   const open = findings.filter((f) => f.cost && f.cost.hoursPerYear === null);
   const missing = [...new Set(open.flatMap((f) => f.cost!.missing))];

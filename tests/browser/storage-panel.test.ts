@@ -193,7 +193,8 @@ test('with IndexedDB blocked the app still opens, says nothing will be kept, and
 test('after a session of edits and a pause, a reminder offers a backup, once; the backup answers it', async () => {
   const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.clock.install();
+  // A fixed morning: the hour the test skips must not cross midnight, or "today" reads "yesterday".
+  await page.clock.install({ time: new Date(2026, 2, 10, 9, 0, 0) });
   await page.goto(APP_URL + '#/map/m-adm');
   await waitForCanvas(page);
   const reminder = page.getByRole('region', { name: 'Backup reminder' });

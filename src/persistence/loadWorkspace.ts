@@ -4,6 +4,7 @@ import { validateCatalogueRecord, validateMapRecord, type BundleIssue, type Cata
 import { STORAGE_VERSION } from '../core/schema/migrations';
 import type { LanemapDB, OrderRow, QuarantineRow, WorkspaceRow } from './db';
 import { describeSaveError } from './saveErrors';
+import { count } from '../core/model/vocabulary';
 
 // Reading the stored workspace: every row is validated on its own, and a bad one is set
 // aside (quarantined) with a warning while the rest of the workspace opens.
@@ -99,7 +100,7 @@ function setAside(bad: QuarantineRow[], warnings: string[], table: string, noun:
   const id = String(r.id);
   const first = errors[0];
   const why = first ? `${first.path}: ${first.message}` : 'unreadable';
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length === 2 ? '' : 's'})` : '';
+  const more = errors.length > 1 ? ` (and ${count(errors.length - 1, 'more problem')})` : '';
   const reason = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
   bad.push({ table, id, reason, at, row });
   const name = typeof r.name === 'string' && r.name ? `"${r.name}" (${id})` : `"${id}"`;

@@ -1,4 +1,5 @@
 import type { MapNode, ProcessMap } from '../model/types';
+import { plural } from '../model/vocabulary';
 import { listEn, q } from './english';
 import type { FindingCost } from './types';
 import type { DataAccess } from './accessIndex';
@@ -97,7 +98,7 @@ export function siloCost(accesses: readonly DataAccess[], name: string): Finding
 
 /** "1,240 hours a year", "7.5 hours a year". */
 export function hoursWords(h: number): string {
-  return `${thousands(h >= 100 ? Math.round(h) : Math.round(h * 10) / 10)} ${h === 1 ? 'hour' : 'hours'} a year`;
+  return `${thousands(h >= 100 ? Math.round(h) : Math.round(h * 10) / 10)} ${plural(h, 'hour')} a year`;
 }
 
 /** A finding's cost in a line: its hours, or what is missing; '' when it has none. */

@@ -7,8 +7,11 @@ import type { Access, DataStoreKind, Flow, FlowKind, Id, Lane, MapNode, NodeKind
 
 // ---- Counting --------------------------------------------------------------------------
 
+/** The word alone for n things: plural(2, 'field') is "fields". */
+export const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /** "1 store", "3 stores"; `many` for words that do not just take an s ("3 processes"). */
-export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${plural(n, one, many)}`;
 
 /** "Data store" from "data store": the first letter only, the rest as written. */
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,4 +1,5 @@
 import { DEFAULT_LANE_HEIGHT, laneBands, NODE_SIZE } from '../model/geometry';
+import { plural } from '../model/vocabulary';
 import type { DataStore, Department, Flow, Lane, MapNode, MapView, Point, ProcessMap, System, Workspace } from '../model/types';
 import { addZodIssues, type BundleIssue, describeValue, formatPath, humanError, IssueList, type PathPart } from './issues';
 import { MAX_DEPTH, tooDeep } from './limits';
@@ -63,7 +64,7 @@ export function parseBundle(json: unknown, opts: ParseOptions = {}): ParseResult
   const warnings: string[] = [];
   const unknown = Object.keys(json).filter((k) => !(BUNDLE_KEYS as readonly string[]).includes(k));
   if (unknown.length > 0) {
-    warnings.push(`Top-level field${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ')} not kept by this version of Lanemap`);
+    warnings.push(`Top-level ${plural(unknown.length, 'field')} ${unknown.map((k) => `"${k}"`).join(', ')} not kept by this version of Lanemap`);
   }
   const fallback = body.exportedAt ?? (opts.now ?? (() => new Date().toISOString()))();
   const workspace: Workspace = {

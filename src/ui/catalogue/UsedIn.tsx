@@ -1,5 +1,5 @@
 import type { MapUse, SystemUsage, Usage } from '../../core/catalogue';
-import { ACCESS_WORD } from '../../core/model/vocabulary';
+import { ACCESS_WORD, count } from '../../core/model/vocabulary';
 import { mapHash } from '../shell/useHashRoute';
 
 // "Used in": the maps that draw an entry, as links, and the steps there that read or write it.
@@ -57,7 +57,7 @@ function MapLink({ use }: { use: MapUse }) {
   return (
     <>
       <a href={mapHash(use.mapId)}>{use.mapName}</a>{' '}
-      <span className="cat-count">{use.nodes} {use.nodes === 1 ? 'node' : 'nodes'}</span>
+      <span className="cat-count">{count(use.nodes, 'node')}</span>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { goToMap } from '../shell/useHashRoute';
 import { formatDay, formatWhen } from './formatWhen';
 import './history.css';
 import { useActiveDb } from './useActiveDb';
+import { count } from '../../core/model/vocabulary';
 
 // Deleted maps, kept for 30 days: restore one (an undoable edit) or delete it for good.
 
@@ -29,11 +30,11 @@ function useTrash(): TrashRow[] | null {
 export function TrashButton({ className }: { className?: string }) {
   const [open, setOpen] = useState(false);
   const rows = useTrash();
-  const count = rows?.length ?? 0;
+  const total = rows?.length ?? 0;
   return (
     <>
-      <button type="button" className={className} onClick={() => setOpen(true)} aria-label={`Trash: ${count} deleted map${count === 1 ? '' : 's'}`} title="Deleted maps, kept for 30 days">
-        Trash{count > 0 ? ` (${count})` : ''}
+      <button type="button" className={className} onClick={() => setOpen(true)} aria-label={`Trash: ${count(total, 'deleted map')}`} title="Deleted maps, kept for 30 days">
+        Trash{total > 0 ? ` (${total})` : ''}
       </button>
       {open && <TrashDialog rows={rows} onClose={() => setOpen(false)} />}
     </>

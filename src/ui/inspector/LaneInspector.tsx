@@ -6,10 +6,11 @@ import { moveLane, renameLane, resizeLane, setLaneDepartment } from '../../state
 import { confirmLaneDelete } from '../common/confirm';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { TextField } from './fields';
+import { count } from '../../core/model/vocabulary';
 
 export function LaneInspector({ map, lane }: { map: ProcessMap; lane: Lane }) {
   const index = map.lanes.indexOf(lane);
-  const count = map.nodes.filter((n) => n.laneId === lane.id).length;
+  const total = map.nodes.filter((n) => n.laneId === lane.id).length;
   return (
     <section>
       <h2>Lane</h2>
@@ -37,7 +38,7 @@ export function LaneInspector({ map, lane }: { map: ProcessMap; lane: Lane }) {
         <button type="button" disabled={index === map.lanes.length - 1} onClick={() => moveLane(map.id, lane.id, 1)}>Move down</button>
         <button type="button" className="danger" onClick={() => void deleteLane(lane.id, confirmLaneDelete)}>Delete lane</button>
       </div>
-      <p className="hint">{count} {count === 1 ? 'node' : 'nodes'} in this lane. Double-click the lane name on the map to rename it; drag its bottom edge to resize.</p>
+      <p className="hint">{count(total, 'node')} in this lane. Double-click the lane name on the map to rename it; drag its bottom edge to resize.</p>
     </section>
   );
 }

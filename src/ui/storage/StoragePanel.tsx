@@ -6,6 +6,7 @@ import { downloadBackup } from '../io/workspaceFile';
 import { useBackup } from './backupStore';
 import { askToKeepData, formatBytes, readStorageInfo, type StorageInfo } from './storageInfo';
 import './storage.css';
+import { count } from '../../core/model/vocabulary';
 
 // Where the maps are kept and how safe they are there: persistent or not, space used and
 // left, offline readiness, and the last backup, with "Download backup" at hand.
@@ -92,7 +93,7 @@ function StorageBody() {
               {lastBackupFile && <span className="storage-file">{lastBackupFile}</span>}
             </>
           )}
-          <span className="storage-edits">{editsSinceBackup === 0 ? 'No changes since.' : `${editsSinceBackup} ${editsSinceBackup === 1 ? 'change' : 'changes'} since.`}</span>
+          <span className="storage-edits">{editsSinceBackup === 0 ? 'No changes since.' : `${count(editsSinceBackup, 'change')} since.`}</span>
         </dd>
       </dl>
       <p className="hint">A backup is one file with every map and the catalogue. “Import” reads it back, in this browser or another.</p>

@@ -1,4 +1,5 @@
 import type { DataStoreKind, NodeKind } from '../../model/types';
+import { count } from '../../model/vocabulary';
 import type { SourceRect } from '../../formats/mapBuilder';
 
 // What the draw.io and Visio readers both produce: one page of a drawing, its pools, lanes,
@@ -74,6 +75,6 @@ export class SkipCounter {
   }
 
   warnings(source: string): string[] {
-    return [...this.counts].map(([what, { n, plural }]) => `${n} ${n === 1 ? what : plural} in ${source} left out: Lanemap has no shape for ${n === 1 ? 'it' : 'them'}.`);
+    return [...this.counts].map(([what, { n, plural }]) => `${count(n, what, plural)} in ${source} left out: Lanemap has no shape for ${n === 1 ? 'it' : 'them'}.`);
   }
 }

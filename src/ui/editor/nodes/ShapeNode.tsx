@@ -8,6 +8,7 @@ import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import type { ShapeNodeData } from '../buildElements';
 import { NodeResizeContext } from './nodeResizeContext';
+import { count } from '../../../core/model/vocabulary';
 
 const SIDES = [
   { id: 't', position: Position.Top },
@@ -57,7 +58,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
       {n.notes && <span className="badge-notes" title={n.notes} aria-label="Has notes">✎</span>}
       {data.badge && (
-        <span className={`badge-finding sev-${data.badge.severity}`} title={`${data.badge.count} ${data.badge.count === 1 ? 'finding' : 'findings'} (worst: ${data.badge.severity}); see the Findings panel`}>
+        <span className={`badge-finding sev-${data.badge.severity}`} title={`${count(data.badge.count, 'finding')} (worst: ${data.badge.severity}); see the Findings panel`}>
           {data.badge.count}
         </span>
       )}

@@ -1,7 +1,7 @@
 import { AlignmentType, ImageRun, Paragraph, type Table } from 'docx';
 import { type DepartmentPart, type FindingRow, type MapPart, SEVERITY_WORD } from '../content';
 import { KIND_TAG, usesFor } from '../mapSteps';
-import type { ReportPicture } from '../pictures/mapPictures';
+import { pictureCaption, type ReportPicture } from '../pictures/mapPictures';
 import { type PageShape, twipsToPx } from '../paper';
 import { COLOURS, gap, headingPara, mutedPara, para, reportTable, type RowSpec, subHeading, TABLE_TEXT, text } from './docxParts';
 
@@ -53,16 +53,15 @@ function picture(p: ReportPicture, png: Uint8Array | undefined): Paragraph {
 
 export function mapBlocks(m: MapPart, page: PageShape, pngOf: PngOf): Block[] {
   const blocks: Block[] = [headingPara(m.heading), para([text(m.facts, { color: COLOURS.muted, size: 19 })], { keepNext: true })];
+  // Above the picture, so it never ends up alone on the page after a full-page map.
+  if (m.findings.length) blocks.push(para(`Findings on this map (the numbers on its badges): ${m.findings.map((f) => f.ref).join(', ')}.`, { keepNext: true }));
   const pics = m.pictures.pictures;
   pics.forEach((p, i) => {
     // A part starts its page with a line saying which it is, kept with the picture.
-    if (p.of > 1) {
-      const more = i + 1 < pics.length ? ' Flows that end in a ring at the right edge carry on in the next part.' : '';
-      blocks.push(para([text(`Part ${p.part} of ${p.of}.${more}`, { color: COLOURS.muted, size: 18, italics: true })], { keepNext: true, pageBreakBefore: i > 0, spacing: { after: 60 } }));
-    }
+    const caption = pictureCaption(p, i === pics.length - 1);
+    if (caption) blocks.push(para([text(caption, { color: COLOURS.muted, size: 18, italics: true })], { keepNext: true, pageBreakBefore: i > 0, spacing: { after: 60 } }));
     blocks.push(picture(p, pngOf(p)));
   });
-  if (m.findings.length) blocks.push(para(`Findings on this map (the numbers on its badges): ${m.findings.map((f) => f.ref).join(', ')}.`));
   if (m.steps.length === 0) blocks.push(mutedPara('This map has no steps yet.'));
   else blocks.push(subHeading('Steps', pics.length > 0 && twipsToPx(page.textHeight) - (pics[pics.length - 1]!.shownHeight + 80) < 160), stepTable(m, page), gap());
   if (m.notes.length) {

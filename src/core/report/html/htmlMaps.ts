@@ -1,7 +1,7 @@
 import { xmlText as esc } from '../../picture/svgMarkup';
 import { type DepartmentPart, type FindingRow, type Heading, type MapPart, SEVERITY_WORD } from '../content';
 import { KIND_TAG, type StepRow, usesFor } from '../mapSteps';
-import type { ReportPicture } from '../pictures/mapPictures';
+import { pictureCaption, type ReportPicture } from '../pictures/mapPictures';
 
 // A department's part of the HTML report: its opening (what it does, its maps, the findings
 // that concern it), then each map with its picture at printed size and its steps.
@@ -40,7 +40,7 @@ const inlineSvg = (svg: string): string => svg.replace(/^<svg xmlns="http:\/\/ww
 function figure(p: ReportPicture, last: boolean): string {
   const size = `width:${Math.ceil(p.shownWidth)}px;height:${Math.ceil(p.shownHeight)}px`;
   const svg = inlineSvg(p.svg).replace(/^<svg /, `<svg style="${size}" `);
-  const caption = p.of > 1 ? `Part ${p.part} of ${p.of}.${last ? '' : ' Flows that end in a ring at the right edge carry on in the next part.'}` : '';
+  const caption = pictureCaption(p, last);
   // The part's line comes first, as in the Word report, so it stays on the picture's page.
   return `<figure class="map${p.part > 1 ? ' next-part' : ''}">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}${svg}</figure>`;
 }
@@ -55,9 +55,9 @@ function mapArticle(m: MapPart): string {
     ? `<h4>Notes on the map</h4><ul class="bullets">${m.notes.map((n) => `<li>${esc(n.label)}${n.notes ? `<span class="note">${esc(n.notes)}</span>` : ''}</li>`).join('')}</ul>`
     : '';
   return (
-    `<article class="map ${m.pictures.orientation}" aria-labelledby="${m.heading.anchor}">${h3(m.heading)}<p class="facts">${esc(m.facts)}</p>` +
+    `<article class="map ${m.pictures.orientation}" aria-labelledby="${m.heading.anchor}">${h3(m.heading)}<p class="facts">${esc(m.facts)}</p>${refs}` +
     pics.map((p, i) => figure(p, i === pics.length - 1)).join('') +
-    `${refs}${steps}${notes}</article>`
+    `${steps}${notes}</article>`
   );
 }
 

@@ -1,6 +1,7 @@
 import { findingFocus } from '../../analysis/focus';
 import { SEVERITIES, type Finding } from '../../analysis/types';
 import type { Id, ProcessMap, Workspace } from '../../model/types';
+import { PRINT_TEXT, smallestText } from '../../drawing/textStyle';
 import type { Badge } from '../../picture/drawNodes';
 import { printLayout } from '../../picture/print/printLayout';
 import { renderPrintSvg, splitParts } from '../../picture/print/printParts';
@@ -24,6 +25,8 @@ export interface ReportPicture {
   of: number;
   /** Alt text and caption: the map's name, and the part. */
   label: string;
+  /** Said under the part's line when the picture could not be printed at its own size. */
+  note?: string;
 }
 
 export interface MapPictures {
@@ -35,6 +38,12 @@ export interface MapPictures {
 const ROOM_AROUND = { first: 150, later: 60 };
 /** A small map may be shown up to this much larger than its own size. */
 const MAX_ENLARGE = 1.3;
+
+/** The line above a picture: which part it is, and whether it had to be shrunk; empty for a whole map at its size. */
+export function pictureCaption(p: ReportPicture, last: boolean): string {
+  const part = p.of > 1 ? `Part ${p.part} of ${p.of}.${last ? '' : ' Flows that end in a ring at the right edge carry on in the next part.'}` : '';
+  return [part, p.note ?? ''].filter(Boolean).join(' ');
+}
 
 /** Finding numbers per node: "F2 F5", the worst severity colouring the badge. */
 export function numberedBadges(findings: readonly Finding[], refs: ReadonlyMap<string, string>, map: ProcessMap, ws: Pick<Workspace, 'dataStores'>): Map<Id, Badge> {
@@ -58,26 +67,33 @@ export function numberedBadges(findings: readonly Finding[], refs: ReadonlyMap<s
 export function mapPictures(map: ProcessMap, ws: Workspace, paper: Paper, badges: Map<Id, Badge>): MapPictures {
   const printed = printLayout(map, ws.departments);
   const name = map.name.trim() || 'Untitled map';
-  const fit = (orientation: Orientation) => {
+  const area = (orientation: Orientation) => {
     const page = pageShape(paper, orientation);
     return { width: twipsToPx(page.textWidth), height: twipsToPx(page.textHeight) };
   };
-  const portrait = fit('portrait');
-  const landscape = fit('landscape');
-  const one = (orientation: Orientation, area: { width: number; height: number }): MapPictures => {
+  // The first page of a map holds its heading too: a picture taller than what is left would
+  // be pushed to the next page, leaving the heading alone on one.
+  const tallest = (orientation: Orientation) => area(orientation).height - ROOM_AROUND.first;
+  const one = (orientation: Orientation): MapPictures => {
     const r = renderPrintSvg(printed, ws, { badges, label: name });
-    const scale = Math.max(1, Math.min(MAX_ENLARGE, area.width / r.width, (area.height - ROOM_AROUND.first) / r.height));
+    const scale = Math.max(1, Math.min(MAX_ENLARGE, area(orientation).width / r.width, tallest(orientation) / r.height));
     return { orientation, pictures: [{ ...r, shownWidth: r.width * scale, shownHeight: r.height * scale, part: 1, of: 1, label: name }] };
   };
-  if (printed.width <= portrait.width && printed.height <= portrait.height - ROOM_AROUND.first) return one('portrait', portrait);
-  if (printed.width <= landscape.width) return one('landscape', landscape);
-  const parts = splitParts(printed, landscape.width);
-  return {
-    orientation: 'landscape',
-    pictures: parts.map((range, i) => {
-      const label = `${name}, part ${i + 1} of ${parts.length}`;
+  const parts = (orientation: Orientation, scale: number): MapPictures => {
+    const ranges = splitParts(printed, area(orientation).width / scale);
+    const pictures = ranges.map((range, i) => {
+      const label = ranges.length > 1 ? `${name}, part ${i + 1} of ${ranges.length}` : name;
       const r = renderPrintSvg(printed, ws, { range, badges, label });
-      return { ...r, shownWidth: r.width, shownHeight: r.height, part: i + 1, of: parts.length, label };
-    }),
+      const note = scale < 1 ? `Shrunk to fit the page: its text prints at ${Math.floor(smallestText(PRINT_TEXT) * 0.75 * scale * 10) / 10} pt.` : undefined;
+      return { ...r, shownWidth: r.width * scale, shownHeight: r.height * scale, part: i + 1, of: ranges.length, label, ...(note ? { note } : {}) };
+    });
+    return { orientation, pictures };
   };
+  for (const o of ['portrait', 'landscape'] as const) if (printed.width <= area(o).width && printed.height <= tallest(o)) return one(o);
+  // Too wide for one page: cut between columns, on the pages that hold the map's height, as few
+  // parts as possible (landscape when portrait needs as many).
+  const cut = (['landscape', 'portrait'] as const).filter((o) => printed.height <= tallest(o)).map((o) => parts(o, 1));
+  if (cut.length) return cut.reduce((a, b) => (b.pictures.length < a.pictures.length ? b : a));
+  // Taller than any page (many lanes): the only case where a picture is shrunk, and it says so.
+  return parts('portrait', tallest('portrait') / printed.height);
 }

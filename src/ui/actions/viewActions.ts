@@ -35,7 +35,7 @@ export const viewActions = [
     keyText: 'Shift+1',
     targets: ['canvas'],
     enabled: hasMap,
-    perform: (ctx) => zoomToFit(ctx.mapId ?? undefined),
+    perform: () => zoomToFit(),
   }),
   defineAction({
     id: 'zoom-in',

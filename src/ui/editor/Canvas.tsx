@@ -26,7 +26,6 @@ import { resizeLane } from '../../state/laneActions';
 import { moveNodes, resizeNode } from '../../state/nodeActions';
 import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
-import { startOfMap } from '../actions/canvasView';
 import { shortcutOf } from '../actions/table';
 import { useUi } from '../../state/uiStore';
 import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, type LiveBox } from './buildElements';
@@ -62,7 +61,8 @@ function openingView(rf: ReactFlowInstance, map: ProcessMap | undefined): void {
   const fit = Math.min(vw / (width * 1.06), vh / (height * 1.06));
   if (fit >= READABLE_ZOOM) return void rf.fitView({ padding: 0.06, maxZoom: 1.2 });
   // As large as the lanes allow in height, never below a size where text is lost.
-  void rf.setViewport(startOfMap(map, { width: vw, height: vh }, Math.max(0.35, Math.min(READABLE_ZOOM, (vh * 0.94) / height))));
+  const zoom = Math.max(0.35, Math.min(READABLE_ZOOM, (vh * 0.94) / height));
+  void rf.setViewport({ x: 16, y: Math.max(16, (vh - height * zoom) / 2), zoom });
 }
 
 export function Canvas({ mapId }: { mapId: Id }) {

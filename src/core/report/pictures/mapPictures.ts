@@ -4,7 +4,7 @@ import type { Id, ProcessMap, Workspace } from '../../model/types';
 import { PRINT_TEXT, smallestText } from '../../drawing/textStyle';
 import type { Badge } from '../../picture/drawNodes';
 import { printLayout } from '../../picture/print/printLayout';
-import { renderPrintSvg, splitParts } from '../../picture/print/printParts';
+import { type PartRange, renderPrintSvg, splitParts } from '../../picture/print/printParts';
 import { type Orientation, type Paper, pageShape, twipsToPx } from '../paper';
 
 // The pictures of a map for the report, at their printed size: on a portrait page when the
@@ -79,21 +79,25 @@ export function mapPictures(map: ProcessMap, ws: Workspace, paper: Paper, badges
     const scale = Math.max(1, Math.min(MAX_ENLARGE, area(orientation).width / r.width, tallest(orientation) / r.height));
     return { orientation, pictures: [{ ...r, shownWidth: r.width * scale, shownHeight: r.height * scale, part: 1, of: 1, label: name }] };
   };
-  const parts = (orientation: Orientation, scale: number): MapPictures => {
-    const ranges = splitParts(printed, area(orientation).width / scale);
-    const pictures = ranges.map((range, i) => {
-      const label = ranges.length > 1 ? `${name}, part ${i + 1} of ${ranges.length}` : name;
+  const ranges = (orientation: Orientation, scale: number) => splitParts(printed, area(orientation).width / scale);
+  const parts = (orientation: Orientation, scale: number, cuts: PartRange[]): MapPictures => {
+    const note = scale < 1 ? `Shrunk to fit the page: its text prints at ${Math.floor(smallestText(PRINT_TEXT) * 0.75 * scale * 10) / 10} pt.` : undefined;
+    const pictures = cuts.map((range, i) => {
+      const label = cuts.length > 1 ? `${name}, part ${i + 1} of ${cuts.length}` : name;
       const r = renderPrintSvg(printed, ws, { range, badges, label });
-      const note = scale < 1 ? `Shrunk to fit the page: its text prints at ${Math.floor(smallestText(PRINT_TEXT) * 0.75 * scale * 10) / 10} pt.` : undefined;
-      return { ...r, shownWidth: r.width * scale, shownHeight: r.height * scale, part: i + 1, of: ranges.length, label, ...(note ? { note } : {}) };
+      return { ...r, shownWidth: r.width * scale, shownHeight: r.height * scale, part: i + 1, of: cuts.length, label, ...(note ? { note } : {}) };
     });
     return { orientation, pictures };
   };
   for (const o of ['portrait', 'landscape'] as const) if (printed.width <= area(o).width && printed.height <= tallest(o)) return one(o);
   // Too wide for one page: cut between columns, on the pages that hold the map's height, as few
-  // parts as possible (landscape when portrait needs as many).
-  const cut = (['landscape', 'portrait'] as const).filter((o) => printed.height <= tallest(o)).map((o) => parts(o, 1));
-  if (cut.length) return cut.reduce((a, b) => (b.pictures.length < a.pictures.length ? b : a));
+  // parts as possible (landscape when portrait needs as many). Only the chosen cut is drawn.
+  const cuts = (['landscape', 'portrait'] as const).filter((o) => printed.height <= tallest(o)).map((o) => ({ o, cut: ranges(o, 1) }));
+  if (cuts.length) {
+    const best = cuts.reduce((a, b) => (b.cut.length < a.cut.length ? b : a));
+    return parts(best.o, 1, best.cut);
+  }
   // Taller than any page (many lanes): the only case where a picture is shrunk, and it says so.
-  return parts('portrait', tallest('portrait') / printed.height);
+  const shrink = tallest('portrait') / printed.height;
+  return parts('portrait', shrink, ranges('portrait', shrink));
 }

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Workspace } from '../../core/model/types';
 import { type Heading, type ReportContent, reportContent } from '../../core/report/content';
 import type { ReportOptions } from '../../core/report/options';
-import { COLOURS } from '../../core/report/palette';
+import { COLOURS } from '../../core/report/reportColours';
 import { pageShape } from '../../core/report/paper';
 import { para, PdfFlow, twipsToPt } from './pdfFlow';
 import { department } from './pdfMaps';

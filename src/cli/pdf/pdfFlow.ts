@@ -1,6 +1,6 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Heading } from '../../core/report/content';
-import { COLOURS } from '../../core/report/palette';
+import { COLOURS } from '../../core/report/reportColours';
 import { type Orientation, type PageShape, pageShape, type Paper } from '../../core/report/paper';
 import { type Doc, type Line, linesHeight, type Para, PdfText, type Run } from './pdfText';
 

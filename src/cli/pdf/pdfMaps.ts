@@ -1,6 +1,6 @@
 import { type DepartmentPart, type FindingRow, type MapPart, SEVERITY_WORD } from '../../core/report/content';
 import { KIND_TAG, usesFor } from '../../core/report/mapSteps';
-import { COLOURS } from '../../core/report/palette';
+import { COLOURS } from '../../core/report/reportColours';
 import { muted, para, type PdfFlow, pxToPt, SMALL } from './pdfFlow';
 import { fill } from './pdfSections';
 import { cellPara, type Row, table } from './pdfTable';

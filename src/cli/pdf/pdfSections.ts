@@ -1,5 +1,5 @@
 import { type AcrossPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, SEVERITY_WORD, type SummaryPart } from '../../core/report/content';
-import { COLOURS, MARK_FILL, SEVERITY_FILL } from '../../core/report/palette';
+import { COLOURS, MARK_FILL, SEVERITY_FILL } from '../../core/report/reportColours';
 import { muted, para, type PdfFlow, SMALL } from './pdfFlow';
 import { type Cell, cellPara, type Column, type Row, table } from './pdfTable';
 

@@ -1,4 +1,4 @@
-import { COLOURS } from '../../core/report/palette';
+import { COLOURS } from '../../core/report/reportColours';
 import type { Line, Para } from './pdfText';
 import { para, type PdfFlow, SMALL } from './pdfFlow';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { plainText } from '../../core/report/reportText';
 
 // Text for the PDF report: DejaVu Sans (free licence, from the dejavu-fonts-ttf package; the
@@ -22,8 +23,8 @@ let fontBytes: Record<FontName, Buffer> | undefined;
 /** The font files, read once per process. */
 function fonts(): Record<FontName, Buffer> {
   if (!fontBytes) {
-    const require = createRequire(import.meta.url);
-    const read = (file: string) => readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    const dir = dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    const read = (file: string) => readFileSync(join(dir, file));
     fontBytes = { regular: read(FILES.regular), bold: read(FILES.bold), italic: read(FILES.italic), boldItalic: read(FILES.boldItalic) };
   }
   return fontBytes;

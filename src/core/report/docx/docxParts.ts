@@ -5,7 +5,7 @@ import {
 import { textWidth } from '../../drawing/textMetrics';
 import type { Heading } from '../content';
 import type { PageShape } from '../paper';
-import { COLOURS } from '../palette';
+import { COLOURS } from '../reportColours';
 import { plainText } from '../reportText';
 
 // The building blocks of the Word report: its styles, page shapes, headings with bookmarks,

@@ -1,6 +1,6 @@
 import { AlignmentType, InternalHyperlink, Paragraph } from 'docx';
 import { type AcrossPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, type ReportContent, SEVERITY_WORD, type SummaryPart } from '../content';
-import { MARK_FILL, SEVERITY_FILL } from '../palette';
+import { MARK_FILL, SEVERITY_FILL } from '../reportColours';
 import type { PageShape } from '../paper';
 import type { Block } from './docxMaps';
 import { COLOURS, gap, headerWordTwips, headingPara, mutedPara, para, reportTable, type RowSpec, subHeading, TABLE_TEXT, text } from './docxParts';

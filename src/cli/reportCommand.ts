@@ -52,7 +52,11 @@ export async function reportFile(ws: Workspace, r: ReportRequest): Promise<{ byt
   if (r.format === 'html') return { bytes: buildReportHtml(ws, opts) };
   if (r.format === 'docx') return { bytes: await buildReportDocx(ws, { ...opts, rasterise: reportPng }) };
   const pdf = await buildReportPdf(ws, opts);
-  return { bytes: pdf.bytes, ...(pdf.missing.length ? { warning: missingWarning(pdf.missing) } : {}) };
+  const warnings = [
+    ...(pdf.missing.length ? [missingWarning(pdf.missing)] : []),
+    ...pdf.shrunk.map((s) => `The picture “${s.label}” is taller than the page and is printed smaller, its smallest text at ${s.pt} pt.`),
+  ];
+  return { bytes: pdf.bytes, ...(warnings.length ? { warning: warnings.join('\nWarning: ') } : {}) };
 }
 
 export const reportBytes = async (ws: Workspace, r: ReportRequest): Promise<string | Uint8Array> => (await reportFile(ws, r)).bytes;

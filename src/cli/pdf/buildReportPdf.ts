@@ -19,6 +19,8 @@ export interface PdfReport {
   bytes: Uint8Array;
   /** Characters of the workspace the font cannot show, printed as "�" (the .docx and .html show them). */
   missing: string[];
+  /** Map pictures taller than a page at 8 pt, shrunk to the page, with the size their smallest text prints at. */
+  shrunk: { label: string; pt: number }[];
 }
 
 export async function buildReportPdf(ws: Workspace, opts: ReportOptions = {}): Promise<PdfReport> {
@@ -66,7 +68,7 @@ export async function buildReportPdf(ws: Workspace, opts: ReportOptions = {}): P
     bytes.set(b, at);
     at += b.byteLength;
   }
-  return { bytes, missing: [...flow.text.missing] };
+  return { bytes, missing: [...flow.text.missing], shrunk: flow.shrunk };
 }
 
 interface ContentsEntry {

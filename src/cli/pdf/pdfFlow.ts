@@ -50,6 +50,8 @@ export class PdfFlow {
   y = 0;
   readonly placed: Placed[] = [];
   private outlineTop: PDFKit.PDFOutline | undefined;
+  /** Pictures too tall for a page at 8 pt, shrunk to fit, with the size their smallest text prints at. */
+  readonly shrunk: { label: string; pt: number }[] = [];
 
   constructor(readonly doc: Doc, readonly paper: Paper) {
     this.text = new PdfText(doc);
@@ -94,15 +96,16 @@ export class PdfFlow {
   }
 
   /** A paragraph, broken between lines at the foot of a page; `keep` keeps that much of what follows with it. */
-  para(p: Para, opts: { indent?: number; keep?: number; whole?: boolean } = {}): void {
+  para(p: Para, opts: { indent?: number; keep?: number; whole?: boolean; width?: number } = {}): void {
     const indent = opts.indent ?? 0;
-    const lines = this.lines(p, this.width - indent);
+    const width = opts.width ?? this.width;
+    const lines = this.lines(p, width - indent);
     const all = linesHeight(lines);
     if (opts.whole || opts.keep) this.ensure(all + (opts.keep ?? 0));
     else this.ensure(Math.min(all, lines[0]!.height * 2));
     for (const l of lines) {
       this.ensure(l.height);
-      this.text.drawLine(l, this.left + indent, this.y, this.width - indent, p.align);
+      this.text.drawLine(l, this.left + indent, this.y, width - indent, p.align);
       this.y += l.height;
     }
     this.y += p.after ?? 0;
@@ -116,13 +119,10 @@ export class PdfFlow {
   }
 
   /** A numbered heading, kept with what follows; a destination for links and an entry in the outline. */
-  heading(h: Heading, opts: { newPage?: boolean; keep?: number; aside?: string } = {}): void {
+  heading(h: Heading, opts: { newPage?: boolean; keep?: number; aside?: string; width?: number } = {}): void {
     if (opts.newPage) this.newPage('portrait');
-    const size = HEADING_SIZE[h.level];
-    // A map's facts go on its heading's line, so its picture keeps all the page it can.
-    const aside: Run[] = opts.aside ? [{ text: `   ${opts.aside}`, bold: false, size: 9, color: COLOURS.muted }] : [];
-    const p = this.fitted(para([{ text: `${h.number}  `, color: COLOURS.muted }, { text: h.title }, ...aside], { size, color: COLOURS.accent, after: h.level === 1 ? 10 : 5 }), true);
-    const lines = this.lines(p);
+    const p = this.headingPara(h, opts.aside);
+    const lines = this.lines(p, opts.width);
     if (this.y > this.top) this.gap(h.level === 1 ? 0 : 8);
     this.ensure(linesHeight(lines) + (opts.keep ?? KEEP_WITH_NEXT));
     this.doc.addNamedDestination(h.anchor, 'XYZ', this.left, this.y, null);
@@ -131,7 +131,13 @@ export class PdfFlow {
     const title = `${h.number}  ${this.text.printable(h.title)}`;
     if (h.level === 1 || !this.outlineTop) this.outlineTop = this.doc.outline.addItem(title);
     else this.outlineTop.addItem(title);
-    this.para(p, { whole: true });
+    this.para(p, { whole: true, ...(opts.width ? { width: opts.width } : {}) });
+  }
+
+  /** A heading's paragraph; a map's facts go on its line (`aside`), so its picture keeps all the page it can. */
+  headingPara(h: Heading, aside?: string): Para {
+    const extra: Run[] = aside ? [{ text: `   ${aside}`, bold: false, size: 9, color: COLOURS.muted }] : [];
+    return this.fitted(para([{ text: `${h.number}  `, color: COLOURS.muted }, { text: h.title }, ...extra], { size: HEADING_SIZE[h.level], color: COLOURS.accent, after: h.level === 1 ? 10 : 5 }), true);
   }
 
   /** A sub-heading without a number (Steps, Systems), kept with what follows. */
@@ -156,24 +162,38 @@ export class PdfFlow {
    * the next. To stay on the page of its heading it may be shrunk a little, never so far that its
    * smallest text prints under 8 pt.
    */
-  picture(svg: string, width: number, height: number, label: string): void {
-    const printed = smallestText(svg, width);
-    const least = printed ? Math.min(1, MIN_PRINTED_PT / printed) : 1;
+  picture(svg: string, width: number, height: number, label: string, align: 'center' | 'right' = 'center'): void {
+    const least = this.leastScale(svg, width);
     const fits = () => Math.min(1, (this.room + PICTURE_OVERHANG) / height, this.width / width);
-    if (fits() < least && this.y > this.top) this.newPage();
-    // Only a picture taller than a whole page (the print layout makes none so tall) goes below 8 pt.
+    // A picture too tall for any page at 8 pt stays below its heading, shrunk; the writer names it.
+    const tooTall = (this.bottom - this.top + PICTURE_OVERHANG) / height < least;
+    if (fits() < least && this.y > this.top && !tooTall) this.newPage();
     const scale = fits();
+    if (scale < least) this.shrunk.push({ label, pt: Math.floor((MIN_PRINTED_PT * scale) / least * 10) / 10 });
     const [w, h] = [width * scale, height * scale];
-    const x = this.left + (this.width - w) / 2;
+    const x = align === 'right' ? this.right - w : this.left + (this.width - w) / 2;
     this.doc.addContent(`/Figure <</Alt ${pdfString(this.text.printable(label))}>> BDC`);
+    // svg-to-pdfkit honours the size asked only with a preserveAspectRatio; else it takes the SVG's own.
     SVGtoPDF(this.doc, this.svgText(svg), x, this.y, {
       width: w,
       height: h,
+      preserveAspectRatio: 'xMidYMid meet',
       fontCallback: (_family: string, bold: boolean) => (bold ? 'bold' : 'regular'),
       warningCallback: () => undefined,
     });
     this.doc.addContent('EMC');
     this.y += h;
+  }
+
+  /** The least scale a picture drawn `width` points wide may take with its smallest text at 8 pt. */
+  leastScale(svg: string, width: number): number {
+    const printed = smallestText(svg, width);
+    return printed ? Math.min(1, MIN_PRINTED_PT / printed) : 1;
+  }
+
+  /** Whether a picture fits on a fresh page of this shape below `above` points of other things, at 8 pt or more. */
+  fitsBelow(above: number, svg: string, width: number, height: number): boolean {
+    return above + height * this.leastScale(svg, width) <= this.bottom - this.top + PICTURE_OVERHANG;
   }
 
   /** The picture's text with the characters the font lacks replaced, as in the rest of the document. */

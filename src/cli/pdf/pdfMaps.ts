@@ -2,6 +2,8 @@ import { type DepartmentPart, type FindingRow, type MapPart, SEVERITY_WORD } fro
 import { KIND_TAG, usesFor } from '../../core/report/mapSteps';
 import { COLOURS } from '../../core/report/reportColours';
 import { muted, para, type PdfFlow, pxToPt, SMALL } from './pdfFlow';
+import { linesHeight, type Para } from './pdfText';
+import type { ReportPicture } from '../../core/report/pictures/mapPictures';
 import { fill } from './pdfSections';
 import { cellPara, type Row, table } from './pdfTable';
 
@@ -29,19 +31,37 @@ function findingsBrief(flow: PdfFlow, rows: FindingRow[]): void {
   );
 }
 
+/**
+ * A picture with what leads into it (the map's heading, a part's caption): above it when both
+ * fit the page at 8 pt, else beside it, so a tall, narrow picture keeps the page's whole height.
+ */
+function pictureWithLead(flow: PdfFlow, p: ReportPicture, lead: Para, draw: (opts: { width?: number; keep?: number }) => void): void {
+  const [w, h] = [pxToPt(p.shownWidth), pxToPt(p.shownHeight)];
+  const side = flow.width - w - 16;
+  if (!flow.fitsBelow(linesHeight(flow.lines(lead)) + (lead.after ?? 0), p.svg, w, h) && side >= 150) {
+    const top = flow.y;
+    draw({ width: side });
+    flow.y = top;
+    flow.picture(p.svg, w, h, p.label, 'right');
+  } else {
+    draw({ keep: h * flow.leastScale(p.svg, w) });
+    flow.picture(p.svg, w, h, p.label);
+  }
+  flow.gap(6);
+}
+
 function map(flow: PdfFlow, m: MapPart): void {
   flow.newPage(m.pictures.orientation);
   const pics = m.pictures.pictures;
-  const first = pics[0];
-  // The heading and the facts (which say how many parts) share a line above the first picture.
-  flow.heading(m.heading, { keep: first ? pxToPt(first.shownHeight) * 0.95 : 40, aside: m.facts });
+  if (pics.length === 0) flow.heading(m.heading, { aside: m.facts });
   pics.forEach((p, i) => {
-    if (i > 0) {
-      flow.newPage();
-      flow.para(para([{ text: `Part ${p.part} of ${p.of}. Flows that end in a ring at the edge of a part carry on in the part next to it.`, italic: true }], { size: 9, color: COLOURS.muted, after: 4 }), { keep: pxToPt(p.shownHeight) });
+    if (i === 0) {
+      pictureWithLead(flow, p, flow.headingPara(m.heading, m.facts), (o) => flow.heading(m.heading, { aside: m.facts, ...o }));
+      return;
     }
-    flow.picture(p.svg, pxToPt(p.shownWidth), pxToPt(p.shownHeight), p.label);
-    flow.gap(6);
+    flow.newPage();
+    const caption = para([{ text: `Part ${p.part} of ${p.of}. Flows that end in a ring at the edge of a part carry on in the part next to it.`, italic: true }], { size: 9, color: COLOURS.muted, after: 4 });
+    pictureWithLead(flow, p, caption, (o) => flow.para(caption, { whole: true, ...o }));
   });
   if (m.findings.length) flow.para(para(`Findings on this map (the numbers on its badges): ${m.findings.map((f) => f.ref).join(', ')}.`));
   if (m.steps.length === 0) flow.para(muted('This map has no steps yet.'));

@@ -156,4 +156,17 @@ describe('the PDF report', () => {
     expect(r.stderr).toContain("Warning: The PDF's font");
     expect(r.stderr).toContain('学 生');
   }, SLOW);
+
+  it('never breaks a heading inside a word: a word too long for the line makes the heading smaller', async () => {
+    const long = 'Internationalisationandpartnershipsdepartmentoffice';
+    const w: Workspace = { ...ws, departments: ws.departments.map((d, i) => (i === 0 ? { ...d, name: long } : d)), maps: [ws.maps[0]!] };
+    const { pdf } = await build(w, { sections: { across: false, findings: false, recommendations: false, glossary: false, summary: false } });
+    const page = flat(pdf.outline).find((o) => o.title.endsWith(long))!.page;
+    // The heading is the page’s first text: the whole word on a line of its own, smaller than a part’s heading (17 pt).
+    const [number, title] = pdf.pages[page]!.texts;
+    expect(number!.str).toMatch(/^\d+$/);
+    expect(title!.str).toBe(long);
+    expect(title!.size).toBeLessThan(17);
+    expect(title!.size).toBeGreaterThan(10);
+  }, SLOW);
 });

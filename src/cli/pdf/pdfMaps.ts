@@ -3,7 +3,7 @@ import { KIND_TAG, usesFor } from '../../core/report/mapSteps';
 import { COLOURS } from '../../core/report/reportColours';
 import { muted, para, type PdfFlow, pxToPt, SMALL } from './pdfFlow';
 import { linesHeight, type Para } from './pdfText';
-import type { ReportPicture } from '../../core/report/pictures/mapPictures';
+import { pictureCaption, type ReportPicture } from '../../core/report/pictures/mapPictures';
 import { fill } from './pdfSections';
 import { cellPara, type Row, table } from './pdfTable';
 
@@ -35,35 +35,44 @@ function findingsBrief(flow: PdfFlow, rows: FindingRow[]): void {
  * A picture with what leads into it (the map's heading, a part's caption): above it when both
  * fit the page at 8 pt, else beside it, so a tall, narrow picture keeps the page's whole height.
  */
-function pictureWithLead(flow: PdfFlow, p: ReportPicture, lead: Para, draw: (opts: { width?: number; keep?: number }) => void): void {
+function pictureWithLead(flow: PdfFlow, p: ReportPicture, leadHeight: number, lead: (opts: { width?: number; keep?: number }) => void): void {
   const [w, h] = [pxToPt(p.shownWidth), pxToPt(p.shownHeight)];
   const side = flow.width - w - 16;
-  if (!flow.fitsBelow(linesHeight(flow.lines(lead)) + (lead.after ?? 0), p.svg, w, h) && side >= 150) {
+  if (!flow.fitsBelow(leadHeight, p.svg, w, h) && side >= 150) {
     const top = flow.y;
-    draw({ width: side });
+    lead({ width: side });
     flow.y = top;
     flow.picture(p.svg, w, h, p.label, 'right');
   } else {
-    draw({ keep: h * flow.leastScale(p.svg, w) });
+    lead({ keep: h * flow.leastScale(p.svg, w) });
     flow.picture(p.svg, w, h, p.label);
   }
   flow.gap(6);
 }
 
+const height = (flow: PdfFlow, p: Para): number => linesHeight(flow.lines(p)) + (p.after ?? 0);
+
 function map(flow: PdfFlow, m: MapPart): void {
   flow.newPage(m.pictures.orientation);
   const pics = m.pictures.pictures;
-  if (pics.length === 0) flow.heading(m.heading, { aside: m.facts });
+  // Above the picture, as in the Word report, so it never stands alone after a full-page map.
+  const refs = m.findings.length ? para(`Findings on this map (the numbers on its badges): ${m.findings.map((f) => f.ref).join(', ')}.`, { size: 9 }) : undefined;
+  if (pics.length === 0) {
+    flow.heading(m.heading, { aside: m.facts });
+    if (refs) flow.para(refs);
+  }
   pics.forEach((p, i) => {
-    if (i === 0) {
-      pictureWithLead(flow, p, flow.headingPara(m.heading, m.facts), (o) => flow.heading(m.heading, { aside: m.facts, ...o }));
-      return;
-    }
-    flow.newPage();
-    const caption = para([{ text: `Part ${p.part} of ${p.of}. Flows that end in a ring at the edge of a part carry on in the part next to it.`, italic: true }], { size: 9, color: COLOURS.muted, after: 4 });
-    pictureWithLead(flow, p, caption, (o) => flow.para(caption, { whole: true, ...o }));
+    if (i > 0) flow.newPage();
+    const text = pictureCaption(p, i === pics.length - 1);
+    const caption = text ? para([{ text, italic: true }], { size: 9, color: COLOURS.muted, after: 4 }) : undefined;
+    const first = i === 0;
+    const lead = [...(first ? [flow.headingPara(m.heading, m.facts)] : []), ...(first && refs ? [refs] : []), ...(caption ? [caption] : [])];
+    pictureWithLead(flow, p, lead.reduce((n, q) => n + height(flow, q), 0), (o) => {
+      if (first) flow.heading(m.heading, { aside: m.facts, ...(o.width ? { width: o.width } : {}), keep: 0 });
+      if (first && refs) flow.para(refs, { whole: true, ...(o.width ? { width: o.width } : {}) });
+      if (caption) flow.para(caption, { whole: true, ...o });
+    });
   });
-  if (m.findings.length) flow.para(para(`Findings on this map (the numbers on its badges): ${m.findings.map((f) => f.ref).join(', ')}.`));
   if (m.steps.length === 0) flow.para(muted('This map has no steps yet.'));
   else {
     flow.subHeading('Steps');

@@ -1,4 +1,4 @@
-// lanemap export <bundle.json> --format svg|png|docx|html|bpmn [--map ID] --out <path>
+// lanemap export <bundle.json> --format svg|png|docx|html|pdf|bpmn [--map ID] --out <path>
 // Pictures and BPMN are one file per map: --out names the file with --map, else a folder that
 // gets one file per map. The report (docx, html) is one file for all the chosen maps: see `report`.
 
@@ -13,7 +13,7 @@ import { refuseToOverwrite } from './outputFiles';
 import { rasterise } from './pngFromSvg';
 import { writeReport } from './reportCommand';
 
-const FORMATS = ['svg', 'png', 'docx', 'html', 'bpmn'] as const;
+const FORMATS = ['svg', 'png', 'docx', 'html', 'pdf', 'bpmn'] as const;
 type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: lanemap export <bundle.json> --format ${FORMATS.join('|')} [--map ID] --out <path> [--scale 1|2|3] [--findings | --no-findings] [--force]
 
@@ -31,7 +31,7 @@ async function writeEach(io: CliIO, maps: ProcessMap[], paths: string[], make: (
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write maps as SVG, PNG or BPMN, or a report (.docx, .html) for the policy document',
+  summary: 'write maps as SVG, PNG or BPMN, or a report (.docx, .html, .pdf) for the policy document',
   usage: USAGE,
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { withValue: ['format', 'map', 'out', 'scale'], boolean: ['findings', 'no-findings', 'force'] }, USAGE);
@@ -50,7 +50,7 @@ export const exportCommand: Command = {
       throw new CliError(typeof only === 'string' ? `No map with id "${only}" in ${positional[0]} (maps: ${ws.maps.map((m) => m.id).join(', ') || 'none'})` : `${positional[0]} has no maps to export`);
     }
     const single = typeof only === 'string';
-    const report = format === 'docx' || format === 'html';
+    const report = format === 'docx' || format === 'html' || format === 'pdf';
     const paths = targets(maps, format, out, single || report);
     await refuseToOverwrite(io, paths, flags.has('force'));
     // Pictures carry badges only when asked; the report has its findings unless told not to.

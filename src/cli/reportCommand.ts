@@ -1,4 +1,4 @@
-// lanemap report <bundle.json> --format docx|html [--maps ID,ID] [--paper a4|letter] [--no-findings] --out <file>
+// lanemap report <bundle.json> --format docx|html|pdf [--maps ID,ID] [--paper a4|letter] [--no-findings] --out <file>
 // The policy document for the chosen maps (all when --maps is absent), the same document the
 // app's export dialog makes. `export --format docx|html` comes here too.
 
@@ -8,9 +8,10 @@ import { buildReportDocx, buildReportHtml, PAPERS, type Paper, type ReportOption
 import type { Command } from './command';
 import { CliError, parseArgs, readBundle, type CliIO } from './io';
 import { refuseToOverwrite } from './outputFiles';
+import { buildReportPdf } from './pdf/buildReportPdf';
 import { rasteriseAsync } from './pngFromSvg';
 
-export const REPORT_FORMATS = ['docx', 'html'] as const;
+export const REPORT_FORMATS = ['docx', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const USAGE = `Usage: lanemap report <bundle.json> --format ${REPORT_FORMATS.join('|')} [--maps ID,ID] [--paper ${PAPERS.join('|')}] [--no-findings] --out <file> [--force]`;
 
@@ -28,17 +29,37 @@ export interface ReportRequest {
   date: string;
 }
 
-export async function reportBytes(ws: Workspace, r: ReportRequest): Promise<string | Uint8Array> {
-  const opts: ReportOptions = {
+function reportOptions(ws: Workspace, r: ReportRequest): ReportOptions {
+  return {
     ...(r.mapIds ? { mapIds: r.mapIds } : {}),
     findings: r.findings ? analyzeWorkspace(ws) : [],
     includeFindings: r.findings,
     date: r.date,
     paper: r.paper,
   };
-  if (r.format === 'html') return buildReportHtml(ws, opts);
-  return buildReportDocx(ws, { ...opts, rasterise: reportPng });
 }
+
+/** What to tell the user when the PDF's font lacks some of the workspace's characters. */
+export function missingWarning(missing: string[]): string {
+  const shown = missing.slice(0, 12).join(' ') + (missing.length > 12 ? ' …' : '');
+  const n = missing.length === 1 ? '1 character' : `${missing.length} characters`;
+  return `The PDF's font (DejaVu Sans) has no letters for ${n} of this workspace (${shown}); the PDF prints them as \uFFFD. The .docx and .html reports show them.`;
+}
+
+/** The report's file, and a warning for the user when the PDF could not print every character. */
+export async function reportFile(ws: Workspace, r: ReportRequest): Promise<{ bytes: string | Uint8Array; warning?: string }> {
+  const opts = reportOptions(ws, r);
+  if (r.format === 'html') return { bytes: buildReportHtml(ws, opts) };
+  if (r.format === 'docx') return { bytes: await buildReportDocx(ws, { ...opts, rasterise: reportPng }) };
+  const pdf = await buildReportPdf(ws, opts);
+  const warnings = [
+    ...(pdf.missing.length ? [missingWarning(pdf.missing)] : []),
+    ...pdf.shrunk.map((s) => `The picture “${s.label}” is taller than the page and is printed smaller, its smallest text at ${s.pt} pt.`),
+  ];
+  return { bytes: pdf.bytes, ...(warnings.length ? { warning: warnings.join('\nWarning: ') } : {}) };
+}
+
+export const reportBytes = async (ws: Workspace, r: ReportRequest): Promise<string | Uint8Array> => (await reportFile(ws, r)).bytes;
 
 /** The ids in --maps, each checked against the workspace. */
 export function chosenMaps(ws: Workspace, list: string | undefined, file: string): Id[] | undefined {
@@ -59,12 +80,14 @@ export function paperOf(value: string | true | undefined): Paper {
 
 export async function writeReport(io: CliIO, ws: Workspace, r: ReportRequest, out: string): Promise<void> {
   if (ws.maps.length === 0) throw new CliError('The workspace has no maps to report on');
-  await io.writeFile(out, await reportBytes(ws, r));
+  const file = await reportFile(ws, r);
+  await io.writeFile(out, file.bytes);
+  if (file.warning) io.stderr(`Warning: ${file.warning}\n`);
 }
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'write the policy document (.docx or .html) for all or some maps',
+  summary: 'write the policy document (.docx, .html or .pdf) for all or some maps',
   usage: USAGE,
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { withValue: ['format', 'maps', 'paper', 'out'], boolean: ['no-findings', 'force'] }, USAGE);

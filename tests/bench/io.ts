@@ -1,6 +1,6 @@
 // Files in and out, timed in Node: the policy report for the demo and for 20 generated maps of
 // 80 nodes, as `lanemap report` makes it (.docx with its pictures' PNG fallbacks drawn by resvg,
-// and .html), in this process and once as the CLI itself, start to finish; BPMN import of every reference model in ../shared/corpus and BPMN export of every map;
+// .html, and .pdf by pdfkit with the pictures as vectors), in this process and once as the CLI itself, start to finish; BPMN import of every reference model in ../shared/corpus and BPMN export of every map;
 // step matching for the compare screen on generated maps of 150, 500 and 1000 nodes.
 // Run: `npm run bench:io [-- --runs N]`. Prints a table, writes tests/bench/results/io-latest.json.
 // Reported, never asserted.
@@ -31,19 +31,25 @@ interface Row {
   what: string;
   input: string;
   medianMs: number;
+  /** CPU time of this process (all its threads), median: what a loaded machine does not inflate as it does the wall time. */
+  cpuMs?: number;
   size?: string;
 }
 
-/** Median wall time of `run` over RUNS runs after one warm-up, and the last result. */
-async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; last: T }> {
+/** Median wall and CPU time of `run` over RUNS runs after one warm-up, and the last result. */
+async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; last: T }> {
   let last = await run();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     last = await run();
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { ms: Math.round(median(times)), last };
+  return { ms: Math.round(median(times)), cpuMs: Math.round(median(cpu)), last };
 }
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KB`;
@@ -59,16 +65,16 @@ async function reportRows(rows: Row[]): Promise<void> {
   for (let i = 0; i < 20; i++) maps.push(await laidOut(80, 5, 500 + i, `r${i + 1}`));
   const big: Workspace = { meta: { id: 'bench', name: 'Report bench' }, departments: [], systems: [], dataStores: [], maps };
   for (const [input, ws] of [[`demo, ${demo.maps.length} maps`, demo], ['20 maps x 80 nodes', big]] as const) {
-    for (const format of ['docx', 'html'] as const) {
+    for (const format of ['docx', 'html', 'pdf'] as const) {
       // Findings, print layout, pictures (and their PNGs for Word) and the document: all of it.
       const r = await timed(() => reportBytes(ws, { format, paper: 'a4', findings: true, date: '2026-01-01' }));
-      rows.push({ what: `report .${format}, whole`, input, medianMs: r.ms, size: kb(typeof r.last === 'string' ? Buffer.byteLength(r.last) : r.last.byteLength) });
+      rows.push({ what: `report .${format}, whole`, input, medianMs: r.ms, cpuMs: r.cpuMs, size: kb(typeof r.last === 'string' ? Buffer.byteLength(r.last) : r.last.byteLength) });
     }
   }
   // The CLI from the shell, once per format: Node and tsx starting, reading the bundle, writing the file.
   const bundle = join(tmpdir(), 'lanemap-bench-20maps.json');
   writeFileSync(bundle, JSON.stringify(toBundle(big, NOW)));
-  for (const format of ['docx', 'html'] as const) {
+  for (const format of ['docx', 'html', 'pdf'] as const) {
     const t0 = performance.now();
     execFileSync('npx', ['tsx', 'src/cli/main.ts', 'report', bundle, '--format', format, '--out', join(tmpdir(), `lanemap-bench-report.${format}`), '--force'], { stdio: 'ignore' });
     rows.push({ what: `CLI 'lanemap report --format ${format}', one run`, input: '20 maps x 80 nodes', medianMs: Math.round(performance.now() - t0) });

@@ -109,7 +109,7 @@ describe('lanemap export', () => {
     const cli = memoryCli({ 'ws.json': BUNDLE });
     const bad = await cli.run(['export', 'ws.json', '--format', 'gif', '--out', 'x']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/Unknown format "gif".*svg, png, docx, html, bpmn/);
+    expect(bad.stderr).toMatch(/Unknown format "gif".*svg, png, docx, html, pdf, bpmn/);
     expect((await cli.run(['export', 'ws.json', '--format', 'svg'])).stderr).toMatch(/Missing --out/);
     expect((await cli.run(['export', 'ws.json', '--format', 'svg', '--map', 'nope', '--out', 'x.svg'])).stderr).toMatch(/No map with id "nope"/);
     expect(cli.written.size).toBe(0);
@@ -137,7 +137,7 @@ describe('lanemap report', () => {
     expect(map.stderr).toMatch(/No map with id "nope".*m-adm/);
     const paper = await cli.run(['report', 'ws.json', '--format', 'docx', '--paper', 'a3', '--out', 'r.docx']);
     expect(paper.stderr).toMatch(/--paper must be a4 or letter/);
-    expect((await cli.run(['report', 'ws.json', '--format', 'pdf', '--out', 'r.pdf'])).stderr).toMatch(/Unknown format "pdf": use one of docx, html/);
+    expect((await cli.run(['report', 'ws.json', '--format', 'odt', '--out', 'r.odt'])).stderr).toMatch(/Unknown format "odt": use one of docx, html, pdf/);
     expect(cli.written.size).toBe(0);
   });
 });

@@ -77,6 +77,11 @@ describe('the detectors', () => {
     expect(importCycles(importGraph(chain))).toEqual([]);
   });
 
+  it('count a package file resolved at run time as a package the code needs', () => {
+    expect(packageImports("const dir = dirname(createRequire(import.meta.url).resolve('some-fonts/ttf/A.ttf'));")).toEqual(['some-fonts']);
+    expect(packageImports("path.resolve('./local/file')")).toEqual([]);
+  });
+
   it('count a room with everything under it', () => {
     const sizes = roomSizes(files({ 'src/core/a/x.ts': '1\n2\n3', 'src/core/a/deep/y.ts': '1\n2', 'src/ui/b.tsx': '1' }));
     expect(Object.fromEntries(sizes)).toEqual({ 'src/core/a': 5, 'src/ui/b.tsx': 1 });

@@ -25,6 +25,8 @@ export function importSpecifiers(text: string): string[] {
   for (const m of text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm)) specs.push(m[1]!);
   for (const m of text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) specs.push(m[1]!);
   for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
+  // A package's file found at run time (a font) is needed at run time as much as an import.
+  for (const m of text.matchAll(/\.resolve\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
   return specs;
 }
 

@@ -5,6 +5,7 @@ import {
 import { textWidth } from '../../drawing/textMetrics';
 import type { Heading } from '../content';
 import type { PageShape } from '../paper';
+import { COLOURS } from '../reportColours';
 import { plainText } from '../reportText';
 
 // The building blocks of the Word report: its styles, page shapes, headings with bookmarks,
@@ -12,7 +13,7 @@ import { plainText } from '../reportText';
 // each page, light rules, banded rows that never split across pages).
 
 const FONT = 'Calibri';
-export const COLOURS = { accent: '1F3A5F', ink: '1D2733', muted: '5A6878', rule: 'C9D2DC', band: 'F3F6F9', groupBand: 'E3E9F0' };
+export { COLOURS };
 
 export const pageProperties = (shape: PageShape) => ({
   page: {

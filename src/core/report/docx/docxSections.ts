@@ -1,5 +1,6 @@
 import { AlignmentType, InternalHyperlink, Paragraph } from 'docx';
 import { type AcrossPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, type ReportContent, SEVERITY_WORD, type SummaryPart } from '../content';
+import { MARK_FILL, SEVERITY_FILL } from '../reportColours';
 import type { PageShape } from '../paper';
 import type { Block } from './docxMaps';
 import { COLOURS, gap, headerWordTwips, headingPara, mutedPara, para, reportTable, type RowSpec, subHeading, TABLE_TEXT, text } from './docxParts';
@@ -92,8 +93,6 @@ export function across(a: AcrossPart, page: PageShape): Block[] {
   return [...blocks, ...landscapeMatrix(a.landscape, page)];
 }
 
-const MARK_FILL: Record<string, string> = { C: 'DCEBFA', R: 'E3F3E6', CR: 'D6E8EF' };
-
 function landscapeMatrix(l: LandscapePart, page: PageShape): Block[] {
   const blocks: Block[] = [headingPara(l.heading), para(l.intro)];
   if (l.groups.length === 0) return [...blocks, mutedPara('The maps in this report use no systems or data stores of the catalogue yet.')];
@@ -132,8 +131,6 @@ export function recommendations(r: RecommendationsPart): Block[] {
   }
   return blocks;
 }
-
-const SEVERITY_FILL = { high: 'FDE8E6', medium: 'FDF0D5', low: 'E9EDF2' } as const;
 
 export function findingsRegister(f: FindingsPart, page: PageShape): Block[] {
   const blocks: Block[] = [headingPara(f.heading), para(f.intro)];

@@ -50,7 +50,7 @@ for (const p of pairs) {
 }
 console.log(`${'split / family'.padEnd(28)} pairs  truth precision  recall`);
 for (const split of ['tune', 'test'] as const) {
-  for (const family of ['rewrite', 'corpus', 'paraphrase', 'all']) {
+  for (const family of ['rewrite', 'corpus', 'paraphrase', 'cross', 'all']) {
     const t = tallies.get(`${split} ${family}`);
     if (t) line(`${split} ${family}`, t);
   }

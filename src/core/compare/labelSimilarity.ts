@@ -16,7 +16,8 @@ const STOP = new Set(('a an the to in into on onto from for of with by and or vi
 const VERB_GROUPS: string[][] = [
   ['record', 'log', 'enter', 'add', 'input', 'key', 'rekey', 'type', 'capture', 'register', 'note'],
   ['send', 'post', 'dispatch', 'forward', 'pass', 'email', 'mail', 'issue', 'hand'],
-  ['check', 'verify', 'review', 'assess', 'validate', 'vet', 'screen', 'approve'],
+  ['check', 'verify', 'review', 'assess', 'validate', 'vet', 'screen'],
+  ['approve', 'signoff', 'authorise', 'authorize', 'endorse'],
   ['create', 'set', 'setup', 'make', 'generate', 'build', 'draft', 'write', 'prepare'],
   ['update', 'change', 'amend', 'edit', 'correct', 'modify', 'fix'],
   ['reply', 'respond', 'answer', 'acknowledge'],
@@ -39,6 +40,7 @@ const NOUN_GROUPS: string[][] = [
   ['person', 'applicant', 'student', 'donor', 'alumnus', 'alumni', 'graduate', 'prospect', 'enquirer', 'customer',
     'supporter', 'constituent', 'client', 'member', 'attendee', 'guest', 'contact', 'learner', 'payer'],
   ['enquiry', 'inquiry', 'question'],
+  ['invitation', 'invite'],
   ['spreadsheet', 'excel', 'sheet', 'xlsx', 'csv', 'workbook'],
   ['email', 'mail', 'outlook', 'inbox', 'mailbox'],
   ['phone', 'telephone', 'call'],
@@ -93,7 +95,7 @@ function words(label: string): string[] {
   for (const w of normaliseName(label).split(' ')) {
     if (!w) continue;
     const prev = out[out.length - 1];
-    if ((prev === 'e' && w.startsWith('mail')) || prev === 're' || (prev === 'set' && w === 'up')) out[out.length - 1] = prev + w;
+    if ((prev === 'e' && w.startsWith('mail')) || prev === 're' || (prev === 'set' && w === 'up') || (prev === 'sign' && w === 'off')) out[out.length - 1] = prev + w;
     else out.push(w);
   }
   return out;

@@ -15,9 +15,11 @@ import { admissionsRewrite, alumniRewrite, fundraisingRewrite, marketingRewrite 
 // - rewrite: demo maps redrawn by hand in another department's words (rewrites.ts);
 // - corpus: files from /work/shared/corpus through the importers: one process exported by two
 //   tools (BPMN and Visio), and corpus BPMN maps put through the paraphrasing generator;
-// - paraphrase: the demo maps through the paraphrasing generator, several seeds.
+// - paraphrase: the demo maps through the paraphrasing generator, several seeds;
+// - cross: two demo maps of different processes, where a person pairs only the few steps that
+//   are one job in both (written down before the matcher saw them): mostly a test of precision.
 
-export type Family = 'rewrite' | 'corpus' | 'paraphrase';
+export type Family = 'rewrite' | 'corpus' | 'paraphrase' | 'cross';
 
 export interface BenchPair {
   family: Family;
@@ -84,5 +86,15 @@ export async function benchPairs(): Promise<BenchPair[]> {
       pairs.push({ family: 'paraphrase', split: seed === 1 ? 'tune' : 'test', name: `${m.name} (seed ${seed * 10 + demo.indexOf(m)})`, a: m, b: d.map, truth: d.truth });
     }
   }
+  // Different processes: the only steps a person pairs across them.
+  const [adm, alu, dev, mkt] = demo as [ProcessMap, ProcessMap, ProcessMap, ProcessMap];
+  const cross: [ProcessMap, ProcessMap, [Id, Id][]][] = [
+    [adm, mkt, [['n-adm-2', 'n-mkt-17']]],
+    [alu, mkt, [['n-alu-9', 'n-mkt-5'], ['n-alu-7', 'n-mkt-2']]],
+    [adm, alu, []],
+    [alu, dev, []],
+    [adm, dev, []],
+  ];
+  for (const [a, b, truth] of cross) pairs.push({ family: 'cross', split: 'test', name: `${a.name} / ${b.name}`, a, b, truth });
   return pairs;
 }

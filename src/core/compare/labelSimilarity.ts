@@ -79,6 +79,9 @@ function conceptIndex(groups: string[][]): Map<string, string> {
   return out;
 }
 const VERBS = conceptIndex(VERB_GROUPS);
+const VERB_WORDS = new Map(VERB_GROUPS.map((g) => [stem(g[0]!), g[0]!]));
+/** A verb concept as a word a person reads ("updat" -> "update"). */
+export const verbWord = (concept: string): string => VERB_WORDS.get(concept) ?? concept;
 const NOUNS = conceptIndex(NOUN_GROUPS);
 const MEDIA_STEMS = new Set([...MEDIA].map(stem));
 

@@ -1,5 +1,5 @@
 import type { LabelTerms } from './labelSimilarity';
-import { sameWord } from './labelSimilarity';
+import { sameWord, verbWord } from './labelSimilarity';
 
 // Why two steps were matched, in the words a person checking the match would use.
 
@@ -16,7 +16,7 @@ export interface MatchEvidence {
 
 export function matchReasons(e: MatchEvidence): string {
   const out: string[] = [];
-  if (e.a.verb !== null && e.a.verb === e.b.verb) out.push(`same action (${e.a.verb})`);
+  if (e.a.verb !== null && e.a.verb === e.b.verb) out.push(`same action (${verbWord(e.a.verb)})`);
   const words = e.a.objects.filter((x) => e.b.objects.some((y) => sameWord(x, y)));
   if (words.length > 0) out.push(`same words: ${words.join(', ')}`);
   if (e.touch && e.touch.shared.length > 0) out.push(`both use ${e.touch.shared.join(', ')}`);

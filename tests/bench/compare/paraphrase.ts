@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../src/core/layout/generate';
 import type { Id, ProcessMap } from '../../../src/core/model/types';
 import { derive, type Derived, type Edit } from './derive';
 
@@ -6,18 +7,6 @@ import { derive, type Derived, type Edit } from './derive';
 // wider: "look over", "draw up", "let ... know"), words inflected or moved ("Send offer" ->
 // "Offer sent"), filler added; some steps are left out, steps of its own inserted, lanes renamed.
 // The truth is the provenance: every kept control node pairs with its paraphrase.
-
-/** Deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Leading verb -> ways another team says it. */
 const VERB_PHRASES: Record<string, string[]> = {
@@ -114,7 +103,7 @@ export interface ParaphraseOptions {
 }
 
 export function paraphrase(src: ProcessMap, o: ParaphraseOptions): Derived {
-  const r = random(o.seed);
+  const r = seededRandom(o.seed);
   const labels: Record<Id, string | null> = {};
   const steps = src.nodes.filter((n) => n.kind === 'step' || n.kind === 'start' || n.kind === 'end' || n.kind === 'decision');
   for (const n of steps) {

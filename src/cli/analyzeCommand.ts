@@ -15,7 +15,8 @@ Reads a Lanemap workspace bundle and reports silo systems, duplicate customer da
 re-keying between stores and structural problems in the maps.
 
   <bundle.json>  the bundle file, or - to read it from standard input
-  --json         print {"findings": [...]} instead of a readable report
+  --json         print {"findings": [...], "requirements": [...]} instead of a readable report
+                 (requirements: the workspace's list for the CRM, each with the findings it answers)
   -h, --help     show this help`;
 
 /** Where the command writes; tests pass their own. */
@@ -97,7 +98,8 @@ export async function analyzeCommand(args: string[], io: AnalyzeIo = defaultAnal
   }
 
   const findings = analyzeWorkspace(parsed.workspace);
-  io.out(opts.json ? `${JSON.stringify({ findings }, null, 2)}\n` : formatReport(parsed.workspace, findings));
+  const requirements = parsed.workspace.meta.requirements ?? [];
+  io.out(opts.json ? `${JSON.stringify({ findings, requirements }, null, 2)}\n` : formatReport(parsed.workspace, findings));
   return 0;
 }
 

@@ -9,8 +9,9 @@ import { layoutCommand } from './layoutCommand';
 import { importCommand } from './importCommand';
 import { exportCommand } from './exportCommand';
 import { reportCommand } from './reportCommand';
+import { compareCommand } from './compareCommand';
 
-export const COMMANDS: readonly Command[] = [analyze, layoutCommand, importCommand, exportCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [analyze, layoutCommand, importCommand, exportCommand, reportCommand, compareCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -142,10 +142,10 @@ describe('analyze command', () => {
   }
   const bundle = JSON.stringify(toBundle(ws, NOW));
 
-  it('prints {"findings": [...]} with --json', async () => {
+  it('prints {"findings": [...], "requirements": []} with --json', async () => {
     const t = io({ 'demo.json': bundle });
     expect(await analyzeCommand(['demo.json', '--json'], t.fake)).toBe(0);
-    expect(JSON.parse(t.out())).toEqual({ findings });
+    expect(JSON.parse(t.out())).toEqual({ findings, requirements: [] });
     expect(t.err()).toBe('');
   });
 

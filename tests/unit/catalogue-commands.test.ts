@@ -143,6 +143,16 @@ describe('updateDataStore', () => {
     expectNoOp(updateDataStore, ws, { dataStoreId: 'ds-sheet', patch: {} });
   });
 
+  it('says whose records a store holds and which of its fields are sensitive; a field removed is unmarked, empty removes', () => {
+    let ws = expectUndoable(updateDataStore, catalogue(), { dataStoreId: 'ds-sheet', patch: { customerFields: ['Email', 'Date of birth', 'Health notes'], population: ' alumni ', sensitiveFields: ['Health notes', 'Health notes', 'Shoe size'] } });
+    expect(store(ws, 'ds-sheet')).toMatchObject({ population: 'alumni', sensitiveFields: ['Health notes'] });
+    ws = runCmd(updateDataStore, ws, { dataStoreId: 'ds-sheet', patch: { customerFields: ['Email', 'Date of birth'] } });
+    expect(store(ws, 'ds-sheet').sensitiveFields).toBeUndefined();
+    ws = runCmd(updateDataStore, ws, { dataStoreId: 'ds-sheet', patch: { population: '  ' } });
+    expect('population' in store(ws, 'ds-sheet')).toBe(false);
+    expectNoOp(updateDataStore, ws, { dataStoreId: 'ds-sheet', patch: { population: '', sensitiveFields: [] } });
+  });
+
   it('changes only the case of a field when asked', () => {
     const next = expectUndoable(updateDataStore, catalogue(), { dataStoreId: 'ds-sheet', patch: { customerFields: ['Email'] } });
     expect(store(next, 'ds-sheet').customerFields).toEqual(['Email']);

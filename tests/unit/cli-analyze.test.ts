@@ -16,6 +16,20 @@ describe('lanemap analyze (through the command table)', () => {
     expect(findings.some((f: { kind: string }) => f.kind === 'silo-system')).toBe(true);
   });
 
+  it('carries the workspace requirements list with --json, linked to finding ids it printed', async () => {
+    const ws = demoWorkspace('2026-11-23T00:00:00Z');
+    const requirement = { id: 'r1', text: 'Keep enquiries once', priority: 'essential' as const, findingIds: ['silo-system:ds-enq'] };
+    ws.meta = { ...ws.meta, requirements: [requirement] };
+    const m = memoryCli({ 'ws.json': JSON.stringify(toBundle(ws, '2026-11-23T00:00:00Z')) });
+    expect(await runCli(['analyze', 'ws.json', '--json'], m.io)).toBe(0);
+    const out = JSON.parse(m.out());
+    expect(out.requirements).toEqual([requirement]);
+    expect(out.findings.map((f: { id: string }) => f.id)).toContain('silo-system:ds-enq');
+    const plain = memoryCli({ 'ws.json': bundle });
+    await runCli(['analyze', 'ws.json', '--json'], plain.io);
+    expect(JSON.parse(plain.out()).requirements).toEqual([]);
+  });
+
   it('prints a readable report grouped by kind without --json', async () => {
     const m = memoryCli({ 'ws.json': bundle });
     expect(await runCli(['analyze', 'ws.json'], m.io)).toBe(0);

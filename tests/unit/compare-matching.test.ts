@@ -54,7 +54,7 @@ describe('label pairs', () => {
   ];
   test.each(different)('“%s” does not match “%s”', (a, b) => {
     expect(labelSimilarity(a, b)).toBeLessThan(LABEL_MIN);
-    expect(pair(a, b)).toEqual({ matches: [], onlyA: ['x'], onlyB: ['y'] });
+    expect(pair(a, b)).toEqual({ matches: [], onlyA: ['x'], onlyB: ['y'], rejected: [] });
   });
 
   test('similarity is symmetric and 1 for the same words in another order', () => {

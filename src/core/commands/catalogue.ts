@@ -23,6 +23,20 @@ export interface DataStorePatch {
   systemId?: Id | null;
   ownerDepartmentId?: Id | null;
   customerFields?: string[];
+  /** Whose records it holds ("alumni"); empty text removes it. */
+  population?: string;
+  /** Fields of customerFields the user marks sensitive; names not among them are dropped. */
+  sensitiveFields?: string[];
+}
+
+/** The store's population and sensitive fields after a patch: trimmed, only fields it holds. */
+function peopleFields(store: DataStore, p: DataStorePatch, fields: Partial<DataStore>): Partial<DataStore> {
+  const out: Partial<DataStore> = {};
+  if (p.population !== undefined) out.population = p.population.trim();
+  const held = new Set(fields.customerFields ?? store.customerFields);
+  const marked = p.sensitiveFields ?? store.sensitiveFields;
+  if (marked !== undefined) out.sensitiveFields = [...new Set(marked)].filter((f) => held.has(f));
+  return out;
 }
 
 export const addSystem = workspaceCommand<{ systemId: Id } & SystemPatch & { name: string }>('addSystem', 'Add system', (ws, a) => {
@@ -101,7 +115,14 @@ export const updateDataStore = workspaceCommand<{ dataStoreId: Id; patch: DataSt
   if (p.systemId !== undefined) fields.systemId = checkSystem(ws, p.systemId);
   if (p.ownerDepartmentId !== undefined) fields.ownerDepartmentId = checkDepartment(ws, p.ownerDepartmentId);
   if (p.customerFields !== undefined) fields.customerFields = normaliseFields(p.customerFields);
-  const next = patched(store, fields);
+  let next = patched(store, { ...fields, ...peopleFields(store, p, fields) });
+  // Optional fields left empty are removed, as a file without them has none.
+  if (next.population === '' || next.sensitiveFields?.length === 0) {
+    next = { ...next };
+    if (next.population === '') delete next.population;
+    if (next.sensitiveFields?.length === 0) delete next.sensitiveFields;
+  }
+  if (sameStore(next, store)) next = store;
   return next === store ? ws : { ...ws, dataStores: ws.dataStores.map((d) => (d.id === store.id ? next : d)) };
 });
 
@@ -150,6 +171,11 @@ function unlinkNodes(ws: Workspace, kind: 'system' | 'dataStore', entry: { id: I
 function patched<T extends object>(rec: T, fields: Partial<T>): T {
   const differs = (Object.keys(fields) as (keyof T)[]).some((k) => !sameValue(rec[k], fields[k]));
   return differs ? { ...rec, ...fields } : rec;
+}
+
+function sameStore(a: DataStore, b: DataStore): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof DataStore>;
+  return [...keys].every((k) => sameValue(a[k], b[k]));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -16,7 +16,8 @@ const STOP = new Set(('a an the to in into on onto from for of with by and or vi
 const VERB_GROUPS: string[][] = [
   ['record', 'log', 'enter', 'add', 'input', 'key', 'rekey', 'type', 'capture', 'register', 'note'],
   ['send', 'post', 'dispatch', 'forward', 'pass', 'email', 'mail', 'issue', 'hand'],
-  ['check', 'verify', 'review', 'assess', 'validate', 'vet', 'screen', 'approve'],
+  ['check', 'verify', 'review', 'assess', 'validate', 'vet', 'screen'],
+  ['approve', 'signoff', 'authorise', 'authorize', 'endorse'],
   ['create', 'set', 'setup', 'make', 'generate', 'build', 'draft', 'write', 'prepare'],
   ['update', 'change', 'amend', 'edit', 'correct', 'modify', 'fix'],
   ['reply', 'respond', 'answer', 'acknowledge'],
@@ -39,6 +40,7 @@ const NOUN_GROUPS: string[][] = [
   ['person', 'applicant', 'student', 'donor', 'alumnus', 'alumni', 'graduate', 'prospect', 'enquirer', 'customer',
     'supporter', 'constituent', 'client', 'member', 'attendee', 'guest', 'contact', 'learner', 'payer'],
   ['enquiry', 'inquiry', 'question'],
+  ['invitation', 'invite'],
   ['spreadsheet', 'excel', 'sheet', 'xlsx', 'csv', 'workbook'],
   ['email', 'mail', 'outlook', 'inbox', 'mailbox'],
   ['phone', 'telephone', 'call'],
@@ -77,6 +79,9 @@ function conceptIndex(groups: string[][]): Map<string, string> {
   return out;
 }
 const VERBS = conceptIndex(VERB_GROUPS);
+const VERB_WORDS = new Map(VERB_GROUPS.map((g) => [stem(g[0]!), g[0]!]));
+/** A verb concept as a word a person reads ("updat" -> "update"). */
+export const verbWord = (concept: string): string => VERB_WORDS.get(concept) ?? concept;
 const NOUNS = conceptIndex(NOUN_GROUPS);
 const MEDIA_STEMS = new Set([...MEDIA].map(stem));
 
@@ -93,7 +98,7 @@ function words(label: string): string[] {
   for (const w of normaliseName(label).split(' ')) {
     if (!w) continue;
     const prev = out[out.length - 1];
-    if ((prev === 'e' && w.startsWith('mail')) || prev === 're' || (prev === 'set' && w === 'up')) out[out.length - 1] = prev + w;
+    if ((prev === 'e' && w.startsWith('mail')) || prev === 're' || (prev === 'set' && w === 'up') || (prev === 'sign' && w === 'off')) out[out.length - 1] = prev + w;
     else out.push(w);
   }
   return out;

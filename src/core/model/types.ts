@@ -120,6 +120,19 @@ export interface Requirement {
   findingIds: string[];
 }
 
+export const MATCH_VERDICTS = ['confirmed', 'manual', 'rejected'] as const;
+/** What the user said of a pair of steps on the compare screen: the match is right, made by hand, or wrong. */
+export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
+
+/** The user's word on one pair of steps in two maps; it overrides the matcher on those steps. */
+export interface MatchDecision {
+  mapA: Id;
+  nodeA: Id;
+  mapB: Id;
+  nodeB: Id;
+  verdict: MatchVerdict;
+}
+
 /** Whose document it is: the report's cover, running header and file names use these. */
 export interface WorkspaceMeta {
   id: Id;
@@ -136,6 +149,8 @@ export interface WorkspaceMeta {
   recommendations?: Record<string, string>;
   /** The requirements list for the CRM, in the order the user keeps it. */
   requirements?: Requirement[];
+  /** Step matches the user confirmed, rejected or made by hand on the compare screen. */
+  matchDecisions?: MatchDecision[];
 }
 
 export interface Workspace {

@@ -1,6 +1,6 @@
 import './zodSetup';
 import { z } from 'zod';
-import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, REQUIREMENT_PRIORITIES, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
+import { ACCESS_KINDS, DATA_STORE_KINDS, FLOW_KINDS, NODE_KINDS, MATCH_VERDICTS, REQUIREMENT_PRIORITIES, WORKSPACE_STATUSES, type DataStore, type Department, type Id, type ProcessMap, type System } from '../model/types';
 import { addZodIssues, type BundleIssue, humanError, IssueList, type PathPart } from './issues';
 import { MAX_ID_LENGTH, MAX_NOTES_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
@@ -126,6 +126,17 @@ export const bundleBodySchema = z.looseObject({
           text: z.string().max(MAX_NOTES_LENGTH),
           priority: z.enum(REQUIREMENT_PRIORITIES),
           findingIds: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+        }),
+      )
+      .optional(),
+    matchDecisions: z
+      .array(
+        z.looseObject({
+          mapA: idSchema.max(MAX_ID_LENGTH),
+          nodeA: idSchema.max(MAX_ID_LENGTH),
+          mapB: idSchema.max(MAX_ID_LENGTH),
+          nodeB: idSchema.max(MAX_ID_LENGTH),
+          verdict: z.enum(MATCH_VERDICTS),
         }),
       )
       .optional(),

@@ -8,6 +8,7 @@ import { addDataStore, deleteDataStore, updateDataStore } from '../../state/cata
 import { type Column, CatalogueTable } from './CatalogueTable';
 import { SelectCell, TextCell } from './cells';
 import { CustomerFields } from './CustomerFields';
+import { Population, SensitiveFields } from './StorePeople';
 import { deleteKeepingFocus, departmentOptions, useJustAdded } from './shared';
 import { UsedIn } from './UsedIn';
 
@@ -65,6 +66,20 @@ function storeColumns(ws: Workspace, usage: UsageIndex, justAdded: Id | null): C
       sortValue: (d) => d.customerFields.length,
       filterText: (d) => d.customerFields.join(' '),
       render: (d) => <CustomerFields ws={ws} store={d} onChange={(customerFields) => updateDataStore(d.id, { customerFields })} />,
+    },
+    {
+      key: 'population',
+      label: 'Whose records',
+      sortValue: (d) => d.population ?? '',
+      filterText: (d) => d.population ?? '',
+      render: (d) => <Population ws={ws} store={d} />,
+    },
+    {
+      key: 'sensitive',
+      label: 'Sensitive fields',
+      sortValue: (d) => d.sensitiveFields?.length ?? 0,
+      filterText: (d) => (d.sensitiveFields ?? []).join(' '),
+      render: (d) => <SensitiveFields store={d} />,
     },
     {
       key: 'used',

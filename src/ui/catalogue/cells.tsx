@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
  * stored value. One commit is one history entry. `wrap` makes it a one-paragraph text area
  * that grows downwards, so a long name is read whole in a narrow column.
  */
-export function TextCell(props: { label: string; value: string; onCommit: (v: string) => void; list?: string; autoFocus?: boolean; wrap?: boolean; className?: string }) {
+export function TextCell(props: { label: string; value: string; onCommit: (v: string) => void; list?: string; autoFocus?: boolean; wrap?: boolean; className?: string; placeholder?: string; allowEmpty?: boolean }) {
   const [v, setV] = useState(props.value);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useEffect(() => setV(props.value), [props.value]);
@@ -17,7 +17,7 @@ export function TextCell(props: { label: string; value: string; onCommit: (v: st
   }, [props.autoFocus]);
   const commit = () => {
     const text = props.wrap ? v.replace(/\s+/g, ' ') : v;
-    if (text.trim() && text !== props.value) props.onCommit(text);
+    if ((props.allowEmpty || text.trim()) && text !== props.value) props.onCommit(text);
     else setV(props.value);
   };
   const common = {
@@ -27,6 +27,7 @@ export function TextCell(props: { label: string; value: string; onCommit: (v: st
     'data-dirty': String(v !== props.value),
     value: v,
     autoFocus: props.autoFocus,
+    placeholder: props.placeholder,
     onChange: (e: { target: { value: string } }) => setV(e.target.value),
     onBlur: commit,
     onKeyDown: (e: React.KeyboardEvent) => {

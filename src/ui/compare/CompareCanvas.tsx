@@ -20,7 +20,8 @@ const nodeTypes = { lane: CompareLane, shape: ShapeNode };
 const edgeTypes = { flow: FlowEdge };
 const NO_SELECTION: Selection = { nodeIds: [], flowIds: [], laneId: null };
 const NO_DRAG = new Map<Id, { x: number; y: number }>();
-const READABLE_ZOOM = 0.5;
+/** Both maps open whole, each fitted to its pane (a person compares shapes before words). */
+const FIT = { padding: 0.04, maxZoom: 1 };
 /** As in the editor: above this many nodes only what is on screen is drawn (framed whole for the export). */
 const BIG_MAP = 300;
 /** Width of the image the export makes, for each map stacked in full width. */
@@ -44,22 +45,11 @@ export function CompareCanvas(props: PaneProps) {
 
 const mapHeight = (map: ProcessMap) => laneBands(map).reduce((h, b) => h + b.height, 0) || 400;
 
-/** All of the map when that is readable; else its left end at the largest zoom that shows every lane. */
-function openingView(rf: ReactFlowInstance, el: HTMLElement | null, map: ProcessMap): void {
-  if (!el) return void rf.fitView({ padding: 0.04 });
-  const { width: vw, height: vh } = el.getBoundingClientRect();
-  const fit = Math.min(vw / (mapWidth(map) * 1.04), vh / (mapHeight(map) * 1.04));
-  if (fit >= READABLE_ZOOM) return void rf.fitView({ padding: 0.04, maxZoom: 1 });
-  const zoom = Math.max(0.3, Math.min(0.8, (vh * 0.96) / mapHeight(map)));
-  void rf.setViewport({ x: 6, y: Math.max(4, (vh - mapHeight(map) * zoom) / 2), zoom });
-}
-
 function Pane({ map, index, model, title, subtitle }: PaneProps) {
   const hovered = useCompareUi((s) => s.hovered);
   const entry = useCompareUi((s) => s.entry);
   const exporting = useCompareUi((s) => s.exporting);
   const departments = useDocument((s) => s.workspace?.departments);
-  const box = useRef<HTMLDivElement>(null);
   const [rf, setRf] = useState<ReactFlowInstance | null>(null);
   const cache = useRef(new Map());
   const lit = useMemo(() => litNodes(model, index, hovered, entry), [model, index, hovered, entry]);
@@ -113,7 +103,6 @@ function Pane({ map, index, model, title, subtitle }: PaneProps) {
         <span className="cmp-pane-sub" title={subtitle}>{subtitle}</span>
       </header>
       <div
-        ref={box}
         className="cmp-canvas"
         style={height ? { height } : undefined}
         onFocus={(e: FocusEvent) => pointAt(nodeIdOf(e.target))}
@@ -137,7 +126,9 @@ function Pane({ map, index, model, title, subtitle }: PaneProps) {
             onlyRenderVisibleElements={map.nodes.length > BIG_MAP}
             minZoom={0.1}
             maxZoom={2.5}
-            onInit={(inst) => { setRf(inst); openingView(inst, box.current, map); }}
+            fitView
+            fitViewOptions={FIT}
+            onInit={setRf}
             onMove={(_e, vp) => followPane(index, vp)}
             onNodeMouseEnter={(_e, n) => pointAt(n.id)}
             onNodeMouseLeave={(_e, n) => leave(n.id)}

@@ -1,10 +1,11 @@
 import type { Id, ProcessMap } from '../../core/model/types';
 import type { CompareModel } from './compareModel';
 import type { NodeRef } from './compareStore';
+import { MatchTable } from './MatchTable';
 import { StepButton } from './StepButton';
 
-// Below the canvases: the steps matched between each two maps, and the steps only one map
-// has ("where do we do the same thing differently" starts here).
+// Below the canvases: the steps matched between each two maps (MatchTable), and the steps only
+// one map has ("where do we do the same thing differently" starts here).
 
 export function StepLists({ model, maps, reveal }: { model: CompareModel; maps: readonly ProcessMap[]; reveal: (ref: NodeRef) => void }) {
   const node = (m: number, id: Id) => maps[m]!.nodes.find((n) => n.id === id)!;
@@ -18,26 +19,7 @@ export function StepLists({ model, maps, reveal }: { model: CompareModel; maps: 
   }
   return (
     <div className="cmp-lists">
-      {model.matchings.map((p) => (
-        <section key={`${p.i}-${p.j}`} className="cmp-list" aria-label={`Matched steps, ${model.letters[p.i]} and ${model.letters[p.j]}`}>
-          <h2>Same step in {model.letters[p.i]} and {model.letters[p.j]} <span className="count">{p.matches.length}</span></h2>
-          {p.matches.length === 0 ? (
-            <p className="cmp-muted">No step of {model.letters[p.i]} reads like one of {model.letters[p.j]}.</p>
-          ) : (
-            <table className="cmp-table">
-              <thead><tr><th scope="col">{model.letters[p.i]}</th><th scope="col">{model.letters[p.j]}</th></tr></thead>
-              <tbody>
-                {p.matches.map((x) => (
-                  <tr key={x.a}>
-                    <td><StepButton map={p.i} node={node(p.i, x.a)} onPick={reveal} /> <span className="cmp-names">{lane(p.i, x.a)}</span></td>
-                    <td><StepButton map={p.j} node={node(p.j, x.b)} onPick={reveal} /> <span className="cmp-names">{lane(p.j, x.b)}</span></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      ))}
+      {model.matchings.map((p) => <MatchTable key={`${p.i}-${p.j}`} model={model} maps={maps} p={p} reveal={reveal} />)}
       {maps.map((m, i) => {
         const only = m.nodes.filter((n) => ['start', 'step', 'decision', 'end'].includes(n.kind) && !matched[i]!.has(n.id));
         return (

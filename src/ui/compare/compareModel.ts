@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { compareCatalogue, diffVersions, matchSteps, type CatalogueComparison, type ElementDiff, type VersionDiff } from '../../core/compare';
+import { compareCatalogue, diffVersions, matchSteps, type CatalogueComparison, type ElementDiff, type StepMatching, type VersionDiff } from '../../core/compare';
 import type { Id, ProcessMap, Workspace } from '../../core/model/types';
 import type { NodeRef } from './compareStore';
 import { entryColour } from './palette';
@@ -23,8 +23,8 @@ export interface CompareModel {
   maps: readonly ProcessMap[];
   letters: string[];
   catalogue: CatalogueComparison | null;
-  /** Matched steps between every two maps, each pair once (i < j). */
-  matchings: { i: number; j: number; matches: { a: Id; b: Id }[]; onlyA: Id[]; onlyB: Id[] }[];
+  /** Matched steps between every two maps, each pair once (i < j), the user's decisions applied. */
+  matchings: ({ i: number; j: number } & StepMatching)[];
   diff: VersionDiff | null;
   nodes: Map<Id, NodeDecor>[];
   edges: Map<Id, string>[];
@@ -77,7 +77,7 @@ function mapsModel(ws: Workspace, maps: readonly ProcessMap[]): CompareModel {
   const labelOf = (m: number, id: Id) => maps[m]!.nodes.find((n) => n.id === id)?.label ?? id;
   for (let i = 0; i < maps.length; i++) {
     for (let j = i + 1; j < maps.length; j++) {
-      const r = matchSteps(maps[i]!, maps[j]!);
+      const r = matchSteps(maps[i]!, maps[j]!, { decisions: ws.meta.matchDecisions });
       matchings.push({ i, j, ...r });
       for (const m of r.matches) {
         link(counterparts, { map: i, nodeId: m.a }, { map: j, nodeId: m.b });

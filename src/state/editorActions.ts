@@ -128,6 +128,19 @@ export function paste(): void {
   }
 }
 
+/**
+ * Cut: the selected nodes go to the app's clipboard and out of the map, as one edit (one Ctrl+Z
+ * brings them back). The next paste puts them back where they were, the ones after it offset.
+ */
+export function cutSelection(): void {
+  const map = openMap();
+  const sel = ui().selection;
+  if (!map || !copySelection()) return;
+  if (!doc().dispatch(C.deleteElements, { mapId: map.id, nodeIds: sel.nodeIds, flowIds: sel.flowIds })) return;
+  useUi.setState({ pasteCount: -1 });
+  ui().clearSelection();
+}
+
 export function duplicateSelection(): void {
   if (copySelection()) paste();
 }

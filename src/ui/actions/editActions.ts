@@ -29,7 +29,7 @@ function historyAction(dir: 'undo' | 'redo', keys: KeyCombo[]) {
     enabled: (ctx) => ctx.mapId !== null && !!peek(ctx.history, ctx.mapId),
     describe: (ctx) => {
       const entry = peek(ctx.history, ctx.mapId);
-      return entry ? `${verb} ${entry.title.toLowerCase()}` : `Nothing to ${dir}`;
+      return entry ? A.historyMessage(verb, entry, ctx.mapId) : `Nothing to ${dir}`;
     },
     perform: dir === 'undo' ? A.undo : A.redo,
   });

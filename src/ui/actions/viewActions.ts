@@ -17,6 +17,7 @@ export const viewActions = [
   defineAction({
     id: 'auto-layout',
     label: 'Auto layout',
+    short: 'Layout',
     icon: '⊞',
     description: 'Lay the map out: lanes kept, flows left to right',
     group: 'view',
@@ -29,6 +30,7 @@ export const viewActions = [
   defineAction({
     id: 'zoom-to-fit',
     label: 'Zoom to fit',
+    short: 'Fit',
     icon: '⤢',
     description: 'Zoom to fit',
     group: 'view',
@@ -84,6 +86,7 @@ export const viewActions = [
   defineAction({
     id: 'export',
     label: 'Export…',
+    short: 'Export',
     icon: '⇩',
     description: 'Export pictures or a report',
     group: 'view',

@@ -2,12 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/styles/app.css';
+import './ui/styles/themes.css';
 import { App } from './ui/shell/App';
 import { bootstrap } from './bootstrap';
 import { Notices } from './pwa/Notices';
 import { startServiceWorker } from './pwa/registerServiceWorker';
 import { startBackupReminder } from './ui/storage/backupReminder';
 import { persistAfterFirstNewMap } from './ui/storage/storageInfo';
+import { startTheme } from './ui/shell/theme';
+
+// The theme before the first paint, so a dark room is not lit up by a white page first.
+startTheme();
 
 // zod is told not to probe for eval (which the Content-Security-Policy forbids) in
 // core/schema/zodSetup.ts, imported before any schema is built.

@@ -3,6 +3,7 @@ import { randomIds } from '../core/model/ids';
 import type { Id, Workspace } from '../core/model/types';
 import { NODE_KIND_LABEL, nodeKindWord } from '../core/model/vocabulary';
 import { useDocument } from './documentStore';
+import { historyMessage } from './editorActions';
 import { useUi } from './uiStore';
 
 // What the catalogue screen's buttons, cells and keys do, and the inspector's edits of a linked
@@ -85,5 +86,5 @@ export function stepCatalogueHistory(dir: 'undo' | 'redo'): void {
   if (!entry) return;
   // A message's "Undo" would now take back some other edit: withdraw it.
   for (const t of ui().toasts) if (t.action?.label === 'Undo') ui().dismissToast(t.id);
-  ui().toast({ tone: 'info', message: `${dir === 'undo' ? 'Undid' : 'Redid'} ${entry.title.toLowerCase()}` });
+  ui().toast({ tone: 'info', message: historyMessage(dir === 'undo' ? 'Undid' : 'Redid', entry, null) });
 }

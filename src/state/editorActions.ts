@@ -128,6 +128,19 @@ export function paste(): void {
   }
 }
 
+/**
+ * Cut: the selected nodes go to the app's clipboard and out of the map, as one edit (one Ctrl+Z
+ * brings them back). The next paste puts them back where they were, the ones after it offset.
+ */
+export function cutSelection(): void {
+  const map = openMap();
+  const sel = ui().selection;
+  if (!map || !copySelection()) return;
+  if (!doc().dispatch(C.deleteElements, { mapId: map.id, nodeIds: sel.nodeIds, flowIds: sel.flowIds })) return;
+  useUi.setState({ pasteCount: -1 });
+  ui().clearSelection();
+}
+
 export function duplicateSelection(): void {
   if (copySelection()) paste();
 }
@@ -194,12 +207,22 @@ export function startEditing(): void {
   else if (sel.laneId) ui().setEditing({ kind: 'lane', id: sel.laneId });
 }
 
+/**
+ * What an undo or redo says it did: the command's name for an edit of the map on screen; the
+ * thing itself ("Undid: rename system SITS to …") when it reached the catalogue or another map,
+ * which the person may not see from here. Also the Undo button's tooltip ("Undo: …").
+ */
+export function historyMessage(verb: 'Undid' | 'Redid' | 'Undo' | 'Redo', entry: C.HistoryEntry, openMapId: Id | null): string {
+  const beyond = C.reachBeyondMap(entry.changes, openMapId);
+  return beyond ? `${verb}: ${beyond}` : `${verb} ${entry.title.toLowerCase()}`;
+}
+
 export function undo(): void {
   const entry = doc().undo(ui().openMapId);
-  if (entry) ui().toast({ tone: 'info', message: `Undid ${entry.title.toLowerCase()}` });
+  if (entry) ui().toast({ tone: 'info', message: historyMessage('Undid', entry, ui().openMapId) });
 }
 
 export function redo(): void {
   const entry = doc().redo(ui().openMapId);
-  if (entry) ui().toast({ tone: 'info', message: `Redid ${entry.title.toLowerCase()}` });
+  if (entry) ui().toast({ tone: 'info', message: historyMessage('Redid', entry, ui().openMapId) });
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
+import { clickTool, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -47,7 +47,7 @@ test('palette: drag a kind onto a lane drops it there; every kind has its own sh
   // Each kind draws a different outline: add one of each from the toolbar.
   for (const k of ['step', 'decision', 'start', 'end', 'data store', 'system', 'document', 'note']) {
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: `Add ${k}`, exact: true }).click();
+    await clickTool(page, `Add ${k}`);
     await page.keyboard.press('Escape');
   }
   const kinds = ['shape-step', 'shape-decision', 'shape-start', 'shape-end', 'shape-dataStore', 'shape-system', 'shape-document', 'shape-note'];

@@ -203,7 +203,7 @@ describe('writeStepList', () => {
   it('writes a hand-drawn map (the fixture) so that applying it changes nothing', () => {
     const ws = workspace();
     const text = writeStepList(ws, getMap(ws));
-    expect(text).toBe('Sales: Quote [CRM]\nOperations: Fulfil order\n? Operations: Complete?');
+    expect(text).toBe('(start) Sales: Enquiry\nSales: Quote [CRM]\nOperations: Fulfil order\n? Operations: Complete?\n  OK: (end) Sales: Closed');
     expectNoOp(applyStepList, ws, { mapId: 'map-a', items: items(text), seed: 's2' });
   });
 
@@ -214,5 +214,88 @@ describe('writeStepList', () => {
       expect(text.length, map.name).toBeGreaterThan(0);
       expectNoOp(applyStepList, ws, { mapId: map.id, items: items(text), seed: 's9' });
     }
+  });
+});
+
+describe('starts, ends, documents and notes in the list', () => {
+  const FULL = `(start) Applicant: Asks about a course
+Enquiries officer: Log enquiry [CRM]
+(doc) Enquiry receipt
+(note) Phone enquiries: typed twice, see finding 3
+(end) Enquiries officer: Enquiry logged
+Enquiries officer: Weekly report`;
+
+  it('reads (start) and (end) as lines of the path, and (doc) and (note) as the step above’s; nothing flows out of an end', () => {
+    const list = items(FULL);
+    expect(stepsOf(list).map((s) => `${s.kind}|${s.lane}|${s.text}`)).toEqual([
+      'start|Applicant|Asks about a course',
+      'step|Enquiries officer|Log enquiry',
+      'end|Enquiries officer|Enquiry logged',
+      'step|Enquiries officer|Weekly report',
+    ]);
+    expect(stepsOf(list)[1]!.attached).toEqual([
+      { kind: 'document', text: 'Enquiry receipt', line: 3 },
+      // A note's colons and commas are its words, not a lane.
+      { kind: 'note', text: 'Phone enquiries: typed twice, see finding 3', line: 4 },
+    ]);
+    expect(listFlows(list).map((f) => `${f.from.text} > ${f.to.text}`)).toEqual(['Asks about a course > Log enquiry', 'Log enquiry > Enquiry logged']);
+  });
+
+  it('says which line is wrong: a document with no step above it, a mark with no words', () => {
+    const r = parseStepList('(doc) Receipt\nOfficer: Log\n(note)');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.line)).toEqual([1, 3]);
+    // An unnamed end is allowed; an unnamed step is not.
+    expect(parseStepList('Officer: Log\n(end) Officer:').ok).toBe(true);
+    expect(parseStepList('Officer: Log\nOfficer:').ok).toBe(false);
+  });
+
+  it('draws them: a start and an end in their lanes, the document joined to its step by a data flow, the note beside it', () => {
+    const ws = apply(withEmptyMap(), FULL);
+    const map = getMap(ws, 'm-new');
+    expect(map.nodes.map((n) => `${n.kind}:${n.label}`).sort()).toEqual([
+      'document:Enquiry receipt',
+      'end:Enquiry logged',
+      'note:Phone enquiries: typed twice, see finding 3',
+      'start:Asks about a course',
+      'step:Log enquiry',
+      'step:Weekly report',
+      'system:CRM',
+    ]);
+    expect(flowsOf(map)).toEqual(
+      ['Asks about a course -> Log enquiry (sequence)', 'Log enquiry -> Enquiry logged (sequence)', 'Log enquiry -> CRM (data)', 'Log enquiry -> Enquiry receipt (data)'],
+    );
+    expectNodesInTheirBands(map);
+    // Written back, it reads the same; applied again, nothing changes.
+    const text = writeStepList(ws, map);
+    expect(text).toContain('(doc) Enquiry receipt');
+    expect(text).toContain('(note) Phone enquiries: typed twice, see finding 3');
+    expect(text).toContain('(start) Applicant: Asks about a course');
+    expect(text).toContain('(end) Enquiries officer: Enquiry logged');
+    expectNoOp(applyStepList, ws, { mapId: 'm-new', items: items(text), seed: 's3' });
+  });
+
+  it('a document or note line taken out of the list goes from the map (one undo brings it back); the others stay where they were', () => {
+    const ws = apply(withEmptyMap(), FULL);
+    const before = getMap(ws, 'm-new');
+    const noteBox = before.view.nodes[before.nodes.find((n) => n.kind === 'note')!.id];
+    const fewer = apply(ws, FULL.replace('(doc) Enquiry receipt\n', ''), 's4');
+    const map = getMap(fewer, 'm-new');
+    expect(map.nodes.some((n) => n.kind === 'document')).toBe(false);
+    expect(map.flows.some((f) => f.kind === 'data' && map.nodes.find((n) => n.id === f.to)?.kind === 'document')).toBe(false);
+    const note = map.nodes.find((n) => n.kind === 'note')!;
+    expect(map.view.nodes[note.id]).toEqual(noteBox);
+    const noNote = getMap(apply(fewer, FULL.replace('(doc) Enquiry receipt\n', '').replace(/\(note\).*\n/, ''), 's5'), 'm-new');
+    expect(noNote.nodes.some((n) => n.kind === 'note')).toBe(false);
+  });
+
+  it('keeps every demo map’s starts, ends, documents and notes through map -> list -> map', () => {
+    const ws = demoWorkspace('2026-01-01T00:00:00.000Z');
+    const text = ws.maps.map((m) => writeStepList(ws, m)).join('\n');
+    const count = (kind: string) => ws.maps.reduce((n, m) => n + m.nodes.filter((x) => x.kind === kind).length, 0);
+    expect(text.match(/\(start\)/g)!.length).toBe(count('start'));
+    expect(text.match(/\(end\)/g)!.length).toBe(count('end'));
+    expect(text.match(/\(note\)/g)!.length).toBe(count('note'));
+    expect(text.match(/\(doc\)/g)!.length).toBeGreaterThan(0);
   });
 });

@@ -42,7 +42,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   'core/diagrams': ['core/model', 'core/formats'],
   'core/importing': ['core/model', 'core/schema', 'core/formats', 'core/bpmn', 'core/diagrams'],
   'core/demo': ['core/model', 'core/layout'],
-  'core/steplist': ['core/model', 'core/catalogue', 'core/commands'],
+  'core/steplist': ['core/model', 'core/catalogue', 'core/commands', 'core/layout'],
   workers: ['core'],
   persistence: ['core'],
   state: ['core', 'workers', 'persistence'],

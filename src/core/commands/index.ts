@@ -13,3 +13,4 @@ export * from './restoreMap';
 export * from './workspace';
 export * from './requirements';
 export * from './matchDecisions';
+export * from './reach';

@@ -4,7 +4,8 @@ import { inferFlowKind } from '../commands/flows';
 import { placeInLane } from '../commands/nodes';
 import { DEFAULT_LANE_HEIGHT, laneBands, NODE_SIZE } from '../model/geometry';
 import type { Flow, Id, Lane, MapNode, MapView, ProcessMap, Workspace } from '../model/types';
-import { isCatalogueKind } from '../model/vocabulary';
+import { isCatalogueKind, isControlKind } from '../model/vocabulary';
+import { attachDocsAndNotes } from './listAttachments';
 import { findEntry, holderName, newEntry } from './listCatalogue';
 import { listFlows } from './listFlows';
 import { type Item, sameText, type StepItem, stepsOf } from './parseStepList';
@@ -24,8 +25,8 @@ export interface ApplyStepListArgs {
   view?: MapView;
 }
 
-/** Kinds a list line stands for: only these are matched, changed or removed by it. */
-const isListKind = (n: MapNode) => n.kind === 'step' || n.kind === 'decision';
+/** Kinds a list line stands for (steps, decisions, starts, ends): only these are matched, changed or removed by it. */
+const isListKind = (n: MapNode) => isControlKind(n.kind);
 
 /** A label and its near-renaming ("Log enquiry" / "Log the enquiry"): the better of both ways round. */
 const RENAME_SCORE = 0.7;
@@ -103,6 +104,7 @@ export const applyStepList: Command<ApplyStepListArgs> = {
     map = { ...map, flows: controlFlows(map, before, wanted, nodeOf, removed, moved, newId) };
     let next: Workspace = { ...ws };
     ({ map, ws: next } = attachSystems(next, map, steps, nodeOf, newId));
+    map = attachDocsAndNotes(map, before, steps, nodeOf, newId);
     map = dropEmptiedHolders(map, before);
     if (a.view) map = withView(map, a.view);
     map = { ...map, view: { ...map.view, flowPoints: keptRoutes(map, before, moved) } };
@@ -227,10 +229,10 @@ function attachSystems(ws: Workspace, map: ProcessMap, steps: StepItem[], nodeOf
 
 const storeKind = (name: string) => !!newEntry('x', name, null).store;
 
-/** A store or system node that lost every flow it had (its steps went, or no longer name it) goes too. */
+/** A store, system or document node that lost every flow it had (its steps went, or no longer name it) goes too. */
 function dropEmptiedHolders(map: ProcessMap, before: ProcessMap): ProcessMap {
   const touched = (flows: Flow[], id: Id) => flows.some((f) => f.from === id || f.to === id);
-  const gone = new Set(map.nodes.filter((x) => isCatalogueKind(x.kind) && touched(before.flows, x.id) && !touched(map.flows, x.id)).map((x) => x.id));
+  const gone = new Set(map.nodes.filter((x) => (isCatalogueKind(x.kind) || x.kind === 'document') && touched(before.flows, x.id) && !touched(map.flows, x.id)).map((x) => x.id));
   if (gone.size === 0 && map.nodes.length === before.nodes.length) return tidyBoxes(map);
   return tidyBoxes({ ...map, nodes: map.nodes.filter((x) => !gone.has(x.id)) });
 }

@@ -14,7 +14,8 @@ interface Source {
 
 /**
  * The flows a parsed list means: each line from the line before (or from every open branch
- * end of the decision before it), "->" lines to the step they name, nothing across a blank line.
+ * end of the decision before it), "->" lines to the step they name, nothing across a blank line
+ * or out of an end.
  */
 export function listFlows(items: readonly Item[]): ListFlow[] {
   const steps = stepsOf(items);
@@ -39,7 +40,8 @@ export function listFlows(items: readonly Item[]): ListFlow[] {
         if (target) for (const s of current) add(s, target);
       } else {
         for (const s of current) add(s, item);
-        current = item.kind === 'decision' && item.branches?.length ? branchEnds(item) : [{ item, label: '' }];
+        // Nothing flows on from an end: the line after it starts a path of its own.
+        current = item.kind === 'end' ? [] : item.kind === 'decision' && item.branches?.length ? branchEnds(item) : [{ item, label: '' }];
       }
     }
     return current;

@@ -7,13 +7,15 @@
 //       Finance: Raise invoice         (indented deeper: the branch goes on)
 //     No: -> Log enquiry               (-> a step named earlier or later: a flow to it)
 //   Officer: Close enquiry             (open branch ends flow into the next line)
+//   (doc) Closing letter               (a document the step above makes; (note) a sticky note beside it)
+//   (end) Officer: Enquiry closed      ((start) a start, (end) an end: nothing flows on from an end)
 //
 // A blank line starts a new path (nothing flows into the line after it). A row pasted from a
 // spreadsheet is Lane<TAB>Step<TAB>Systems (comma-separated). Lines starting with # are comments.
 // Parsing is pure and reports every bad line; nothing is applied unless all lines read.
 
 export interface StepItem {
-  kind: 'step' | 'decision';
+  kind: 'step' | 'decision' | 'start' | 'end';
   lane: string;
   text: string;
   systems: string[];
@@ -21,6 +23,15 @@ export interface StepItem {
   line: number;
   /** A decision's branches, in order. */
   branches?: Branch[];
+  /** The documents and notes written under it, in order. */
+  attached?: Attachment[];
+}
+
+/** "(doc) Offer letter", "(note) We type it twice": kept with the step above it, not on the path. */
+export interface Attachment {
+  kind: 'document' | 'note';
+  text: string;
+  line: number;
 }
 
 /** A flow from where the path is to a step named elsewhere in the list. */
@@ -37,6 +48,9 @@ export interface BreakItem {
 }
 
 export type Item = StepItem | GotoItem | BreakItem;
+
+/** Parsed, before attachments are put with their steps. */
+type RawItem = Item | (Attachment & { attach: true });
 
 export interface Branch {
   /** "Yes", "No"; empty for an unlabelled way out ("-:"). */
@@ -69,15 +83,15 @@ export function parseStepList(source: string): StepListParse {
     return { no: i + 1, indent: /^[ \t]*/.exec(raw)![0].replace(/\t/g, '  ').length, text };
   });
   const state = { lane: '' };
-  const items = parseBlock(lines, 0, lines.length, state, errors);
+  const items = attachToSteps(parseBlock(lines, 0, lines.length, state, errors), errors);
   if (!items.some((i) => i.kind !== 'break') && errors.length === 0) errors.push({ line: 1, message: 'The list is empty: write one step a line, as "Lane: step".' });
   checkGotos(items, errors);
   return errors.length ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, items };
 }
 
 /** Lines [from, to), the first one's indent and deeper; a decision takes the deeper lines after it as its branches. */
-function parseBlock(lines: Line[], from: number, to: number, state: { lane: string }, errors: StepListError[]): Item[] {
-  const items: Item[] = [];
+function parseBlock(lines: Line[], from: number, to: number, state: { lane: string }, errors: StepListError[]): RawItem[] {
+  const items: RawItem[] = [];
   let i = from;
   while (i < to) {
     const line = lines[i]!;
@@ -92,7 +106,7 @@ function parseBlock(lines: Line[], from: number, to: number, state: { lane: stri
     // Trailing blank lines belong to the level above.
     while (end > i + 1 && lines[end - 1]!.text === '') end--;
     const item = parseLine(line, state, errors);
-    if (item?.kind === 'decision') item.branches = parseBranches(lines, i + 1, end, state, errors);
+    if (item?.kind === 'decision') item.branches = parseBranches(item, lines, i + 1, end, state, errors);
     else if (end > i + 1) errors.push({ line: lines[i + 1]!.no, message: 'Only a decision (a line starting with ?) has indented lines under it.' });
     if (item) items.push(item);
     i = end;
@@ -101,8 +115,11 @@ function parseBlock(lines: Line[], from: number, to: number, state: { lane: stri
   return items;
 }
 
-/** A decision's branches: each begins "Label:" at the first indent under it; deeper lines go on with it. */
-function parseBranches(lines: Line[], from: number, to: number, state: { lane: string }, errors: StepListError[]): Branch[] {
+/**
+ * A decision's branches: each begins "Label:" at the first indent under it; deeper lines go on
+ * with it. A document or note line there is the decision's own.
+ */
+function parseBranches(decision: StepItem, lines: Line[], from: number, to: number, state: { lane: string }, errors: StepListError[]): Branch[] {
   const branches: Branch[] = [];
   let i = from;
   while (i < to) {
@@ -113,6 +130,13 @@ function parseBranches(lines: Line[], from: number, to: number, state: { lane: s
     }
     let end = i + 1;
     while (end < to && (lines[end]!.text === '' || lines[end]!.indent > line.indent)) end++;
+    const own = marked(line.text);
+    if (own?.kind === 'document' || own?.kind === 'note') {
+      const item = parseLine(line, state, errors);
+      if (item && 'attach' in item) (decision.attached ??= []).push({ kind: item.kind, text: item.text, line: item.line });
+      i = end;
+      continue;
+    }
     const m = /^([^:\t]{1,30}):\s*(.*)$/.exec(line.text);
     if (!m) {
       errors.push({ line: line.no, message: 'A branch begins with its answer and a colon: "Yes: Send prospectus".' });
@@ -121,19 +145,27 @@ function parseBranches(lines: Line[], from: number, to: number, state: { lane: s
     }
     const label = m[1]!.trim() === '-' ? '' : m[1]!.trim();
     const first = m[2]!.trim();
-    const items: Item[] = [];
+    const items: RawItem[] = [];
     const item = first ? parseLine({ ...line, text: first }, state, errors) : null;
     if (item) items.push(item);
     // "No: ? Paid?": the lines under it are that decision's branches; else they go on with this branch.
-    if (item?.kind === 'decision') item.branches = parseBranches(lines, i + 1, end, state, errors);
+    if (item?.kind === 'decision') item.branches = parseBranches(item, lines, i + 1, end, state, errors);
     else items.push(...parseBlock(lines, i + 1, end, state, errors));
-    branches.push({ label, items, line: line.no });
+    branches.push({ label, items: attachToSteps(items, errors), line: line.no });
     i = end;
   }
   return branches;
 }
 
-function parseLine(line: Line, state: { lane: string }, errors: StepListError[]): Item | null {
+const MARKS = { '(start)': 'start', '(end)': 'end', '(doc)': 'document', '(note)': 'note' } as const;
+
+/** "(end) Closed": the kind its mark gives a line, and the rest of it. */
+function marked(text: string): { kind: (typeof MARKS)[keyof typeof MARKS]; rest: string } | null {
+  const m = /^\((start|end|doc|note)\)\s*/i.exec(text);
+  return m ? { kind: MARKS[`(${m[1]!.toLowerCase()})` as keyof typeof MARKS], rest: text.slice(m[0].length).trim() } : null;
+}
+
+function parseLine(line: Line, state: { lane: string }, errors: StepListError[]): RawItem | null {
   const fail = (message: string) => (errors.push({ line: line.no, message }), null);
   let text = line.text;
   if (text.includes('\t')) return parseRow(line, state, errors);
@@ -142,7 +174,15 @@ function parseLine(line: Line, state: { lane: string }, errors: StepListError[])
     return target ? { kind: 'goto', target, line: line.no } : fail('Say which step to go to: "-> Log enquiry".');
   }
   let kind: StepItem['kind'] = 'step';
-  if (text.startsWith('?')) {
+  const mark = marked(text);
+  if (mark?.kind === 'document' || mark?.kind === 'note') {
+    // Its words as written, colons and brackets included: a note is free text.
+    return mark.rest ? { attach: true, kind: mark.kind, text: mark.rest, line: line.no } : fail(`Write the ${mark.kind}'s text after "(${mark.kind === 'document' ? 'doc' : 'note'})".`);
+  }
+  if (mark) {
+    kind = mark.kind;
+    text = mark.rest;
+  } else if (text.startsWith('?')) {
     kind = 'decision';
     text = text.slice(1).trim();
   }
@@ -157,7 +197,8 @@ function parseLine(line: Line, state: { lane: string }, errors: StepListError[])
     if (!lane) return fail('The lane before the colon is empty.');
   }
   if (!lane) return fail('Say whose step this is: "Lane: step" (later lines without a lane stay in it).');
-  if (!text) return fail(`Lane "${lane}" has no step after the colon.`);
+  // A start or an end may go unnamed ("(end) Registry:"); a step may not.
+  if (!text && kind !== 'start' && kind !== 'end') return fail(`Lane "${lane}" has no step after the colon.`);
   state.lane = lane;
   return { kind, lane, text, systems: systems.names, line: line.no };
 }
@@ -187,6 +228,24 @@ function parseRow(line: Line, state: { lane: string }, errors: StepListError[]):
   if (!text) return errors.push({ line: line.no, message: 'The row has no step in its second column.' }), null;
   state.lane = lane;
   return { kind, lane, text, systems: splitNames(systemsCell), line: line.no };
+}
+
+/** Documents and notes go with the step (or decision, start, end) before them in their list. */
+function attachToSteps(raw: RawItem[], errors: StepListError[]): Item[] {
+  const items: Item[] = [];
+  let step: StepItem | undefined;
+  for (const item of raw) {
+    if ('attach' in item) {
+      const { attach: _, ...attachment } = item;
+      if (step) (step.attached ??= []).push(attachment);
+      else errors.push({ line: item.line, message: `A ${item.kind} goes under the step it belongs to.` });
+      continue;
+    }
+    if (item.kind === 'break') step = undefined;
+    else if (item.kind !== 'goto') step = item;
+    items.push(item);
+  }
+  return items;
 }
 
 /** Every step the list names, in order (branches included). */

@@ -12,6 +12,7 @@ const hasMap = (ctx: ActionContext) => ctx.mapId !== null;
 export const addLaneAction = defineAction({
   id: 'add-lane',
   label: 'Add lane',
+  short: 'Lane',
   description: 'Add a lane (below the selected one), its name ready to type',
   group: 'draw',
   keys: [{ key: 'l' }],
@@ -45,7 +46,8 @@ export const addKindActions: { kind: NodeKind; action: Action }[] = KIND_KEYS.ma
   action: defineAction({
     id: `add-${kind}`,
     label: `Add ${NODE_KIND_LABEL[kind].toLowerCase()}`,
-    short: NODE_KIND_LABEL[kind],
+    // "Store": the toolbar's words are short enough for one row at 1366 px.
+    short: kind === 'dataStore' ? 'Store' : NODE_KIND_LABEL[kind],
     description: describeAdd(kind),
     group: 'draw',
     keys: [{ key }],

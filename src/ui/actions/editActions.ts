@@ -29,7 +29,7 @@ function historyAction(dir: 'undo' | 'redo', keys: KeyCombo[]) {
     enabled: (ctx) => ctx.mapId !== null && !!peek(ctx.history, ctx.mapId),
     describe: (ctx) => {
       const entry = peek(ctx.history, ctx.mapId);
-      return entry ? `${verb} ${entry.title.toLowerCase()}` : `Nothing to ${dir}`;
+      return entry ? A.historyMessage(verb, entry, ctx.mapId) : `Nothing to ${dir}`;
     },
     perform: dir === 'undo' ? A.undo : A.redo,
   });
@@ -63,6 +63,7 @@ export const editActions = [
   historyAction('redo', [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }]),
   // Without nodes selected, Ctrl+C is left to the browser (copying text on the page).
   defineAction({ id: 'copy', label: 'Copy', description: 'Copy the selected nodes', group: 'edit', keys: [{ key: 'c', mod: true }], targets: ['node'], enabled: hasNodes, perform: () => void A.copySelection() }),
+  defineAction({ id: 'cut', label: 'Cut', description: 'Cut the selected nodes: copied, then deleted (Ctrl+V puts them back)', group: 'edit', keys: [{ key: 'x', mod: true }], targets: ['node'], edits: true, enabled: hasNodes, perform: () => A.cutSelection() }),
   defineAction({ id: 'paste', label: 'Paste', description: 'Paste what was copied, a little offset', group: 'edit', keys: [{ key: 'v', mod: true }], targets: ['canvas'], edits: true, enabled: hasMap, perform: () => A.paste() }),
   // Taken even with nothing selected, so Ctrl+D never opens the browser's bookmark dialog here.
   defineAction({ id: 'duplicate', label: 'Duplicate', description: 'Duplicate the selected nodes', group: 'edit', keys: [{ key: 'd', mod: true }], targets: ['node'], edits: true, enabled: hasMap, perform: () => A.duplicateSelection() }),

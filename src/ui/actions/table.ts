@@ -76,10 +76,17 @@ export function shortcutGroups(): { group: ActionGroup; title: string; rows: Sho
  * A context menu's items for what it was opened on, each with whether it can be done. The
  * menu selects its target first, so each action works on the selection as its keys do.
  */
-export function menuFor(target: TargetKind, ctx: ActionContext): { action: Action; enabled: boolean; keys?: string }[] {
-  return ACTIONS.filter((a) => a.targets.includes(target) && a.screens.includes(ctx.screen)).map((action) => ({
-    action,
-    enabled: action.enabled(ctx) && !(action.edits && ctx.readOnly),
-    keys: keyText(action),
-  }));
+export function menuFor(target: TargetKind, ctx: ActionContext): MenuItem[] {
+  return ACTIONS.filter((a) => a.targets.includes(target) && a.screens.includes(ctx.screen)).map((a) => menuItem(a, ctx));
 }
+
+export interface MenuItem {
+  action: Action;
+  enabled: boolean;
+  keys?: string;
+}
+
+/** A menu of these actions (the toolbar's "More"), each with whether it can be done. */
+export const menuOf = (ids: readonly string[], ctx: ActionContext): MenuItem[] => ids.map((id) => menuItem(actionById(id), ctx));
+
+const menuItem = (action: Action, ctx: ActionContext): MenuItem => ({ action, enabled: action.enabled(ctx) && !(action.edits && ctx.readOnly), keys: keyText(action) });

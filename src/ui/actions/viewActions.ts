@@ -3,6 +3,8 @@ import { openExport } from '../export/ExportDialog';
 import { openHistory } from '../history/HistoryPanel';
 import { openFind } from '../find/findOpen';
 import { openShortcuts } from '../shell/shortcutsOpen';
+import { nextTheme, THEME_CHOICES } from '../shell/theme';
+import { useUi } from '../../state/uiStore';
 import { zoomCanvas, zoomToFit } from './canvasView';
 import { defineAction } from './keys';
 import type { ActionContext } from './types';
@@ -15,6 +17,7 @@ export const viewActions = [
   defineAction({
     id: 'auto-layout',
     label: 'Auto layout',
+    short: 'Layout',
     icon: '⊞',
     description: 'Lay the map out: lanes kept, flows left to right',
     group: 'view',
@@ -27,6 +30,7 @@ export const viewActions = [
   defineAction({
     id: 'zoom-to-fit',
     label: 'Zoom to fit',
+    short: 'Fit',
     icon: '⤢',
     description: 'Zoom to fit',
     group: 'view',
@@ -82,6 +86,7 @@ export const viewActions = [
   defineAction({
     id: 'export',
     label: 'Export…',
+    short: 'Export',
     icon: '⇩',
     description: 'Export pictures or a report',
     group: 'view',
@@ -100,6 +105,18 @@ export const viewActions = [
     opensDialog: true,
     enabled: hasMap,
     perform: () => openFind(),
+  }),
+  defineAction({
+    id: 'theme',
+    label: 'Theme',
+    description: 'Colours of the page and the map: System, Light, Dark or High contrast (the key steps to the next)',
+    group: 'view',
+    keys: [{ key: 't', shift: true }],
+    screens: ['map', 'catalogue', 'landscape', 'requirements', 'compare'],
+    perform: () => {
+      const next = nextTheme();
+      useUi.getState().toast({ tone: 'info', message: `Theme: ${THEME_CHOICES.find((c) => c.id === next)!.label}` });
+    },
   }),
   defineAction({
     id: 'shortcuts',

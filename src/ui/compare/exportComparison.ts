@@ -2,6 +2,7 @@ import { toBlob } from 'html-to-image';
 import { datedName, downloadBlob } from '../io/download';
 import { useCompareUi } from './compareStore';
 import { fitAllPanes } from './linkedViews';
+import { inPrintColours } from '../shell/theme';
 
 // "Export comparison": the summary and the maps as one PNG for the policy document. The
 // canvases show only part of each map, so for the picture the maps are stacked full width
@@ -35,7 +36,7 @@ export async function exportComparison(region: HTMLElement, baseName: string): P
     restore = fitAllPanes();
     await settle();
     // No web fonts to embed (system fonts only): skipping the search through every style sheet saves seconds.
-    const blob = await toBlob(region, { backgroundColor: '#ffffff', pixelRatio: 1.5, filter: onPage, skipFonts: true });
+    const blob = await inPrintColours(region, () => toBlob(region, { backgroundColor: '#ffffff', pixelRatio: 1.5, filter: onPage, skipFonts: true }));
     if (!blob) throw new Error('the browser made an empty image');
     const file = datedName(baseName, 'png');
     downloadBlob(blob, file);

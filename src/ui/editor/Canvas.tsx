@@ -233,7 +233,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
               This map is empty. Press <strong>Add lane</strong> ({shortcutOf('add-lane')}) for the first role or team, then <strong>Add start</strong> ({shortcutOf('add-start')}) and <strong>Add step</strong> ({shortcutOf('add-step')}).
             </Panel>
           )}
-          {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? '#eef2f7' : '#6b8bb0')} />}
+          {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? 'var(--minimap-lane)' : 'var(--minimap-node)')} />}
         </ReactFlow>
       </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { actionContext } from '../actions/context';
-import { menuFor, runAction } from '../actions/table';
+import { menuFor, menuOf, runAction } from '../actions/table';
 import { closeContextMenu, useContextMenu } from './contextMenuOpen';
 
 const TARGET_NAMES = { node: 'node', lane: 'lane', flow: 'flow', canvas: 'map' } as const;
@@ -16,7 +16,7 @@ export function ContextMenu() {
     menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
   }, [at]);
   if (!at) return null;
-  const items = menuFor(at.target, actionContext());
+  const items = at.only ? menuOf(at.only.ids, actionContext()) : menuFor(at.target, actionContext());
   const move = (by: number) => {
     const all = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
     const i = all.indexOf(document.activeElement as HTMLButtonElement);
@@ -31,7 +31,7 @@ export function ContextMenu() {
         ref={menu}
         className="context-menu"
         role="menu"
-        aria-label={`Actions on the ${TARGET_NAMES[at.target]}`}
+        aria-label={at.only?.label ?? `Actions on the ${TARGET_NAMES[at.target]}`}
         style={{ left: Math.max(4, left), top: Math.max(4, top) }}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
@@ -42,7 +42,11 @@ export function ContextMenu() {
           e.stopPropagation();
           if (e.key === 'ArrowDown') move(1);
           else if (e.key === 'ArrowUp') move(-1);
-          else closeContextMenu();
+          else {
+            closeContextMenu();
+            // Back to the button that opened it (the toolbar's "More"), so Tab goes on from there.
+            at.only?.from?.focus();
+          }
         }}
       >
         {items.map(({ action, enabled, keys }) => (

@@ -19,6 +19,7 @@ import { useStepListOpen } from '../steplist/stepListOpen';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
 import { leavePresent, usePresenting } from './presentMode';
 import { usePresentView } from './usePresentView';
+import { usePresentFollow } from './usePresentFollow';
 
 /** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
 function InspectorPanel({ mapId }: { mapId: string }) {
@@ -44,6 +45,7 @@ function EditorBody({ mapId }: { mapId: string }) {
   useCanvasZoom();
   useLayoutOnOpen(mapId);
   usePresentView(mapId);
+  usePresentFollow(mapId);
   useFoundNode(mapId);
   const presenting = usePresenting((s) => s.on);
   const sideHidden = usePanels((s) => s.sideHidden);

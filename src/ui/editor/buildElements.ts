@@ -161,7 +161,7 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
       type: 'flow',
       selected: selected.has(f.id),
       data: { flow: f, route } satisfies FlowEdgeData,
-      markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: FLOW_STYLE[f.kind].stroke },
+      markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: `var(--flow-${f.kind})` },
       className: `flow-${f.kind}`,
       ariaLabel: `${flowKindName(f.kind)}${f.label ? ` “${f.label}”` : ''}`,
     });

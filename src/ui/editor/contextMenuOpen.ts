@@ -8,6 +8,8 @@ export interface MenuAt {
   x: number;
   y: number;
   target: TargetKind;
+  /** These actions instead of the target's (the toolbar's "More"), and the menu's name. */
+  only?: { ids: readonly string[]; label: string; from?: HTMLElement };
 }
 
 export const useContextMenu = create<{ at: MenuAt | null }>(() => ({ at: null }));

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { closeStepList } from '../steplist/stepListOpen';
 
 // Presentation mode: the canvas takes the whole window, at a zoom where every label reads at
 // 16 px or more from the back of a room. Apart from the editor, so the action table can
@@ -9,7 +10,11 @@ export const PRESENT_TEXT_PX = 16;
 
 /** `zoom`: the least zoom while presenting, measured from the labels on screen as the mode starts. */
 export const usePresenting = create<{ on: boolean; zoom: number }>(() => ({ on: false, zoom: 1 }));
-export const togglePresent = () => usePresenting.setState((s) => (s.on ? { on: false } : { on: true, zoom: presentZoom() }));
+/** Presenting starts with the canvas alone; the step list (Shift+S) may then be opened beside it to type into. */
+export function togglePresent(): void {
+  if (!usePresenting.getState().on) closeStepList();
+  usePresenting.setState((s) => (s.on ? { on: false } : { on: true, zoom: presentZoom() }));
+}
 export const leavePresent = () => usePresenting.setState({ on: false });
 export const isPresenting = () => usePresenting.getState().on;
 

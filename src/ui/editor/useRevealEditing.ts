@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { type ReactFlowInstance, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { LANE_HEADER_WIDTH, laneBands } from '../../core/model/geometry';
 import type { NodeBox, ProcessMap } from '../../core/model/types';
@@ -17,29 +17,36 @@ const HEADER_NAME_HEIGHT = 60;
  */
 export function useRevealEditing(map: ProcessMap | undefined): void {
   const editing = useUi((s) => s.editing);
-  const { getViewport, setCenter, setViewport } = useReactFlow();
+  const rf = useReactFlow();
   useEffect(() => {
     if (!map || !editing || editing.kind === 'flow') return;
-    const el = document.querySelector('.canvas .react-flow');
     const box = editing.kind === 'node' ? map.view.nodes[editing.id] : laneHeader(map, editing.id);
-    if (!box || !el) return;
-    const { x, y, zoom } = getViewport();
-    const { width, height } = el.getBoundingClientRect();
-    const left = box.x * zoom + x;
-    const top = box.y * zoom + y;
-    const right = left + box.width * zoom;
-    const bottom = top + box.height * zoom;
-    if (left >= MARGIN && top >= MARGIN && right <= width - MARGIN && bottom <= height - MARGIN) return;
-    if (editing.kind === 'node') void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
-    else {
-      // A lane's name box: pan just enough to show it, so the lanes around it stay where they were.
-      const dx = left < MARGIN ? MARGIN - left : right > width - MARGIN ? width - MARGIN - right : 0;
-      const dy = top < MARGIN ? MARGIN - top : bottom > height - MARGIN ? height - MARGIN - bottom : 0;
-      void setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
-    }
+    // A lane's name box: pan just enough to show it, so the lanes around it stay where they were.
+    if (box) revealBox(rf, box, editing.kind === 'node' ? 'centre' : 'nudge');
     // Only when editing starts: the map changes on every keystroke's commit, the view must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editing]);
+}
+
+/**
+ * Pan so `box` (map coordinates) is wholly on the canvas, if it is not: centred on it, or moved
+ * just enough ('nudge'). The zoom is kept, and never goes below `minZoom`.
+ */
+export function revealBox(rf: Pick<ReactFlowInstance, 'getViewport' | 'setCenter' | 'setViewport'>, box: NodeBox, how: 'centre' | 'nudge', minZoom = 0): void {
+  const el = document.querySelector('.canvas .react-flow');
+  if (!el) return;
+  const { x, y, zoom: now } = rf.getViewport();
+  const zoom = Math.max(now, minZoom);
+  const { width, height } = el.getBoundingClientRect();
+  const left = box.x * zoom + x;
+  const top = box.y * zoom + y;
+  const right = left + box.width * zoom;
+  const bottom = top + box.height * zoom;
+  if (zoom === now && left >= MARGIN && top >= MARGIN && right <= width - MARGIN && bottom <= height - MARGIN) return;
+  if (how === 'centre') return void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
+  const dx = left < MARGIN ? MARGIN - left : right > width - MARGIN ? width - MARGIN - right : 0;
+  const dy = top < MARGIN ? MARGIN - top : bottom > height - MARGIN ? height - MARGIN - bottom : 0;
+  void rf.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
 }
 
 /** Where a lane's name is typed: the top of its header. */

@@ -1,6 +1,7 @@
 import type * as HtmlToImage from 'html-to-image';
 import type { Raster } from './canvasRaster';
 import { canvasSizeFor } from './rasterScale';
+import { inPrintColours } from '../shell/theme';
 
 // "Current view": a picture of exactly what the canvas shows (zoom, pan, the findings' badges
 // and highlights), taken from the page by html-to-image. The map's own SVG export draws the
@@ -51,7 +52,7 @@ export async function viewToPng(wanted: number): Promise<Raster> {
   const { width, height } = el.getBoundingClientRect();
   const size = canvasSizeFor(width, height, wanted);
   const { toBlob } = await import('html-to-image');
-  const blob = await toBlob(el, options(el, size.scale));
+  const blob = await inPrintColours(el, () => toBlob(el, options(el, size.scale)));
   if (!blob) throw new Error('The browser could not draw the view. Try a smaller scale, or export the map as SVG.');
   return { blob, width: Math.round(width * size.scale), height: Math.round(height * size.scale), scale: size.scale };
 }
@@ -60,6 +61,6 @@ export async function viewToPng(wanted: number): Promise<Raster> {
 export async function viewToSvg(): Promise<string> {
   const { toSvg } = await import('html-to-image');
   const el = viewElement();
-  const url = await toSvg(el, options(el, 1));
+  const url = await inPrintColours(el, () => toSvg(el, options(el, 1)));
   return decodeURIComponent(url.slice(url.indexOf(',') + 1));
 }

@@ -8,6 +8,7 @@ import { exportWorkspace } from '../io/workspaceFile';
 import { WorkspaceButton } from '../workspaces/WorkspaceButton';
 import { shortcutOf } from '../actions/table';
 import { openShortcuts } from './shortcutsOpen';
+import { ThemeSelect } from './ThemeSelect';
 import { CATALOGUE_HASH, LANDSCAPE_HASH, REQUIREMENTS_HASH, mapHash, useScreen } from './useHashRoute';
 
 export function TopBar() {
@@ -35,6 +36,7 @@ export function TopBar() {
         </button>
         <ImportWorkspaceButton />
         <StorageButton />
+        <ThemeSelect />
         <button type="button" onClick={openShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${shortcutOf('shortcuts')})`}>?</button>
       </div>
     </header>

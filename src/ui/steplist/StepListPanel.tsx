@@ -4,13 +4,17 @@ import { useMap } from '../../state/documentStore';
 import { applyStepListText, stepListOf } from '../../state/stepListActions';
 import { closeStepList, setDraft, useStepListOpen } from './stepListOpen';
 
-const EXAMPLE = `Enquiries officer: Log enquiry [CRM]
+const EXAMPLE = `(start) Applicant: Asks about a course
+Enquiries officer: Log enquiry [CRM]
+(note) Phone enquiries are typed twice
 Check details
 ? Complete?
   Yes: Send prospectus
   No: Applicant: Send missing details
     -> Check details
-Admissions: Make offer [SITS]`;
+Admissions: Make offer [SITS]
+(doc) Offer letter
+(end) Applicant: Offer received`;
 
 /**
  * The step list beside the canvas: the map as text, one step a line, applied back as one edit.
@@ -60,7 +64,7 @@ export function StepListPanel({ mapId, readOnly }: { mapId: string; readOnly: bo
       </div>
       <p className="hint" id={hintId}>
         One step a line, <code>Lane: step [systems]</code>; a line without a lane stays in the lane above. <code>?</code> starts a decision, its answers
-        indented under it (<code>Yes:</code>, <code>No:</code>); <code>-&gt; step</code> goes back to a step; a blank line starts a new path. Rows pasted from a
+        indented under it (<code>Yes:</code>, <code>No:</code>); <code>-&gt; step</code> goes back to a step; a blank line starts a new path. <code>(start)</code> and <code>(end)</code> lines start and end it; <code>(doc)</code> and <code>(note)</code> under a step are its documents and notes. Rows pasted from a
         spreadsheet (Lane, Step, Systems) work too. Ctrl+Enter applies.
       </p>
       <textarea

@@ -155,3 +155,11 @@ export async function centre(selector: ReturnType<Page['locator']>): Promise<{ x
   if (!b) throw new Error('element not on screen');
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
+
+/** Click a map tool by name: its toolbar button, or its item in the toolbar's "More" menu when the bar has no room for it. */
+export async function clickTool(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name, exact: true });
+  if ((await button.count()) > 0) return button.click();
+  await page.getByRole('button', { name: 'More ▾' }).click();
+  await page.getByRole('menu', { name: 'More tools' }).getByRole('menuitem', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+}

@@ -36,6 +36,8 @@ const hook = {
   async viewSvg() {
     return { bytes: new Blob([await viewToSvg()]).size };
   },
+  /** The "current view" picture's SVG text, to read which colours it was drawn in. */
+  viewSvgText: () => viewToSvg(),
   /** The Word report of these maps as the dialog makes it (pictures drawn on a canvas). */
   async reportDocx(mapIds: string[]) {
     const ws = useDocument.getState().workspace!;

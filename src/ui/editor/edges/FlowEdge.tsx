@@ -27,9 +27,9 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
         path={path}
         markerEnd={markerEnd}
         interactionWidth={16}
-        style={{ stroke: selected ? '#e07b00' : style.stroke, strokeWidth: selected ? style.width + 1 : style.width, strokeDasharray: style.dash }}
+        style={{ stroke: selected ? 'var(--select)' : `var(--flow-${flow.kind})`, strokeWidth: `calc(${selected ? style.width + 1 : style.width}px + var(--stroke-boost))`, strokeDasharray: style.dash }}
       />
-      {flow.kind === 'message' && <circle cx={startX} cy={startY} r={4} fill="#fff" stroke={style.stroke} strokeWidth={1.5} />}
+      {flow.kind === 'message' && <circle cx={startX} cy={startY} r={4} style={{ fill: 'var(--surface)', stroke: `var(--flow-${flow.kind})`, strokeWidth: 1.5 }} />}
       {(flow.label || editing) && (
         <EdgeLabelRenderer>
           <div className={`flow-label${selected ? ' selected' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>

@@ -17,6 +17,14 @@ const SIDES = [
   { id: 'l', position: Position.Left },
 ];
 
+/**
+ * The outline's colours from the theme (styles/themes.css names them after core/model/shapes,
+ * whose colours the light theme and every export keep).
+ */
+function themed(kind: string, width: number, selected: boolean) {
+  return { fill: `var(--${kind}-fill)`, stroke: selected ? 'var(--select)' : `var(--${kind}-stroke)`, strokeWidth: `calc(${width}px + var(--stroke-boost))` };
+}
+
 /** Every node kind: its outline drawn as SVG (shared with the export), its label as text. */
 export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, height }: NodeProps<Node<ShapeNodeData>>) {
   const n = data.node;
@@ -51,8 +59,8 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
   return (
     <div className={`shape shape-${n.kind}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} data-lane={n.laneId} title={n.notes || undefined}>
       <svg className="shape-svg" width={w} height={h} aria-hidden focusable="false">
-        <path d={outline.body} fill={style.fill} stroke={selected ? '#e07b00' : style.stroke} strokeWidth={selected ? style.strokeWidth + 1 : style.strokeWidth} />
-        {outline.detail && <path d={outline.detail} fill="none" stroke={style.stroke} strokeWidth={1} />}
+        <path d={outline.body} style={themed(n.kind, selected ? style.strokeWidth + 1 : style.strokeWidth, selected)} />
+        {outline.detail && <path d={outline.detail} fill="none" style={{ stroke: `var(--${n.kind}-stroke)`, strokeWidth: 1 }} />}
       </svg>
       {label}
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
@@ -66,7 +74,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
         <NodeResizer
           minWidth={MIN_SIZE.width}
           minHeight={MIN_SIZE.height}
-          color="#e07b00"
+          color="var(--select)"
           onResize={(_e, p) => onResize(id, p, false)}
           onResizeEnd={(_e, p) => onResize(id, p, true)}
         />

@@ -1,0 +1,92 @@
+import type { RecordChange } from '../core/commands/diff';
+import { uuid } from '../core/model/ids';
+import type { LanemapDB } from './db';
+import { journalRow, recordKey, type JournalRow, type PendingChange } from './journalRows';
+
+// The edit journal: every committed edit goes into IndexedDB at once, as a small row, so a
+// browser killed (or a tab closed) before the debounced save has written it loses nothing.
+// Edits made in one turn of the event loop share a row. The save that covers a row deletes it
+// in its own transaction (trimJournal); whatever is left when the workspace is next opened is
+// replayed (journalReplay.ts). This replaces a copy in localStorage written on pagehide, which
+// a killed browser never wrote and which failed silently above ~5 MB.
+
+export class EditJournal {
+  /** Names this tab's rows. */
+  readonly tab = uuid();
+  /** Edits recorded in this tab so far: a save that read the workspace at edit n covers rows up to n. */
+  edit = 0;
+  private readonly pending = new Map<string, PendingChange>();
+  private queued = false;
+  private writing: Promise<void> = Promise.resolve();
+  private warned = false;
+
+  constructor(
+    private readonly db: LanemapDB,
+    private readonly now: () => number,
+  ) {}
+
+  /** A committed edit: it is written when the current turn of the event loop ends. */
+  record(changes: readonly RecordChange[]): void {
+    this.edit++;
+    for (const c of changes) {
+      const key = recordKey(c.table, c.id);
+      const seen = this.pending.get(key);
+      this.pending.set(key, { table: c.table, id: c.id, before: seen ? seen.before : c.before, after: c.after });
+    }
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => this.write());
+  }
+
+  /** Resolves once every edit recorded so far is in the journal (or failed to get there). */
+  written(): Promise<void> {
+    if (this.queued) this.write();
+    return this.writing;
+  }
+
+  private write(): void {
+    if (!this.queued) return;
+    this.queued = false;
+    const row = journalRow(this.tab, this.edit, this.now(), this.pending.values());
+    this.pending.clear();
+    if (!row) return;
+    const added = this.db.journal.add(row).then(
+      () => undefined,
+      (e: unknown) => {
+        // The save still writes the edit; only the protection against a kill is missing.
+        if (!this.warned) console.warn('Lanemap: writing the edit journal failed', e);
+        this.warned = true;
+      },
+    );
+    this.writing = Promise.all([this.writing, added]).then(() => undefined);
+  }
+}
+
+/** What a save wrote, for trimJournal: its tab, the edit it read the workspace at, and the records. */
+export interface JournalCover {
+  tab: string;
+  edit: number;
+}
+
+/**
+ * Inside a save's transaction: this tab's rows up to the edit the save covers are done with,
+ * and other tabs' changes to the records it wrote are overtaken by it (a newer save wins; a
+ * tab's leftover edit must never come back over it). `written` is 'all' for a whole rewrite.
+ */
+export async function trimJournal(db: LanemapDB, cover: JournalCover, written: ReadonlySet<string> | 'all'): Promise<void> {
+  const rows = await db.journal.toArray();
+  const gone: number[] = [];
+  const kept: JournalRow[] = [];
+  for (const row of rows) {
+    if (row.tab === cover.tab) {
+      if (row.edit <= cover.edit) gone.push(row.seq!);
+      continue;
+    }
+    if (!Array.isArray(row.changes)) continue; // unreadable: the next load sets it aside
+    const changes = written === 'all' ? [] : row.changes.filter((c) => !written.has(recordKey(c.table, c.id)));
+    if (changes.length === 0) gone.push(row.seq!);
+    else if (changes.length < row.changes.length) kept.push({ ...row, changes });
+  }
+  if (gone.length > 0) await db.journal.bulkDelete(gone);
+  if (kept.length > 0) await db.journal.bulkPut(kept);
+}

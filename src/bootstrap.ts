@@ -6,7 +6,7 @@ import { useAppStatus } from './state/appStatusStore';
 import { addEditGuard, useDocument } from './state/documentStore';
 import { startLiveAnalysis } from './state/findingsStore';
 import { lockGuard, startMapLocks } from './state/lockStore';
-import { currentSession, flushCurrent, flushOnLeaving, startWorkspaces, syncCurrent } from './state/workspaceSession';
+import { currentSession, flushCurrent, flushOnLeaving, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent } from './state/workspaceSession';
 import { warmLayoutWorker } from './workers/layoutClient';
 
 // Wires storage to the document: open the workspace to start with (on first run, the demo),
@@ -28,7 +28,7 @@ export async function bootstrap(): Promise<void> {
     return;
   }
   addEditGuard(lockGuard);
-  startMapLocks({ onLost: () => void currentSession()?.repo.flush(), onAcquired: syncCurrent }, currentSession()!.entry.dbName);
+  startMapLocks({ onLost: () => void currentSession()?.repo.flush(), settle: settleCurrent, onAcquired: () => void takeOverCurrent() }, currentSession()!.entry.dbName);
 
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushOnLeaving();

@@ -3,6 +3,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DataStore, Department, Id, ProcessMap, System } from '../core/model/types';
 import { migrationTo, type Migration, type StoredTables } from '../core/schema/migrations';
 import type { RevisionBody, RevisionRow } from '../core/schema/revisionRecords';
+import type { JournalRow } from './journalRows';
 
 // The browser database. One row per map document plus a small index (DESIGN.md: documents
 // load ~30x faster than one row per node). Catalogue records are small: one row each.
@@ -74,6 +75,7 @@ export class LanemapDB extends Dexie {
   declare revisions: Table<RevisionRow, string>;
   declare revisionMaps: Table<RevisionBody, string>;
   declare trash: Table<TrashRow, Id>;
+  declare journal: Table<JournalRow, number>;
 
   constructor(name: string = DB_NAME, opts: DBOptions = {}) {
     super(name);
@@ -92,6 +94,9 @@ export class LanemapDB extends Dexie {
     this.version(2)
       .stores({ revisions: 'id, mapId, [mapId+at]', revisionMaps: 'id', trash: 'id, deletedAt' })
       .upgrade((tx) => runMigration(tx, migrationTo(2)!, now));
+    this.version(3)
+      .stores({ journal: '++seq, tab' })
+      .upgrade((tx) => runMigration(tx, migrationTo(3)!, now));
   }
 }
 

@@ -4,11 +4,9 @@ import type { Id, ProcessMap } from '../core/model/types';
 import { DB_NAME, type LanemapDB } from './db';
 import { indexRow } from './writes';
 
-// A page being reloaded is torn down before IndexedDB finishes what pagehide asked of it (a
-// closed tab is given the time; a reload right after an edit lost the edit). So the records
-// not yet on disk also go, synchronously, into localStorage, and the next start writes back
-// whatever did not reach the database. One entry per tab and workspace database, so tabs never
-// overwrite each other's, and a journal is written back only into the workspace it came from.
+// Versions before the edit journal (journal.ts) kept, on pagehide, a copy of the records not yet
+// on disk in localStorage. This only reads back what such a version left there (the first start
+// after an update), writes whatever did not reach the database, and forgets it.
 
 const PREFIX = 'lanemap:exit-journal:';
 /** Catalogue rows carry no time of their own: only a journal this fresh (a reload) puts them back. */
@@ -23,36 +21,12 @@ export interface ExitJournal {
   catalogue: { table: CatalogueTable; rows: { id: Id }[] }[];
 }
 
-const tabId = Math.random().toString(36).slice(2, 10);
-const keyOf = (dbName: string) => `${PREFIX}${tabId}:${dbName}`;
-/** When this tab last wrote its journal of each database, so a save need not read it back. */
-const savedAt = new Map<string, number>();
-
 function storage(): Storage | undefined {
   try {
     return typeof localStorage === 'undefined' ? undefined : localStorage;
   } catch {
     return undefined; // blocked by the browser's settings
   }
-}
-
-/** This tab's pending records, written before the page goes. Never throws: IndexedDB is still being asked too. */
-export function saveExitJournal(journal: ExitJournal & { db: string }, store = storage()): void {
-  if (journal.maps.length === 0 && journal.catalogue.every((c) => c.rows.length === 0)) return;
-  try {
-    store?.setItem(keyOf(journal.db), JSON.stringify(journal));
-    savedAt.set(journal.db, journal.at);
-  } catch {
-    // Full: the write to IndexedDB is all there is.
-  }
-}
-
-/** A save into `dbName` that began at `since` reached it: this tab's journal of it, if older, is done with. */
-export function clearExitJournal(dbName: string, since: number, store = storage()): void {
-  const at = savedAt.get(dbName);
-  if (at === undefined || at > since) return;
-  store?.removeItem(keyOf(dbName));
-  savedAt.delete(dbName);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DB_NAME } from './db';
 import { uuid } from '../core/model/ids';
 
 // The list of workspaces kept in this browser. Each workspace lives in a database of its own
-// with the tables of db.ts, so the repository, the exit journal, the tab sync and the history
+// with the tables of db.ts, so the repository, the edit journal, the tab sync and the history
 // work on one workspace as they always have (and a live workspace can later be one Yjs
 // document per database). This small database only says which workspaces there are, what
 // they are called, which are in the trash and which one was used last.

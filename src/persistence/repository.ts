@@ -4,7 +4,9 @@ import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
 import { describeSaveError, waitingText } from './saveErrors';
-import { clearExitJournal, replayExitJournals, saveExitJournal } from './exitJournal';
+import { replayExitJournals } from './exitJournal';
+import { EditJournal } from './journal';
+import { replayJournal } from './journalReplay';
 import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
@@ -12,6 +14,8 @@ export { describeSaveError } from './saveErrors';
 // Saves the open workspace to IndexedDB: edits mark records dirty, and after a short
 // debounce the current value of every dirty record is written in one transaction.
 // A failed write keeps the records dirty, so the next attempt writes them: no edit is dropped.
+// Each edit also goes at once into the journal (journal.ts), which the save trims: a browser
+// killed before the debounce ends loses nothing, as the next load replays what is left.
 
 export type SaveStatus = { state: 'saved'; at?: string } | { state: 'saving' } | { state: 'error'; message: string };
 
@@ -49,6 +53,10 @@ export class Repository {
   private readOnlyMessage = NEWER;
   /** How many write transactions have started: a read that saw this number change may be stale. */
   writesStarted = 0;
+  /** Every edit, written at once; the saves trim it. */
+  readonly journal: EditJournal;
+  /** Saves wait while set (browser tests hold them to kill the browser between journal and save). */
+  private held = false;
 
   private readonly debounceMs: number;
   private readonly now: () => number;
@@ -82,6 +90,7 @@ export class Repository {
     this.debounceMs = Math.min(500, Math.max(0, opts.debounceMs ?? 300));
     this.now = opts.now ?? Date.now;
     this.whenReady = new Promise((resolve) => (this.resolveReady = resolve));
+    this.journal = new EditJournal(db, this.now);
     // The browser closes a database it deletes (site data cleared): Dexie opens a new, empty
     // one on the next request, so look at once whether the workspace is still there.
     // (Closing it ourselves fires the same event: a disposed repository ignores it.)
@@ -94,8 +103,10 @@ export class Repository {
 
   async load(): Promise<LoadResult> {
     let stored = await readStoredWorkspace(this.db, this.now());
-    // What a page reloaded mid-save left behind (never into a newer Lanemap's data).
-    if (stored.newerVersion === null && (await replayExitJournals(this.db, this.now())) > 0) stored = await readStoredWorkspace(this.db, this.now());
+    // What a killed browser or a page closed mid-save left behind (never into a newer Lanemap's data).
+    const leftovers = stored.newerVersion === null ? await this.replayLeftovers() : null;
+    if (leftovers && leftovers.written > 0) stored = await readStoredWorkspace(this.db, this.now());
+    if (leftovers) stored.warnings.unshift(...leftovers.warnings);
     if (stored.newerVersion !== null) this.readOnly = true;
     const { workspace, warnings } = stored;
     if (workspace && stored.metaMissing) this.markDirty([{ table: 'meta', id: workspace.meta.id }]);
@@ -112,7 +123,7 @@ export class Repository {
     try {
       await this.enqueue(() => {
         this.writesStarted++;
-        return writeAll(this.db, ws, this.writeContext());
+        return writeAll(this.db, ws, this.writeContext(this.journal.edit));
       });
       this.reseed = false;
       this.stored = true;
@@ -128,6 +139,7 @@ export class Repository {
 
   markDirty(changes: RecordChange[]): void {
     if (changes.length === 0) return;
+    if (!this.readOnly) this.journal.record(changes);
     this.waitingEdits++;
     for (const c of changes) {
       const id = c.table === 'meta' ? 'workspace' : c.id;
@@ -182,7 +194,7 @@ export class Repository {
    * page lives on (back/forward cache) the normal save still writes them with their revisions.
    */
   flushOnExit(): void {
-    if (this.readOnly || !this.ready) return;
+    if (this.readOnly || this.held || !this.ready) return;
     const ws = this.opts.getWorkspace();
     const keys = new Set([...this.dirty.keys(), ...this.inFlight]);
     if (!ws || keys.size === 0) return;
@@ -190,10 +202,21 @@ export class Repository {
       const at = k.indexOf(':');
       return { table: k.slice(0, at) as Dirty['table'], id: k.slice(at + 1) };
     });
-    const plan = planWrites(ws, batch);
-    // The synchronous copy first: a reload may end the page before IndexedDB has written anything.
-    saveExitJournal({ db: this.db.name, at: this.now(), maps: plan.maps.put, catalogue: plan.records.map((r) => ({ table: r.table, rows: r.put })) });
-    writePlanAtOnce(this.db, plan, this.writeContext()).catch(() => undefined);
+    // The journal already holds these edits; this write only spares the next start a replay.
+    writePlanAtOnce(this.db, planWrites(ws, batch), this.writeContext()).catch(() => undefined);
+  }
+
+  /** Write into storage what other tabs journalled and did not save (one was closed or killed), before this tab reads it. */
+  async takeInOtherTabs(): Promise<number> {
+    if (this.readOnly || !this.ready) return 0;
+    const { written } = await this.replayLeftovers();
+    return written;
+  }
+
+  /** Browser tests: hold every save back (the journal still writes), or let them go again. */
+  holdSaves(on: boolean): void {
+    this.held = on;
+    if (!on && this.ready && this.dirty.size > 0) this.schedule();
   }
 
   /** Rows set aside by load because they failed validation, for a "recover" screen or a support report. */
@@ -234,14 +257,24 @@ export class Repository {
     return run;
   }
 
-  private writeContext(): WriteContext {
-    return { now: this.now(), newId: () => uuid(), removed: this.removed };
+  /** `covered`: the journal's edit count when the workspace to write was read (its rows up to there go). */
+  private writeContext(covered?: number): WriteContext {
+    const journal = covered === undefined ? undefined : { tab: this.journal.tab, edit: covered };
+    return { now: this.now(), newId: () => uuid(), removed: this.removed, journal };
+  }
+
+  /** Edits journalled by tabs that went away, and the localStorage copies older versions left on exit. */
+  private async replayLeftovers(): Promise<{ written: number; warnings: string[] }> {
+    const replayed = await replayJournal(this.db, { now: this.now(), skipTab: this.journal.tab });
+    const legacy = await replayExitJournals(this.db, this.now());
+    return { written: replayed.written + legacy, warnings: replayed.warnings };
   }
 
   private async writeDirty(): Promise<void> {
-    if (this.readOnly || (this.dirty.size === 0 && !this.reseed && !this.verify)) return;
+    if (this.readOnly || this.held || (this.dirty.size === 0 && !this.reseed && !this.verify)) return;
     const ws = this.opts.getWorkspace();
     if (!ws) return; // the document is not open yet; keep the edits for later
+    const covered = this.journal.edit;
     const batch = [...this.dirty.values()];
     const edits = this.waitingEdits;
     this.inFlight = new Set(this.dirty.keys());
@@ -249,16 +282,14 @@ export class Repository {
     this.verify = false;
     this.emit({ state: 'saving' });
     this.writesStarted++;
-    const startedAt = this.now();
     try {
-      const ctx = this.writeContext();
+      const ctx = this.writeContext(covered);
       const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await writeChecked(this.db, ws, batch, ctx);
       const lost = wrote === 'all' && this.stored && !this.reseed;
       this.reseed = false;
       this.stored = true;
       this.failures = 0;
       this.waitingEdits = Math.max(0, this.waitingEdits - edits);
-      clearExitJournal(this.db.name, startedAt);
       for (const d of batch) if (d.table === 'maps') this.removed.delete(d.id);
       if (lost) this.opts.onStorageLost?.();
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });

@@ -4,6 +4,8 @@ import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import { STORAGE_VERSION } from '../core/schema/migrations';
 import { revisionOf } from '../core/schema/revisionRecords';
 import type { LanemapDB, MapIndexRow, MetaRow, OrderRow } from './db';
+import { trimJournal, type JournalCover } from './journal';
+import { recordKey } from './journalRows';
 import { CATALOGUE } from './loadWorkspace';
 import { revisionsToDrop } from './revisionPolicy';
 
@@ -18,9 +20,11 @@ export interface WriteContext {
   newId: () => string;
   /** The last value of each map deleted since the previous write: it goes to the trash. */
   removed: ReadonlyMap<Id, ProcessMap>;
+  /** The journal rows this save makes redundant (none given: the journal is left as it is). */
+  journal?: JournalCover;
 }
 
-const allTables = (db: LanemapDB) => [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.revisions, db.revisionMaps, db.trash];
+const allTables = (db: LanemapDB) => [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.revisions, db.revisionMaps, db.trash, db.journal];
 
 /** What a batch of dirty records comes to: rows to put and ids to delete, per table. */
 export interface WritePlan {
@@ -50,6 +54,7 @@ export function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
 export function writeChecked(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
   return db.transaction('rw', allTables(db), async () => {
     if (await db.meta.get('workspace')) {
+      if (ctx.journal) await trimJournal(db, ctx.journal, new Set(batch.map((d) => recordKey(d.table, d.id))));
       await putRecords(db, planWrites(ws, batch), ctx);
       return 'records';
     }
@@ -139,6 +144,7 @@ export function writeAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Promi
 
 async function replaceAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Promise<void> {
   const main = [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores];
+  if (ctx.journal) await trimJournal(db, ctx.journal, 'all');
   await Promise.all(main.map((t) => t.clear()));
   await Promise.all([
     db.meta.bulkPut([{ key: 'schema', version: STORAGE_VERSION }, { key: 'workspace', ...ws.meta }, orderRow(ws)]),

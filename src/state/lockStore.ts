@@ -6,8 +6,10 @@ import { useUi } from './uiStore';
 // One tab edits a map at a time. The tab that opens a map asks for its Web Lock; if another
 // tab holds it, the map is read-only here, and this tab queues for the lock so it becomes
 // the editor when the other tab closes or moves on. "Edit here instead" steals the lock: the
-// other tab is told (its lock request fails) and turns read-only in turn. Without Web Locks
-// (old browsers) every tab edits, and the last save of each record wins.
+// other tab is asked to hand it over: it turns read-only, writes what it has not saved, and only
+// then lets go (a tab that does not answer has the lock taken from it). Any lock this tab lets go
+// of is released once its pending edits are written, so the next tab reads them. Without Web
+// Locks (old browsers) every tab edits, and the last save of each record wins.
 // Lock names carry the workspace's database, since two workspaces may hold maps with one id (a
 // duplicate, the same file imported twice); the legacy database's names are those older
 // versions used ('lanemap-map-<id>'), so an older tab still open shares the locks.
@@ -30,6 +32,8 @@ export const useLocks = create<LockState>(() => ({ supported: false, held: null,
 export interface LockHooks {
   /** The lock was taken by another tab: write what this tab has not saved yet. */
   onLost: (mapId: Id) => void;
+  /** This tab is about to let go of the lock: resolves once what it has not saved yet is written. */
+  settle: (mapId: Id) => Promise<void>;
   /** This tab holds the lock now: read the latest stored copy first. */
   onAcquired: (mapId: Id) => void;
 }
@@ -55,6 +59,12 @@ export function lockGuard(changes: RecordChange[]): string | null {
 }
 
 const set = (s: Partial<LockState>) => useLocks.setState(s);
+/** A save that hangs must not keep the lock from the other tab for ever. */
+const SETTLE_MAX_MS = 10_000;
+/** How long "Edit here instead" waits for the editing tab to hand over before taking the lock. */
+const HAND_OVER_MS = 5_000;
+const HAND_OVER = 'hand-over';
+const after = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
 const withId = (list: Id[], id: Id) => (list.includes(id) ? list : [...list, id]);
 const withoutId = (list: Id[], id: Id) => list.filter((x) => x !== id);
 
@@ -65,6 +75,8 @@ class MapLocks {
   private wanted: Id | null = null;
   private holding: { mapId: Id; token: object; release: () => void } | null = null;
   private waiting: AbortController | null = null;
+  /** Resolves true when the queued request (`waiting`) gets the lock. */
+  private queued: Promise<boolean> | null = null;
   private readonly channel: BroadcastChannel | null = typeof BroadcastChannel === 'function' ? new BroadcastChannel('lanemap-locks') : null;
 
   constructor(
@@ -73,7 +85,7 @@ class MapLocks {
     dbName: string,
   ) {
     this.prefix = lockPrefix(dbName);
-    if (this.channel) this.channel.onmessage = () => void this.refresh();
+    if (this.channel) this.channel.onmessage = (ev: MessageEvent) => (ev.data?.type === HAND_OVER ? this.handOver(String(ev.data.name)) : void this.refresh());
   }
 
   async open(mapId: Id | null): Promise<void> {
@@ -100,9 +112,18 @@ class MapLocks {
     await this.open(useUi.getState().openMapId);
   }
 
-  /** "Edit here instead": take the lock from the tab that holds it. */
+  /**
+   * "Edit here instead": ask the tab that holds the lock to save and let go, waiting in the
+   * queue meanwhile; take it from that tab only when it does not answer in time.
+   */
   async takeOver(mapId: Id): Promise<boolean> {
     this.wanted = mapId;
+    if (this.channel) {
+      if (!this.waiting) this.wait(mapId);
+      const queued = this.queued!;
+      this.channel.postMessage({ type: HAND_OVER, name: `${this.prefix}${mapId}` });
+      if (await Promise.race([queued, after(HAND_OVER_MS)])) return true;
+    }
     this.waiting?.abort();
     this.waiting = null;
     return this.request(mapId, { steal: true });
@@ -118,21 +139,40 @@ class MapLocks {
     if (elsewhere.length !== before.length || elsewhere.some((id) => !before.includes(id))) set({ elsewhere });
   }
 
-  /** Let go of the held lock and of any queued request. */
+  /** Let go of the held lock (once its edits are written) and of any queued request. */
   letGo(): void {
     this.waiting?.abort();
     this.waiting = null;
     if (!this.holding) return;
-    this.holding.release();
+    const { mapId, release } = this.holding;
     this.holding = null;
     set({ held: null });
-    this.announce();
+    this.releaseSettled(mapId, release);
+  }
+
+  /** Another tab asks for the lock this tab holds: read-only here at once, then write, then let go. */
+  private handOver(name: string): void {
+    if (!this.holding || `${this.prefix}${this.holding.mapId}` !== name) return;
+    const { mapId, release } = this.holding;
+    this.holding = null;
+    set({ held: null, takenFrom: mapId, elsewhere: withId(useLocks.getState().elsewhere, mapId) });
+    this.releaseSettled(mapId, release, () => {
+      if (this.wanted === mapId) this.wait(mapId);
+    });
+  }
+
+  private releaseSettled(mapId: Id, release: () => void, then?: () => void): void {
+    void Promise.race([this.hooks.settle(mapId).catch(() => undefined), after(SETTLE_MAX_MS)]).then(() => {
+      release();
+      this.announce();
+      then?.();
+    });
   }
 
   private wait(mapId: Id): void {
     const ctl = new AbortController();
     this.waiting = ctl;
-    void this.request(mapId, { signal: ctl.signal }).finally(() => {
+    this.queued = this.request(mapId, { signal: ctl.signal }).finally(() => {
       if (this.waiting === ctl) this.waiting = null;
     });
   }

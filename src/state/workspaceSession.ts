@@ -118,6 +118,22 @@ export function syncCurrent(): void {
   void current?.sync?.request();
 }
 
+/** Before this tab lets another have a map: every pending edit saved (or at least journalled). */
+export async function settleCurrent(): Promise<void> {
+  const s = current;
+  if (!s) return;
+  await s.repo.flush();
+  await s.repo.journal.written();
+}
+
+/** This tab now edits a map: first write what a tab that went away journalled and never saved, then read it all in. */
+export async function takeOverCurrent(): Promise<void> {
+  const s = current;
+  if (!s) return;
+  await s.repo.takeInOtherTabs().catch((e) => console.warn('Lanemap: replaying the edit journal of another tab failed', e));
+  if (current === s) await s.sync?.request();
+}
+
 // --- internals
 
 interface Loaded {

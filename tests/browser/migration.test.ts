@@ -138,8 +138,8 @@ test('a database written by an older schema opens migrated: maps there, schema r
   await expect.poll(() => workspaces.locator('li strong').allTextContents()).toEqual(['Workshop from last year']);
   await page.keyboard.press('Escape');
 
-  // The schema row says 2 now, and every map has a first revision: the map as last saved.
-  await expect.poll(() => readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 2 });
+  // The schema row says 3 now (revisions, then the edit journal), and every map has a first revision: the map as last saved.
+  await expect.poll(() => readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 3 });
   const revisions = async () => ((await readTable(page, 'revisions')) as { mapId: string; at: number }[]).map((r) => [r.mapId, r.at]).sort();
   await expect.poll(revisions).toEqual([['m-old1', Date.parse(SAVED)], ['m-old2', Date.parse(SAVED)]]);
   await page.keyboard.press('h');
@@ -168,15 +168,16 @@ test('a corrupted record is set aside with a warning and the rest of the workspa
 
 test('data from a newer Lanemap opens read-only: edits are refused and nothing is rewritten', async () => {
   const map = oldMap('m-new', 'Open day bookings', ['Visitor books', 'Confirm by e-mail']);
-  // Dexie version 3, as a future Lanemap might leave it: one more table, schema row 3.
+  // Dexie version 4, as a future Lanemap might leave it: one more table, schema row 4.
   const stores = {
     ...V1_STORES,
     revisions: { keyPath: 'id', indexes: [['mapId', 'mapId'], ['[mapId+at]', ['mapId', 'at']]] },
     revisionMaps: { keyPath: 'id' },
     trash: { keyPath: 'id', indexes: [['deletedAt', 'deletedAt']] },
+    journal: { keyPath: 'seq', autoIncrement: true, indexes: [['tab', 'tab']] },
     comments: { keyPath: 'id' },
   } as Record<string, StoreSpec>;
-  const { page, context } = await openWithDatabase(browser(), { version: 30, stores, rows: v1Rows([map], 3) }, '#/map/m-new');
+  const { page, context } = await openWithDatabase(browser(), { version: 40, stores, rows: v1Rows([map], 4) }, '#/map/m-new');
   await waitForCanvas(page);
   await expect.poll(() => banner(page).textContent()).toContain('saved by a newer version of Lanemap');
 
@@ -191,7 +192,7 @@ test('data from a newer Lanemap opens read-only: edits are refused and nothing i
 
   await page.reload();
   await waitForCanvas(page);
-  expect(await readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 3 });
+  expect(await readTable(page, 'meta')).toContainEqual({ key: 'schema', version: 4 });
   expect(await readTable(page, 'maps')).toEqual([map]);
   await context.close();
 });

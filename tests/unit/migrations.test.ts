@@ -50,7 +50,7 @@ const ctx = () => ({ now: NOW, newId: () => `rev-${++ids}` });
 
 describe('migration steps', () => {
   it('has a test for each step below, and the steps lead to the current version', () => {
-    const tested = [2];
+    const tested = [2, 3];
     expect(MIGRATIONS.map((m) => m.version)).toEqual(tested);
     expect(MIGRATIONS.at(-1)!.version).toBe(STORAGE_VERSION);
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 2));
@@ -61,7 +61,7 @@ describe('migration steps', () => {
     const b = map('m-b', 'Offers', { updatedAt: 'not a date' });
     const broken = { ...map('m-x', 'Broken'), nodes: [{ id: 'n1', kind: 'blob', laneId: 'l1', label: 'x' }] };
     const before = version1Tables([a, b, broken]);
-    const { tables, applied } = migrateTables(before, 1, ctx());
+    const { tables, applied } = migrateTables(before, 1, ctx(), 2);
     expect(applied).toEqual([2]);
 
     expect(tables.meta).toEqual([before.meta![1], before.meta![2], { key: 'schema', version: 2 }]);
@@ -87,10 +87,20 @@ describe('migration steps', () => {
     expect(migrateTables(t, 1, ctx()).tables.revisions).toEqual([]);
   });
 
+  it('3: raises the schema row and starts an empty edit journal, touching nothing else', () => {
+    const before: StoredTables = { ...version1Tables([map('m-a', 'Enquiries')], 2), revisions: [], revisionMaps: [], trash: [] };
+    const { tables, applied } = migrateTables(before, 2, ctx());
+    expect(applied).toEqual([3]);
+    expect(tables.meta).toEqual([before.meta![1], before.meta![2], { key: 'schema', version: 3 }]);
+    expect(tables.journal).toEqual([]);
+    expect(tables.maps).toBe(before.maps);
+    expect(tables.revisions).toBe(before.revisions);
+  });
+
   it('runs nothing on data already at the current version, and refuses to go down', () => {
-    const t = version1Tables([map('m-a', 'Enquiries')], 2);
-    expect(migrateTables(t, 2, ctx())).toEqual({ tables: t, applied: [] });
-    expect(() => migrateTables(t, 3, ctx())).toThrow(/newer than this version of Lanemap/);
+    const t = version1Tables([map('m-a', 'Enquiries')], 3);
+    expect(migrateTables(t, 3, ctx())).toEqual({ tables: t, applied: [] });
+    expect(() => migrateTables(t, 4, ctx())).toThrow(/newer than this version of Lanemap/);
   });
 });
 
@@ -135,7 +145,7 @@ afterEach(async () => {
 });
 
 describe('migration on open', () => {
-  it('opens a version 1 database migrated: the maps load, the schema is 2, history has begun', async () => {
+  it('opens a version 1 database migrated: the maps load, the schema is current, history has begun, the journal is there', async () => {
     const name = await version1Database(version1Tables([map('m-a', 'Enquiries'), map('m-b', 'Offers')]));
     const db = open(name);
     const repo = new Repository(db, { getWorkspace: () => null!, onStatus: () => undefined });
@@ -144,7 +154,8 @@ describe('migration on open', () => {
     expect(repo.readOnly).toBe(false);
     expect(workspace!.maps.map((m) => m.name)).toEqual(['Enquiries', 'Offers']);
     expect(db.verno).toBe(STORAGE_VERSION);
-    expect(await db.meta.get('schema')).toEqual({ key: 'schema', version: 2 });
+    expect(await db.meta.get('schema')).toEqual({ key: 'schema', version: 3 });
+    expect(await db.journal.count()).toBe(0);
     const revisions = await db.revisions.orderBy('mapId').toArray();
     expect(revisions.map((r) => [r.mapId, r.at])).toEqual([
       ['m-a', Date.parse(SAVED)],
@@ -168,14 +179,14 @@ describe('migration on open', () => {
   });
 
   it('leaves data written by a newer Lanemap as it is, and opens it read-only', async () => {
-    const tables = version1Tables([map('m-a', 'Enquiries')], 3);
+    const tables = version1Tables([map('m-a', 'Enquiries')], 4);
     const name = await version1Database(tables);
     const db = open(name);
     const repo = new Repository(db, { getWorkspace: () => null!, onStatus: () => undefined });
     const { workspace } = await repo.load();
     expect(repo.readOnly).toBe(true);
     expect(workspace!.maps).toHaveLength(1);
-    expect(await db.meta.get('schema')).toEqual({ key: 'schema', version: 3 });
+    expect(await db.meta.get('schema')).toEqual({ key: 'schema', version: 4 });
     expect(await db.revisions.count()).toBe(0);
     repo.dispose();
   });

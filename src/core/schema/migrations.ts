@@ -8,7 +8,7 @@ import { revisionOf } from './revisionRecords';
 //
 // The workspace file (FORMAT.md) has its own version: a change here does not change the file.
 
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 /** Rows of the stored tables, by table name, as a migration sees them. */
 export type StoredTables = Record<string, unknown[]>;
@@ -65,8 +65,21 @@ const revisionsAndTrash: Migration = {
   },
 };
 
+/**
+ * Version 3: an edit journal, where each edit is written the moment it is made, before the
+ * debounced save. It starts empty; the step only raises the schema row, so a Lanemap that does
+ * not know the journal (and would not trim it) opens the data read-only.
+ */
+const editJournal: Migration = {
+  version: 3,
+  title: 'An edit journal',
+  reads: ['meta'],
+  writes: ['meta', 'journal'],
+  migrate: (t) => ({ meta: withSchemaRow(t.meta, 3), journal: [] }),
+};
+
 /** Every step, oldest first. Add a step (and a Dexie version in db.ts) for each new layout. */
-export const MIGRATIONS: readonly Migration[] = [revisionsAndTrash];
+export const MIGRATIONS: readonly Migration[] = [revisionsAndTrash, editJournal];
 
 export function migrationTo(version: number): Migration | undefined {
   return MIGRATIONS.find((m) => m.version === version);

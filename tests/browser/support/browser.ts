@@ -6,8 +6,8 @@ import { PORT } from './server';
 // Debian's Chromium driven by playwright-core: no browser download is possible here.
 
 export const APP_URL = `http://localhost:${PORT}/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** `extraArgs`: more Chromium switches, such as --host-resolver-rules to give a test its own host name. */
 export function launch(extraArgs: string[] = []): Promise<Browser> {

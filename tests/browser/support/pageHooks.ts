@@ -1,5 +1,6 @@
 import { flushEdits } from '../../../src/persistence/flushEdits';
 import { getMap } from '../../../src/state/documentStore';
+import { currentSession } from '../../../src/state/workspaceSession';
 import { openVersionCompare } from '../../../src/ui/compare/compareRoute';
 import { exportHook } from './exportHook';
 
@@ -15,4 +16,18 @@ Object.assign(window, {
   __lanemapCompare: { openVersionCompare, currentMap: getMap },
   /** The export pipeline without the dialog (tests/bench/exportBrowser.ts). */
   __lanemapExport: exportHook,
+  /** The edit journal (tests/browser/kill-browser.test.ts, tests/bench/killBrowser.ts). */
+  __lanemapJournal: {
+    /** Rows in the open workspace's journal, once this tab's latest edits are written to it. */
+    rows: async () => {
+      const s = currentSession();
+      if (!s) return 0;
+      await s.repo.journal.written();
+      return s.db.journal.count();
+    },
+    /** Hold every save back (the journal still writes), so a test can kill the browser between the two. */
+    holdSaves: (on: boolean) => currentSession()?.repo.holdSaves(on),
+    /** A map as stored now (not as on screen). */
+    storedMap: (mapId: string) => currentSession()?.db.maps.get(mapId),
+  },
 });

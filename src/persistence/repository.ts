@@ -99,7 +99,7 @@ export class Repository {
     if (stored.newerVersion !== null) this.readOnly = true;
     const { workspace, warnings } = stored;
     if (workspace && stored.metaMissing) this.markDirty([{ table: 'meta', id: workspace.meta.id }]);
-    if (stored.bad.length > 0 && !this.readOnly) await quarantineRows(this.db, stored.bad, warnings);
+    if (!this.readOnly) await quarantineRows(this.db, stored);
     this.stored = workspace !== null && !stored.metaMissing;
     this.markReady();
     return { workspace, warnings };

@@ -55,7 +55,13 @@ export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): P
   await initialiseRegistry(reg, { demo, exclusive: browserExclusive });
   // Every workspace in the trash: a new empty one, so there is somewhere to work (the trash stays).
   const entry = (await pickStart(reg, tabChoice())) ?? (await addWorkspace(reg, emptyWorkspace(randomIds('ws'), 'My workspace')));
-  activate(await load(entry));
+  let loaded: Loaded;
+  try {
+    loaded = await load(entry);
+  } catch (e) {
+    throw new WorkspaceLoadError(entry, e);
+  }
+  activate(loaded);
   watchWorkspaces(reg, (entries) => useWorkspaces.setState({ entries }), (e) => console.warn('Lanemap: reading the list of workspaces failed', e));
   useWorkspaces.setState({ available: true });
   addEditGuard(() => (switching ? OPENING : current?.refuseEdits ? NEWER_VERSION : null));
@@ -71,6 +77,18 @@ export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): P
     else return;
     s.touchedAt = now;
   });
+}
+
+/** The workspace to start with is listed but could not be read: the recovery screen's business, never the demo's. */
+export class WorkspaceLoadError extends Error {
+  constructor(
+    readonly entry: WorkspaceEntry,
+    readonly cause: unknown,
+  ) {
+    // Dexie repeats the browser's message after its own on a second line: the first says it.
+    super((cause instanceof Error ? cause.message || cause.name : String(cause)).split('\n')[0]!.trim());
+    this.name = 'WorkspaceLoadError';
+  }
 }
 
 export type OpenResult = { ok: true } | { ok: false; message: string };

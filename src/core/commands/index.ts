@@ -12,3 +12,4 @@ export * from './catalogueLink';
 export * from './restoreMap';
 export * from './workspace';
 export * from './requirements';
+export * from './restoreRecord';

@@ -4,6 +4,7 @@ import { useAppStatus } from '../../state/appStatusStore';
 import { formatWhen } from '../history/formatWhen';
 import { downloadBackup } from '../io/workspaceFile';
 import { useBackup } from './backupStore';
+import { DamagedRecordsButton } from './DamagedRecordsButton';
 import { askToKeepData, formatBytes, readStorageInfo, type StorageInfo } from './storageInfo';
 import './storage.css';
 import { count } from '../../core/model/vocabulary';
@@ -97,6 +98,7 @@ function StorageBody() {
         </dd>
       </dl>
       <p className="hint">A backup is one file with every map and the catalogue. “Import” reads it back, in this browser or another.</p>
+      <DamagedRecordsButton always onOpen={closeStoragePanel} />
       <div className="dialog-actions">
         <button type="button" onClick={closeStoragePanel}>Close</button>
         <button type="button" className="primary" onClick={() => downloadBackup()}>Download backup</button>

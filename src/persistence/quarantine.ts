@@ -22,3 +22,11 @@ export async function putBack(db: LanemapDB, seq: number, table: string, row: un
     await db.quarantine.update(seq, { restoredAt: at });
   });
 }
+
+/** Move one damaged row found after load (a saved version read on demand) to the quarantine, in one transaction. */
+export async function quarantineOne(db: LanemapDB, table: string, q: QuarantineRow): Promise<void> {
+  await db.transaction('rw', [db.quarantine, db.table(table)], async () => {
+    await db.quarantine.add(q);
+    await db.table(table).delete(q.id);
+  });
+}

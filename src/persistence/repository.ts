@@ -38,7 +38,7 @@ export interface LoadResult {
   warnings: string[];
 }
 
-const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
+export const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
 
 const NEWER = 'Read-only: this workspace was saved by a newer version of Lanemap, so changes are not saved. Export a backup to keep them.';
 

@@ -5,6 +5,7 @@ import { LanemapDB } from '../persistence/db';
 import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
 import { addWorkspace, ensureEntry, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
 import type { RegistryDB } from '../persistence/registryDb';
+import { readEntry } from '../persistence/registryRows';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
 import { Repository } from '../persistence/repository';
 import { WorkspaceSync } from '../persistence/tabSync';
@@ -98,7 +99,7 @@ export async function openWorkspace(id: string): Promise<OpenResult> {
   if (!registry) return { ok: false, message: 'Browser storage is unavailable: there are no other workspaces.' };
   if (current?.entry.id === id) return { ok: true };
   if (switching) return { ok: false, message: OPENING };
-  const entry = await registry.workspaces.get(id);
+  const entry = readEntry(await registry.workspaces.get(id));
   if (!entry || entry.deletedAt !== undefined) return { ok: false, message: 'That workspace is not in this browser any more (it may have been deleted in another tab).' };
   switching = true;
   useWorkspaces.setState({ busy: true });

@@ -475,3 +475,15 @@ describe('Repository: other tabs', () => {
     expect((await db.maps.get('m-a'))!.name).toBe('Offers');
   });
 });
+
+describe('A saved version damaged on disk', () => {
+  it('is set aside when it is read, not shown, and kept in the quarantine', async () => {
+    const { revisionMap } = await import('../../src/persistence/historyQueries');
+    await db.revisionMaps.put({ id: 'r-bad', map: { id: 'm-a', name: 7 } } as never);
+    expect(await revisionMap(db, 'r-bad')).toBeUndefined();
+    const [q, ...rest] = await db.quarantine.toArray();
+    expect(rest).toEqual([]);
+    expect(q).toMatchObject({ table: 'revisionMaps', id: 'r-bad', row: { id: 'r-bad', map: { id: 'm-a', name: 7 } } });
+    expect(await db.revisionMaps.get('r-bad')).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { capitalise } from '../../core/model/vocabulary';
 import { describeRow } from '../../core/schema/storedRows';
 import type { QuarantineRow } from '../../persistence/db';
@@ -13,12 +14,7 @@ import './storage.css';
 
 export function DamagedRecords() {
   const open = useDamaged((s) => s.open);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (open && d && !d.open) d.showModal();
-    if (!open && d?.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog damaged-dialog" aria-labelledby="damaged-title" onClose={closeDamagedRecords}>
       {open && <DamagedBody />}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { create } from 'zustand';
 import { useAppStatus } from '../../state/appStatusStore';
 import { formatWhen } from '../history/formatWhen';
@@ -30,12 +31,7 @@ export function StorageButton() {
 
 function StoragePanel() {
   const open = useStoragePanel((s) => s.open);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (open && d && !d.open) d.showModal();
-    if (!open && d?.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog storage-dialog" aria-labelledby="storage-title" onClose={closeStoragePanel}>
       {open && <StorageBody />}

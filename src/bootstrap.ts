@@ -6,7 +6,8 @@ import { useAppStatus } from './state/appStatusStore';
 import { addEditGuard, useDocument } from './state/documentStore';
 import { startLiveAnalysis } from './state/findingsStore';
 import { lockGuard, startMapLocks } from './state/lockStore';
-import { currentSession, flushCurrent, flushOnLeaving, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent } from './state/workspaceSession';
+import { currentSession, flushCurrent, flushOnLeaving, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent, WorkspaceLoadError, workspaceRegistry } from './state/workspaceSession';
+import { useLoadFailure } from './state/loadFailureStore';
 import { warmLayoutWorker } from './workers/layoutClient';
 
 // Wires storage to the document: open the workspace to start with (on first run, the demo),
@@ -15,18 +16,44 @@ import { warmLayoutWorker } from './workers/layoutClient';
 
 export async function bootstrap(): Promise<void> {
   startLiveAnalysis();
+  if (await openStorage()) afterOpen();
+}
+
+/** Open the list of workspaces and the one to start with. False when the app must not go on to the editor's wiring. */
+async function openStorage(): Promise<boolean> {
   const status = useAppStatus.getState();
   const registry = new RegistryDB();
   try {
     await startWorkspaces(registry, () => demoWorkspace(new Date().toISOString()));
+    useLoadFailure.setState({ failure: null, retry: null });
+    return true;
   } catch (e) {
     registry.close();
-    // Private browsing or blocked storage: open anyway, and say that nothing is kept.
+    if (e instanceof WorkspaceLoadError) {
+      // The user's workspace is there but could not be read: the recovery screen, never the demo over it.
+      console.warn('Lanemap: the workspace could not be loaded', e.cause);
+      const retry = async () => {
+        if (await openStorage()) afterOpen();
+      };
+      useLoadFailure.setState({ failure: { name: e.entry.name, dbName: e.entry.dbName, message: e.message }, retry });
+      return false;
+    }
     const reason = e instanceof Error ? e.message : String(e);
+    // Trying again from the recovery screen: it stays, saying what failed this time.
+    const shown = useLoadFailure.getState().failure;
+    if (shown) {
+      useLoadFailure.setState({ failure: { ...shown, message: reason } });
+      return false;
+    }
+    // Private browsing or blocked storage: open anyway, and say that nothing is kept.
     status.set({ storageUnavailable: reason, save: { state: 'error', message: 'Browser storage is unavailable: nothing will be kept. Export the workspace to keep your work.' } });
     useDocument.getState().load(demoWorkspace(new Date().toISOString()));
-    return;
+    return false;
   }
+}
+
+/** Once the workspace is open: edit locks, flushing when the page is hidden or closed, housekeeping. */
+function afterOpen(): void {
   addEditGuard(lockGuard);
   startMapLocks({ onLost: () => void currentSession()?.repo.flush(), settle: settleCurrent, onAcquired: () => void takeOverCurrent() }, currentSession()!.entry.dbName);
 
@@ -37,6 +64,6 @@ export async function bootstrap(): Promise<void> {
   window.addEventListener('pagehide', flushOnLeaving);
   // Once the page has settled, load the layout worker and empty the trash of workspaces past their 30 days.
   setTimeout(warmLayoutWorker, 1500);
-  setTimeout(() => void purgeExpiredWorkspaces(registry).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
+  setTimeout(() => void purgeExpiredWorkspaces(workspaceRegistry()!).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
   setFlush(flushCurrent);
 }

@@ -46,7 +46,13 @@ export interface QuarantineRow {
   table: string;
   id: string;
   reason: string;
+  /** What is wrong, in plain words, for the "Damaged records" panel. */
+  explanation?: string;
   at: string;
+  /** The storage version (STORAGE_VERSION) that set it aside: restoring migrates it from there. */
+  version?: number;
+  /** When "Try to restore" put it back (ms since 1970); the row itself is kept. */
+  restoredAt?: number;
   row: unknown;
 }
 

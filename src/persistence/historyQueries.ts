@@ -1,6 +1,9 @@
 import { liveQuery } from 'dexie';
 import type { Id, ProcessMap } from '../core/model/types';
-import type { RevisionRow } from '../core/schema/revisionRecords';
+import { STORAGE_VERSION } from '../core/schema/migrations';
+import type { RevisionBody, RevisionRow } from '../core/schema/revisionRecords';
+import { explainProblems, validateRow } from '../core/schema/storedRows';
+import { quarantineOne } from './quarantine';
 import type { LanemapDB, TrashRow } from './db';
 import { trashExpired } from './revisionPolicy';
 
@@ -32,9 +35,22 @@ export async function listRevisions(db: LanemapDB, mapId: Id): Promise<RevisionR
   return rows.reverse();
 }
 
-/** The map as it was in one revision, or undefined when that revision has been pruned. */
+/**
+ * The map as it was in one revision, or undefined when that revision has been pruned or is
+ * damaged. There can be thousands, so they are checked here, when one is read, not at load:
+ * a damaged one is set aside like any other row (the "Damaged records" panel lists it).
+ */
 export async function revisionMap(db: LanemapDB, revisionId: string): Promise<ProcessMap | undefined> {
-  return (await db.revisionMaps.get(revisionId))?.map;
+  const row = await db.revisionMaps.get(revisionId);
+  if (row === undefined) return undefined;
+  const v = validateRow('revisionMaps', row);
+  if (v.ok) return (v.value as RevisionBody).map;
+  const explanation = explainProblems(v.problems);
+  const reason = v.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  await quarantineOne(db, 'revisionMaps', { table: 'revisionMaps', id: revisionId, reason, explanation, at: new Date().toISOString(), version: STORAGE_VERSION, row }).catch((e) =>
+    console.warn('Lanemap: a damaged version could not be set aside', e),
+  );
+  return undefined;
 }
 
 /** Call `onChange` with the map's revisions now and after every save, in any tab. Returns a stop function. */

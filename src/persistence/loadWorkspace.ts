@@ -1,16 +1,16 @@
 import { uuid } from '../core/model/ids';
-import type { Id, ProcessMap, Workspace } from '../core/model/types';
-import { validateCatalogueRecord, validateMapRecord, type BundleIssue, type CatalogueTable } from '../core/schema/bundle';
+import type { Workspace } from '../core/model/types';
 import { STORAGE_VERSION } from '../core/schema/migrations';
-import type { LanemapDB, OrderRow, QuarantineRow, WorkspaceRow } from './db';
+import { restoreStoredWorkspace, type RawTables, type RestoredWorkspace } from '../core/schema/storedWorkspace';
+import type { LanemapDB, MetaRow, QuarantineRow } from './db';
 import { describeSaveError } from './saveErrors';
-import { count } from '../core/model/vocabulary';
+import { indexRow, orderRow } from './writes';
 
-// Reading the stored workspace: every row is validated on its own, and a bad one is set
-// aside (quarantined) with a warning while the rest of the workspace opens.
+export { CATALOGUE } from './catalogueTables';
 
-export const CATALOGUE: readonly CatalogueTable[] = ['departments', 'systems', 'dataStores'];
-const NOUN: Record<CatalogueTable, string> = { departments: 'Department', systems: 'System', dataStores: 'Data store' };
+// Reading the stored workspace: every row of every table goes through validate -> migrate ->
+// restore on its own (core/schema/storedWorkspace), and a bad one is set aside (quarantined)
+// with a warning while the rest of the workspace opens, what pointed at it included.
 
 export interface StoredWorkspace {
   /** null on first run: the database holds nothing yet. */
@@ -20,98 +20,69 @@ export interface StoredWorkspace {
   newerVersion: number | null;
   /** Rows that failed validation, to move to the quarantine table. */
   bad: QuarantineRow[];
-  /** The workspace row was missing and was made up: it needs writing. */
+  /** What to write in their place, and the index entries to write again. */
+  repairs: Pick<RestoredWorkspace, 'standIns' | 'reindex'>;
+  /** The workspace row was missing: it needs writing. */
   metaMissing: boolean;
 }
 
-export async function readStoredWorkspace(db: LanemapDB, now: number): Promise<StoredWorkspace> {
-  const [metaRows, mapRows, ...catalogueRows] = await db.transaction('r', [db.meta, db.maps, db.departments, db.systems, db.dataStores], () =>
-    Promise.all([db.meta.toArray(), db.maps.toArray(), db.departments.toArray(), db.systems.toArray(), db.dataStores.toArray()]),
-  );
-  const empty = { workspace: null, warnings: [], newerVersion: null, bad: [], metaMissing: false };
-  if (metaRows.length === 0 && mapRows.length === 0 && catalogueRows.every((rows) => rows.length === 0)) return empty;
+/** The tables read at load. A version's map (revisionMaps) is checked when it is read, not here: there can be thousands. */
+const READ: readonly (keyof RawTables & string)[] = ['meta', 'maps', 'departments', 'systems', 'dataStores', 'mapIndex', 'revisions', 'trash'];
 
-  const meta = new Map(metaRows.map((r) => [r.key, r]));
-  const warnings: string[] = [];
-  const version = (meta.get('schema') as { version?: unknown } | undefined)?.version;
-  const newerVersion = typeof version === 'number' && version > STORAGE_VERSION ? version : null;
-  if (newerVersion !== null) {
-    warnings.push(
-      `This workspace was saved by a newer version of Lanemap (schema ${newerVersion}); this version reads up to ${STORAGE_VERSION}. ` +
+export async function readStoredWorkspace(db: LanemapDB, now: number): Promise<StoredWorkspace> {
+  const tables = READ.map((name) => db.table(name));
+  const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
+  const raw: RawTables = Object.fromEntries(READ.map((name, i) => [name, rows[i]]));
+  const r = restoreStoredWorkspace(raw, uuid);
+  const warnings = [...r.warnings];
+  if (r.newerVersion !== null) {
+    warnings.unshift(
+      `This workspace was saved by a newer version of Lanemap (schema ${r.newerVersion}); this version reads up to ${STORAGE_VERSION}. ` +
         'It is open read-only: changes will not be saved. Update Lanemap to edit it.',
     );
   }
-  const order = meta.get('order') as OrderRow | undefined;
-  const bad: QuarantineRow[] = [];
   const at = new Date(now).toISOString();
-
-  const catalogue = CATALOGUE.map((table, t) => {
-    const good = [];
-    for (const row of catalogueRows[t]!) {
-      const v = validateCatalogueRecord(table, row);
-      if (v.ok) good.push(v.record);
-      else setAside(bad, warnings, table, NOUN[table], row, v.errors, at);
-    }
-    return sortByOrder(good, order?.[table]);
-  });
-  const [departments, systems, dataStores] = catalogue as [Workspace['departments'], Workspace['systems'], Workspace['dataStores']];
-
-  const ctx = { departmentIds: ids(departments), systemIds: ids(systems), dataStoreIds: ids(dataStores) };
-  const maps: ProcessMap[] = [];
-  for (const row of mapRows) {
-    const v = validateMapRecord(row, ctx);
-    if (v.ok) maps.push(v.map);
-    else setAside(bad, warnings, 'maps', 'Map', row, v.errors, at);
-  }
-
-  const wsRow = meta.get('workspace') as WorkspaceRow | undefined;
-  let wsMeta: Workspace['meta'];
-  if (wsRow) {
-    const rest: Partial<WorkspaceRow> = { ...wsRow };
-    delete rest.key;
-    wsMeta = rest as Workspace['meta'];
-  } else {
-    wsMeta = { id: `ws-${uuid()}`, name: 'Workspace' };
-    warnings.push('The workspace name was missing from storage; it is now called "Workspace".');
-  }
-  const workspace = { meta: wsMeta, departments, systems, dataStores, maps: sortByOrder(maps, order?.maps) };
-  return { workspace, warnings, newerVersion, bad, metaMissing: !wsRow };
+  const bad = r.damaged.map(
+    (d): QuarantineRow => ({
+      table: d.table,
+      id: d.id,
+      reason: d.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      explanation: d.explanation,
+      at,
+      version: STORAGE_VERSION,
+      row: d.row,
+    }),
+  );
+  return { workspace: r.workspace, warnings, newerVersion: r.newerVersion, bad, repairs: { standIns: r.standIns, reindex: r.reindex }, metaMissing: r.metaMissing };
 }
 
-/** Move bad rows to the quarantine table: copy and removal in one transaction, so a row is never lost. */
-export async function quarantineRows(db: LanemapDB, bad: QuarantineRow[], warnings: string[]): Promise<void> {
+/**
+ * Move bad rows to the quarantine table and put what stands in for them in their place, in
+ * one transaction, so a row is never lost: a damaged workspace or order row is replaced by
+ * the one read from it, a record others point at by its stand-in, a map's entry in the list
+ * of maps written again.
+ */
+export async function quarantineRows(db: LanemapDB, stored: StoredWorkspace): Promise<void> {
+  const { bad, repairs, workspace, warnings } = stored;
+  if (bad.length === 0 && repairs.standIns.length === 0 && repairs.reindex.length === 0) return;
+  const tables = [db.quarantine, db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.revisions, db.trash];
   try {
-    await db.transaction('rw', [db.quarantine, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores], async () => {
-      await db.quarantine.bulkAdd(bad);
+    await db.transaction('rw', tables, async () => {
+      if (bad.length > 0) await db.quarantine.bulkAdd(bad);
+      const meta: MetaRow[] = [];
       for (const q of bad) {
-        const key = (q.row as { id: Id }).id;
-        await db.table(q.table).delete(key);
-        if (q.table === 'maps') await db.mapIndex.delete(key);
+        if (q.table !== 'meta') await db.table(q.table).delete(q.id);
+        else if (q.id === 'workspace' && workspace) meta.push({ key: 'workspace', ...workspace.meta });
+        else if (q.id === 'order' && workspace) meta.push(orderRow(workspace));
+        else if (q.id === 'schema') meta.push({ key: 'schema', version: STORAGE_VERSION });
+        if (q.table === 'maps') await db.mapIndex.delete(q.id);
       }
+      if (meta.length > 0) await db.meta.bulkPut(meta);
+      for (const s of repairs.standIns) await db.table(s.table).put(s.record);
+      if (repairs.reindex.length > 0) await db.mapIndex.bulkPut(repairs.reindex.map(indexRow));
     });
   } catch (e) {
     // Left where they were: still skipped, and found again on the next load.
     warnings.push(`The unreadable records could not be moved aside (${describeSaveError(e)}); they stay in storage untouched.`);
   }
 }
-
-function setAside(bad: QuarantineRow[], warnings: string[], table: string, noun: string, row: unknown, errors: BundleIssue[], at: string): void {
-  const r = (typeof row === 'object' && row !== null ? row : {}) as { id?: unknown; name?: unknown };
-  const id = String(r.id);
-  const first = errors[0];
-  const why = first ? `${first.path}: ${first.message}` : 'unreadable';
-  const more = errors.length > 1 ? ` (and ${count(errors.length - 1, 'more problem')})` : '';
-  const reason = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-  bad.push({ table, id, reason, at, row });
-  const name = typeof r.name === 'string' && r.name ? `"${r.name}" (${id})` : `"${id}"`;
-  warnings.push(`${noun} ${name} could not be read and was set aside: ${why}${more}`);
-}
-
-export function sortByOrder<T extends { id: Id }>(rows: T[], order: Id[] | undefined): T[] {
-  if (!order) return rows;
-  const pos = new Map(order.map((id, i) => [id, i]));
-  const last = Number.MAX_SAFE_INTEGER; // rows missing from the order go after, in id order
-  return [...rows].sort((a, b) => (pos.get(a.id) ?? last) - (pos.get(b.id) ?? last));
-}
-
-const ids = (rows: { id: Id }[]): Set<Id> => new Set(rows.map((r) => r.id));

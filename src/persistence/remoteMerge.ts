@@ -1,6 +1,7 @@
 import type { Table as ChangeTable } from '../core/commands/diff';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import { validateCatalogueRecord, validateMapRecord, type CatalogueTable } from '../core/schema/bundle';
+import { restoreWorkspaceMeta } from '../core/schema/storedRows';
 import type { MapIndexRow, MetaRow, WorkspaceRow } from './db';
 import { CATALOGUE } from './loadWorkspace';
 
@@ -56,16 +57,19 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 
 function mergeCatalogue<T extends { id: Id }>(table: CatalogueTable, mine: T[], rows: unknown[], rules: MergeRules): T[] {
   const theirs = new Map<Id, T>();
+  /** Stored rows that fail validation: not a deletion, so this tab's copy stays. */
+  const unreadable = new Set<unknown>();
   for (const row of rows) {
     const v = validateCatalogueRecord(table, row);
     if (v.ok) theirs.set(v.record.id, v.record as unknown as T);
+    else unreadable.add((row as { id?: unknown } | null)?.id);
   }
   let changed = false;
   const out: T[] = [];
   for (const r of mine) {
     const stored = theirs.get(r.id);
     theirs.delete(r.id);
-    if (rules.isPending(table, r.id)) out.push(r);
+    if (rules.isPending(table, r.id) || (!stored && unreadable.has(r.id))) out.push(r);
     else if (!stored) changed = true; // deleted in another tab
     else if (same(stored, r)) out.push(r);
     else {
@@ -93,8 +97,9 @@ export function mergeRemote(local: Workspace, snap: RemoteSnapshot, fetched: Rea
   let meta = local.meta;
   const wsRow = snap.meta.find((r): r is WorkspaceRow => r.key === 'workspace');
   if (wsRow && !rules.isPending('meta', local.meta.id)) {
-    const { key: _key, ...stored } = wsRow;
-    if (!same(stored, local.meta)) meta = stored as unknown as Workspace['meta'];
+    // A stored row that does not read whole (a name of the wrong type) never replaces this tab's.
+    const stored = restoreWorkspaceMeta(wsRow, () => local.meta.id);
+    if (stored.problems.length === 0 && !same(stored.meta, local.meta)) meta = stored.meta;
   }
 
   const plan = planMaps(local, snap, rules);

@@ -42,7 +42,7 @@ export interface LoadResult {
   warnings: string[];
 }
 
-const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
+export const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
 
 const NEWER = 'Read-only: this workspace was saved by a newer version of Lanemap, so changes are not saved. Export a backup to keep them.';
 
@@ -110,7 +110,7 @@ export class Repository {
     if (stored.newerVersion !== null) this.readOnly = true;
     const { workspace, warnings } = stored;
     if (workspace && stored.metaMissing) this.markDirty([{ table: 'meta', id: workspace.meta.id }]);
-    if (stored.bad.length > 0 && !this.readOnly) await quarantineRows(this.db, stored.bad, warnings);
+    if (!this.readOnly) await quarantineRows(this.db, stored);
     this.stored = workspace !== null && !stored.metaMissing;
     this.markReady();
     return { workspace, warnings };

@@ -4,6 +4,7 @@ import { uuid } from '../core/model/ids';
 import { LanemapDB } from './db';
 import { readStoredWorkspace } from './loadWorkspace';
 import { dbNameFor, detailsOf, newEntryId, type RegistryDB, type WorkspaceEntry } from './registryDb';
+import { readEntries } from './registryRows';
 import { trashExpired } from './revisionPolicy';
 import { writeAll } from './writes';
 
@@ -22,7 +23,7 @@ const clock = (o?: RegistryClock) => (o?.now ?? Date.now)();
 
 /** Every entry, the trash included, by name. */
 export async function listWorkspaces(reg: RegistryDB): Promise<WorkspaceEntry[]> {
-  const rows = await reg.workspaces.toArray();
+  const rows = readEntries(await reg.workspaces.toArray());
   return rows.sort((a, b) => a.name.localeCompare(b.name) || a.createdAt - b.createdAt);
 }
 
@@ -128,7 +129,7 @@ export async function deleteWorkspaceForever(reg: RegistryDB, id: string): Promi
 /** Workspaces in the trash for longer than the map trash keeps maps go, with their databases. */
 export async function purgeExpiredWorkspaces(reg: RegistryDB, opts?: RegistryClock): Promise<number> {
   const now = clock(opts);
-  const expired = (await reg.workspaces.toArray()).filter((e) => e.deletedAt !== undefined && trashExpired(e.deletedAt, now));
+  const expired = readEntries(await reg.workspaces.toArray()).filter((e) => e.deletedAt !== undefined && trashExpired(e.deletedAt, now));
   for (const e of expired) await deleteWorkspaceForever(reg, e.id);
   return expired.length;
 }
@@ -139,7 +140,7 @@ export async function purgeExpiredWorkspaces(reg: RegistryDB, opts?: RegistryClo
  * every workspace is in the trash.
  */
 export async function pickStart(reg: RegistryDB, preferred?: string | null): Promise<WorkspaceEntry | null> {
-  const live = (await reg.workspaces.toArray()).filter((e) => e.deletedAt === undefined);
+  const live = readEntries(await reg.workspaces.toArray()).filter((e) => e.deletedAt === undefined);
   const last = (await reg.settings.get('lastUsed'))?.id;
   for (const id of [preferred, last]) {
     const hit = id ? live.find((e) => e.id === id) : undefined;

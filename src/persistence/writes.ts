@@ -6,7 +6,7 @@ import { revisionOf } from '../core/schema/revisionRecords';
 import type { LanemapDB, MapIndexRow, MetaRow, OrderRow } from './db';
 import { trimJournal, type JournalCover } from './journal';
 import { recordKey } from './journalRows';
-import { CATALOGUE } from './loadWorkspace';
+import { CATALOGUE } from './catalogueTables';
 import { revisionsToDrop } from './revisionPolicy';
 
 // The write transactions. A map's revision and a deleted map's trash row are written in the
@@ -155,7 +155,7 @@ async function replaceAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Prom
   await writeMaps(db, ws.maps, [], ctx);
 }
 
-function orderRow(ws: Workspace): OrderRow {
+export function orderRow(ws: Workspace): OrderRow {
   const idsOf = (rows: { id: Id }[]) => rows.map((r) => r.id);
   return { key: 'order', departments: idsOf(ws.departments), systems: idsOf(ws.systems), dataStores: idsOf(ws.dataStores), maps: idsOf(ws.maps) };
 }

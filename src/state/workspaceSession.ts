@@ -5,6 +5,7 @@ import { LanemapDB } from '../persistence/db';
 import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
 import { addWorkspace, ensureEntry, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
 import type { RegistryDB } from '../persistence/registryDb';
+import { readEntry } from '../persistence/registryRows';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
 import { Repository } from '../persistence/repository';
 import { WorkspaceSync } from '../persistence/tabSync';
@@ -55,7 +56,13 @@ export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): P
   await initialiseRegistry(reg, { demo, exclusive: browserExclusive });
   // Every workspace in the trash: a new empty one, so there is somewhere to work (the trash stays).
   const entry = (await pickStart(reg, tabChoice())) ?? (await addWorkspace(reg, emptyWorkspace(randomIds('ws'), 'My workspace')));
-  activate(await load(entry));
+  let loaded: Loaded;
+  try {
+    loaded = await load(entry);
+  } catch (e) {
+    throw new WorkspaceLoadError(entry, e);
+  }
+  activate(loaded);
   watchWorkspaces(reg, (entries) => useWorkspaces.setState({ entries }), (e) => console.warn('Lanemap: reading the list of workspaces failed', e));
   useWorkspaces.setState({ available: true });
   addEditGuard(() => (switching ? OPENING : current?.refuseEdits ? NEWER_VERSION : null));
@@ -73,6 +80,18 @@ export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): P
   });
 }
 
+/** The workspace to start with is listed but could not be read: the recovery screen's business, never the demo's. */
+export class WorkspaceLoadError extends Error {
+  constructor(
+    readonly entry: WorkspaceEntry,
+    readonly cause: unknown,
+  ) {
+    // Dexie repeats the browser's message after its own on a second line: the first says it.
+    super((cause instanceof Error ? cause.message || cause.name : String(cause)).split('\n')[0]!.trim());
+    this.name = 'WorkspaceLoadError';
+  }
+}
+
 export type OpenResult = { ok: true } | { ok: false; message: string };
 
 /** Open another workspace in this tab. Refused, with the reason, when this one's edits cannot all be saved first. */
@@ -80,7 +99,7 @@ export async function openWorkspace(id: string): Promise<OpenResult> {
   if (!registry) return { ok: false, message: 'Browser storage is unavailable: there are no other workspaces.' };
   if (current?.entry.id === id) return { ok: true };
   if (switching) return { ok: false, message: OPENING };
-  const entry = await registry.workspaces.get(id);
+  const entry = readEntry(await registry.workspaces.get(id));
   if (!entry || entry.deletedAt !== undefined) return { ok: false, message: 'That workspace is not in this browser any more (it may have been deleted in another tab).' };
   switching = true;
   useWorkspaces.setState({ busy: true });

@@ -37,10 +37,9 @@ const failure = (page: Page, what: string) => page.getByRole('alert', { name: `$
 test('a damaged saved version: the history says it cannot be shown and closes, and the map goes on being edited and saved', async () => {
   const { page, context } = await openApp(browser(), { path: '#/map/m-alu' });
   await waitSaved(page);
-  // A version row without its summary, newer than the rest, so it is listed first.
+  // A version row without its summary, newer than the rest, so it is listed first. Written while
+  // the workspace is open: one found at load is set aside before any panel reads it (damaged-records.test.ts).
   await putRaw(page, 'revisions', { id: 'rev-damaged', mapId: 'm-alu', at: Date.now() + 60_000, size: 10 });
-  await page.reload();
-  await waitForCanvas(page);
 
   await page.keyboard.press('h');
   const history = page.getByRole('dialog', { name: /History/ });
@@ -66,17 +65,19 @@ test('a damaged trash row: the trash says it cannot be shown, offers a backup an
   await waitSaved(page);
   const maps = page.getByRole('complementary', { name: 'Maps' });
   const before = await maps.locator('.map-name').count();
-  // A deleted map's row without the map itself.
+  // A deleted map's row without the map itself, written while the workspace is open (one found at
+  // load is set aside before any panel reads it); deleting a map makes the trash read its rows again.
   await putRaw(page, 'trash', { id: 'm-lost', deletedAt: Date.now() });
-  await page.reload();
-  await waitForCanvas(page);
+  const victim = (await maps.locator('.map-name').allTextContents()).find((n) => !n.startsWith('Alumni'))!;
+  await maps.getByRole('button', { name: `Delete ${victim}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
 
   const trashButton = maps.getByRole('button', { name: /^Trash: / });
-  await expect.poll(() => trashButton.getAttribute('aria-label')).toBe('Trash: 1 deleted map');
+  await expect.poll(() => trashButton.getAttribute('aria-label')).toBe('Trash: 2 deleted maps');
   await trashButton.click();
   const trash = page.getByRole('dialog', { name: 'Deleted maps' });
   await failure(page, 'The trash').waitFor({ timeout: 10_000 });
-  expect(await maps.locator('.map-name').count()).toBe(before);
+  expect(await maps.locator('.map-name').count()).toBe(before - 1);
   await page.screenshot({ path: 'tests/browser/artifacts/error-trash.png' });
   await expectAccessible(page);
 
@@ -86,6 +87,6 @@ test('a damaged trash row: the trash says it cannot be shown, offers a backup an
   await failure(page, 'The trash').getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => trash.count()).toBe(0);
   await renameNode(page, 'Send event invitation', 'Send invitation by e-mail');
-  expect(await maps.locator('.map-name').count()).toBe(before);
+  expect(await maps.locator('.map-name').count()).toBe(before - 1);
   await context.close();
 });

@@ -1,34 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { APP_URL, nodeByLabel, sharedBrowser, waitForCanvas } from './support/browser';
+import { nodeByLabel, sharedBrowser, waitForCanvas } from './support/browser';
+import { openWithDatabase, readTable, V1_STORES, type StoreSpec } from './support/legacyDb';
 
 const browser = sharedBrowser();
-
-// Databases as other versions of Lanemap left them, written with plain IndexedDB on a page of
-// the app's origin before the app itself runs there.
-
-interface StoreSpec {
-  keyPath: string;
-  autoIncrement?: boolean;
-  indexes?: [name: string, keyPath: string | string[]][];
-}
-interface DbSpec {
-  /** IndexedDB's own version: Dexie's version times ten. */
-  version: number;
-  stores: Record<string, StoreSpec>;
-  rows: Record<string, unknown[]>;
-}
-
-/** The layout of Dexie version 1 (db.ts as it was before revisions). */
-const V1_STORES: Record<string, StoreSpec> = {
-  meta: { keyPath: 'key' },
-  maps: { keyPath: 'id' },
-  mapIndex: { keyPath: 'id', indexes: [['departmentId', 'departmentId'], ['updatedAt', 'updatedAt']] },
-  departments: { keyPath: 'id' },
-  systems: { keyPath: 'id' },
-  dataStores: { keyPath: 'id' },
-  quarantine: { keyPath: 'seq', autoIncrement: true, indexes: [['table', 'table'], ['id', 'id']] },
-};
 
 const SAVED = '2026-10-01T09:30:00.000Z';
 
@@ -63,62 +38,6 @@ function v1Rows(maps: ReturnType<typeof oldMap>[], schema = 1): Record<string, u
     maps,
     mapIndex: maps.map((m) => ({ id: m.id, name: m.name, departmentId: m.departmentId, updatedAt: m.updatedAt, nodeCount: m.nodes.length, flowCount: m.flows.length })),
   };
-}
-
-/** A fresh profile whose `lanemap` database is `spec`, then the app opened at `path`. */
-async function openWithDatabase(b: Browser, spec: DbSpec, path: string) {
-  const context = await b.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // Same origin, not the app: a static file, so nothing opens the database first.
-  await page.goto(`${APP_URL}favicon.svg`);
-  await page.evaluate(
-    (s) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('lanemap', s.version);
-        req.onupgradeneeded = () => {
-          for (const [name, st] of Object.entries(s.stores)) {
-            const store = req.result.createObjectStore(name, { keyPath: st.keyPath, autoIncrement: !!st.autoIncrement });
-            for (const [index, keyPath] of st.indexes ?? []) store.createIndex(index, keyPath);
-          }
-        };
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(Object.keys(s.rows), 'readwrite');
-          for (const [name, rows] of Object.entries(s.rows)) for (const row of rows) tx.objectStore(name).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    spec,
-  );
-  await page.goto(APP_URL + path);
-  return { context, page, errors };
-}
-
-/** All rows of one table, read with plain IndexedDB. */
-function readTable(page: Page, table: string): Promise<unknown[]> {
-  return page.evaluate(
-    (t) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const req = indexedDB.open('lanemap');
-        req.onsuccess = () => {
-          const all = req.result.transaction(t, 'readonly').objectStore(t).getAll();
-          all.onsuccess = () => {
-            req.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    table,
-  );
 }
 
 const banner = (page: Page) => page.locator('.banner');

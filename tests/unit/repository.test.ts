@@ -368,12 +368,56 @@ describe('Repository: damaged or newer data', () => {
     expect(again.workspace!.maps).toHaveLength(2);
   });
 
-  it('a map pointing at a data store that is missing is set aside too', async () => {
+  it('a map pointing at a data store that is missing opens, the store shown as unknown (missing record)', async () => {
     await newRepo().seed(current);
     await db.dataStores.delete('ds-1');
     const { workspace, warnings } = await newRepo().load();
-    expect(workspace!.maps.map((m) => m.id)).toEqual(['m-b', 'm-a']);
-    expect(warnings).toEqual(['Map "Fees" (m-c) could not be read and was set aside: nodes[2].refId: no data store with id "ds-1"']);
+    expect(workspace!.maps.map((m) => m.id)).toEqual(['m-b', 'm-a', 'm-c']);
+    expect(workspace!.dataStores.find((d) => d.id === 'ds-1')!.name).toBe('unknown (missing record)');
+    expect(warnings).toEqual(['A map points at a data store (“ds-1”) that is not in storage; it is shown as “unknown (missing record)”.']);
+    // The stand-in is stored, so other tabs and the next load see the same workspace.
+    expect((await db.dataStores.get('ds-1'))!.name).toBe('unknown (missing record)');
+  });
+
+  it('a damaged department is set aside alone: the maps of it open, a stand-in takes its place, the row is kept', async () => {
+    await newRepo().seed(current);
+    const broken = { id: 'd-fin', name: { text: 'Finance' } };
+    await db.departments.put(broken as never);
+    const repo = newRepo();
+    const { workspace } = await repo.load();
+    expect(workspace!.maps.map((m) => m.id)).toEqual(['m-b', 'm-a', 'm-c']);
+    expect(workspace!.departments.find((d) => d.id === 'd-fin')).toEqual({ id: 'd-fin', name: 'unknown (damaged record)' });
+    const [q, ...rest] = await repo.listQuarantine();
+    expect(rest).toEqual([]);
+    expect(q).toMatchObject({ table: 'departments', id: 'd-fin', row: broken, version: STORAGE_VERSION, explanation: '“name” must be text, found an object.' });
+    expect(await db.departments.get('d-fin')).toEqual({ id: 'd-fin', name: 'unknown (damaged record)' });
+    const again = await newRepo().load();
+    expect(again.warnings).toEqual([]);
+  });
+
+  it('the workspace name stored as an object opens as "Workspace", the row kept aside and written again readable', async () => {
+    await newRepo().seed(current);
+    const broken = { key: 'workspace', id: 'ws-1', name: { text: 'CRM as-is' } };
+    await db.meta.put(broken as never);
+    const repo = newRepo();
+    const { workspace, warnings } = await repo.load();
+    expect(workspace!.meta).toEqual({ id: 'ws-1', name: 'Workspace' });
+    expect(workspace!.maps).toHaveLength(3);
+    expect(warnings).toEqual(['The workspace name and details could not be read and was set aside: name: must be text, found an object']);
+    expect((await repo.listQuarantine()).map((q) => [q.table, q.id, q.row])).toEqual([['meta', 'workspace', broken]]);
+    expect(await db.meta.get('workspace')).toEqual({ key: 'workspace', id: 'ws-1', name: 'Workspace' });
+  });
+
+  it('damaged revision and trash rows are set aside; the rest of the history stays', async () => {
+    await newRepo().seed(current);
+    await db.revisions.put({ id: 'r-bad', mapId: 'm-a', at: 'yesterday' } as never);
+    await db.trash.put({ id: 'm-old', deletedAt: 1, map: { id: 'm-old' } } as never);
+    const before = await db.revisions.count();
+    const repo = newRepo();
+    await repo.load();
+    expect((await repo.listQuarantine()).map((q) => [q.table, q.id]).sort()).toEqual([['revisions', 'r-bad'], ['trash', 'm-old']]);
+    expect(await db.revisions.count()).toBe(before - 1);
+    expect(await db.trash.count()).toBe(0);
   });
 
   it('sets a corrupt catalogue row aside', async () => {
@@ -430,5 +474,17 @@ describe('Repository: other tabs', () => {
     expect(writes()).toBe(0);
     expect(statuses.at(-1)).toEqual({ state: 'error', message: 'Reload this tab' });
     expect((await db.maps.get('m-a'))!.name).toBe('Offers');
+  });
+});
+
+describe('A saved version damaged on disk', () => {
+  it('is set aside when it is read, not shown, and kept in the quarantine', async () => {
+    const { revisionMap } = await import('../../src/persistence/historyQueries');
+    await db.revisionMaps.put({ id: 'r-bad', map: { id: 'm-a', name: 7 } } as never);
+    expect(await revisionMap(db, 'r-bad')).toBeUndefined();
+    const [q, ...rest] = await db.quarantine.toArray();
+    expect(rest).toEqual([]);
+    expect(q).toMatchObject({ table: 'revisionMaps', id: 'r-bad', row: { id: 'r-bad', map: { id: 'm-a', name: 7 } } });
+    expect(await db.revisionMaps.get('r-bad')).toBeUndefined();
   });
 });

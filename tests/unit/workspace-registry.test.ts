@@ -159,3 +159,16 @@ describe('names and copies', () => {
     expect(ws.maps[0]!.nodes[0]!.label).toBe('Log');
   });
 });
+
+describe('an entry of the list damaged on disk', () => {
+  it('is listed with a plain name, its workspace still opens, and a bad trash date never deletes it', async () => {
+    const good = await addWorkspace(reg, workspace('Admissions', [map('m1', 'Enquiries')]), at(T0));
+    await reg.workspaces.put({ ...good, name: { text: 'Admissions' }, createdAt: 'Monday', deletedAt: 'soon' } as never);
+    await reg.workspaces.put({ name: 'no id' } as never).catch(() => undefined);
+    const listed = await listWorkspaces(reg);
+    expect(listed).toEqual([{ ...good, name: 'Workspace (damaged entry in the list)', createdAt: 0 }]);
+    expect((await pickStart(reg))!.id).toBe(good.id);
+    expect(await purgeExpiredWorkspaces(reg, at(T0 + 100 * DAY))).toBe(0);
+    expect((await readWorkspace(listed[0]!))!.maps.map((m) => m.name)).toEqual(['Enquiries']);
+  });
+});

@@ -14,3 +14,4 @@ export * from './workspace';
 export * from './requirements';
 export * from './matchDecisions';
 export * from './reach';
+export * from './restoreRecord';

@@ -8,6 +8,9 @@ import { ConfirmHost } from '../common/confirm';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { FindDialog } from '../find/FindDialog';
+import { DamagedRecords } from '../storage/DamagedRecords';
+import { RecoveryScreen } from '../recovery/RecoveryScreen';
+import { useLoadFailure } from '../../state/loadFailureStore';
 import { useKeyboard } from '../actions/useKeyboard';
 import { Toasts } from '../common/Toasts';
 import { Editor } from '../editor/Editor';
@@ -59,6 +62,9 @@ export function App() {
   const screen = useScreen();
   // Presenting is for the map screen: elsewhere the panels are the screen.
   const presenting = usePresenting((s) => s.on) && screen === 'map';
+  // The stored workspace could not be read: the recovery screen, never an editor over other data.
+  const failure = useLoadFailure((s) => s.failure);
+  if (failure) return <RecoveryScreen failure={failure} />;
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
       <TopBar />
@@ -91,6 +97,7 @@ export function App() {
       <ConfirmHost />
       <ShortcutsDialog />
       <FindDialog />
+      <DamagedRecords />
     </div>
   );
 }

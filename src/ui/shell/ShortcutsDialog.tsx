@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { shortcutGroups } from '../actions/table';
 import { closeShortcuts, useShortcutsOpen } from './shortcutsOpen';
 
@@ -10,12 +10,7 @@ const POINTER_ONLY: [string, string][] = [['Shift+click, Shift+drag', 'Add to th
 
 export function ShortcutsDialog() {
   const open = useShortcutsOpen((s) => s.open);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (open && d && !d.open) d.showModal();
-    if (!open && d?.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={closeShortcuts}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

@@ -4,6 +4,7 @@ import { useUi } from '../../state/uiStore';
 import { compareHash } from '../compare/compareRoute';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
 import { StorageButton } from '../storage/StoragePanel';
+import { DamagedRecordsButton } from '../storage/DamagedRecordsButton';
 import { exportWorkspace } from '../io/workspaceFile';
 import { WorkspaceButton } from '../workspaces/WorkspaceButton';
 import { shortcutOf } from '../actions/table';
@@ -21,6 +22,7 @@ export function TopBar() {
       </div>
       <ScreenLinks />
       <SaveStatus />
+      <DamagedRecordsButton />
       <div className="topbar-actions">
         <button
           type="button"

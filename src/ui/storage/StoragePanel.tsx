@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { create } from 'zustand';
 import { useAppStatus } from '../../state/appStatusStore';
 import { formatWhen } from '../history/formatWhen';
 import { downloadBackup } from '../io/workspaceFile';
 import { useBackup } from './backupStore';
+import { DamagedRecordsButton } from './DamagedRecordsButton';
 import { askToKeepData, formatBytes, readStorageInfo, type StorageInfo } from './storageInfo';
 import './storage.css';
 import { count } from '../../core/model/vocabulary';
@@ -29,12 +31,7 @@ export function StorageButton() {
 
 function StoragePanel() {
   const open = useStoragePanel((s) => s.open);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (open && d && !d.open) d.showModal();
-    if (!open && d?.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog storage-dialog" aria-labelledby="storage-title" onClose={closeStoragePanel}>
       {open && <StorageBody />}
@@ -97,6 +94,7 @@ function StorageBody() {
         </dd>
       </dl>
       <p className="hint">A backup is one file with every map and the catalogue. “Import” reads it back, in this browser or another.</p>
+      <DamagedRecordsButton always onOpen={closeStoragePanel} />
       <div className="dialog-actions">
         <button type="button" onClick={closeStoragePanel}>Close</button>
         <button type="button" className="primary" onClick={() => downloadBackup()}>Download backup</button>

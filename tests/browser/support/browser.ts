@@ -75,7 +75,11 @@ export async function dismissToasts(page: Page): Promise<void> {
 
 /** Select a node, F2, type the new label, Enter; wait until it shows (not until it is stored). */
 export async function relabelNode(page: Page, from: string, to: string): Promise<void> {
-  await nodeByLabel(page, from).click();
+  // Focus first: React Flow pans a focused node into view. Under load a click on a node outside
+  // the visible canvas hit the pane or the side panel for 30 s (2 of 87 tests at load 25).
+  const node = nodeByLabel(page, from);
+  await node.focus();
+  await node.click();
   await page.keyboard.press('F2');
   await page.keyboard.type(to);
   await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { findAcrossMaps, type FoundNode } from '../../core/catalogue';
 import { nodeKindWord } from '../../core/model/vocabulary';
 import { useDocument } from '../../state/documentStore';
@@ -6,20 +6,16 @@ import { useUi } from '../../state/uiStore';
 import { revealNode } from '../actions/canvasView';
 import { goToMap } from '../shell/useHashRoute';
 import { closeFind, showLater, useFind } from './findOpen';
+import { useModalDialog } from '../common/useModalDialog';
 
 /** Ctrl+F: steps, systems and stores of every map by name; choosing one opens its map with it selected. */
 export function FindDialog() {
   const open = useFind((s) => s.open);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const list = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const workspace = useDocument((s) => s.workspace);
   const hits = useMemo(() => (open && workspace ? findAcrossMaps(workspace, query) : []), [open, workspace, query]);
-  useEffect(() => {
-    const d = ref.current;
-    if (open && d && !d.open) d.showModal();
-    if (!open && d?.open) d.close();
-  }, [open]);
 
   const choose = (hit: FoundNode) => {
     closeFind();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
 import { describeChange, describeCounts } from '../../core/schema/revisionRecords';
@@ -9,6 +9,7 @@ import { restoreMapVersion, undoLatest } from '../../state/mapActions';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { useModalDialog } from '../common/useModalDialog';
 import { formatWhen } from './formatWhen';
 import { MapPreview } from './MapPreview';
 import './history.css';
@@ -30,12 +31,7 @@ function compareWithCurrent(mapId: Id, older: ProcessMap, revisionId: string): v
 
 export function HistoryPanel() {
   const mapId = useHistoryPanel((s) => s.mapId);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (mapId && d && !d.open) d.showModal();
-    if (!mapId && d?.open) d.close();
-  }, [mapId]);
+  const ref = useModalDialog(mapId !== null);
   return (
     <dialog ref={ref} className="dialog history-dialog" aria-labelledby="history-title" onClose={closeHistory}>
       {mapId && (

@@ -1,5 +1,5 @@
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
-import { Fragment, memo, useContext, useMemo } from 'react';
+import { Fragment, memo, useContext, useMemo, type CSSProperties } from 'react';
 import { placeLabel } from '../../../core/drawing/nodeLabels';
 import { MIN_SIZE } from '../../../core/drawing/nodeSize';
 import { shapeOutline, SHAPE_STYLE } from '../../../core/model/shapes';
@@ -21,8 +21,14 @@ const SIDES = [
  * The outline's colours from the theme (styles/themes.css names them after core/model/shapes,
  * whose colours the light theme and every export keep).
  */
-function themed(kind: string, width: number, selected: boolean) {
-  return { fill: `var(--${kind}-fill)`, stroke: selected ? 'var(--select)' : `var(--${kind}-stroke)`, strokeWidth: `calc(${width}px + var(--stroke-boost))` };
+function themed(kind: string, width: number, selected: boolean): CSSProperties {
+  // Custom properties, not fill/stroke inline: an inline colour would beat the rules that mark a
+  // node for a reason (lit by a finding, shared or added on the compare screen).
+  return {
+    '--shape-fill': `var(--${kind}-fill)`,
+    '--shape-stroke': selected ? 'var(--select)' : `var(--${kind}-stroke)`,
+    '--shape-width': `calc(${width}px + var(--stroke-boost))`,
+  } as CSSProperties;
 }
 
 /** Every node kind: its outline drawn as SVG (shared with the export), its label as text. */
@@ -59,7 +65,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
   return (
     <div className={`shape shape-${n.kind}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} data-lane={n.laneId} title={n.notes || undefined}>
       <svg className="shape-svg" width={w} height={h} aria-hidden focusable="false">
-        <path d={outline.body} style={themed(n.kind, selected ? style.strokeWidth + 1 : style.strokeWidth, selected)} />
+        <path className="shape-body" d={outline.body} style={themed(n.kind, selected ? style.strokeWidth + 1 : style.strokeWidth, selected)} />
         {outline.detail && <path d={outline.detail} fill="none" style={{ stroke: `var(--${n.kind}-stroke)`, strokeWidth: 1 }} />}
       </svg>
       {label}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
+import { clickNode, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -24,7 +24,7 @@ async function exported(page: Page, format: RegExp): Promise<string> {
 
 test('a label with a right-to-left override exports as typed, without the control, in the SVG picture and the HTML report', async () => {
   const { page, context } = await openApp(browser(), { path: '#/map/m-alu', acceptDownloads: true });
-  await nodeByLabel(page, 'Send event invitation').click();
+  await clickNode(nodeByLabel(page, 'Send event invitation'));
   await page.keyboard.press('F2');
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(`Invoice${RLO}fdp.exe`);

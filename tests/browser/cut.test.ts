@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { nodeByLabel, openApp, sharedBrowser } from './support/browser';
+import { clickNode, nodeByLabel, openApp, sharedBrowser } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -13,7 +13,7 @@ test('Ctrl+X cuts the selected steps (one Ctrl+Z brings them back), and Ctrl+V p
   await page.setViewportSize({ width: 1366, height: 768 });
   const before = await count(page);
   const place = await placeOf(page, 'Reply with prospectus');
-  await nodeByLabel(page, 'Reply with prospectus').click();
+  await clickNode(nodeByLabel(page, 'Reply with prospectus'));
   await nodeByLabel(page, 'Sends application').click({ modifiers: ['Shift'] });
   await expect.poll(() => page.locator('.react-flow__node-shape.selected').count()).toBe(2);
 
@@ -27,7 +27,7 @@ test('Ctrl+X cuts the selected steps (one Ctrl+Z brings them back), and Ctrl+V p
   expect(await placeOf(page, 'Reply with prospectus')).toBe(place);
 
   // Cut again and paste: the same two steps, where they were, with the flow between them.
-  await nodeByLabel(page, 'Reply with prospectus').click();
+  await clickNode(nodeByLabel(page, 'Reply with prospectus'));
   await nodeByLabel(page, 'Sends application').click({ modifiers: ['Shift'] });
   await page.keyboard.press('Control+x');
   await expect.poll(() => count(page)).toBe(before - 2);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { centre, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitForStillView, waitSaved } from './support/browser';
+import { centre, clickNode, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitForStillView, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -95,7 +95,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await laneHeader(page, 'Complaints advisor').waitFor();
 
   // Rename a step with F2.
-  await nodeByLabel(page, 'Log complaint').click();
+  await clickNode(nodeByLabel(page, 'Log complaint'));
   await page.keyboard.press('F2');
   await typeLabel(page, 'Log complaint in CRM');
 
@@ -110,7 +110,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await page.mouse.move(target.x + 200, target.y, { steps: 12 });
   await page.mouse.up();
   await expect.poll(() => laneOf(page, 'Send reply')).toBe('Complaints advisor');
-  await nodeByLabel(page, 'Send reply').click();
+  await clickNode(nodeByLabel(page, 'Send reply'));
   await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Lane').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Complaints advisor');
 
   await expectAccessible(page);
@@ -130,7 +130,7 @@ test('draw a map with lanes, steps, a decision and flows; it is all there after 
   await expect.poll(() => page.getByRole('link', { name: /Complaints: first contact/ }).textContent()).toContain('Student Services');
 
   // Undo and redo: history is per map and starts fresh after a reload, so make an edit first.
-  await nodeByLabel(page, 'Send reply').click();
+  await clickNode(nodeByLabel(page, 'Send reply'));
   await page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => laneOf(page, 'Send reply')).toBe('Customer');
   await page.keyboard.press('Control+z');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { clickTool, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
+import { clickNode, clickTool, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -72,7 +72,7 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   const { page, context } = await openApp(browser());
   const count = await shapes(page).count();
   const [a, b] = ['Log enquiry in spreadsheet', 'Reply with prospectus'];
-  await nodeByLabel(page, a).click();
+  await clickNode(nodeByLabel(page, a));
   await nodeByLabel(page, b).click({ modifiers: ['Shift'] });
   await expect.poll(() => inspector(page).textContent()).toContain('2 nodes');
   await page.keyboard.press('Control+c');

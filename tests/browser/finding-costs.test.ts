@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
+import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -23,7 +23,7 @@ test('a user measures a re-keying step and the map’s volume, and the findings 
   await expect.poll(() => firstRanked(page)).toMatch(/^high.*Customer records with address/);
   expect(await panel(page).textContent()).not.toMatch(/hours a year/);
 
-  await nodeByLabel(page, 'Log enquiry in spreadsheet').click();
+  await clickNode(nodeByLabel(page, 'Log enquiry in spreadsheet'));
   // Bad input is refused with a message and changes nothing.
   await measure(page, 'Minutes per case', 'five');
   await expect.poll(() => inspector(page).getByRole('alert').textContent()).toContain('type a number of 0 or more');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser } from './support/browser';
+import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -42,7 +42,7 @@ test('a finding goes away when the map is fixed: link a new store to the catalog
   await expect.poll(() => onScreen(page, page.locator('.react-flow__node-shape.selected'))).toBe(true);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
-  await nodeByLabel(page, 'Data store').click();
+  await clickNode(nodeByLabel(page, 'Data store'));
   // Not linked: the analysis says so.
   await expect.poll(() => panel(page).textContent()).toContain('not in the catalogue');
   const before = await panel(page).locator('.finding').count();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -10,7 +10,7 @@ const mapList = (page: Page) => page.getByRole('complementary', { name: 'Maps' }
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
 async function renameNode(page: Page, from: string, to: string): Promise<void> {
-  await nodeByLabel(page, from).click();
+  await clickNode(nodeByLabel(page, from));
   await page.keyboard.press('F2');
   await page.keyboard.type(to);
   await page.keyboard.press('Enter');

@@ -130,3 +130,23 @@ test('a second branch typed after a decision is joined to it by a line that goes
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a step that gets the keyboard focus outside the visible canvas is brought into view', async () => {
+  const { page, context, errors } = await openApp(browser());
+  await waitSaved(page);
+  // Far right of the map: zoomed in, it is outside the canvas (or under the side panel).
+  await page.keyboard.press('Control+Equal');
+  await page.keyboard.press('Control+Equal');
+  const node = page.locator('.react-flow__node', { has: page.locator('.shape-text', { hasText: /^Create applicant record$/ }) });
+  const inCanvas = () =>
+    node.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const c = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+      return r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom;
+    });
+  await expect.poll(inCanvas).toBe(false);
+  await node.focus();
+  await expect.poll(inCanvas).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});

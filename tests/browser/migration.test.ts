@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { nodeByLabel, sharedBrowser, waitForCanvas } from './support/browser';
+import { clickNode, nodeByLabel, sharedBrowser, waitForCanvas } from './support/browser';
 import { openWithDatabase, readTable, V1_STORES, type StoreSpec } from './support/legacyDb';
 
 const browser = sharedBrowser();
@@ -100,7 +100,7 @@ test('data from a newer Lanemap opens read-only: edits are refused and nothing i
   await waitForCanvas(page);
   await expect.poll(() => banner(page).textContent()).toContain('saved by a newer version of Lanemap');
 
-  await nodeByLabel(page, 'Confirm by e-mail').click();
+  await clickNode(nodeByLabel(page, 'Confirm by e-mail'));
   await page.keyboard.press('s');
   await expect.poll(() => page.locator('.toast-error').textContent()).toContain('newer version of Lanemap');
   expect(await page.locator('.react-flow__node-shape').count()).toBe(2);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, test } from 'vitest';
-import { APP_URL, nodeByLabel, sharedBrowser, steady, waitForCanvas, waitSaved } from './support/browser';
+import { APP_URL, clickNode, nodeByLabel, sharedBrowser, steady, waitForCanvas, waitSaved } from './support/browser';
 import { PORT } from './support/server';
 
 const browser = sharedBrowser();
@@ -67,7 +67,7 @@ const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.c
 const cspViolations = (errors: string[]) => errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
 
 async function rename(page: Page, from: string, to: string): Promise<void> {
-  await nodeByLabel(page, from).click();
+  await clickNode(nodeByLabel(page, from));
   await page.keyboard.press('F2');
   await page.keyboard.type(to);
   await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 import { serveStatic } from './support/staticServer';
 
 // Many councils and universities serve internal tools over plain http on an intranet name.
@@ -30,7 +30,7 @@ test('on http://lanemap.intranet steps can be added and are kept, and the app sa
   await page.screenshot({ path: 'tests/browser/artifacts/plain-http.png' });
 
   // A step after "Reply with prospectus", named: its id comes from getRandomValues.
-  await nodeByLabel(page, 'Reply with prospectus').click();
+  await clickNode(nodeByLabel(page, 'Reply with prospectus'));
   await page.getByRole('button', { name: 'Add step', exact: true }).click();
   const box = page.getByRole('region', { name: /^Map canvas/ }).getByRole('textbox', { name: 'Label' });
   await box.fill('Call the applicant back');

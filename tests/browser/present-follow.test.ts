@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { nodeByLabel, openApp, sharedBrowser, steady } from './support/browser';
+import { clickNode, nodeByLabel, openApp, sharedBrowser, steady } from './support/browser';
 
 // Presentation mode follows the step being typed: steps added one after another run off the
 // right edge of a 1366 px projector window, and the view pans to each, at a readable zoom.
@@ -24,7 +24,7 @@ const where = (page: Page, label: string) =>
 test('presenting, each step typed after the last is brought into view, its text 16 px or more', async () => {
   const { page, context, errors } = await openApp(browser());
   await page.setViewportSize({ width: 1366, height: 768 });
-  await nodeByLabel(page, 'Forward to Registry').click();
+  await clickNode(nodeByLabel(page, 'Forward to Registry'));
   await page.keyboard.press('p');
   await expect.poll(() => page.locator('.sidebar').isVisible()).toBe(false);
   const names = ['Check the form', 'Ask for missing grades', 'Enter the grades', 'Send to the tutor', 'Book an interview', 'Write the offer letter', 'Post the offer'];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { APP_URL, expectAccessible, fillDisk, freeDisk, nodeByLabel, openApp, relabelNode as rename, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { APP_URL, clickNode, expectAccessible, fillDisk, freeDisk, nodeByLabel, openApp, relabelNode as rename, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -200,7 +200,7 @@ test('after a session of edits and a pause, a reminder offers a backup, once; th
   const reminder = page.getByRole('region', { name: 'Backup reminder' });
 
   // A few edits, a pause: nothing.
-  await nodeByLabel(page, 'Reply with prospectus').click();
+  await clickNode(nodeByLabel(page, 'Reply with prospectus'));
   for (let i = 0; i < 5; i++) await page.keyboard.press('Control+ArrowDown');
   await page.clock.fastForward('10:00');
   expect(await reminder.count()).toBe(0);

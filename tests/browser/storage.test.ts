@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { clickNode, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -16,7 +16,7 @@ test('a failed write shows a red "Not saved" with the reason; the edit is kept a
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await nodeByLabel(page, 'Reply with prospectus').click();
+  await clickNode(nodeByLabel(page, 'Reply with prospectus'));
   await page.keyboard.press('F2');
   await page.keyboard.type('Send prospectus pack');
   await page.keyboard.press('Enter');
@@ -29,7 +29,7 @@ test('a failed write shows a red "Not saved" with the reason; the edit is kept a
     const w = window as unknown as { __put: typeof IDBObjectStore.prototype.put };
     IDBObjectStore.prototype.put = w.__put;
   });
-  await nodeByLabel(page, 'Send prospectus pack').click();
+  await clickNode(nodeByLabel(page, 'Send prospectus pack'));
   await page.keyboard.press('ArrowDown');
   await waitSaved(page);
   await page.reload();

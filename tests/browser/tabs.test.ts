@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { APP_URL, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { APP_URL, clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -17,7 +17,7 @@ const notice = (page: Page) => page.locator('.lock-notice');
 const addStep = (page: Page) => page.getByRole('button', { name: 'Add step', exact: true });
 
 async function renameNode(page: Page, from: string, to: string): Promise<void> {
-  await nodeByLabel(page, from).click();
+  await clickNode(nodeByLabel(page, from));
   await page.keyboard.press('F2');
   await page.keyboard.type(to);
   await page.keyboard.press('Enter');
@@ -36,7 +36,7 @@ test('one map in two tabs: the second is read-only until it takes over, then the
 
   // A keyboard edit there is refused with a message, and changes nothing.
   const before = await second.locator('.react-flow__node-shape').count();
-  await nodeByLabel(second, 'Send event invitation').click();
+  await clickNode(nodeByLabel(second, 'Send event invitation'));
   await second.keyboard.press('s');
   await expect.poll(() => second.locator('.toast-error').textContent()).toContain('read-only here');
   expect(await second.locator('.react-flow__node-shape').count()).toBe(before);

@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import { usePresenting } from './presentMode';
 import { openContextMenu } from './contextMenuOpen';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
@@ -27,6 +27,7 @@ import { moveNodes, resizeNode } from '../../state/nodeActions';
 import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
 import { shortcutOf } from '../actions/table';
+import { revealNode } from '../actions/canvasView';
 import { useUi } from '../../state/uiStore';
 import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, type LiveBox } from './buildElements';
 import { FlowEdge } from './edges/FlowEdge';
@@ -176,7 +177,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   if (!map) return null;
   return (
     // Focusable, so Tab reaches the map: from there the arrow keys walk it and Enter renames.
-    <section className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
+    <section className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onFocus={revealFocusedNode} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
       <NodeResizeContext.Provider value={readOnly ? null : onNodeResize}>
         <ReactFlow
@@ -239,4 +240,16 @@ export function Canvas({ mapId }: { mapId: Id }) {
       </LaneResizeContext.Provider>
     </section>
   );
+}
+
+/**
+ * A step reached by the keyboard (Tab) is brought into view: focus that cannot be seen is lost.
+ * React Flow's own auto-pan is off with its keyboard handling; a click's focus is left alone, as
+ * the view must not move under a drag.
+ */
+function revealFocusedNode(e: FocusEvent): void {
+  const el = e.target as HTMLElement;
+  if (!el.classList.contains('react-flow__node') || !el.matches(':focus-visible')) return;
+  const id = el.getAttribute('data-id');
+  if (id && !isLaneNodeId(id)) revealNode(id);
 }

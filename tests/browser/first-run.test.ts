@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { expectAccessible, openApp, sharedBrowser } from './support/browser';
+import { expectAccessible, openApp, sharedBrowser, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -40,7 +40,8 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
   await expect.poll(() => page.locator('.notice-passive').count(), { timeout: 15_000 }).toBe(0);
   await page.screenshot({ path: 'docs/screenshot.png' });
 
-  // Zoom to fit (Shift+1) brings every node into view.
+  // Zoom to fit (Shift+1) keeps text readable: the map's start with labels at 12 px or more, and a
+  // message saying how to see the whole; Shift+1 again brings every node into view.
   await page.locator('.react-flow__pane').click({ position: { x: 600, y: 20 } });
   const allInView = () =>
     page.evaluate(() => {
@@ -51,6 +52,18 @@ test('a new user finds the demo workspace: four departments’ maps, drawn, with
       });
     });
   expect(await allInView()).toBe(false);
+  const smallestLabelPx = () =>
+    page.evaluate(() => {
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+      const sizes = [...document.querySelectorAll('.react-flow__node .shape-text, .react-flow__edge-text, .flow-label')].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
+      return Math.min(...sizes);
+    });
+  expect(await smallestLabelPx()).toBeLessThan(12);
+  await page.keyboard.press('Shift+!');
+  await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining('press Shift+1 again (or Fit again) to see the whole map'));
+  await waitForStillView(page);
+  expect(await smallestLabelPx()).toBeGreaterThanOrEqual(12);
+  await expectAccessible(page);
   await page.keyboard.press('Shift+!');
   await expect.poll(allInView).toBe(true);
   expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { clickTool, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
+import { clickTool, dragPane, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -271,19 +271,7 @@ test('panned to the right end of a long map, each lane still shows its name at t
   const pinned = () => page.locator('.sticky-lane').allTextContents();
   expect(await pinned()).toEqual([]);
   // Drag the empty canvas far to the left, as someone reading the end of the process does.
-  await waitForStillView(page);
-  const spot = await page.locator('.canvas').evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    for (let y = r.top + 40; y < r.bottom - 40; y += 13) {
-      for (let x = r.right - 260; x > r.left + 200; x -= 17) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
-    }
-    return null;
-  });
-  expect(spot).not.toBeNull();
-  await page.mouse.move(spot!.x, spot!.y);
-  await page.mouse.down();
-  await page.mouse.move(spot!.x - 700, spot!.y, { steps: 8 });
-  await page.mouse.up();
+  await dragPane(page, -700);
   await expect.poll(pinned).toEqual(expect.arrayContaining(['Applicant', 'Enquiries officer']));
   // Each name sits in its own lane's band on screen.
   const placed = () => page.evaluate(() => {

@@ -1,3 +1,5 @@
+import { laneNeed } from '../drawing/laneNames';
+import { SCREEN_TEXT } from '../drawing/textStyle';
 import { DEFAULT_LANE_HEIGHT, laneBands, laneHeight, MIN_LANE_HEIGHT } from '../model/geometry';
 import type { Id, Lane, NodeBox, ProcessMap } from '../model/types';
 import { type Command, CommandError, mapCommand, updateMap } from './define';
@@ -30,7 +32,7 @@ export const addLane = mapCommand<{ mapId: Id; laneId: Id; name: string; index?:
     const lane: Lane = { id: a.laneId, name: a.name, ...(a.departmentId ? { departmentId: a.departmentId } : {}) };
     const height = a.height ?? DEFAULT_LANE_HEIGHT;
     const below = new Set(map.lanes.slice(index).map((l) => l.id));
-    return {
+    const added = {
       ...map,
       lanes: [...map.lanes.slice(0, index), lane, ...map.lanes.slice(index)],
       view: {
@@ -39,15 +41,39 @@ export const addLane = mapCommand<{ mapId: Id; laneId: Id; name: string; index?:
         flowPoints: dropRoutesTouching(map, nodesInLanes(map, below)),
       },
     };
+    return growForName(added, lane.id);
   },
 );
 
+/** A lane renamed; its band grows when the new name, shown whole across the header, needs more height. */
 export const renameLane = mapCommand<{ mapId: Id; laneId: Id; name: string }>('renameLane', 'Rename lane', (map, a) => {
   const lane = requireLane(map, a.laneId);
   const name = a.name.trim();
   if (!name || name === lane.name) return map;
-  return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, name } : l)) };
+  const renamed = { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, name } : l)) };
+  return growForName(renamed, a.laneId);
 });
+
+/** The map with `laneId`'s band grown to hold its whole name (the lanes below move down with their nodes). */
+function growForName(map: ProcessMap, laneId: Id): ProcessMap {
+  const need = laneNeed(map, requireLane(map, laneId), SCREEN_TEXT);
+  return need > laneHeight(map.view, laneId) ? withBandHeight(map, laneId, need) : map;
+}
+
+/** `laneId`'s band at `height`; the lanes below move with their nodes, and their routes are drawn again. */
+function withBandHeight(map: ProcessMap, laneId: Id, height: number): ProcessMap {
+  const old = laneHeight(map.view, laneId);
+  const i = map.lanes.findIndex((l) => l.id === laneId);
+  const below = new Set(map.lanes.slice(i + 1).map((l) => l.id));
+  return {
+    ...map,
+    view: {
+      nodes: shiftLaneNodes(map, below, height - old),
+      laneHeights: { ...map.view.laneHeights, [laneId]: height },
+      flowPoints: dropRoutesTouching(map, nodesInLanes(map, below)),
+    },
+  };
+}
 
 /** Say which department a lane's people belong to (a hand-off lane), creating it if new. */
 export const setLaneDepartment: Command<{ mapId: Id; laneId: Id; departmentId: Id | null; newDepartmentName?: string }> = {
@@ -59,7 +85,8 @@ export const setLaneDepartment: Command<{ mapId: Id; laneId: Id; departmentId: I
     const next = updateMap(ws, a.mapId, ctx, (map) => {
       const lane = requireLane(map, a.laneId);
       if ((lane.departmentId ?? null) === a.departmentId) return map;
-      return { ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, departmentId: a.departmentId } : l)) };
+      // The department's tag goes under the name: the band grows when they need more room.
+      return growForName({ ...map, lanes: map.lanes.map((l) => (l.id === a.laneId ? { ...l, departmentId: a.departmentId } : l)) }, a.laneId);
     });
     return departments === ws.departments ? next : { ...next, departments };
   },
@@ -82,11 +109,12 @@ export const moveLane = mapCommand<{ mapId: Id; laneId: Id; direction: -1 | 1 }>
   return { ...map, lanes, view: { ...map.view, nodes, flowPoints: dropRoutesTouching(map, nodesInLanes(map, new Set([upper.id, lower.id]))) } };
 });
 
-/** The smallest height that still holds every node of the lane. */
+/** The smallest height that still holds every node of the lane, and its whole name. */
 export function minLaneHeight(map: ProcessMap, laneId: Id): number {
   const band = laneBands(map).find((b) => b.laneId === laneId);
   if (!band) return MIN_LANE_HEIGHT;
-  let need = MIN_LANE_HEIGHT;
+  // Room for its nodes, and for its whole name across the header.
+  let need = Math.max(MIN_LANE_HEIGHT, laneNeed(map, requireLane(map, laneId), SCREEN_TEXT));
   for (const n of map.nodes) {
     const b = map.view.nodes[n.id];
     if (b && n.laneId === laneId) need = Math.max(need, b.y + b.height - band.y + 10);
@@ -98,18 +126,7 @@ export function minLaneHeight(map: ProcessMap, laneId: Id): number {
 export const resizeLane = mapCommand<{ mapId: Id; laneId: Id; height: number }>('resizeLane', 'Resize lane', (map, a) => {
   requireLane(map, a.laneId);
   const height = Math.round(Math.max(minLaneHeight(map, a.laneId), a.height));
-  const old = laneHeight(map.view, a.laneId);
-  if (height === old) return map;
-  const i = map.lanes.findIndex((l) => l.id === a.laneId);
-  const below = new Set(map.lanes.slice(i + 1).map((l) => l.id));
-  return {
-    ...map,
-    view: {
-      nodes: shiftLaneNodes(map, below, height - old),
-      laneHeights: { ...map.view.laneHeights, [a.laneId]: height },
-      flowPoints: dropRoutesTouching(map, nodesInLanes(map, below)),
-    },
-  };
+  return height === laneHeight(map.view, a.laneId) ? map : withBandHeight(map, a.laneId, height);
 });
 
 /** Delete a lane with its nodes and every flow touching them; lanes below move up. */

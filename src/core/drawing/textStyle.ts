@@ -95,3 +95,8 @@ export const PRINT_TEXT: TextStyle = {
 export function smallestText(style: TextStyle): number {
   return Math.min(...Object.values(style.labels).map((l) => l.size), style.flowLabel.size, style.laneName.size, style.laneTag, ...Object.values(style.marks));
 }
+
+/** The smallest label a reader reads: step, decision and flow labels, lane names (the marks are smaller). */
+export function smallestLabel(style: TextStyle): number {
+  return Math.min(...Object.values(style.labels).map((l) => l.size), style.flowLabel.size, style.laneName.size);
+}

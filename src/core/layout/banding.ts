@@ -2,7 +2,7 @@
 // column's nodes by the layout's own y, and stack them into their lane's band. It never puts a
 // node outside its band, but ignores which order would suit the lanes: the baseline to beat.
 
-import { GAP_NODE, MIN_BAND, PAD_NODE } from './constants';
+import { GAP_NODE, PAD_NODE } from './constants';
 import type { Bands, LGraph } from './types';
 
 /** Tops of the bands, stacked in lane order from y = 0. */
@@ -23,7 +23,7 @@ export function naiveBanding(g: LGraph, column: readonly number[], columnCount: 
   for (const i of order) cells[g.nodes[i]!.lane]![column[i]!]!.push(i);
 
   const need = (cell: number[]) => cell.reduce((h, i) => h + g.nodes[i]!.height, 0) + GAP_NODE * Math.max(0, cell.length - 1);
-  const laneHeight = cells.map((row) => Math.ceil(Math.max(MIN_BAND, ...row.map((c) => need(c) + 2 * PAD_NODE))));
+  const laneHeight = cells.map((row, lane) => Math.ceil(Math.max(g.laneMin[lane]!, ...row.map((c) => need(c) + 2 * PAD_NODE))));
   const laneTop = stackBands(laneHeight);
 
   // Each cell is centred in its band, so single-node cells of a lane line up.

@@ -1,7 +1,10 @@
 import { placeLabel } from '../drawing/nodeLabels';
+import { laneNeed } from '../drawing/laneNames';
 import { fitNodeSize } from '../drawing/nodeSize';
+import { SCREEN_TEXT } from '../drawing/textStyle';
 import { NODE_SIZE } from '../model/geometry';
 import type { Id, ProcessMap } from '../model/types';
+import { MIN_BAND } from './constants';
 import type { LEdge, LGraph, LNode } from './types';
 
 /**
@@ -30,7 +33,12 @@ export function buildGraph(map: ProcessMap): LGraph {
     const to = nodeIndex.get(f.to);
     if (from !== undefined && to !== undefined) edges.push({ flowId: f.id, kind: f.kind, from, to });
   }
-  return { nodes, edges, laneIds, laneCount: Math.max(1, laneIds.length) };
+  const laneCount = Math.max(1, laneIds.length);
+  const laneMin = Array.from({ length: laneCount }, (_, i) => {
+    const lane = map.lanes[i];
+    return Math.max(MIN_BAND, lane ? laneNeed(map, lane, SCREEN_TEXT) : 0);
+  });
+  return { nodes, edges, laneIds, laneCount, laneMin };
 }
 
 const positive = (v: number | undefined): number | undefined => (v !== undefined && Number.isFinite(v) && v > 0 ? v : undefined);

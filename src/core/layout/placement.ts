@@ -4,7 +4,7 @@
 // problem is a weighted isotonic regression (pool-adjacent-violators), solved exactly.
 
 import { stackBands } from './banding';
-import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, MIN_BAND, PAD_NODE, PAD_TRACK } from './constants';
+import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, PAD_NODE, PAD_TRACK } from './constants';
 import type { Layered } from './layers';
 import type { PortOffsets } from './portOffsets';
 import { straightenRuns } from './straighten';
@@ -47,7 +47,7 @@ export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement
     }
     return cells;
   });
-  const laneHeight = new Array<number>(g.laneCount).fill(MIN_BAND);
+  const laneHeight = [...g.laneMin];
   for (const c of byLayer.flat()) laneHeight[c.lane] = Math.max(laneHeight[c.lane]!, Math.ceil(c.need));
   const laneTop = stackBands(laneHeight);
 

@@ -58,6 +58,8 @@ export interface LGraph {
   edges: LEdge[];
   laneIds: Id[];
   laneCount: number;
+  /** The least height of each lane's band: room for its whole name across the header. */
+  laneMin: number[];
 }
 
 /** Lanes stacked from y = 0, and every node's top-left corner inside its band. */

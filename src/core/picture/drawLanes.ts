@@ -3,6 +3,7 @@ import type { ProcessMap, Workspace } from '../model/types';
 import { laneOwnDepartment } from '../model/vocabulary';
 import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, num, textBlock, xmlText } from './svgMarkup';
+import { HEADER_PAD_X, HEADER_PAD_Y, laneNameLines, laneTagLines, TAG_GAP, TAG_LINE, TAG_PAD_X, TAG_PAD_Y } from '../drawing/laneNames';
 import { textWidth, wrapText } from '../drawing/textMetrics';
 import { SCREEN_TEXT, type TextStyle } from '../drawing/textStyle';
 
@@ -13,24 +14,30 @@ const BAND_FILL = ['#fbfcfe', '#f2f6fa'];
 const BAND_LINE = '#c9d4e0';
 const HEADER_FILL = '#e4ecf5';
 const HEADER_LINE = '#c2cfdd';
-const PAD_X = 8;
-const PAD_Y = 10;
 const TAG_FILL = '#ebe7fa';
 const TAG_INK = '#4a3c8c';
-/** CSS `line-height: normal` for DejaVu Sans. */
-const NORMAL_LINE = 1.164;
 
-/** Lines of a lane's name written up a narrow header (paper): their length, and how many fit across it. */
+/** Space kept free at both ends of a lane's name written up a narrow header (paper). */
 export const VERTICAL_PAD = 6;
+/** Lines of a name written up a header, side by side: more would make the header wide. */
+const VERTICAL_LINES = 3;
 
+/**
+ * A lane's whole name written up a narrow header of a band `length` long: wrapped at spaces
+ * into three lines at most, on longer lines than the band gives when three are not enough
+ * (the band then grows to the longest line: fitLaneNames in print/printLayout).
+ */
 export function verticalNameLines(name: string, length: number, style: TextStyle): string[] {
-  return wrapText(name, Math.max(1, length - 2 * VERTICAL_PAD), { size: style.laneName.size, bold: true, maxLines: 3, breakWords: false });
+  const opts = { size: style.laneName.size, bold: true, breakWords: false };
+  let room = Math.max(1, length - 2 * VERTICAL_PAD);
+  let lines = wrapText(name, room, opts);
+  while (lines.length > VERTICAL_LINES) lines = wrapText(name, (room += 10), opts);
+  return lines;
 }
 
 export function drawLanes(map: ProcessMap, ws: Pick<Workspace, 'departments'>, width: number, extent: Extent, style: TextStyle = SCREEN_TEXT): string {
   const out: string[] = [];
   const headerW = style.headerWidth;
-  const inner = headerW - 2 * PAD_X - 1;
   const nameSize = style.laneName.size;
   const nameLineHeight = style.laneName.lineHeight;
   const tagSize = style.laneTag;
@@ -48,26 +55,24 @@ export function drawLanes(map: ProcessMap, ws: Pick<Workspace, 'departments'>, w
       out.push(verticalName(lane.name, y, height, headerW, style), '</g>');
       return;
     }
-    // The name wraps in the header; what the band has no room for ends in an ellipsis.
+    // The whole name wraps across the header, its department's tag under it (the band was grown to hold both).
     const lh = nameSize * nameLineHeight;
-    const roomLines = Math.max(1, Math.floor((height - 2 * PAD_Y) / lh));
-    const lines = wrapText(lane.name, inner, { size: nameSize, bold: true, maxLines: roomLines });
+    const lines = laneNameLines(lane.name, style);
     if (lines.length > 0) {
-      const baselines = lines.map((_, k) => baseline(y + PAD_Y + k * lh, nameSize, nameLineHeight));
-      out.push(textBlock(lines, PAD_X, baselines, `font-size="${nameSize}" font-weight="700" fill="${INK}"`));
+      const baselines = lines.map((_, k) => baseline(y + HEADER_PAD_Y + k * lh, nameSize, nameLineHeight));
+      out.push(textBlock(lines, HEADER_PAD_X, baselines, `font-size="${nameSize}" font-weight="700" fill="${INK}"`));
     }
     const own = laneOwnDepartment(map, lane);
     const dept = own ? ws.departments.find((d) => d.id === own) : undefined;
-    const tagTop = y + PAD_Y + lines.length * lh + 4;
-    const tagHeight = tagSize * NORMAL_LINE + 2;
-    if (dept && tagTop + tagHeight <= y + height) {
-      const [text] = wrapText(dept.name, inner - 10, { size: tagSize, maxLines: 1 });
-      if (text) {
-        out.push(
-          `<rect x="${PAD_X}" y="${num(tagTop)}" width="${num(textWidth(text, tagSize) + 10)}" height="${num(tagHeight)}" rx="4" fill="${TAG_FILL}"/>`,
-          `<text x="${PAD_X + 5}" y="${num(baseline(tagTop + 1, tagSize, NORMAL_LINE))}" font-size="${tagSize}" fill="${TAG_INK}">${xmlText(text)}</text>`,
-        );
-      }
+    const tag = dept ? laneTagLines(dept.name, style) : [];
+    if (tag.length > 0) {
+      const tagTop = y + HEADER_PAD_Y + lines.length * lh + TAG_GAP;
+      const tagLh = tagSize * TAG_LINE;
+      const width = Math.max(...tag.map((t) => textWidth(t, tagSize)));
+      out.push(
+        `<rect x="${HEADER_PAD_X}" y="${num(tagTop)}" width="${num(width + 2 * TAG_PAD_X)}" height="${num(tag.length * tagLh + 2 * TAG_PAD_Y)}" rx="4" fill="${TAG_FILL}"/>`,
+        textBlock(tag, HEADER_PAD_X + TAG_PAD_X, tag.map((_, k) => baseline(tagTop + TAG_PAD_Y + k * tagLh, tagSize, TAG_LINE)), `font-size="${tagSize}" fill="${TAG_INK}"`),
+      );
     }
     out.push('</g>');
   });

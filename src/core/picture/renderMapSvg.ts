@@ -6,6 +6,8 @@ import type { ProcessMap, Workspace } from '../model/types';
 import { drawFlows } from './drawFlows';
 import { flowRoutes } from '../drawing/flowRoutes';
 import { fittedBoxes } from '../drawing/nodeSize';
+import { withWholeLaneNames } from '../drawing/laneNames';
+import { SCREEN_TEXT } from '../drawing/textStyle';
 import { drawLanes } from './drawLanes';
 import { drawNodes, NODE_TEXT_DEFAULTS } from './drawNodes';
 import { baseline, INK } from '../drawing/nodeLabels';
@@ -42,8 +44,10 @@ const MUTED = '#5a6878';
 
 export function renderMapSvg(source: ProcessMap, ws: Workspace, opts: SvgOptions = {}): RenderedSvg {
   // A map with nodes that have no place yet (an import, a script) is drawn with the quick layout.
-  // Every node as big as its label needs, so the picture holds every word.
-  const map = fittedBoxes(source.nodes.some((n) => !source.view.nodes[n.id]) ? quickLayout(source) : source);
+  // Every node as big as its label needs, and every band as tall as its lane's whole name, so
+  // the picture holds every word.
+  const placed = fittedBoxes(source.nodes.some((n) => !source.view.nodes[n.id]) ? quickLayout(source) : source);
+  const map = withWholeLaneNames(placed, SCREEN_TEXT, (id) => ws.departments.find((d) => d.id === id)?.name);
   const padding = Math.max(0, opts.padding ?? DEFAULT_PADDING);
   const extent = new Extent();
 

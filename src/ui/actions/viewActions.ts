@@ -32,14 +32,14 @@ export const viewActions = [
     label: 'Zoom to fit',
     short: 'Fit',
     icon: '⤢',
-    description: 'Zoom to fit',
+    description: 'Zoom to fit: the whole map when its text stays readable, else the start of its flow (press again for the whole)',
     group: 'view',
     // '!' wherever the layout puts it, and Shift with the 1 key where Shift+1 is not '!'.
     keys: [{ key: '!', shift: 'any' }, { key: '!', code: 'Digit1', shift: true }],
     keyText: 'Shift+1',
     targets: ['canvas'],
     enabled: hasMap,
-    perform: () => zoomToFit(),
+    perform: (ctx) => zoomToFit(ctx.mapId ?? undefined),
   }),
   defineAction({
     id: 'zoom-in',

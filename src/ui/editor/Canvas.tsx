@@ -17,7 +17,7 @@ import {
 import { usePresenting } from './presentMode';
 import { openContextMenu } from './contextMenuOpen';
 import { useCallback, useMemo, useRef, useState, type FocusEvent } from 'react';
-import { laneBands, mapWidth } from '../../core/model/geometry';
+import { mapWidth } from '../../core/model/geometry';
 import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { useMap } from '../../state/documentStore';
@@ -26,6 +26,7 @@ import { resizeLane } from '../../state/laneActions';
 import { moveNodes, resizeNode } from '../../state/nodeActions';
 import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
+import { mapHeight, startView } from '../actions/readableFit';
 import { shortcutOf } from '../actions/table';
 import { revealNode } from '../actions/canvasView';
 import { useUi } from '../../state/uiStore';
@@ -56,14 +57,12 @@ const BIG_MAP = 300;
 function openingView(rf: ReactFlowInstance, map: ProcessMap | undefined): void {
   const el = document.querySelector('.canvas');
   if (!map || !el) return void rf.fitView({ padding: 0.08 });
-  const { width: vw, height: vh } = el.getBoundingClientRect();
-  const width = mapWidth(map);
-  const height = laneBands(map).reduce((h, b) => h + b.height, 0) || 400;
-  const fit = Math.min(vw / (width * 1.06), vh / (height * 1.06));
+  const canvas = el.getBoundingClientRect();
+  const height = mapHeight(map);
+  const fit = Math.min(canvas.width / (mapWidth(map) * 1.06), canvas.height / (height * 1.06));
   if (fit >= READABLE_ZOOM) return void rf.fitView({ padding: 0.06, maxZoom: 1.2 });
   // As large as the lanes allow in height, never below a size where text is lost.
-  const zoom = Math.max(0.35, Math.min(READABLE_ZOOM, (vh * 0.94) / height));
-  void rf.setViewport({ x: 16, y: Math.max(16, (vh - height * zoom) / 2), zoom });
+  void rf.setViewport(startView(map, canvas, Math.max(0.35, Math.min(READABLE_ZOOM, (canvas.height * 0.94) / height))));
 }
 
 export function Canvas({ mapId }: { mapId: Id }) {

@@ -1,13 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
-import { laneBands } from '../../core/model/geometry';
 import { getMap } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
+import { startView } from '../actions/readableFit';
 import { usePresenting } from './presentMode';
 
 /**
  * Entering presentation mode zooms to readable text: the selected node in the middle, else the
- * map's left end with its lanes centred. Leaving it fits the map again. Waits a frame for the
+ * start of the flow (startView). Leaving it fits the map again. Waits a frame for the
  * panels to go, so the canvas has its new size.
  */
 export function usePresentView(mapId: string): void {
@@ -22,9 +22,7 @@ export function usePresentView(mapId: string): void {
       if (!zoom) return void fitView({ padding: 0.08 });
       const selected = map.view.nodes[useUi.getState().selection.nodeIds[0] ?? ''];
       if (selected) return void setCenter(selected.x + selected.width / 2, selected.y + selected.height / 2, { zoom });
-      const height = laneBands(map).reduce((h, b) => h + b.height, 0);
-      const vh = el.getBoundingClientRect().height;
-      void setViewport({ x: 16, y: Math.max(16, (vh - height * zoom) / 2), zoom });
+      void setViewport(startView(map, el.getBoundingClientRect(), zoom));
     });
     return () => cancelAnimationFrame(frame);
     // Only when the mode changes.

@@ -192,3 +192,20 @@ export async function clickTool(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'More ▾' }).click();
   await page.getByRole('menu', { name: 'More tools' }).getByRole('menuitem', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
 }
+
+/** Drag the empty canvas sideways by `dx` screen pixels, as someone reading along a long map does. */
+export async function dragPane(page: Page, dx: number): Promise<void> {
+  await waitForStillView(page);
+  const spot = await page.locator('.canvas').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    for (let y = r.top + 40; y < r.bottom - 40; y += 13) {
+      for (let x = r.right - 260; x > r.left + 200; x -= 17) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    }
+    return null;
+  });
+  expect(spot, 'no empty spot of canvas to drag').not.toBeNull();
+  await page.mouse.move(spot!.x, spot!.y);
+  await page.mouse.down();
+  await page.mouse.move(spot!.x + dx, spot!.y, { steps: 8 });
+  await page.mouse.up();
+}

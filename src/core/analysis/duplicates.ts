@@ -19,17 +19,36 @@ function sensitiveKeys(group: readonly DataStore[], keys: ReadonlySet<string>): 
   return [...keys].filter((k) => sensitiveByNature(k) || marked.has(k));
 }
 
-/** "Admissions (“Log enquiry”, “Update record”); Finance (“Bank cheque”)", or '' when no step does it. */
-function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[]): string {
-  const byDept = new Map<string, Set<MapNode>>();
+/** A step's label as a table names it: quoted, made once per step per analysis. */
+type StepLabels = (step: MapNode) => string;
+
+function stepLabels(): StepLabels {
+  const labels = new Map<MapNode, string>();
+  return (step) => {
+    let label = labels.get(step);
+    if (label === undefined) labels.set(step, (label = q(step.label.trim() || step.id)));
+    return label;
+  };
+}
+
+/**
+ * "Admissions (“Log enquiry”, “Update record”); Finance (“Bank cheque”)", or '' when no step
+ * does it: departments in order of first use, each step's label once. One pass over the uses,
+ * no list or set per step: a large group's table makes hundreds of these on every edit.
+ */
+function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[], writes: boolean, label: StepLabels): string {
+  const byDept = new Map<string, string[]>();
   for (const a of accesses) {
+    if (!(writes ? a.write : a.read)) continue;
     const dept = a.departmentId !== null && ctx.activeDepartments.has(a.departmentId) ? ctx.departmentName(a.departmentId) : 'No department';
-    const steps = byDept.get(dept) ?? new Set<MapNode>();
-    steps.add(a.actor);
-    byDept.set(dept, steps);
+    const text = label(a.actor);
+    const labels = byDept.get(dept);
+    if (!labels) byDept.set(dept, [text]);
+    else if (!labels.includes(text)) labels.push(text);
   }
-  const labels = (steps: Set<MapNode>): string => [...new Set([...steps].map((n) => q(n.label.trim() || n.id)))].join(', ');
-  return [...byDept].map(([dept, steps]) => `${dept} (${labels(steps)})`).join('; ');
+  let out = '';
+  for (const [dept, labels] of byDept) out += `${out ? '; ' : ''}${dept} (${labels.join(', ')})`;
+  return out;
 }
 
 /** Each store's uses (storeAccesses) and departments, worked out once per group. */
@@ -39,6 +58,7 @@ interface StoreUse {
 }
 
 function groupTable(ctx: AnalysisContext, group: readonly DataStore[], use: Map<Id, StoreUse>, shared: Map<Id, Set<string>>, sensitive: ReadonlySet<string>): FindingTable {
+  const label = stepLabels();
   return {
     columns: ['Store', 'Department', 'Fields held', 'Who writes it', 'Who reads it'],
     rows: group.map((d) => {
@@ -50,8 +70,8 @@ function groupTable(ctx: AnalysisContext, group: readonly DataStore[], use: Map<
         d.name,
         depts.length ? depts.map(ctx.departmentName).join(', ') : 'No department',
         held.join(', '),
-        whoDoes(ctx, uses.filter((a) => a.write)) || 'No step on any map',
-        whoDoes(ctx, uses.filter((a) => a.read)) || 'No step on any map',
+        whoDoes(ctx, uses, true, label) || 'No step on any map',
+        whoDoes(ctx, uses, false, label) || 'No step on any map',
       ];
     }),
   };

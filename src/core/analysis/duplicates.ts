@@ -1,4 +1,4 @@
-import type { DataStore, Id, MapNode } from '../model/types';
+import type { DataStore, Id } from '../model/types';
 import { fieldLabel, normaliseField, sensitiveByNature, tellsPopulation } from './fieldKeys';
 import { listEn, q } from './english';
 import { capitalise, count } from '../model/vocabulary';
@@ -19,36 +19,27 @@ function sensitiveKeys(group: readonly DataStore[], keys: ReadonlySet<string>): 
   return [...keys].filter((k) => sensitiveByNature(k) || marked.has(k));
 }
 
-/** A step's label as a table names it: quoted, made once per step per analysis. */
-type StepLabels = (step: MapNode) => string;
-
-function stepLabels(): StepLabels {
-  const labels = new Map<MapNode, string>();
-  return (step) => {
-    let label = labels.get(step);
-    if (label === undefined) labels.set(step, (label = q(step.label.trim() || step.id)));
-    return label;
-  };
-}
-
 /**
  * "Admissions (“Log enquiry”, “Update record”); Finance (“Bank cheque”)", or '' when no step
- * does it: departments in order of first use, each step's label once. One pass over the uses,
- * no list or set per step: a large group's table makes hundreds of these on every edit.
+ * does it: departments in order of first use, each step's label once. One pass over the uses
+ * and one string at the end: a large group's table makes hundreds of these on every edit.
  */
-function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[], writes: boolean, label: StepLabels): string {
+function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[], writes: boolean): string {
   const byDept = new Map<string, string[]>();
   for (const a of accesses) {
     if (!(writes ? a.write : a.read)) continue;
     const dept = a.departmentId !== null && ctx.activeDepartments.has(a.departmentId) ? ctx.departmentName(a.departmentId) : 'No department';
-    const text = label(a.actor);
+    const text = q(a.actor.label.trim() || a.actor.id);
     const labels = byDept.get(dept);
     if (!labels) byDept.set(dept, [text]);
     else if (!labels.includes(text)) labels.push(text);
   }
-  let out = '';
-  for (const [dept, labels] of byDept) out += `${out ? '; ' : ''}${dept} (${labels.join(', ')})`;
-  return out;
+  const parts: string[] = [];
+  byDept.forEach((labels, dept) => {
+    if (parts.length) parts.push('; ');
+    parts.push(dept, ' (', labels.join(', '), ')');
+  });
+  return parts.join('');
 }
 
 /** Each store's uses (storeAccesses) and departments, worked out once per group. */
@@ -58,7 +49,6 @@ interface StoreUse {
 }
 
 function groupTable(ctx: AnalysisContext, group: readonly DataStore[], use: Map<Id, StoreUse>, shared: Map<Id, Set<string>>, sensitive: ReadonlySet<string>): FindingTable {
-  const label = stepLabels();
   return {
     columns: ['Store', 'Department', 'Fields held', 'Who writes it', 'Who reads it'],
     rows: group.map((d) => {
@@ -70,8 +60,8 @@ function groupTable(ctx: AnalysisContext, group: readonly DataStore[], use: Map<
         d.name,
         depts.length ? depts.map(ctx.departmentName).join(', ') : 'No department',
         held.join(', '),
-        whoDoes(ctx, uses, true, label) || 'No step on any map',
-        whoDoes(ctx, uses, false, label) || 'No step on any map',
+        whoDoes(ctx, uses, true) || 'No step on any map',
+        whoDoes(ctx, uses, false) || 'No step on any map',
       ];
     }),
   };

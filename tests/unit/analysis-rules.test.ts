@@ -326,6 +326,37 @@ describe('duplicate-data', () => {
     expect(analyzeWorkspace(ws)).toEqual([]);
   });
 
+  it('after a catalogue edit, redoes the pairs it changed and keeps the others as they were', () => {
+    const ws = workspace({
+      stores: [
+        { id: 'a', customerFields: ['Name', 'Email', 'Postcode'] },
+        { id: 'b', customerFields: ['Name', 'Email', 'Postcode', 'Course'] },
+        { id: 'c', customerFields: ['Name', 'Email', 'Course'] },
+      ],
+      maps: [],
+    });
+    expect(analyzeWorkspace(ws)[0]!.pairs).toEqual([
+      { stores: ['a', 'b'], fields: ['name', 'email', 'postcode'] },
+      { stores: ['b', 'c'], fields: ['name', 'email', 'course'] },
+    ]);
+    // c now shares a postcode with a and b: (b, c) at the same positions holds more fields.
+    ws.dataStores[2]!.customerFields.push('Post code');
+    const [f] = analyzeWorkspace(ws);
+    expect(f!.pairs).toEqual([
+      { stores: ['a', 'b'], fields: ['name', 'email', 'postcode'] },
+      { stores: ['a', 'c'], fields: ['name', 'email', 'postcode'] },
+      { stores: ['b', 'c'], fields: ['name', 'email', 'postcode', 'course'] },
+    ]);
+    expect(f!.pairs!.every((p) => Object.isFrozen(p))).toBe(true);
+    // Back to the first catalogue, and a store renamed in place: the pairs follow both.
+    ws.dataStores[2]!.customerFields.pop();
+    ws.dataStores[1]!.id = 'b2';
+    expect(analyzeWorkspace(ws)[0]!.pairs).toEqual([
+      { stores: ['a', 'b2'], fields: ['name', 'email', 'postcode'] },
+      { stores: ['b2', 'c'], fields: ['name', 'email', 'course'] },
+    ]);
+  });
+
   it('takes a store’s departments from the steps using it when it has no owner, and lists the maps', () => {
     const ws = workspace({
       stores: [{ id: 'a', customerFields: [...CONTACT, 'Course'] }, { id: 'b', customerFields: [...CONTACT, 'Course'] }],

@@ -39,6 +39,11 @@ export interface MapIndex {
   /** Data accesses of each node of this map that has any, in flow order. */
   accessesByNode: Map<Id, DataAccess[]>;
   laneById: Map<Id, ProcessMap['lanes'][number]>;
+  /** Each flow's ends as positions in map.nodes (-1: no such node), so lint needs no second id index. */
+  flowFrom: Int32Array;
+  flowTo: Int32Array;
+  /** What each node stands for in the catalogue, by position; undefined when nothing. */
+  targets: (Target | undefined)[];
 }
 
 export interface AnalysisContext {
@@ -137,10 +142,13 @@ export function buildContext(ws: Workspace): AnalysisContext {
     const laneById = new Map<Id, ProcessMap['lanes'][number]>();
     for (const l of map.lanes) laneById.set(l.id, l);
     const accessesByNode = new Map<Id, DataAccess[]>();
-    maps.push({ map, laneById, accessesByNode });
-    const targets = new Map<Id, Target>();
-    for (let i = 0; i < map.nodes.length; i++) {
-      const n = map.nodes[i]!;
+    const { nodes, flows } = map;
+    const flowFrom = new Int32Array(flows.length);
+    const flowTo = new Int32Array(flows.length);
+    const targets: (Target | undefined)[] = new Array(nodes.length);
+    maps.push({ map, laneById, accessesByNode, flowFrom, flowTo, targets });
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
       indexOf.set(n.id, i);
       if (isControlKind(n.kind)) {
         const dept = laneDepartment(map, laneById.get(n.laneId));
@@ -149,19 +157,24 @@ export function buildContext(ws: Workspace): AnalysisContext {
       if (!isCatalogueKind(n.kind)) continue;
       const t = resolveTarget(base, n);
       if (!t) continue;
-      targets.set(n.id, t);
+      targets[i] = t;
       if (t.storeId !== null) addTo(mapsByStore, t.storeId, map.id);
       else addTo(mapsBySystem, t.systemId!, map.id);
     }
-    for (const f of map.flows) {
-      if (f.kind !== 'data') continue;
-      const fi = indexOf.get(f.from);
-      const ti = indexOf.get(f.to);
-      if (fi === undefined || ti === undefined) continue;
-      const use = stepAccess(f, map.nodes[fi]!, map.nodes[ti]!, (n) => targets.has(n.id));
+    const holds = (n: MapNode): boolean => targets[indexOf.get(n.id)!] !== undefined;
+    for (let k = 0; k < flows.length; k++) {
+      const f = flows[k]!;
+      const fi = indexOf.get(f.from) ?? -1;
+      const ti = indexOf.get(f.to) ?? -1;
+      flowFrom[k] = fi;
+      flowTo[k] = ti;
+      if (f.kind !== 'data' || fi < 0 || ti < 0) continue;
+      const from = nodes[fi]!;
+      const to = nodes[ti]!;
+      const use = stepAccess(f, from, to, holds);
       if (!use) continue;
       const actor = use.step;
-      const target = targets.get(use.holder.id)!;
+      const target = targets[use.holder === from ? fi : ti]!;
       const access: DataAccess = {
         map,
         actor,

@@ -38,6 +38,10 @@ export const costField = (cost: FindingCost | undefined): { cost?: FindingCost }
 
 const valid = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
 
+/** The measures a step lacks, in words ('' when none): one constant string, no list per step. */
+const lacking = (perCase: boolean, cases: boolean): string =>
+  perCase ? (cases ? '' : 'cases a year') : cases ? 'minutes per case' : 'minutes per case and cases a year';
+
 /** The hours a year of the steps, with how they were counted and what is missing. */
 export function stepsCost(steps: readonly StepUse[], what: string): FindingCost {
   const missing: string[] = [];
@@ -46,8 +50,8 @@ export function stepsCost(steps: readonly StepUse[], what: string): FindingCost 
   for (const u of steps) {
     const perCase = u.step.minutesPerCase;
     const cases = valid(u.step.casesPerYear) ? u.step.casesPerYear : u.map.casesPerYear;
-    const lacks = [valid(perCase) ? '' : 'minutes per case', valid(cases) ? '' : 'cases a year'].filter(Boolean);
-    if (lacks.length) missing.push(`${lacks.join(' and ')} at ${stepName(u)}`);
+    const lacks = lacking(valid(perCase), valid(cases));
+    if (lacks) missing.push(`${lacks} at ${stepName(u)}`);
     if (valid(perCase) && valid(cases)) {
       minutes += perCase * cases;
       parts.push(`${thousands(perCase)} min × ${thousands(cases)} cases at ${q(u.step.label.trim() || u.step.id)}`);

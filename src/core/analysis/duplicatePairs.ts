@@ -62,6 +62,8 @@ function matchingPairs(ctx: AnalysisContext, stores: readonly DataStore[]): Pair
   const tells = new Int32Array(n);
   const people = stores.map((d) => populationKey(d.population));
   const pairs: Pairs = { a: [], b: [], out: [] };
+  const last: Pairs = lastPairs ?? { a: [], b: [], out: [] };
+  let cur = 0;
   // Most pairs share one of a few field lists (name and e-mail...): a trie over key ids hands
   // out one frozen list per distinct set, found while merging, so a pair allocates no list.
   const root: ListTrie = { fields: Object.freeze([]), next: new Map() };
@@ -88,15 +90,40 @@ function matchingPairs(ctx: AnalysisContext, stores: readonly DataStore[]): Pair
         const fields = sharedList(root, mine, keysOf[j]!, keyName);
         pairs.a.push(i);
         pairs.b.push(j);
-        // Frozen: the memo below hands the same records to every later analysis.
-        pairs.out.push(Object.freeze({ stores: Object.freeze([stores[i]!.id, stores[j]!.id] as const), fields }));
+        // The last run's pairs are in the same (i, j) order: a cursor finds this one's there.
+        while (cur < last.a.length && (last.a[cur]! < i || (last.a[cur] === i && last.b[cur]! < j))) cur++;
+        const before = cur < last.a.length && last.a[cur] === i && last.b[cur] === j ? last.out[cur] : undefined;
+        pairs.out.push(pairRecord(stores[i]!.id, stores[j]!.id, fields, before));
       }
       shared[j] = 0;
       identifying[j] = 0;
       tells[j] = 0;
     }
   }
+  lastPairs = pairs;
   return pairs;
+}
+
+/**
+ * The last computation's pairs. A catalogue edit changes a store or two: the other pairs come
+ * out the same, and reusing their records spares freezing and allocating some ten thousand
+ * objects again. One generation is kept, like the memo below, and records are only reused
+ * when they say the same (positions, ids and fields).
+ */
+let lastPairs: Pairs | null = null;
+
+/** The pair's record: the last one when it says the same (ids and fields in order), else a new one. */
+function pairRecord(a: Id, b: Id, fields: readonly string[], last: SharedFields | undefined): SharedFields {
+  if (last && last.stores[0] === a && last.stores[1] === b && sameList(last.fields, fields)) return last;
+  // Frozen: the memo hands the same records to every later analysis.
+  return Object.freeze({ stores: Object.freeze([a, b] as const), fields });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 interface ListTrie {

@@ -1,4 +1,4 @@
-import type { DataStore, Id, MapNode } from '../model/types';
+import type { DataStore, Id } from '../model/types';
 import { fieldLabel, normaliseField, sensitiveByNature, tellsPopulation } from './fieldKeys';
 import { listEn, q } from './english';
 import { capitalise, count } from '../model/vocabulary';
@@ -19,17 +19,27 @@ function sensitiveKeys(group: readonly DataStore[], keys: ReadonlySet<string>): 
   return [...keys].filter((k) => sensitiveByNature(k) || marked.has(k));
 }
 
-/** "Admissions (“Log enquiry”, “Update record”); Finance (“Bank cheque”)", or '' when no step does it. */
-function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[]): string {
-  const byDept = new Map<string, Set<MapNode>>();
+/**
+ * "Admissions (“Log enquiry”, “Update record”); Finance (“Bank cheque”)", or '' when no step
+ * does it: departments in order of first use, each step's label once. One pass over the uses
+ * and one string at the end: a large group's table makes hundreds of these on every edit.
+ */
+function whoDoes(ctx: AnalysisContext, accesses: readonly DataAccess[], writes: boolean): string {
+  const byDept = new Map<string, string[]>();
   for (const a of accesses) {
+    if (!(writes ? a.write : a.read)) continue;
     const dept = a.departmentId !== null && ctx.activeDepartments.has(a.departmentId) ? ctx.departmentName(a.departmentId) : 'No department';
-    const steps = byDept.get(dept) ?? new Set<MapNode>();
-    steps.add(a.actor);
-    byDept.set(dept, steps);
+    const text = q(a.actor.label.trim() || a.actor.id);
+    const labels = byDept.get(dept);
+    if (!labels) byDept.set(dept, [text]);
+    else if (!labels.includes(text)) labels.push(text);
   }
-  const labels = (steps: Set<MapNode>): string => [...new Set([...steps].map((n) => q(n.label.trim() || n.id)))].join(', ');
-  return [...byDept].map(([dept, steps]) => `${dept} (${labels(steps)})`).join('; ');
+  const parts: string[] = [];
+  byDept.forEach((labels, dept) => {
+    if (parts.length) parts.push('; ');
+    parts.push(dept, ' (', labels.join(', '), ')');
+  });
+  return parts.join('');
 }
 
 /** Each store's uses (storeAccesses) and departments, worked out once per group. */
@@ -50,8 +60,8 @@ function groupTable(ctx: AnalysisContext, group: readonly DataStore[], use: Map<
         d.name,
         depts.length ? depts.map(ctx.departmentName).join(', ') : 'No department',
         held.join(', '),
-        whoDoes(ctx, uses.filter((a) => a.write)) || 'No step on any map',
-        whoDoes(ctx, uses.filter((a) => a.read)) || 'No step on any map',
+        whoDoes(ctx, uses, true) || 'No step on any map',
+        whoDoes(ctx, uses, false) || 'No step on any map',
       ];
     }),
   };

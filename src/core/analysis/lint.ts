@@ -1,7 +1,7 @@
 import type { Id, MapNode, ProcessMap } from '../model/types';
 import { nodeName, q } from './english';
 import type { Finding, FindingKind, Severity } from './types';
-import { type AnalysisContext, type MapIndex, resolveTarget } from './accessIndex';
+import type { AnalysisContext, MapIndex } from './accessIndex';
 import { capitalise, isCatalogueKind, isControlKind, nodeKindPlural, nodeKindWord } from '../model/vocabulary';
 
 // Structural checks, one map at a time. Control flow (FORMAT.md): sequence and message flows
@@ -52,25 +52,25 @@ interface ControlGraph {
 }
 
 function controlGraph(index: MapIndex, control: Uint8Array): ControlGraph {
-  const { flows, nodes } = index.map;
-  const indexOf = new Map<Id, number>();
-  for (let i = 0; i < nodes.length; i++) indexOf.set(nodes[i]!.id, i);
-  const from = new Int32Array(flows.length).fill(-1);
-  const to = new Int32Array(flows.length);
+  const { flows } = index.map;
+  const { flowFrom, flowTo } = index;
   const first = new Int32Array(control.length + 1);
-  flows.forEach((f, k) => {
-    if (f.kind === 'data' || f.from === f.to) return;
-    const a = indexOf.get(f.from);
-    const b = indexOf.get(f.to);
-    if (a === undefined || b === undefined || !control[a] || !control[b]) return;
+  // A flow counts when it is not data, not a self-loop, and joins two control nodes; its
+  // source's position is kept in `from` (-1 otherwise) for the second pass.
+  const from = new Int32Array(flows.length).fill(-1);
+  for (let k = 0; k < flows.length; k++) {
+    const f = flows[k]!;
+    if (f.kind === 'data' || f.from === f.to) continue;
+    const a = flowFrom[k]!;
+    const b = flowTo[k]!;
+    if (a < 0 || b < 0 || !control[a] || !control[b]) continue;
     from[k] = a;
-    to[k] = b;
     first[a + 1]!++;
-  });
+  }
   for (let i = 0; i < control.length; i++) first[i + 1]! += first[i]!;
   const fill = first.slice(0, control.length);
   const targets = new Int32Array(first[control.length]!);
-  for (let k = 0; k < flows.length; k++) if (from[k]! >= 0) targets[fill[from[k]!]!++] = to[k]!;
+  for (let k = 0; k < flows.length; k++) if (from[k]! >= 0) targets[fill[from[k]!]!++] = flowTo[k]!;
   return { first, targets };
 }
 
@@ -150,7 +150,8 @@ function controlFindings(index: MapIndex, out: Finding[]): void {
     }
     if (n.kind !== 'decision') continue;
     // Every way out leading to the same node is one branch: two flows to one node are not a choice.
-    const branches = lo === hi ? 0 : graph.targets.subarray(lo, hi).some((t) => t !== graph.targets[lo]) ? 2 : 1;
+    let branches = lo === hi ? 0 : 1;
+    for (let k = lo + 1; k < hi && branches < 2; k++) if (graph.targets[k] !== graph.targets[lo]) branches = 2;
     if (branches < 2) {
       out.push(finding(map, 'decision-branches', n.id, `${capitalise(name)} has ${branches === 0 ? 'no branches' : 'only one branch'}`,
         `In ${mapName}, the ${name} (lane ${laneName(index, n)}) has ${branches === 0 ? 'no way out' : 'only one way out'}, so the map does not ` +
@@ -160,13 +161,14 @@ function controlFindings(index: MapIndex, out: Finding[]): void {
   }
 }
 
-function otherFindings(ctx: AnalysisContext, index: MapIndex, out: Finding[]): void {
+function otherFindings(index: MapIndex, out: Finding[]): void {
   const { map } = index;
   const mapName = q(map.name);
   const used = new Set<Id>();
-  for (const n of map.nodes) {
+  for (let i = 0; i < map.nodes.length; i++) {
+    const n = map.nodes[i]!;
     used.add(n.laneId);
-    if (isCatalogueKind(n.kind) && !resolveTarget(ctx, n)) {
+    if (isCatalogueKind(n.kind) && index.targets[i] === undefined) {
       const name = nodeName(n);
       const list = nodeKindPlural(n.kind);
       out.push(finding(map, 'uncatalogued-store', n.id, `${capitalise(name)} is not in the catalogue`,
@@ -196,7 +198,7 @@ export function lintFindings(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   for (const index of ctx.maps) {
     controlFindings(index, out);
-    otherFindings(ctx, index, out);
+    otherFindings(index, out);
   }
   return out;
 }

@@ -49,8 +49,15 @@ export interface Recommendation {
 export function costText(f: Finding): string {
   if (!f.cost) return '';
   if (f.cost.hoursPerYear !== null) return `${hoursWords(f.cost.hoursPerYear)}${f.cost.basis ? ` (${f.cost.basis})` : ''}`;
-  return f.cost.missing.length ? `Not known yet: missing ${f.cost.missing.join('; ')}` : 'Not known yet';
+  const missing = f.cost.missing;
+  if (missing.length === 0) return 'Not known yet';
+  if (missing.length <= MISSING_LISTED) return `Not known yet: missing ${missing.join('; ')}`;
+  // A list of every unmeasured step filled a page's cell for a finding across five maps.
+  return `Not known yet: ${missing.length} steps lack measures, the first ${missing[0]}`;
 }
+
+/** How many missing measures a report cell names one by one before it counts them instead. */
+const MISSING_LISTED = 2;
 
 /** The departments a finding concerns: as the analysis says, else those of the maps it is on. */
 function departmentsOf(f: Finding, maps: readonly ProcessMap[]): Id[] {

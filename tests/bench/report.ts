@@ -12,6 +12,7 @@ export interface PeerResult {
 
 export interface GraphResult {
   name: string;
+  family: string;
   generated: boolean;
   nodes: number;
   flows: number;

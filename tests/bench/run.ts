@@ -1,5 +1,6 @@
 // npm run bench: our layout against plain ELK with naive banding, ELK with lanes as compound
-// nodes, and dagre with the same banding, on the same seeded maps. Prints a table and writes
+// nodes, and dagre with the same banding, on the same maps of several families (graphs.ts).
+// Prints a table and a summary per family, and writes
 // tests/bench/results/layout-<date>.json and layout-latest.json.
 //
 // Options: --match <text> (graphs whose name contains it), --runs <n> (timed runs per graph).
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultElk } from '../../src/core/layout/elkNode';
 import { measureLayout } from '../../src/core/layout/metrics';
 import type { MapView, ProcessMap } from '../../src/core/model/types';
+import { formatFamilies, summariseFamilies } from './familySummary';
 import { benchGraphs, corpusGraphs } from './graphs';
 import { COMPOUND_MAX_NODES, PEERS, runPeer, type PeerName } from './peers';
 import { formatTable, median, summarise, type GraphResult, type PeerResult } from './report';
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     for (const p of active) peers[p] = { msMedian: median(times[p]), msRuns: times[p].map((t) => Math.round(t)), metrics: measure(map, views[p]) };
     const result: GraphResult = {
       name: graph.name,
+      family: graph.family,
       generated: graph.generated,
       nodes: map.nodes.length,
       flows: map.flows.length,
@@ -82,7 +85,9 @@ async function main(): Promise<void> {
   }
 
   const summary = summarise(results);
+  const families = summariseFamilies(results);
   console.log(formatTable(results, summary));
+  console.log(formatFamilies(families));
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
   const doc = {
@@ -94,6 +99,7 @@ async function main(): Promise<void> {
     filter: only ?? null,
     results,
     summary,
+    families,
   };
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   writeFileSync(join(dir, `layout-${doc.date.slice(0, 10)}.json`), text);

@@ -72,6 +72,13 @@ export interface FamilyOptions {
   seed: number;
 }
 
+/** A graph's name, its random source (seeded by that name) and an empty map. */
+function begin(family: string, o: FamilyOptions) {
+  const name = `${family} ${o.nodes}/${o.lanes} #${o.seed}`;
+  const rnd = randomFrom(name);
+  return { name, rnd, int: (n: number) => Math.floor(rnd() * n), b: new Builder(o.lanes) };
+}
+
 /**
  * N nodes in L lanes drawn at random, joined by a random path through all of them (start first,
  * end last), plus about 0.35 N extra flows of which about a quarter go back along the path and
@@ -79,10 +86,7 @@ export interface FamilyOptions {
  * extra flows reach a few steps along the path, one in five anywhere.
  */
 export function randomLaneGraph(o: FamilyOptions): ProcessMap {
-  const name = `random lanes ${o.nodes}/${o.lanes} #${o.seed}`;
-  const rnd = randomFrom(name);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const b = new Builder(o.lanes);
+  const { name, rnd, int, b } = begin('random lanes', o);
   const n = Math.max(4, o.nodes);
   // Path order is creation order: node i is the i-th on the spanning path.
   b.node('start', int(o.lanes));
@@ -129,10 +133,7 @@ export function randomLaneGraph(o: FamilyOptions): ProcessMap {
  * small map has room for fewer branches).
  */
 export function longChain(o: FamilyOptions): ProcessMap {
-  const name = `long chain ${o.nodes}/${o.lanes} #${o.seed}`;
-  const rnd = randomFrom(name);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const b = new Builder(o.lanes);
+  const { name, int, b } = begin('long chain', o);
   const n = Math.max(6, o.nodes);
   const longest = n < 60 ? 2 : 4;
 

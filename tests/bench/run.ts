@@ -3,7 +3,9 @@
 // Prints a table and a summary per family, and writes
 // tests/bench/results/layout-<date>.json and layout-latest.json.
 //
-// Options: --match <text> (graphs whose name contains it), --runs <n> (timed runs per graph).
+// Options: --match <text> (graphs whose name contains it), --family <a,b> (graphs of these
+// families, as graphs.ts names them), --runs <n> (timed runs per graph). A filtered run writes
+// layout-<date>-<filter>.json, so runs of different families side by side keep their own file.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,7 +15,7 @@ import { defaultElk } from '../../src/core/layout/elkNode';
 import { measureLayout } from '../../src/core/layout/metrics';
 import type { MapView, ProcessMap } from '../../src/core/model/types';
 import { formatFamilies, summariseFamilies } from './familySummary';
-import { benchGraphs, corpusGraphs } from './graphs';
+import { benchGraphs, corpusGraphs, type BenchGraph } from './graphs';
 import { COMPOUND_MAX_NODES, PEERS, runPeer, type PeerName } from './peers';
 import { formatTable, median, summarise, type GraphResult, type PeerResult } from './report';
 
@@ -23,6 +25,7 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const only = opt('--match');
+const families = opt('--family')?.split(',');
 const fixedRuns = opt('--runs') ? Number(opt('--runs')) : undefined;
 const runsFor = (nodes: number) => fixedRuns ?? (nodes <= 20 ? 15 : nodes <= 150 ? 9 : nodes <= 500 ? 5 : 3);
 
@@ -33,9 +36,13 @@ const elk = defaultElk();
 const measure = (map: ProcessMap, view: MapView) => measureLayout({ ...map, view });
 
 async function main(): Promise<void> {
-  const pick = only ? (g: { name: string }) => g.name.includes(only) : undefined;
+  const pick =
+    only || families
+      ? (g: BenchGraph) => (!only || g.name.includes(only)) && (!families || families.includes(g.family))
+      : undefined;
   const graphs = [...benchGraphs(pick), ...(await corpusGraphs(pick))];
   const started = Date.now();
+  const loadAtStart = loadavg();
   // Warm up the JIT on a mid-sized map so the first graph's times are not the compiler's.
   const warm = benchGraphs((g) => g.name === 'gen 150/8')[0]!.map;
   for (const p of PEERS) await runPeer(p, warm, elk);
@@ -85,27 +92,32 @@ async function main(): Promise<void> {
   }
 
   const summary = summarise(results);
-  const families = summariseFamilies(results);
+  const byFamily = summariseFamilies(results);
   console.log(formatTable(results, summary));
-  console.log(formatFamilies(families));
+  console.log(formatFamilies(byFamily));
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
   const doc = {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
+    loadAverageAtStart: loadAtStart,
     loadAverageAtEnd: loadavg(),
     seconds: Math.round((Date.now() - started) / 1000),
     filter: only ?? null,
+    familyFilter: families ?? null,
     results,
     summary,
-    families,
+    families: byFamily,
   };
   const text = `${JSON.stringify(doc, null, 2)}\n`;
-  writeFileSync(join(dir, `layout-${doc.date.slice(0, 10)}.json`), text);
+  const filtered = Boolean(only || families);
+  const slug = [only, ...(families ?? [])].filter(Boolean).join('-').replace(/[^A-Za-z0-9]+/g, '-');
+  const file = `layout-${doc.date.slice(0, 10)}${filtered ? `-${slug}` : ''}.json`;
+  writeFileSync(join(dir, file), text);
   // Only a full run replaces the stable file others compare against.
-  if (!only) writeFileSync(join(dir, 'layout-latest.json'), text);
-  console.log(`\n${doc.seconds} s; results in tests/bench/results/layout-${doc.date.slice(0, 10)}.json${only ? '' : ' and layout-latest.json'}`);
+  if (!filtered) writeFileSync(join(dir, 'layout-latest.json'), text);
+  console.log(`\n${doc.seconds} s; results in tests/bench/results/${file}${filtered ? '' : ' and layout-latest.json'}`);
 }
 
 main().catch((e: unknown) => {

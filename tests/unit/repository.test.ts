@@ -202,13 +202,23 @@ describe('Repository: saving edits', () => {
     await repo.load();
     const writes = countWriteTransactions();
 
-    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'One' }))]);
-    await sleep(10);
-    repo.markDirty([editMap('m-b', (m) => ({ ...m, name: 'Two' }))]);
-    await sleep(10);
-    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Three' }))]);
-    expect(writes()).toBe(0); // still inside the debounce window
-    await sleep(200);
+    // The debounce runs on a fake clock (IndexedDB keeps its own scheduling): with real sleeps a
+    // busy machine stretched 10 ms past the window and the unit suite failed once at load 10.
+    const seen = statuses.length;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'One' }))]);
+      vi.advanceTimersByTime(10);
+      repo.markDirty([editMap('m-b', (m) => ({ ...m, name: 'Two' }))]);
+      vi.advanceTimersByTime(10);
+      repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Three' }))]);
+      expect(writes()).toBe(0); // still inside the debounce window
+      vi.advanceTimersByTime(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(() => expect(statuses.slice(seen).some((st) => st.state === 'saved')).toBe(true));
+    await repo.flush();
 
     expect(writes()).toBe(1);
     expect((await db.maps.get('m-a'))!.name).toBe('Three');

@@ -9,8 +9,11 @@ import { dropRoutesTouching } from './routes';
 // the next in turn, and a lane whose nodes no longer fit its band grows. Nothing else moves:
 // this is a local repair until the next auto layout, not a layout.
 
-/** Clear space left between a grown node and a node it moved. */
-const GAP = 10;
+/**
+ * Clear space left between a grown node and a node it moved: the marks stick out of a box (a
+ * badge 9 above the top, the notes mark 8 below the bottom), so 20 keeps them apart too.
+ */
+const GAP = 20;
 /** A node is kept this far inside its lane's band. */
 const EDGE = 10;
 

@@ -4,7 +4,7 @@ import { withBandHeight } from './bandHeight';
 import { dropRoutesTouching } from './routes';
 
 // A node that grew in place (a longer label, a resize) makes room for itself, within the same
-// edit: the nodes of its lane it now overlaps move just clear of it, the way that moves them
+// edit: the nodes of its lane it now overlaps (or comes within CLOSE of) move just clear of it, the way that moves them
 // least (right or down first; left or up only where there is room), each moved node clearing
 // the next in turn, and a lane whose nodes no longer fit its band grows. Nothing else moves:
 // this is a local repair until the next auto layout, not a layout.
@@ -19,7 +19,11 @@ const EDGE = 10;
 
 type Dir = 'right' | 'down' | 'left' | 'up';
 
-const overlaps = (a: NodeBox, b: NodeBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Nearer than this to a grown or moved node is in its way: their marks would meet. */
+const CLOSE = 10;
+
+/** Whether two boxes come closer than `pad` (overlap, with pad 0). */
+const overlaps = (a: NodeBox, b: NodeBox, pad = 0) => a.x - pad < b.x + b.width && b.x - pad < a.x + a.width && a.y - pad < b.y + b.height && b.y - pad < a.y + a.height;
 
 /** Where `b` goes to clear `a` in one direction. */
 function cleared(a: NodeBox, b: NodeBox, dir: Dir): NodeBox {
@@ -54,7 +58,7 @@ export function makeRoom(map: ProcessMap, grown: ReadonlySet<Id>): ProcessMap {
     if (!a) continue;
     for (const n of map.nodes) {
       const b = boxes[n.id];
-      if (n.id === id || grown.has(n.id) || !b || laneOf.get(n.id) !== laneOf.get(id) || !overlaps(a, b)) continue;
+      if (n.id === id || grown.has(n.id) || !b || laneOf.get(n.id) !== laneOf.get(id) || !overlaps(a, b, CLOSE)) continue;
       const top = bandTop.get(n.laneId) ?? 0;
       const way = dir && fits(cleared(a, b, dir), dir, top) ? dir : nearestWay(a, b, top);
       boxes[n.id] = cleared(a, b, way);
@@ -82,7 +86,7 @@ function settle(map: ProcessMap, boxes: Record<Id, NodeBox>, grown: ReadonlySet<
     order.forEach((id, i) => {
       if (grown.has(id)) return;
       for (let again = true; again; ) {
-        const over = order.slice(0, i).find((j) => (involved(j) || involved(id)) && overlaps(boxes[j]!, boxes[id]!));
+        const over = order.slice(0, i).find((j) => (involved(j) || involved(id)) && overlaps(boxes[j]!, boxes[id]!, CLOSE));
         again = over !== undefined;
         if (over !== undefined) {
           boxes[id] = cleared(boxes[over]!, boxes[id]!, 'right');

@@ -41,6 +41,20 @@ function drawnLabel(page: Page, label: string) {
   });
 }
 
+/** Pairs of nodes whose boxes overlap on the canvas (the step's outline, not its marks). */
+const overlappingNodes = (page: Page) =>
+  page.locator('.react-flow__node-shape').evaluateAll((els) => {
+    const boxes = els.map((e) => ({ label: e.textContent ?? '', r: e.getBoundingClientRect() }));
+    const out: string[] = [];
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        // A pixel of slack for rounding of the zoomed boxes.
+        if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) out.push(`${a.label} / ${b.label}`);
+      }),
+    );
+    return out;
+  });
+
 test('a 150-character label shows whole on the canvas, every line inside its step', async () => {
   const { page, context, errors } = await openApp(browser());
   await rename(page, LONG);
@@ -54,7 +68,10 @@ test('a 150-character label shows whole on the canvas, every line inside its ste
     expect(line.bottom).toBeLessThanOrEqual(drawn.shape.bottom);
   }
   expect(await page.locator('.react-flow__nodes').textContent()).not.toContain('…');
+  // The grown step moved its neighbours aside instead of covering them (issue 15).
+  await expect.poll(() => overlappingNodes(page)).toEqual([]);
   await nodeByLabel(page, LONG).screenshot({ path: '/tmp/lanemap-long-label.png' });
+  await page.getByRole('region', { name: /^Map canvas/ }).screenshot({ path: '/tmp/lanemap-long-label-canvas.png' });
   await expectAccessible(page);
   expect(errors).toEqual([]);
   await context.close();
@@ -84,6 +101,7 @@ test('resize a step with the mouse and the keys; undo, redo, and the size surviv
   for (let i = 1; i <= 8; i++) await page.mouse.move(hb.x + hb.width / 2 + (i * 80 * zoom) / 8, hb.y + hb.height / 2 + (i * 40 * zoom) / 8);
   await page.mouse.up();
   await expect.poll(mapSize).toEqual({ w: w0 + 80, h: h0 + 40 });
+  await expect.poll(() => overlappingNodes(page)).toEqual([]);
 
   await page.keyboard.press('Control+z');
   await expect.poll(mapSize).toEqual({ w: w0, h: h0 });
@@ -96,6 +114,7 @@ test('resize a step with the mouse and the keys; undo, redo, and the size surviv
   await page.keyboard.press('Control+Shift+ArrowRight');
   await page.keyboard.press('Control+Shift+ArrowDown');
   await expect.poll(mapSize).toEqual({ w: w0 + 100, h: h0 + 50 });
+  await expect.poll(() => overlappingNodes(page)).toEqual([]);
   await page.keyboard.press('Control+z');
   await expect.poll(mapSize).toEqual({ w: w0 + 80, h: h0 + 40 });
   await page.keyboard.press('Control+Shift+z');

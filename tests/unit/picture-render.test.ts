@@ -227,6 +227,46 @@ describe('SVG of a whole map', () => {
     expect(renderMapSvg(alumni, ws, { title: true }).svg).toContain(new Date().toISOString().slice(0, 10));
   });
 
+  it('wraps a long department and map name in the title block, growing it, never cutting with "…"', () => {
+    // 120 characters in capitals, as some organisations write their departments: wider than the map.
+    const longDept = 'WIDENING PARTICIPATION, OUTREACH, SCHOOLS LIAISON, MATURE STUDENTS AND ACCESS WORKING GROUP, MANCHESTER WEST CAMPUS UNIT';
+    expect(longDept).toHaveLength(120);
+    const mapName = 'Handling a returning alumnus who asks to update their contact details, mailing preferences and donation records';
+    const wsLong: Workspace = { ...ws, departments: ws.departments.map((d) => (d.id === alumni.departmentId ? { ...d, name: longDept } : d)) };
+    // A small map (one step), so the block is narrower than the department's line.
+    const first = alumni.nodes.find((n) => n.kind === 'step')!;
+    const small: ProcessMap = { ...alumni, nodes: [first], flows: [], view: { ...alumni.view, nodes: { [first.id]: alumni.view.nodes[first.id]! }, flowPoints: {} } };
+    const named: ProcessMap = { ...small, name: mapName };
+    const short = renderMapSvg(small, ws, { title: true, date: '2026-11-23' });
+    const { svg, height } = renderMapSvg(named, wsLong, { title: true, date: '2026-11-23' });
+    expect(svg).not.toContain('…');
+    const block = all(parseSvg(svg)).find((e) => e.attrs.class === 'title-block')!;
+    const lines = block.children.flatMap((t) => (t.children.length ? t.children : [t]));
+    const words = lines.map((l) => unescape(l.text)).join(' ').split(/\s+/);
+    // Every word of the name, the department and the date, in order.
+    expect(words).toEqual(`${mapName} ${longDept} · 2026-11-23`.split(/\s+/));
+    // The department's line wrapped, so the block grew, and every line is inside the block's width.
+    const subText = block.children[1]!;
+    expect(textWidth(`${longDept} · 2026-11-23`, 12.5)).toBeGreaterThan(Number(parseSvg(svg).attrs.width) - 32);
+    expect(subText.children.length).toBeGreaterThan(1);
+    expect(height).toBeGreaterThan(short.height);
+    // Inside the block: within the picture's 16 px margins, and all of it above the map.
+    const root = parseSvg(svg);
+    const outer = root.children.find((c) => c.name === 'g')!;
+    const titlePoints = drawnPoints({ ...outer, children: outer.children.filter((c) => c.attrs.class === 'title-block') });
+    const mapPoints = drawnPoints({ ...outer, children: outer.children.filter((c) => c.attrs.class !== 'title-block') });
+    const width = Number(root.attrs.width);
+    for (const p of titlePoints) {
+      expect(p.x).toBeGreaterThanOrEqual(16 - 0.5);
+      expect(p.x).toBeLessThanOrEqual(width - 16 + 0.5);
+    }
+    expect(Math.max(...titlePoints.map((p) => p.y))).toBeLessThan(Math.min(...mapPoints.map((p) => p.y)));
+    // Lines below one another.
+    const ys = lines.map((l) => Number(l.attrs.y));
+    ys.slice(1).forEach((y, i) => expect(y).toBeGreaterThan(ys[i]!));
+    expectInsideViewBox(svg);
+  });
+
   it('gives the same bytes for the same map every time', () => {
     const a = renderMapSvg(alumni, ws, { findings, title: true, date: '2026-11-23' });
     const b = renderMapSvg(structuredClone(alumni), structuredClone(ws), { findings: structuredClone(findings), title: true, date: '2026-11-23' });

@@ -1,21 +1,11 @@
 import { laneNeed } from '../drawing/laneNames';
 import { SCREEN_TEXT } from '../drawing/textStyle';
 import { DEFAULT_LANE_HEIGHT, laneBands, laneHeight, MIN_LANE_HEIGHT } from '../model/geometry';
-import type { Id, Lane, NodeBox, ProcessMap } from '../model/types';
+import type { Id, Lane, ProcessMap } from '../model/types';
 import { type Command, CommandError, mapCommand, updateMap } from './define';
 import { withDepartment } from './maps';
+import { shiftLaneNodes, withBandHeight } from './bandHeight';
 import { dropRoutesTouching, nodesInLanes, routesOf } from './routes';
-
-/** Shift every node of the given lanes down by dy (lanes moving or growing above them). */
-function shiftLaneNodes(map: ProcessMap, laneIds: Set<Id>, dy: number): Record<Id, NodeBox> {
-  if (dy === 0 || laneIds.size === 0) return map.view.nodes;
-  const boxes = { ...map.view.nodes };
-  for (const n of map.nodes) {
-    const b = boxes[n.id];
-    if (b && laneIds.has(n.laneId)) boxes[n.id] = { ...b, y: b.y + dy };
-  }
-  return boxes;
-}
 
 function requireLane(map: ProcessMap, laneId: Id): Lane {
   const lane = map.lanes.find((l) => l.id === laneId);
@@ -58,21 +48,6 @@ export const renameLane = mapCommand<{ mapId: Id; laneId: Id; name: string }>('r
 function growForName(map: ProcessMap, laneId: Id): ProcessMap {
   const need = laneNeed(map, requireLane(map, laneId), SCREEN_TEXT);
   return need > laneHeight(map.view, laneId) ? withBandHeight(map, laneId, need) : map;
-}
-
-/** `laneId`'s band at `height`; the lanes below move with their nodes, and their routes are drawn again. */
-function withBandHeight(map: ProcessMap, laneId: Id, height: number): ProcessMap {
-  const old = laneHeight(map.view, laneId);
-  const i = map.lanes.findIndex((l) => l.id === laneId);
-  const below = new Set(map.lanes.slice(i + 1).map((l) => l.id));
-  return {
-    ...map,
-    view: {
-      nodes: shiftLaneNodes(map, below, height - old),
-      laneHeights: { ...map.view.laneHeights, [laneId]: height },
-      flowPoints: dropRoutesTouching(map, nodesInLanes(map, below)),
-    },
-  };
 }
 
 /** Say which department a lane's people belong to (a hand-off lane), creating it if new. */

@@ -1,6 +1,7 @@
 import { laneAtY, laneBands, LANE_HEADER_WIDTH, NODE_SIZE, snap } from '../model/geometry';
 import type { Flow, Id, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
 import { fitNodeBox, fitNodeSize } from '../drawing/nodeSize';
+import { makeRoom } from './makeRoom';
 import { CommandError, mapCommand } from './define';
 import { inferFlowKind } from './flows';
 import { dropRoutesTouching, routesOf } from './routes';
@@ -99,7 +100,9 @@ export const updateNode = mapCommand<{ mapId: Id; nodeId: Id; patch: NodePatch }
   const now = nodes[node.id];
   const fitted = now && fitNodeBox(next.kind, next.label, now);
   if (fitted && fitted !== now) nodes = { ...nodes, [node.id]: fitted };
-  return { ...map, nodes: map.nodes.map((n) => (n.id === node.id ? next : n)), view: { ...map.view, nodes } };
+  const updated = { ...map, nodes: map.nodes.map((n) => (n.id === node.id ? next : n)), view: { ...map.view, nodes } };
+  // A box that grew (or took a new shape) moves aside the neighbours it would now cover, in the same edit.
+  return nodes[node.id] !== map.view.nodes[node.id] ? makeRoom(updated, new Set([node.id])) : updated;
 });
 
 /**

@@ -2,6 +2,7 @@ import { fitNodeSize, MIN_SIZE } from '../drawing/nodeSize';
 import { laneAtY, LANE_HEADER_WIDTH } from '../model/geometry';
 import type { Id, NodeBox } from '../model/types';
 import { mapCommand } from './define';
+import { makeRoom } from './makeRoom';
 import { dropRoutesTouching } from './routes';
 
 // A person sizing nodes: with the mouse (the resizer's handles) or the keys. The size asked for
@@ -34,6 +35,7 @@ export const resizeNodes = mapCommand<{ mapId: Id; sizes: NodeResize[] }>('resiz
   }
   if (changed.size === 0) return map;
   const nodes = laneOf.size ? map.nodes.map((n) => (laneOf.has(n.id) ? { ...n, laneId: laneOf.get(n.id)! } : n)) : map.nodes;
-  // Routed points ended on the old outline; the flows are drawn between the new ones.
-  return { ...map, nodes, view: { ...map.view, nodes: boxes, flowPoints: dropRoutesTouching(map, changed) } };
+  // Routed points ended on the old outline; the flows are drawn between the new ones. The
+  // resized nodes move aside the neighbours they now cover (makeRoom), in the same edit.
+  return makeRoom({ ...map, nodes, view: { ...map.view, nodes: boxes, flowPoints: dropRoutesTouching(map, changed) } }, changed);
 });

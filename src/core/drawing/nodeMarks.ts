@@ -2,8 +2,10 @@ import type { NodeBox } from '../model/types';
 import { textWidth } from './textMetrics';
 import { SCREEN_TEXT, type TextStyle } from './textStyle';
 
-// The small marks on a node, placed where no label line goes: the "manual" tag and the
-// findings badge ride the top edge, the notes mark the bottom right corner. A box-shaped
+// The small marks on a node, placed where no label line goes: the "manual" tag (top left) and
+// the findings badge (top right) ride the top edge, the notes mark the bottom right corner.
+// When the tag and the badge do not fit side by side (a narrow step, a badge of several finding
+// numbers on paper), the badge goes up a row, above the tag, so neither covers the other. A box-shaped
 // node keeps its style's markClear free above and below its text (nodeLabels), and its text
 // keeps clear of the left and right edges by its padding, so a mark never covers a word. The
 // marks' text sizes are the style's (TextStyle.marks); the canvas's CSS (.badge-manual,
@@ -20,7 +22,12 @@ export interface NodeMarks {
   manual?: NodeBox;
   notes?: NodeBox;
   finding?: NodeBox;
+  /** The badge was moved up a row, above the manual tag. */
+  stacked?: boolean;
 }
+
+/** Space kept between the manual tag and the badge. */
+const MARK_GAP = 2;
 
 const pillWidth = (text: string, size: number, padX: number) => textWidth(text, size) + 2 * padX + 2;
 const pillHeight = (size: number) => size * MARK_LINE + 2;
@@ -47,6 +54,21 @@ export function nodeMarks(w: number, h: number, has: { manual?: boolean; notes?:
     const height = badgeHeight(style);
     const width = Math.max(height, textWidth(String(has.findings), size.badge, true) + 12);
     marks.finding = { x: w + height / 2 - width, y: -height / 2, width, height };
+    const tag = marks.manual;
+    if (tag && marks.finding.x < tag.x + tag.width + MARK_GAP) {
+      marks.finding.y = tag.y - MARK_GAP - height;
+      marks.stacked = true;
+    }
   }
   return marks;
+}
+
+/**
+ * The narrowest node that holds its manual tag and its badge side by side on the top edge (0
+ * without both): paper widens a step to this, so its badge stays on the step, not a row above.
+ */
+export function sideBySideWidth(findings: number | string, style: TextStyle = SCREEN_TEXT): number {
+  const tag = nodeMarks(0, 0, { manual: true }, style).manual!;
+  const badge = nodeMarks(0, 0, { findings }, style).finding!;
+  return Math.ceil(tag.x + tag.width + MARK_GAP + badge.width - badge.height / 2);
 }

@@ -39,8 +39,6 @@ export function textWidth(text: string, size: number, bold = false): number {
 export interface WrapOptions {
   size: number;
   bold?: boolean;
-  /** Lines kept; the last one kept ends in an ellipsis when the text goes on (CSS line-clamp). */
-  maxLines?: number;
   /** Whether a word wider than the line is cut (overflow-wrap: anywhere) or left to stick out. */
   breakWords?: boolean;
 }
@@ -51,7 +49,7 @@ export interface WrapOptions {
  * space, line breaks included, count as one space, as in HTML.
  */
 export function wrapText(text: string, width: number, opts: WrapOptions): string[] {
-  const { size, bold = false, maxLines = Infinity, breakWords = true } = opts;
+  const { size, bold = false, breakWords = true } = opts;
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -74,10 +72,8 @@ export function wrapText(text: string, width: number, opts: WrapOptions): string
     line = rest;
   }
   if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = withEllipsis(kept[maxLines - 1]!, width, size, bold);
-  return kept;
+  // Every line is kept: nothing drawn is cut with "…" (issue 15), the box grows instead.
+  return lines;
 }
 
 /** How many leading characters of `text` fit in `width`. */
@@ -90,10 +86,4 @@ function fitCount(text: string, width: number, size: number, bold: boolean): num
     count++;
   }
   return count;
-}
-
-function withEllipsis(line: string, width: number, size: number, bold: boolean): string {
-  const chars = Array.from(line);
-  while (chars.length > 0 && textWidth(`${chars.join('')}…`, size, bold) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
 }

@@ -79,22 +79,26 @@ export function renderMapSvg(source: ProcessMap, ws: Workspace, opts: SvgOptions
   return { svg, width, height };
 }
 
-/** The map's name in bold, then its department and the date, above the drawing's left edge. */
+/**
+ * The map's name in bold, then its department and the date, above the drawing's left edge. Both
+ * wrap and the block grows to hold them: a printed report has no way to expand a cut line.
+ */
 function titleBlock(name: string, department: string | undefined, date: string, extent: Extent): string {
   const x = extent.minX;
   const width = Math.max(400, extent.maxX - extent.minX);
   const nameLines = wrapText(name || 'Untitled map', width, { size: TITLE_SIZE, bold: true });
   const sub = [department, date].filter(Boolean).join(' · ');
-  const subLines = wrapText(sub, width, { size: SUBTITLE_SIZE, maxLines: 1 });
+  const subLines = wrapText(sub, width, { size: SUBTITLE_SIZE });
   const lh = TITLE_SIZE * 1.25;
   const subLh = SUBTITLE_SIZE * 1.3;
-  const height = nameLines.length * lh + 4 + subLh;
+  const height = nameLines.length * lh + 4 + subLines.length * subLh;
   const top = extent.minY - TITLE_GAP - height;
   const nameBase = nameLines.map((_, i) => baseline(top + i * lh, TITLE_SIZE, 1.25));
-  const subBase = baseline(top + nameLines.length * lh + 4, SUBTITLE_SIZE, 1.3);
+  const subTop = top + nameLines.length * lh + 4;
+  const subBase = subLines.map((_, i) => baseline(subTop + i * subLh, SUBTITLE_SIZE, 1.3));
   extent.add(x, top, width, height);
   return (
     `<g class="title-block">${textBlock(nameLines, x, nameBase, `font-size="${TITLE_SIZE}" font-weight="700" fill="${INK}"`)}` +
-    `${subLines.length ? textBlock(subLines, x, [subBase], `font-size="${SUBTITLE_SIZE}" fill="${MUTED}"`) : ''}</g>`
+    `${subLines.length ? textBlock(subLines, x, subBase, `font-size="${SUBTITLE_SIZE}" fill="${MUTED}"`) : ''}</g>`
   );
 }

@@ -1,4 +1,5 @@
 import { diamondLines, placeLabel } from '../../drawing/nodeLabels';
+import { sideBySideWidth } from '../../drawing/nodeMarks';
 import { fitNodeSize } from '../../drawing/nodeSize';
 import { textWidth, wrapText } from '../../drawing/textMetrics';
 import { PRINT_TEXT, type TextStyle } from '../../drawing/textStyle';
@@ -51,8 +52,11 @@ interface PrintSize {
 
 const longestWord = (label: string, size: number): number => Math.max(0, ...label.split(/\s+/).map((w) => textWidth(w, size)));
 
-/** The size a node takes on paper: as wide as a step or its longest word, as tall as its wrapped label. */
-export function printSize(n: MapNode): PrintSize {
+/**
+ * The size a node takes on paper: as wide as a step or its longest word (or its manual tag and
+ * its badge's `findings` side by side), as tall as its wrapped label.
+ */
+export function printSize(n: MapNode, findings?: string): PrintSize {
   const st = PRINT_TEXT.labels[n.kind];
   if (n.kind === 'start' || n.kind === 'end') {
     const caption = placeLabel(n.kind, n.label, CIRCLE, CIRCLE, PRINT_TEXT);
@@ -71,7 +75,8 @@ export function printSize(n: MapNode): PrintSize {
     return { width: w, height: h };
   }
   const base = n.kind === 'note' ? NOTE_WIDTH : STEP_WIDTH;
-  const width = Math.ceil(Math.max(base, longestWord(n.label, st.size) + 2 * st.padX + 2));
+  const marks = n.manual && findings ? sideBySideWidth(findings, PRINT_TEXT) : 0;
+  const width = Math.ceil(Math.max(base, longestWord(n.label, st.size) + 2 * st.padX + 2, marks));
   // An inch wide (or its longest word), growing in height to hold every word and its marks' room, as a step grows on screen.
   return fitNodeSize(n.kind, n.label, width, MIN_HEIGHT[n.kind] ?? 36, true, PRINT_TEXT);
 }
@@ -98,10 +103,10 @@ function drawnColumns(map: ProcessMap): { column: number[]; count: number; centr
 
 const scaleBox = (b: NodeBox, k: number): NodeBox => ({ x: b.x * k, y: b.y * k, width: b.width * k, height: b.height * k });
 
-/** The map laid out for paper. */
-export function printLayout(source: ProcessMap, departments: readonly Department[] = []): PrintedMap {
+/** The map laid out for paper; `badges` says what each node's finding badge will say ("F2 F5"). */
+export function printLayout(source: ProcessMap, departments: readonly Department[] = [], badges?: ReadonlyMap<Id, string>): PrintedMap {
   const drawn = source.nodes.some((n) => !source.view.nodes[n.id]) ? quickLayout(source) : source;
-  const sizes = new Map(drawn.nodes.map((n) => [n.id, printSize(n)]));
+  const sizes = new Map(drawn.nodes.map((n) => [n.id, printSize(n, badges?.get(n.id))]));
   const cols = drawnColumns(drawn);
   // Laid out at 1/SHRINK of the paper size, then scaled down: boxes come out at their paper size, the gaps at SHRINK of the screen's.
   const big: ProcessMap = {

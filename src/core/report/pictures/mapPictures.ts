@@ -65,7 +65,8 @@ export function numberedBadges(findings: readonly Finding[], refs: ReadonlyMap<s
 }
 
 export function mapPictures(map: ProcessMap, ws: Workspace, paper: Paper, badges: Map<Id, Badge>): MapPictures {
-  const printed = printLayout(map, ws.departments);
+  // A step with a manual tag and a badge is laid out wide enough for both side by side.
+  const printed = printLayout(map, ws.departments, new Map([...badges].map(([id, b]) => [id, b.text ?? String(b.count)])));
   const name = map.name.trim() || 'Untitled map';
   const area = (orientation: Orientation) => {
     const page = pageShape(paper, orientation);

@@ -1,6 +1,7 @@
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
 import { Fragment, memo, useContext, useMemo, type CSSProperties } from 'react';
 import { placeLabel } from '../../../core/drawing/nodeLabels';
+import { nodeMarks } from '../../../core/drawing/nodeMarks';
 import { MIN_SIZE } from '../../../core/drawing/nodeSize';
 import { shapeOutline, SHAPE_STYLE } from '../../../core/model/shapes';
 import { commitLabel } from '../../../state/nodeActions';
@@ -43,6 +44,9 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
   const onResize = useContext(NodeResizeContext);
   // The lines core/drawing wraps, drawn where it puts them: the export breaks them the same way.
   const placed = useMemo(() => placeLabel(n.kind, n.label, w, h), [n.kind, n.label, w, h]);
+  // A step too narrow for its manual tag and its badge side by side has the badge a row up (core/drawing/nodeMarks).
+  const badgeCount = data.badge?.count;
+  const badgeUp = useMemo(() => (n.manual && badgeCount ? nodeMarks(w, h, { manual: true, findings: badgeCount }) : undefined), [n.manual, badgeCount, w, h]);
   const label = editing ? (
     <div className="shape-label">
       <InlineText label="Label" initial={n.label} multiline onCommit={commit} onCancel={() => useUi.getState().setEditing(null)} />
@@ -72,7 +76,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
       {n.notes && <span className="badge-notes" title={n.notes} aria-label="Has notes">✎</span>}
       {data.badge && (
-        <span className={`badge-finding sev-${data.badge.severity}`} title={`${count(data.badge.count, 'finding')} (worst: ${data.badge.severity}); see the Findings panel`}>
+        <span className={`badge-finding sev-${data.badge.severity}`} style={badgeUp?.stacked ? { top: badgeUp.finding!.y } : undefined} title={`${count(data.badge.count, 'finding')} (worst: ${data.badge.severity}); see the Findings panel`}>
           {data.badge.count}
         </span>
       )}

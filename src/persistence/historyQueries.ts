@@ -1,9 +1,8 @@
 import { liveQuery } from 'dexie';
 import type { Id, ProcessMap } from '../core/model/types';
-import { STORAGE_VERSION } from '../core/schema/migrations';
 import type { RevisionBody, RevisionRow } from '../core/schema/revisionRecords';
 import { explainProblems, validateRow } from '../core/schema/storedRows';
-import { quarantineOne } from './quarantine';
+import { quarantineOne, setAside } from './quarantine';
 import type { LanemapDB, TrashRow } from './db';
 import { trashExpired } from './revisionPolicy';
 
@@ -47,7 +46,7 @@ export async function revisionMap(db: LanemapDB, revisionId: string): Promise<Pr
   if (v.ok) return (v.value as RevisionBody).map;
   const explanation = explainProblems(v.problems);
   const reason = v.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  await quarantineOne(db, 'revisionMaps', { table: 'revisionMaps', id: revisionId, reason, explanation, at: new Date().toISOString(), version: STORAGE_VERSION, row }).catch((e) =>
+  await quarantineOne(db, 'revisionMaps', setAside({ table: 'revisionMaps', id: revisionId, reason, explanation, row }, Date.now())).catch((e) =>
     console.warn('Lanemap: a damaged version could not be set aside', e),
   );
   return undefined;

@@ -6,7 +6,7 @@ import { count } from '../core/model/vocabulary';
 import type { LanemapDB, QuarantineRow } from './db';
 import { journalRowProblem, recordKey, type JournalChange, type JournalRow } from './journalRows';
 import { CATALOGUE } from './catalogueTables';
-import { STORAGE_VERSION } from '../core/schema/migrations';
+import { setAside } from './quarantine';
 import { indexRow } from './writes';
 
 // Puts back edits that reached the journal but not a save (the browser was killed, the tab
@@ -40,15 +40,10 @@ export async function replayJournal(db: LanemapDB, opts: { now: number; skipTab?
     for (const raw of todo) {
       const problem = journalRowProblem(raw);
       if (problem) {
-        bad.push({
-          table: 'journal',
-          id: String((raw as { seq?: unknown })?.seq),
-          reason: problem,
-          explanation: `An edit kept in case the browser stopped could not be read (${problem}), so it was not put back; the workspace opened as it was last saved.`,
-          at: new Date(opts.now).toISOString(),
-          version: STORAGE_VERSION,
-          row: raw,
-        });
+        const reason = problem;
+        const id = String((raw as { seq?: unknown })?.seq);
+        const explanation = `An edit kept in case the browser stopped could not be read (${problem}), so it was not put back; the workspace opened as it was last saved.`;
+        bad.push(setAside({ table: 'journal', id, reason, explanation, row: raw }, opts.now));
         continue;
       }
       for (const change of (raw as JournalRow).changes) skipped += await apply(db, current, change);

@@ -5,6 +5,7 @@ import { restoreStoredWorkspace, type RawTables, type RestoredWorkspace } from '
 import type { LanemapDB, MetaRow, QuarantineRow } from './db';
 import { describeSaveError } from './saveErrors';
 import { indexRow, orderRow } from './writes';
+import { setAside } from './quarantine';
 
 export { CATALOGUE } from './catalogueTables';
 
@@ -41,17 +42,8 @@ export async function readStoredWorkspace(db: LanemapDB, now: number): Promise<S
         'It is open read-only: changes will not be saved. Update Lanemap to edit it.',
     );
   }
-  const at = new Date(now).toISOString();
-  const bad = r.damaged.map(
-    (d): QuarantineRow => ({
-      table: d.table,
-      id: d.id,
-      reason: d.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-      explanation: d.explanation,
-      at,
-      version: STORAGE_VERSION,
-      row: d.row,
-    }),
+  const bad = r.damaged.map((d) =>
+    setAside({ table: d.table, id: d.id, reason: d.problems.map((p) => `${p.path}: ${p.message}`).join('; '), explanation: d.explanation, row: d.row }, now),
   );
   return { workspace: r.workspace, warnings, newerVersion: r.newerVersion, bad, repairs: { standIns: r.standIns, reindex: r.reindex }, metaMissing: r.metaMissing };
 }

@@ -1,8 +1,14 @@
 import { liveQuery } from 'dexie';
+import { STORAGE_VERSION } from '../core/schema/migrations';
 import type { LanemapDB, QuarantineRow } from './db';
 
 // The rows set aside as damaged, kept for good: listed in the "Damaged records" panel, and
 // marked (never removed) when "Try to restore" puts one back.
+
+/** A row set aside now by this version, which "Try to restore" migrates from: one shape for load, history and the journal. */
+export function setAside(row: Pick<QuarantineRow, 'table' | 'id' | 'reason' | 'explanation' | 'row'>, now: number): QuarantineRow {
+  return { ...row, at: new Date(now).toISOString(), version: STORAGE_VERSION };
+}
 
 /** Every row set aside, in the order they were, now and after every change in any tab. Returns a stop function. */
 export function watchQuarantine(db: LanemapDB, onChange: (rows: QuarantineRow[]) => void, onError?: (e: unknown) => void): () => void {

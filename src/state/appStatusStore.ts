@@ -11,6 +11,8 @@ export interface AppStatus {
    * after this moment holds every edit, so the failure no longer needs to block the screen.
    */
   saveFailedAt: number | null;
+  /** What the last failed save said; kept, like saveFailedAt, through the "saving" of a retry. */
+  saveFailMessage: string;
   /** Problems found while opening the stored workspace (a bad record set aside). */
   loadWarnings: string[];
   /** Storage could not be opened at all: the app works, but keeps nothing. */
@@ -18,12 +20,13 @@ export interface AppStatus {
   readOnly: boolean;
   /** The browser deleted the stored data while the app was open, and it was written again: what to tell the user. */
   storageLost: string | null;
-  set: (s: Partial<Omit<AppStatus, 'set' | 'saveFailedAt'>>) => void;
+  set: (s: Partial<Omit<AppStatus, 'set' | 'saveFailedAt' | 'saveFailMessage'>>) => void;
 }
 
 export const useAppStatus = create<AppStatus>((set, get) => ({
   save: { state: 'saved' },
   saveFailedAt: null,
+  saveFailMessage: '',
   loadWarnings: [],
   storageUnavailable: null,
   readOnly: false,
@@ -33,11 +36,17 @@ export const useAppStatus = create<AppStatus>((set, get) => ({
     // "saving" between two failed attempts is not a recovery: only a save that worked is.
     const recovered = s.save?.state === 'saved';
     const saveFailedAt = failing ? (get().saveFailedAt ?? Date.now()) : recovered ? null : get().saveFailedAt;
-    set({ ...s, saveFailedAt });
+    const save = s.save ?? get().save;
+    const saveFailMessage = save.state === 'error' ? save.message : recovered ? '' : get().saveFailMessage;
+    set({ ...s, saveFailedAt, saveFailMessage });
   },
 }));
 
-/** Saving fails while storage itself is open and writable in principle: the case a retry or a backup fixes. */
-export function saveIsFailing(s: Pick<AppStatus, 'save' | 'storageUnavailable' | 'readOnly'>): boolean {
-  return s.save.state === 'error' && !s.storageUnavailable && !s.readOnly;
+/**
+ * Saving fails while storage itself is open and writable in principle: the case a retry or a backup
+ * fixes. A retry in progress is still a failure, so what says so does not blink away during it (the
+ * alert closing for a retry once swallowed a click on its "Download backup").
+ */
+export function saveIsFailing(s: Pick<AppStatus, 'saveFailedAt' | 'storageUnavailable' | 'readOnly'>): boolean {
+  return s.saveFailedAt !== null && !s.storageUnavailable && !s.readOnly;
 }

@@ -128,6 +128,21 @@ test('a quota error blocks the screen with "Download backup"; the backup holds t
   await expectAccessible(page);
   await page.screenshot({ path: 'tests/browser/artifacts/save-failure-alert.png' });
 
+  // A retry does not take the alert away while it runs: a click on it is never lost to a blink.
+  type Watch = { closed: number; retried: boolean };
+  await page.evaluate(() => {
+    const w: Watch = ((window as unknown as { __watch: Watch }).__watch = { closed: 0, retried: false });
+    const d = document.querySelector('dialog.save-failure')!;
+    new MutationObserver(() => { if (!d.hasAttribute('open')) w.closed++; }).observe(d, { attributes: true, attributeFilter: ['open'] });
+    new MutationObserver(() => { if (document.querySelector('.save-status')?.textContent === 'Saving…') w.retried = true; })
+      .observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const watch = () => page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(async () => (await watch()).retried).toBe(true);
+  await expect.poll(() => page.locator('.save-status').textContent()).toMatch(/^Not saved/);
+  expect((await watch()).closed).toBe(0);
+
   const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Download backup' }).click()]);
   expect(await downloaded(download)).toContain('Send prospectus pack');
   // The backup holds the edits: the alert steps back to a banner that still says saving fails.

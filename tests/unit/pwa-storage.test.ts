@@ -71,11 +71,22 @@ describe('save failure', () => {
   });
 
   test('only a failing save of working storage is a save failure (no storage, or read-only, are said elsewhere)', () => {
-    const error = { state: 'error', message: 'x' } as const;
-    expect(saveIsFailing({ save: error, storageUnavailable: null, readOnly: false })).toBe(true);
-    expect(saveIsFailing({ save: error, storageUnavailable: 'blocked', readOnly: false })).toBe(false);
-    expect(saveIsFailing({ save: error, storageUnavailable: null, readOnly: true })).toBe(false);
-    expect(saveIsFailing({ save: { state: 'saving' }, storageUnavailable: null, readOnly: false })).toBe(false);
+    const failed = 1_700_000_000_000;
+    expect(saveIsFailing({ saveFailedAt: failed, storageUnavailable: null, readOnly: false })).toBe(true);
+    expect(saveIsFailing({ saveFailedAt: failed, storageUnavailable: 'blocked', readOnly: false })).toBe(false);
+    expect(saveIsFailing({ saveFailedAt: failed, storageUnavailable: null, readOnly: true })).toBe(false);
+    expect(saveIsFailing({ saveFailedAt: null, storageUnavailable: null, readOnly: false })).toBe(false);
+  });
+
+  test('a retry in progress is still a failure, with the message of the failed save, until a save works', () => {
+    const { set } = useAppStatus.getState();
+    set({ save: { state: 'error', message: 'Not saved: the disk is full.' } });
+    set({ save: { state: 'saving' } });
+    expect(saveIsFailing(useAppStatus.getState())).toBe(true);
+    expect(useAppStatus.getState().saveFailMessage).toBe('Not saved: the disk is full.');
+    set({ save: { state: 'saved' } });
+    expect(saveIsFailing(useAppStatus.getState())).toBe(false);
+    expect(useAppStatus.getState().saveFailMessage).toBe('');
   });
 });
 

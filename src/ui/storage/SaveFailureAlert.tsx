@@ -17,7 +17,7 @@ export function useSaveFailure(): { failing: boolean; blocking: boolean; message
   const lastBackupAt = useBackup((s) => s.lastBackupAt);
   const failing = saveIsFailing(status);
   const backedUp = lastBackupAt !== null && status.saveFailedAt !== null && lastBackupAt >= status.saveFailedAt;
-  return { failing, blocking: failing && !backedUp, message: status.save.state === 'error' ? status.save.message : '' };
+  return { failing, blocking: failing && !backedUp, message: status.saveFailMessage };
 }
 
 export function SaveFailureAlert() {

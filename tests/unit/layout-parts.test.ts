@@ -6,7 +6,7 @@ import { buildGraph } from '../../src/core/layout/graph';
 import { buildLayered } from '../../src/core/layout/layers';
 import { countCrossings, orderLayers } from '../../src/core/layout/ordering';
 import { isotonic } from '../../src/core/layout/placement';
-import { simplify } from '../../src/core/layout/routing';
+import { simplify } from '../../src/core/drawing/polyline';
 import { makeMap } from './layout-helpers';
 
 describe('clusterColumns', () => {

@@ -4,6 +4,7 @@
 import { LANE_HEADER_WIDTH, laneBands } from '../model/geometry';
 import type { NodeBox, Point, ProcessMap } from '../model/types';
 import { maxOf, minOf } from '../model/numbers';
+import { countBends } from '../drawing/polyline';
 
 export interface LayoutMetrics {
   nodes: number;
@@ -108,19 +109,6 @@ function onBorder(b: NodeBox, [x, y]: Point): boolean {
   const onV = Math.abs(x - b.x) <= EPS || Math.abs(x - b.x - b.width) <= EPS;
   const onH = Math.abs(y - b.y) <= EPS || Math.abs(y - b.y - b.height) <= EPS;
   return (onV && inY) || (onH && inX);
-}
-
-function countBends(pts: Point[]): number {
-  let n = 0;
-  let dir: [number, number] | null = null;
-  for (let i = 0; i + 1 < pts.length; i++) {
-    const dx = Math.sign(pts[i + 1]![0] - pts[i]![0]);
-    const dy = Math.sign(pts[i + 1]![1] - pts[i]![1]);
-    if (dx === 0 && dy === 0) continue;
-    if (dir && (dir[0] !== dx || dir[1] !== dy)) n++;
-    dir = [dx, dy];
-  }
-  return n;
 }
 
 /** Horizontal against vertical through sorted verticals; anything diagonal against everything. */

@@ -5,6 +5,8 @@ import type { Point } from '../model/types';
 import { layoutChannels } from './channels';
 import { STUB } from './constants';
 import { assignPorts, fanOutDecisions, type Port } from './ports';
+import { simplify } from '../drawing/polyline';
+import { takeShortcuts } from '../drawing/shortcuts';
 import type { Bands, EdgePlan, LGraph } from './types';
 
 export interface Routed {
@@ -14,6 +16,8 @@ export interface Routed {
   points: Point[][];
 }
 
+/** How far inside a lane's edge a long flow may run along it. */
+const CORRIDOR_INSETS = [5, 12];
 /** How far a self-loop reaches out right of its node. */
 const SELF_REACH = 14;
 
@@ -43,6 +47,12 @@ export function routeEdges(g: LGraph, column: readonly number[], count: number, 
     }
     points[p.edge] = simplify(pts);
   });
+  const boxes = g.nodes.map((n, i) => ({ x: x[i]!, y: bands.y[i]!, width: n.width, height: n.height, decision: n.kind === 'decision', captionBelow: n.captionBelow === true }));
+  const gaps: [number, number][] = [];
+  for (let c = 1; c < count; c++) gaps.push([ch.colX[c - 1]! + ch.colW[c - 1]!, ch.colX[c]!]);
+  // Just inside each lane's edges, where no node comes (nodes keep PAD_NODE from them).
+  const corridors = bands.laneTop.flatMap((top, l) => CORRIDOR_INSETS.flatMap((d) => [top + d, top + bands.laneHeight[l]! - d])).sort((p, q) => p - q);
+  takeShortcuts(boxes, g.edges, points, gaps, corridors);
   return { x, points };
 }
 
@@ -60,17 +70,4 @@ function endPoints(g: LGraph, x: number[], bands: Bands, node: number, port: Por
   }
   if (last) ends.reverse();
   pts.push(...ends);
-}
-
-/** Drops repeated points and points in the middle of a straight run. */
-export function simplify(pts: Point[]): Point[] {
-  const out: Point[] = [];
-  for (const p of pts) {
-    const a = out[out.length - 1];
-    if (a && a[0] === p[0] && a[1] === p[1]) continue;
-    const b = out[out.length - 2];
-    if (a && b && ((b[0] === a[0] && a[0] === p[0]) || (b[1] === a[1] && a[1] === p[1]))) out[out.length - 1] = p;
-    else out.push(p);
-  }
-  return out;
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { demoWorkspace } from '../../src/core/demo';
+import { defaultElk } from '../../src/core/layout/elkNode';
+import { layoutMap, withLayout } from '../../src/core/layout/layout';
+import { measureLayout } from '../../src/core/layout/metrics';
+import { countBends } from '../../src/core/drawing/polyline';
+import { takeShortcuts, type ShortcutNode } from '../../src/core/drawing/shortcuts';
+import type { Point } from '../../src/core/model/types';
+import { layoutProblems } from './layout-helpers';
+
+const box = (x: number, y: number, width = 150, height = 60): ShortcutNode => ({ x, y, width, height, decision: false, captionBelow: false });
+
+const onBorder = (n: ShortcutNode, [x, y]: Point) =>
+  ((x === n.x || x === n.x + n.width) && y >= n.y && y <= n.y + n.height) || ((y === n.y || y === n.y + n.height) && x >= n.x && x <= n.x + n.width);
+
+/** Runs the shortcuts on one scene; flow 0 is the one under test. */
+function shortcut(nodes: ShortcutNode[], edges: { from: number; to: number }[], routes: Point[][], gaps: [number, number][]): Point[][] {
+  const points = routes.map((r) => r.map((p): Point => [p[0], p[1]]));
+  takeShortcuts(nodes, edges, points, gaps, []);
+  return points;
+}
+
+// A hand-off to the next lane as the router draws it: out east, down the channel, into the west side.
+const a = box(0, 0);
+const b = box(250, 200);
+const handOff: Point[] = [[150, 30], [200, 30], [200, 230], [250, 230]];
+
+describe('takeShortcuts', () => {
+  it('turns a hand-off with two corners into one corner when nothing is in the way', () => {
+    const [route] = shortcut([a, b], [{ from: 0, to: 1 }], [handOff], [[150, 250]]);
+    expect(countBends(route!)).toBe(1);
+    expect(onBorder(a, route![0]!)).toBe(true);
+    expect(onBorder(b, route![route!.length - 1]!)).toBe(true);
+  });
+
+  it('keeps the route when every shorter one would run through a step', () => {
+    // One step above b blocks the way into its top, one under a the way out of its bottom.
+    const nodes = [a, b, box(250, 80), box(0, 120)];
+    const [route] = shortcut(nodes, [{ from: 0, to: 1 }], [handOff], [[150, 250]]);
+    expect(route).toEqual(handOff);
+  });
+
+  it('keeps the route when the shorter one would cross a flow the old one did not', () => {
+    // A flow coming down the channel between the two columns, from a step above to one below,
+    // in the way of every route out of a's east side that turns only once.
+    const nodes = [a, b, box(0, 120), box(170, -200, 100, 60), box(170, 150, 100, 30)];
+    const other: Point[] = [[220, -140], [220, 150]];
+    const [route] = shortcut(nodes, [{ from: 0, to: 1 }, { from: 3, to: 4 }], [handOff, other], [[150, 250]]);
+    expect(route).toEqual(handOff);
+  });
+
+  it('takes a small jog out of a long run', () => {
+    const far = box(400, 0, 150, 64);
+    const jog: Point[] = [[150, 30], [270, 30], [270, 34], [400, 34]];
+    const [route] = shortcut([a, far], [{ from: 0, to: 1 }], [jog], [[150, 400]]);
+    expect(countBends(route!)).toBe(0);
+    expect(route![0]![1]).toBe(route![1]![1]);
+  });
+
+  it('leaves a decision only by a vertex', () => {
+    const d: ShortcutNode = { ...box(0, 0, 96, 96), decision: true };
+    const target = box(250, 250);
+    const zig: Point[] = [[96, 48], [200, 48], [200, 280], [250, 280]];
+    const [route] = shortcut([d, target], [{ from: 0, to: 1 }], [zig], [[96, 250]]);
+    const vertices: Point[] = [[48, 0], [96, 48], [48, 96], [0, 48]];
+    expect(vertices).toContainEqual(route![0]);
+    expect(countBends(route!)).toBe(1);
+  });
+});
+
+describe('bends of laid-out maps', () => {
+  const elk = defaultElk();
+  it('the demo maps turn at most 1.5 times per flow, and keep every invariant', async () => {
+    for (const map of demoWorkspace('2026-01-01T00:00:00Z').maps) {
+      const laid = withLayout(map, await layoutMap(map, { elk }));
+      expect(layoutProblems(laid)).toEqual([]);
+      const m = measureLayout(laid);
+      expect(m.bends / m.flows, map.name).toBeLessThanOrEqual(1.5);
+    }
+  }, 60_000);
+});

@@ -45,7 +45,8 @@ export const useAppStatus = create<AppStatus>((set, get) => ({
 /**
  * Saving fails while storage itself is open and writable in principle: the case a retry or a backup
  * fixes. A retry in progress is still a failure, so what says so does not blink away during it (the
- * alert closing for a retry once swallowed a click on its "Download backup").
+ * blocking alert closed and opened again on every retry, and a click on its "Download backup" in
+ * between landed on nothing).
  */
 export function saveIsFailing(s: Pick<AppStatus, 'saveFailedAt' | 'storageUnavailable' | 'readOnly'>): boolean {
   return s.saveFailedAt !== null && !s.storageUnavailable && !s.readOnly;

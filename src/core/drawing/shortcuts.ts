@@ -45,8 +45,8 @@ const CHANNELS_EACH_END = 3;
  * Replaces, in place, the points of each flow for which a route with fewer bends is free: a
  * whole new shape (candidates below), else the old one with its jogs taken out one by one.
  * `gaps` are the x-ranges between columns, where a vertical may run; `corridors` the levels,
- * sorted, along the edges of the lanes, where no node is and a long flow may run. Flows with the most bends
- * go first; the result depends only on the input.
+ * sorted, along the edges of the lanes, where no node is and a long flow may run. Flows with
+ * the most bends go first; the result depends only on the input.
  */
 export function takeShortcuts(
   nodes: readonly ShortcutNode[],

@@ -22,9 +22,9 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
   const { page, context, errors } = await openApp(browser());
   await openCatalogue(page);
   expect(page.url()).toMatch(/#\/catalogue$/);
-  expect(await page.getByRole('main', { name: 'Catalogue' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('main', { name: 'Catalogue' }).count()).toBe(1);
   // The maps stay in the sidebar.
-  expect(await page.getByRole('complementary', { name: 'Maps' }).getByRole('link').count()).toBeGreaterThanOrEqual(4);
+  await expect.poll(() => page.getByRole('complementary', { name: 'Maps' }).getByRole('link').count()).toBeGreaterThanOrEqual(4);
 
   const systems = section(page, 'Systems');
   const stores = section(page, 'Data stores');
@@ -74,7 +74,7 @@ test('the catalogue lists the demo systems and stores; sort, filter, rename, fol
   await used.filter({ hasText: 'Marketing' }).click();
   await page.locator('.react-flow__nodes').waitFor({ state: 'visible' });
   expect(page.url()).toMatch(/#\/map\/.+/);
-  expect(await page.getByRole('main', { name: 'Map editor' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('main', { name: 'Map editor' }).count()).toBe(1);
   await expect.poll(() => nodeByLabel(page, 'Enquiries spreadsheet').count()).toBe(1);
   const mapUrl = page.url();
 

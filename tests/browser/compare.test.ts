@@ -197,7 +197,7 @@ test('pick two maps in the map list; a system both use through different stores 
 test('a map that is not there is named, and nothing else is drawn', async () => {
   const { page, context } = await openApp(browser(), { path: '#/compare/m-adm/no-such-map', canvas: false });
   await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('no map with the id “no-such-map”');
-  expect(await page.locator('.cmp-pane').count()).toBe(0);
+  await expect.poll(() => page.locator('.cmp-pane').count()).toBe(0);
   await context.close();
 });
 
@@ -239,7 +239,7 @@ test('two versions of one map: added, removed and changed in colour; export make
   // Flows are drawn once their nodes are measured: wait for A's too before counting none green.
   await expect.poll(() => b.locator('.react-flow__edge.cmp-added').count()).toBe(2);
   await expect.poll(() => a.locator('.react-flow__edge').count()).toBeGreaterThan(0);
-  expect(await a.locator('.react-flow__edge.cmp-added').count()).toBe(0);
+  await expect.poll(() => a.locator('.react-flow__edge.cmp-added').count()).toBe(0);
   // Matched by id: pointing at the old label lights the new one.
   await oldLabel.hover();
   await expect.poll(() => isLit(newLabel)).toBe(true);

@@ -19,7 +19,7 @@ test('Ctrl+X cuts the selected steps (one Ctrl+Z brings them back), and Ctrl+V p
 
   await page.keyboard.press('Control+x');
   await expect.poll(() => count(page)).toBe(before - 2);
-  expect(await nodeByLabel(page, 'Reply with prospectus').count()).toBe(0);
+  await expect.poll(() => nodeByLabel(page, 'Reply with prospectus').count()).toBe(0);
 
   // One undo step for the whole cut.
   await page.keyboard.press('Control+z');
@@ -34,7 +34,7 @@ test('Ctrl+X cuts the selected steps (one Ctrl+Z brings them back), and Ctrl+V p
   await page.locator('.react-flow__pane').click({ position: { x: 300, y: 30 } });
   await page.keyboard.press('Control+v');
   await expect.poll(() => count(page)).toBe(before);
-  expect(await nodeByLabel(page, 'Reply with prospectus').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Reply with prospectus').count()).toBe(1);
   expect(await placeOf(page, 'Reply with prospectus')).toBe(place);
   await expect.poll(() => page.locator('.react-flow__node-shape.selected').count()).toBe(2);
   // A second paste is a copy beside them.

@@ -160,8 +160,8 @@ test('a load error shows a recovery screen, never the demo: download everything 
   await expect.poll(() => screen.getByRole('heading', { level: 1 }).textContent()).toBe('Lanemap could not open “Admissions workshop”');
   await expect.poll(() => screen.textContent()).toContain('Internal error reading the maps (test)');
   // No editor and no demo over the user's data.
-  expect(await page.getByRole('complementary', { name: 'Maps' }).count()).toBe(0);
-  expect(await page.locator('.react-flow__nodes').count()).toBe(0);
+  await expect.poll(() => page.getByRole('complementary', { name: 'Maps' }).count()).toBe(0);
+  await expect.poll(() => page.locator('.react-flow__nodes').count()).toBe(0);
   await expectAccessible(page);
   await page.screenshot({ path: '/tmp/quarantine-recovery.png' });
 

@@ -78,7 +78,7 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
   await expect.poll(() => shapes(page).count()).toBe(count + 2);
-  expect(await nodeByLabel(page, a).count()).toBe(2);
+  await expect.poll(() => nodeByLabel(page, a).count()).toBe(2);
   await page.keyboard.press('Control+d');
   await expect.poll(() => shapes(page).count()).toBe(count + 4);
   await page.keyboard.press('Delete');
@@ -134,7 +134,7 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   await box.press('End');
   await box.press('Backspace');
   await box.press('Escape');
-  expect(await shapes(page).count()).toBe(count);
+  await expect.poll(() => shapes(page).count()).toBe(count);
   await page.keyboard.press('Backspace');
   await expect.poll(() => shapes(page).count()).toBe(count - 1);
   await context.close();
@@ -186,14 +186,14 @@ test('lanes: move down with their nodes, resize, delete after a confirmation, un
   await expectAccessible(page);
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => ask.count()).toBe(0);
-  expect(await laneHeader(page, first.name).count()).toBe(1);
+  await expect.poll(() => laneHeader(page, first.name).count()).toBe(1);
   await page.getByRole('button', { name: `Delete lane ${first.name}` }).click();
   await ask.getByRole('button', { name: 'Delete lane' }).click();
   await expect.poll(() => laneHeader(page, first.name).count()).toBe(0);
-  for (const label of first.nodes) expect(await nodeByLabel(page, label).count()).toBe(0);
+  for (const label of first.nodes) await expect.poll(() => nodeByLabel(page, label).count()).toBe(0);
   await page.keyboard.press('Control+z');
   await expect.poll(() => laneHeader(page, first.name).count()).toBe(1);
-  for (const label of first.nodes) expect(await nodeByLabel(page, label).count()).toBeGreaterThan(0);
+  for (const label of first.nodes) await expect.poll(() => nodeByLabel(page, label).count()).toBeGreaterThan(0);
   await context.close();
 });
 
@@ -312,7 +312,7 @@ test('flows stay drawn while a step they join is selected and renamed (a flow la
   await box.press('Enter');
   await expect.poll(() => nodeByLabel(page, `${label} (checked)`).count()).toBeGreaterThan(0);
   await waitForStillView(page);
-  expect(await page.locator('.react-flow__edge').count()).toBe(flowsBefore);
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(flowsBefore);
   expect(await page.evaluate(() => (window as unknown as { removedFlows: number }).removedFlows)).toBe(0);
   await context.close();
 });

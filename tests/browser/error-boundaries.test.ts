@@ -46,7 +46,7 @@ test('a damaged saved version: the history says it cannot be shown and closes, a
   await failure(page, 'The history').waitFor({ timeout: 10_000 });
   expect(await failure(page, 'The history').textContent()).toMatch(/could not be read: .+Your maps are safe: nothing was changed/);
   // Not a blank page: the map is still drawn behind the dialog.
-  expect(await page.locator('.react-flow__node-shape').count()).toBeGreaterThan(5);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThan(5);
   await expectAccessible(page);
   await page.screenshot({ path: 'tests/browser/artifacts/error-history.png' });
 
@@ -56,7 +56,7 @@ test('a damaged saved version: the history says it cannot be shown and closes, a
   await renameNode(page, 'Send event invitation', 'Send invitation by post');
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Send invitation by post').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send invitation by post').count()).toBe(1);
   await context.close();
 });
 
@@ -77,7 +77,7 @@ test('a damaged trash row: the trash says it cannot be shown, offers a backup an
   await trashButton.click();
   const trash = page.getByRole('dialog', { name: 'Deleted maps' });
   await failure(page, 'The trash').waitFor({ timeout: 10_000 });
-  expect(await maps.locator('.map-name').count()).toBe(before - 1);
+  await expect.poll(() => maps.locator('.map-name').count()).toBe(before - 1);
   await page.screenshot({ path: 'tests/browser/artifacts/error-trash.png' });
   await expectAccessible(page);
 
@@ -87,6 +87,6 @@ test('a damaged trash row: the trash says it cannot be shown, offers a backup an
   await failure(page, 'The trash').getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => trash.count()).toBe(0);
   await renameNode(page, 'Send event invitation', 'Send invitation by e-mail');
-  expect(await maps.locator('.map-name').count()).toBe(before - 1);
+  await expect.poll(() => maps.locator('.map-name').count()).toBe(before - 1);
   await context.close();
 });

@@ -54,7 +54,7 @@ test('a small map captured with the keyboard alone: new department, lanes, steps
   await page.keyboard.press('e');
   await type(page, 'Closed');
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
-  expect(await page.locator('.react-flow__edge[aria-label="data flow"]').count()).toBe(1);
+  await expect.poll(() => page.locator('.react-flow__edge[aria-label="data flow"]').count()).toBe(1);
   // Shift+1 zooms; it types nothing anywhere.
   await page.keyboard.press('Shift+1');
   expect((await labels(page)).sort()).toEqual(['Assess', 'Closed', 'Complaint arrives', 'Complaints log', 'Log complaint']);

@@ -50,7 +50,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   const { page, context, errors } = await openApp(browser(), { path: '#/landscape', acceptDownloads: true, canvas: false });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_URL });
   await page.getByRole('heading', { level: 1, name: 'Landscape' }).waitFor();
-  expect(await page.getByRole('main', { name: 'Landscape' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('main', { name: 'Landscape' }).count()).toBe(1);
   expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Landscape' }).getAttribute('aria-current')).toBe('page');
   expect(await page.locator('.ls-intro').textContent()).toMatch(/C creates or writes.*R reads/);
 
@@ -73,13 +73,13 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   expect(marks.get('Finance')![columns.indexOf("Raiser's Edge")]).toBe('R');
   // Screen readers hear words, not letters.
   const registry = table.getByRole('row', { name: /^Registry/ });
-  expect(await registry.getByRole('cell', { name: 'creates and reads' }).count()).toBeGreaterThan(0);
+  await expect.poll(() => registry.getByRole('cell', { name: 'creates and reads' }).count()).toBeGreaterThan(0);
 
   // The Alumni database is a silo: a word in its header (not colour alone), and the key says what it means.
   const alumniDb = header(table, 'Alumni database (Access)');
   expect(await alumniDb.locator('.ls-flag').allTextContents()).toContain('Silo');
   expect(await alumniDb.getAttribute('class')).toContain('ls-silo');
-  expect(await header(table, 'Online giving page').locator('.ls-flag').count()).toBe(0);
+  await expect.poll(() => header(table, 'Online giving page').locator('.ls-flag').count()).toBe(0);
   expect(await page.getByRole('list', { name: 'Key' }).textContent()).toMatch(/Silo.*Duplicate data/);
 
   // Download CSV: a dated, safe name, and the same header and rows as the table.
@@ -119,7 +119,7 @@ test('the demo landscape: departments by systems, C and R, silos flagged; CSV an
   await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
   await expect.poll(() => rowNames(table)).toEqual(demoDepartments.map((d) => d.name).filter((n) => n !== fundraising && n !== 'Finance'));
   expect(await header(table, 'Paper donor files').locator('.ls-flag').allTextContents()).not.toContain('Silo');
-  expect(await page.getByRole('heading', { level: 1, name: 'Landscape' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Landscape' }).count()).toBe(1);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => rowMarks(table, fundraising)).toEqual(marks.get(fundraising));
   expect(await header(table, 'Paper donor files').locator('.ls-flag').allTextContents()).toContain('Silo');
@@ -148,7 +148,7 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
     await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
   }
   await expect.poll(() => page.locator('.ls-empty').textContent()).toContain('no department has a map');
-  expect(await matrix(page).count()).toBe(0);
+  await expect.poll(() => matrix(page).count()).toBe(0);
   // A department with a map but no step reading or writing a store: the table stays, with a note why it is blank.
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Blank');
@@ -157,7 +157,7 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Landscape' }).click();
   await expect.poll(() => page.getByRole('note').textContent()).toContain('No step reads or writes');
   expect(await rowNames(matrix(page))).toEqual(['Registry']);
-  expect(await matrix(page).locator('.ls-mark').count()).toBe(0);
+  await expect.poll(() => matrix(page).locator('.ls-mark').count()).toBe(0);
 
   // A workspace with no departments and no catalogue: a message that says where to start, and nothing to export.
   const empty = join(tmpdir(), 'lanemap-empty-landscape.json');
@@ -174,7 +174,7 @@ test('no marks yet: a note; an empty workspace: a helpful message instead of a t
   await expect.poll(() => hint.textContent()).toContain('Nothing to tabulate yet');
   expect(await hint.textContent()).toContain('Add departments');
   expect(await hint.getByRole('link', { name: 'Catalogue' }).getAttribute('href')).toBe('#/catalogue');
-  expect(await matrix(page).count()).toBe(0);
+  await expect.poll(() => matrix(page).count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Download CSV' }).isDisabled()).toBe(true);
   expect(await page.getByRole('button', { name: 'Copy table' }).isDisabled()).toBe(true);
   await expectAccessible(page);

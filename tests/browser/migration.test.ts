@@ -50,7 +50,7 @@ test('a database written by an older schema opens migrated: maps there, schema r
   const list = page.getByRole('complementary', { name: 'Maps' });
   await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Clearing calls'), expect.stringContaining('Open day bookings')]);
   await expect.poll(() => page.locator('.workspace-name').textContent()).toBe('Workshop from last year');
-  expect(await banner(page).count()).toBe(0);
+  await expect.poll(() => banner(page).count()).toBe(0);
   // It is the browser's one workspace, kept in place: no demo is added beside it.
   await page.getByRole('button', { name: /^Workspace: / }).click();
   const workspaces = page.getByRole('dialog', { name: 'Workspaces' }).getByRole('list', { name: 'In this browser' });
@@ -75,7 +75,7 @@ test('a corrupted record is set aside with a warning and the rest of the workspa
   await waitForCanvas(page);
   await expect.poll(() => nodeByLabel(page, 'Confirm by e-mail').count()).toBe(1);
   await expect.poll(() => banner(page).textContent()).toContain('Map "Clearing calls" (m-bad) could not be read and was set aside: nodes[0].kind: must be one of');
-  expect(await page.getByRole('complementary', { name: 'Maps' }).getByRole('link').count()).toBe(1);
+  await expect.poll(() => page.getByRole('complementary', { name: 'Maps' }).getByRole('link').count()).toBe(1);
   // Moved intact to the quarantine table, and out of the maps.
   const quarantine = async () => (await readTable(page, 'quarantine')) as { table: string; id: string; row: unknown }[];
   await expect.poll(async () => (await quarantine()).map((q) => [q.table, q.id])).toEqual([['maps', 'm-bad']]);
@@ -103,11 +103,11 @@ test('data from a newer Lanemap opens read-only: edits are refused and nothing i
   await clickNode(nodeByLabel(page, 'Confirm by e-mail'));
   await page.keyboard.press('s');
   await expect.poll(() => page.locator('.toast-error').textContent()).toContain('newer version of Lanemap');
-  expect(await page.locator('.react-flow__node-shape').count()).toBe(2);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBe(2);
   await page.keyboard.press('F2');
   await page.keyboard.type('Renamed');
   await page.keyboard.press('Enter');
-  expect(await nodeByLabel(page, 'Renamed').count()).toBe(0);
+  await expect.poll(() => nodeByLabel(page, 'Renamed').count()).toBe(0);
 
   await page.reload();
   await waitForCanvas(page);

@@ -112,7 +112,7 @@ test('after the first visit the server is gone, and the app, its maps and the la
   expect(await controlled(page)).toBe(true);
   await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   // Said once: not again on the next visit.
-  expect(await page.getByText('Ready to work offline').count()).toBe(0);
+  await expect.poll(() => page.getByText('Ready to work offline').count()).toBe(0);
 
   // Edits made offline are kept offline.
   await rename(page, 'Send prospectus pack', 'Post prospectus pack');
@@ -130,7 +130,7 @@ test('after the first visit the server is gone, and the app, its maps and the la
   await page.getByRole('button', { name: 'Auto layout' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Auto layout' }).isEnabled(), { timeout: 20_000 }).toBe(true);
   await expect.poll(async () => Math.round((await node.boundingBox())!.x)).not.toBe(Math.round(dragged.x));
-  expect(await page.locator('.toast-error').count()).toBe(0);
+  await expect.poll(() => page.locator('.toast-error').count()).toBe(0);
   await page.screenshot({ path: 'tests/browser/artifacts/offline-after-layout.png' });
 
   await page.reload();
@@ -198,7 +198,7 @@ test('a new version is offered with "Reload", which writes the last edit before 
   await waitForCanvas(page);
   expect(await page.locator('meta[name="lanemap-build"]').getAttribute('content')).toBe('v2');
   await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
-  expect(await prompt.count()).toBe(0);
+  await expect.poll(() => prompt.count()).toBe(0);
   expect(cspViolations(errors)).toEqual([]);
   await context.close();
 });
@@ -223,7 +223,7 @@ test('a tab left open hears of a new version when its window is focused again, w
   const prompt = page.getByRole('region', { name: 'New version' });
   await prompt.waitFor({ timeout: 30_000 });
   expect(await prompt.textContent()).toContain('A new version of Lanemap is available.');
-  expect(await nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Send prospectus pack').count()).toBe(1);
   expect(cspViolations(errors)).toEqual([]);
   await context.close();
 });

@@ -41,8 +41,8 @@ test('on http://lanemap.intranet steps can be added and are kept, and the app sa
   // Storage works: the step is there after a reload, and the note is not said again.
   await page.reload();
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Call the applicant back').count()).toBe(1);
-  expect(await httpsNote(page).count()).toBe(0);
+  await expect.poll(() => nodeByLabel(page, 'Call the applicant back').count()).toBe(1);
+  await expect.poll(() => httpsNote(page).count()).toBe(0);
 
   // The storage panel says why there is no offline install, and that all else works.
   await page.getByRole('button', { name: 'Storage', exact: true }).click();

@@ -68,7 +68,7 @@ test('the map list and the inspector fold away for a wider canvas, and stay fold
   await page.getByRole('button', { name: 'Hide the map list' }).click();
   await page.getByRole('button', { name: 'Hide the inspector and findings' }).click();
   await expect.poll(width).toBeGreaterThan(before + 450);
-  expect(await page.locator('.sidebar').count()).toBe(0);
+  await expect.poll(() => page.locator('.sidebar').count()).toBe(0);
   await expectAccessible(page);
   await page.reload();
   await page.locator('.react-flow__nodes').waitFor();

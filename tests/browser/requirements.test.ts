@@ -18,7 +18,7 @@ test('a user takes a finding’s proposal into the requirements, rewrites it, ma
   const words = screen(page).getByRole('textbox', { name: 'Requirement 1' });
   await expect.poll(() => words.inputValue()).toBe(PROPOSAL);
   // Taken: it leaves the proposals.
-  expect(await screen(page).getByRole('button', { name: `Add requirement: ${PROPOSAL}` }).count()).toBe(0);
+  await expect.poll(() => screen(page).getByRole('button', { name: `Add requirement: ${PROPOSAL}` }).count()).toBe(0);
 
   // Empty words are refused with a message and change nothing.
   await words.fill('   ');

@@ -30,7 +30,7 @@ test('the shortcuts dialog lists every key of the action table, on the editor an
   await page.keyboard.press('s');
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'hidden' });
-  expect(await shapes(page).count()).toBe(nodes);
+  await expect.poll(() => shapes(page).count()).toBe(nodes);
 
   // The same list from the catalogue, by key and by the top bar's button.
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Catalogue' }).click();
@@ -57,13 +57,13 @@ test('with a text box focused, shortcut keys are typed into it and run nothing',
   // Add step, add lane, history, delete…, zoom to fit, this list.
   for (const key of ['s', 'l', 'h', 'Shift+L', 'Shift+!', 'Shift+?']) await page.keyboard.press(key);
   expect(await label.inputValue()).toBe(`${before}slhL!?`);
-  expect(await shapes(page).count()).toBe(counts.nodes);
-  expect(await lanes(page).count()).toBe(counts.lanes);
-  expect(await page.locator('dialog[open]').count()).toBe(0);
+  await expect.poll(() => shapes(page).count()).toBe(counts.nodes);
+  await expect.poll(() => lanes(page).count()).toBe(counts.lanes);
+  await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
   // Backspace takes back a letter, not the selected node.
   await page.keyboard.press('Backspace');
   expect(await label.inputValue()).toBe(`${before}slhL!`);
-  expect(await shapes(page).count()).toBe(counts.nodes);
+  await expect.poll(() => shapes(page).count()).toBe(counts.nodes);
   await page.keyboard.press('Escape');
   expect(await label.inputValue()).toBe(before);
 
@@ -73,14 +73,14 @@ test('with a text box focused, shortcut keys are typed into it and run nothing',
   const inPlace = page.getByRole('region', { name: /^Map canvas/ }).getByRole('textbox', { name: 'Label' });
   await expect.poll(() => inPlace.evaluate((e) => e === document.activeElement)).toBe(true);
   expect(await inPlace.inputValue()).toBe('New step');
-  expect(await shapes(page).count()).toBe(counts.nodes + 1);
+  await expect.poll(() => shapes(page).count()).toBe(counts.nodes + 1);
   // In that box every letter is typed, Shift+1 too.
   await page.keyboard.type('Ds');
   await page.keyboard.press('Shift+!');
   expect(await inPlace.inputValue()).toBe('Ds!');
   await page.keyboard.press('Enter');
   await expect.poll(() => nodeByLabel(page, 'Ds!').count()).toBe(1);
-  expect(await shapes(page).count()).toBe(counts.nodes + 1);
+  await expect.poll(() => shapes(page).count()).toBe(counts.nodes + 1);
 
   // F2 opens the box again with the label as it is, nothing typed.
   await page.keyboard.press('F2');

@@ -30,7 +30,7 @@ test('a step list typed beside the canvas builds the map, and one Ctrl+Z takes i
   await page.keyboard.type('Log enquiry');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => page.getByRole('list', { name: 'Lines to fix' }).textContent()).toMatch(/^Line 1: Say whose step this is/);
-  expect(await page.locator('.react-flow__node-shape').count()).toBe(0);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBe(0);
 
   await box.fill('');
   await page.keyboard.type(LIST);
@@ -43,10 +43,10 @@ test('a step list typed beside the canvas builds the map, and one Ctrl+Z takes i
   for (const label of ['Log enquiry', 'Complete?', 'Supply missing details', 'Make offer', 'Student records system (SITS)', 'Enquiries spreadsheet', 'Offer letters file']) {
     expect(await nodeByLabel(page, label).count(), label).toBe(1);
   }
-  expect(await page.locator('.react-flow__edge[aria-label="sequence flow “Yes”"]').count()).toBe(1);
+  await expect.poll(() => page.locator('.react-flow__edge[aria-label="sequence flow “Yes”"]').count()).toBe(1);
   // Into the Admissions lane (the Admissions department): a hand-off.
-  expect(await page.locator('.react-flow__edge.flow-message').count()).toBe(1);
-  expect(await page.locator('.react-flow__edge.flow-data').count()).toBe(4);
+  await expect.poll(() => page.locator('.react-flow__edge.flow-message').count()).toBe(1);
+  await expect.poll(() => page.locator('.react-flow__edge.flow-data').count()).toBe(4);
   // Laid out by the auto layout: no two nodes overlap.
   const overlaps = await page.evaluate(() => {
     const r = [...document.querySelectorAll('.react-flow__node-shape')].map((e) => e.getBoundingClientRect());
@@ -62,7 +62,7 @@ test('a step list typed beside the canvas builds the map, and one Ctrl+Z takes i
   // The applied text holds nothing unsaved, so Ctrl+Z in the box undoes the whole apply.
   await page.keyboard.press('Control+z');
   await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBe(0);
-  expect(await page.locator('.react-flow__node-lane').count()).toBe(0);
+  await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -76,7 +76,7 @@ test('the step list of a drawn map is written from it, and applying it unchanged
   await expect.poll(() => box.inputValue()).toMatch(/^[^\n]+: .+/);
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'The map already says this.' }).count()).toBe(1);
-  expect(await page.locator('.react-flow__node-shape').count()).toBe(before);
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBe(before);
   expect(await page.getByRole('button', { name: /^Undo/ }).isDisabled()).toBe(true);
   expect(errors).toEqual([]);
   await context.close();

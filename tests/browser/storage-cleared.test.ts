@@ -24,6 +24,6 @@ test('site data cleared while open: the whole workspace is written again, the us
   await waitForCanvas(page);
   const kept = [...before, ...after].map(([, to]) => to);
   await expect.poll(async () => (await Promise.all(kept.map((l) => nodeByLabel(page, l).count()))).reduce((a, b) => a + b, 0)).toBe(kept.length);
-  expect(await page.locator('.map-list > li').count()).toBe(mapsBefore);
+  await expect.poll(() => page.locator('.map-list > li').count()).toBe(mapsBefore);
   await context.close();
 });

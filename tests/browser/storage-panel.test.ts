@@ -218,12 +218,12 @@ test('after a session of edits and a pause, a reminder offers a backup, once; th
   await clickNode(nodeByLabel(page, 'Reply with prospectus'));
   for (let i = 0; i < 5; i++) await page.keyboard.press('Control+ArrowDown');
   await page.clock.fastForward('10:00');
-  expect(await reminder.count()).toBe(0);
+  await expect.poll(() => reminder.count()).toBe(0);
 
   // Many edits, still editing: nothing yet; then a pause of a few minutes.
   for (let i = 0; i < 25; i++) await page.keyboard.press(i % 2 ? 'Control+ArrowDown' : 'Control+ArrowUp');
   await page.clock.fastForward('00:40');
-  expect(await reminder.count()).toBe(0);
+  await expect.poll(() => reminder.count()).toBe(0);
   await page.clock.fastForward('04:00');
   await reminder.waitFor();
   expect(await reminder.textContent()).toMatch(/^30 changes since you started, and no backup yet\./);
@@ -237,7 +237,7 @@ test('after a session of edits and a pause, a reminder offers a backup, once; th
   // Not again within the hour, however much is edited; after it, again.
   for (let i = 0; i < 30; i++) await page.keyboard.press(i % 2 ? 'Control+ArrowDown' : 'Control+ArrowUp');
   await page.clock.fastForward('05:00');
-  expect(await reminder.count()).toBe(0);
+  await expect.poll(() => reminder.count()).toBe(0);
   await page.clock.fastForward('01:00:00');
   await reminder.waitFor();
   expect(await reminder.textContent()).toMatch(/^30 changes since your last backup \(today at /);

@@ -30,7 +30,7 @@ test('one map in two tabs: the second is read-only until it takes over, then the
 
   // The second tab says why it cannot edit, and its tools are off.
   await expect.poll(() => notice(second).textContent()).toContain('open for editing in another tab');
-  expect(await notice(first).count()).toBe(0);
+  await expect.poll(() => notice(first).count()).toBe(0);
   expect(await addStep(second).isDisabled()).toBe(true);
   expect(await addStep(first).isDisabled()).toBe(false);
 
@@ -39,7 +39,7 @@ test('one map in two tabs: the second is read-only until it takes over, then the
   await clickNode(nodeByLabel(second, 'Send event invitation'));
   await second.keyboard.press('s');
   await expect.poll(() => second.locator('.toast-error').textContent()).toContain('read-only here');
-  expect(await second.locator('.react-flow__node-shape').count()).toBe(before);
+  await expect.poll(() => second.locator('.react-flow__node-shape').count()).toBe(before);
   // The inspector shows the step but takes no typing; the map's History stays open to look at.
   const label = second.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Label' });
   await expect.poll(() => label.inputValue()).toBe('Send event invitation');
@@ -108,8 +108,8 @@ test('the catalogue and the map list follow edits made in another tab', async ()
   await systemName(second, "Raiser's Edge").press('Enter');
   await waitSaved(second);
   await expect.poll(() => systemName(first, "Raiser's Edge NXT").count()).toBe(1);
-  expect(await systemName(first, 'Agresso finance').count()).toBe(1);
-  expect(await systemName(second, 'Agresso finance').count()).toBe(1);
+  await expect.poll(() => systemName(first, 'Agresso finance').count()).toBe(1);
+  await expect.poll(() => systemName(second, 'Agresso finance').count()).toBe(1);
 
   // A new map made in one tab shows in the other's map list.
   const maps = (page: Page) => page.getByRole('complementary', { name: 'Maps' });
@@ -128,7 +128,7 @@ test('without Web Locks (an older browser) both tabs edit, and each shows the ot
   const first = await secondTab(context, '#/map/m-alu');
   const second = await secondTab(context, '#/map/m-alu');
   expect(await first.evaluate(() => navigator.locks)).toBeUndefined();
-  expect(await notice(second).count()).toBe(0);
+  await expect.poll(() => notice(second).count()).toBe(0);
   await expect.poll(() => addStep(second).isDisabled()).toBe(false);
   await renameNode(first, 'Send event invitation', 'Send invitation by post');
   await waitSaved(first);

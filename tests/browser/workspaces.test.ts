@@ -106,7 +106,7 @@ test('new workspace, drawn in, kept over a reload; switch, duplicate, delete and
   await waitForCanvas(page);
   await expect.poll(() => workspaceName(page)).toBe(MINE);
   expect(await mapNames(page)).toEqual(['Refund requests']);
-  expect(await nodeByLabel(page, 'Check the refund').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Check the refund').count()).toBe(1);
 
   // To the demo and back: each has its own maps.
   await switchTo(page, DEMO);
@@ -115,7 +115,7 @@ test('new workspace, drawn in, kept over a reload; switch, duplicate, delete and
   await switchTo(page, MINE);
   await waitForCanvas(page);
   expect(await mapNames(page)).toEqual(['Refund requests']);
-  expect(await nodeByLabel(page, 'Check the refund').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Check the refund').count()).toBe(1);
 
   // Duplicate, then delete the copy: Undo in the message brings it back; the trash restores it.
   await openPanel(page);
@@ -142,7 +142,7 @@ test('new workspace, drawn in, kept over a reload; switch, duplicate, delete and
   await closePanel(page);
   await switchTo(page, copy);
   await waitForCanvas(page);
-  expect(await nodeByLabel(page, 'Check the refund').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(page, 'Check the refund').count()).toBe(1);
 
   // A workspace file opened as a new workspace: its name and details come with it.
   const file = join(tmpdir(), 'lanemap-open-days.json');
@@ -231,7 +231,7 @@ test('the last workspace used opens on a reload; each tab keeps its own workspac
   await second.reload();
   await waitForCanvas(second);
   expect(await workspaceName(second)).toBe(DEMO);
-  expect(await laneHeader(second, 'Volunteer').count()).toBe(1);
+  await expect.poll(() => laneHeader(second, 'Volunteer').count()).toBe(1);
   await page.reload();
   await expect.poll(() => workspaceName(page)).toBe('Alumni giving, as-is');
   expect(await mapNames(page)).toEqual([]);

@@ -95,7 +95,7 @@ test('zoom to fit on a small map shows all of it at once, text readable, with no
   await expect.poll(async () => { const v = await view(page); return v.inView === v.nodes; }).toBe(true);
   await waitForStillView(page);
   expect((await view(page)).smallestPx).toBeGreaterThanOrEqual(12);
-  expect(await notice(page).count()).toBe(0);
+  await expect.poll(() => notice(page).count()).toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -17,6 +17,8 @@ async function exported(page: Page, format: RegExp): Promise<string> {
   await exportDialog(page).getByRole('radio', { name: format }).check();
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), exportDialog(page).getByRole('button', { name: 'Export', exact: true }).click()]);
   const text = await readFile((await dl.path())!, 'utf8');
+  // The file starts downloading before the export has finished; Escape while it runs means Stop.
+  await exportDialog(page).getByRole('button', { name: 'Close' }).waitFor();
   await page.keyboard.press('Escape');
   await expect.poll(() => exportDialog(page).count()).toBe(0);
   return text;

@@ -11,7 +11,7 @@ export interface Box {
   height: number;
 }
 
-export interface Segment {
+interface Run {
   edge: number;
   x1: number;
   y1: number;
@@ -26,8 +26,8 @@ const PARALLEL_CLEARANCE = 4;
 const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
 
 /** The runs of a route, each with its ends in increasing order. */
-function runsOf(edge: number, pts: readonly Point[]): Segment[] {
-  const out: Segment[] = [];
+function runsOf(edge: number, pts: readonly Point[]): Run[] {
+  const out: Run[] = [];
   for (let i = 0; i + 1 < pts.length; i++) {
     const [ax, ay] = pts[i]!;
     const [bx, by] = pts[i + 1]!;
@@ -39,7 +39,7 @@ function runsOf(edge: number, pts: readonly Point[]): Segment[] {
 export class SegmentGrid {
   private readonly nodeCells = new Map<number, number[]>();
   private readonly segCells = new Map<number, number[]>();
-  private readonly segs: (Segment | null)[] = [];
+  private readonly segs: (Run | null)[] = [];
   private readonly byEdge = new Map<number, number[]>();
   private stamp = 0;
   private readonly nodeSeen: Int32Array;

@@ -1,0 +1,275 @@
+// npm run bench:editor: Lanemap's editor side by side with a bare React Flow page (same React,
+// React Flow and Dexie, built in this run from tests/bench/editor/bare), on the same maps, in
+// headless Chromium. Medians of RUNS runs that alternate which side goes first. Reported, never
+// asserted: the goals are issue 19's, printed beside each figure.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { demoWorkspace } from '../../src/core/demo';
+import { generateMap } from '../../src/core/layout/generate';
+import { quickLayout } from '../../src/core/layout/quickLayout';
+import type { ProcessMap, Workspace } from '../../src/core/model/types';
+import { toBundle } from '../../src/core/schema/bundle';
+import { launch } from '../browser/support/browser';
+import { dragFps, heapMb, initialJsKb, mainThreadMs, median, middleNode, painted, steadyValue, until, viewportOf } from './editor/measure';
+import { peerFile } from './editor/peerMaps';
+import { servePreview } from './previewServer';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const PORT = Number(process.env.LANEMAP_BENCH_PORT ?? 4280);
+const LIST_MAPS = 200;
+const VIEWPORT = { width: 1440, height: 900 };
+
+type Side = 'lanemap' | 'bare';
+const SIDES: Side[] = ['lanemap', 'bare'];
+/** What names a step's text on each side. */
+const LABEL: Record<Side, string> = { lanemap: '.shape-text', bare: '.bare-step span' };
+
+function build(args: string[]): void {
+  const r = spawnSync('npx', ['vite', 'build', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed:\n${r.stderr}`);
+}
+
+const benchMap = (nodes: number, seed: number, id: string): ProcessMap => ({ ...quickLayout(generateMap({ nodes, lanes: 6, seed, id })), id, name: `Bench ${nodes} nodes` });
+
+function workspaceFile(dir: string, name: string, maps: ProcessMap[]): string {
+  const ws: Workspace = { meta: { id: `bench-${name}`, name }, departments: [], systems: [], dataStores: [], maps };
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(toBundle(ws, new Date().toISOString())));
+  return file;
+}
+
+const saved = (page: Page) => until(async () => (await page.locator('.save-status').textContent()) === 'Saved', 'Saved');
+const stepsDrawn = (page: Page, side: Side) => page.locator(`.react-flow__node ${LABEL[side]}`).first().waitFor({ timeout: 120_000 });
+/** Lanemap is done with an edit when it says Saved; the bare page when it has drawn it. */
+const settled = async (page: Page, side: Side) => {
+  if (side === 'lanemap') await saved(page);
+  await painted(page);
+};
+
+async function importAsNew(page: Page, file: string, name: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(file);
+  const open = page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Open as a new workspace' });
+  await open.waitFor({ timeout: 300_000 });
+  await open.click();
+  await until(async () => (await page.locator('.workspace-name').textContent()) === name, `workspace ${name}`, 600_000);
+  await saved(page);
+}
+
+async function openMap(page: Page, side: Side, url: string, mapId: string): Promise<void> {
+  if (side === 'lanemap') await page.evaluate((id) => (location.hash = `#/map/${id}`), mapId);
+  else await page.goto(`${url}?map=${mapId}`);
+  await stepsDrawn(page, side);
+  await steadyValue(() => viewportOf(page));
+}
+
+/** Select the node nearest the middle of the canvas, press F2 and type `text` (Enter not yet pressed). */
+async function startRename(page: Page, side: Side, text: string): Promise<void> {
+  const at = await middleNode(page, LABEL[side]);
+  await page.mouse.click(at.x, at.y);
+  await until(async () => (await page.locator('.react-flow__node.selected').count()) > 0, 'a selected node');
+  await page.keyboard.press('F2');
+  await page.keyboard.type(text);
+}
+
+/** A rename whose edit is the Enter: its main-thread time until drawn (and, for Lanemap, saved). */
+async function renameOnce(page: Page, side: Side, text: string): Promise<number> {
+  await startRename(page, side, text);
+  await settled(page, side);
+  const before = await mainThreadMs(page);
+  await page.keyboard.press('Enter');
+  await page.locator(`.react-flow__node ${LABEL[side]}`, { hasText: text }).first().waitFor();
+  await settled(page, side);
+  return (await mainThreadMs(page)) - before;
+}
+
+/** A rename, then the save it causes, timed in the page: Lanemap's own write of pending edits, or one Dexie put of the map. */
+async function saveOnce(page: Page, side: Side, text: string): Promise<number> {
+  await startRename(page, side, text);
+  await page.keyboard.press('Enter');
+  await page.locator(`.react-flow__node ${LABEL[side]}`, { hasText: text }).first().waitFor();
+  const ms = await page.evaluate(async (s) => {
+    const w = window as unknown as { __lanemapFlush: () => Promise<void>; __bare: { save: () => Promise<number> } };
+    if (s === 'bare') return w.__bare.save();
+    const t0 = performance.now();
+    await w.__lanemapFlush();
+    return performance.now() - t0;
+  }, side);
+  await settled(page, side);
+  return ms;
+}
+
+/** Lanemap: zoom until the whole map is in view (Shift+1, twice when the first goes to the readable start). */
+async function wholeMapView(page: Page): Promise<Viewport> {
+  const start = await viewportOf(page);
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Shift+Digit1');
+    const now = await steadyValue(() => viewportOf(page));
+    if (now.zoom < start.zoom * 0.9) return now;
+  }
+  throw new Error('Shift+1 did not zoom out to the whole map');
+}
+
+/** The peer: Lanemap's canvas size and view, so both drag with the same part of the map on screen. */
+async function copyView(page: Page, view: { width: number; height: number } & Viewport): Promise<void> {
+  await page.evaluate((v) => {
+    const bare = (window as unknown as { __bare: { setSize: (w: number, h: number) => void; setViewport: (v: unknown) => void } }).__bare;
+    bare.setSize(v.width, v.height);
+    bare.setViewport({ x: v.x, y: v.y, zoom: v.zoom });
+  }, view);
+  await steadyValue(() => viewportOf(page));
+}
+
+interface Figures {
+  coldMs: number;
+  heapMb: number;
+  edit150: number;
+  edit1000: number;
+  save150: number;
+  dragOpen: number;
+  dragWhole: number;
+  reload1000: number;
+  nodesOpen: number;
+  nodesWhole: number;
+}
+
+async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, prodUrl: string, run: number): Promise<Figures> {
+  const f = {} as Figures;
+  // A fresh profile each time: Lanemap writes its demo, the peer fetches the demo's first map.
+  const cold = await browser.newContext({ viewport: VIEWPORT });
+  const cp = await cold.newPage();
+  const t0 = Date.now();
+  await cp.goto(side === 'lanemap' ? prodUrl : `${urls.bare}?map=demo`);
+  await stepsDrawn(cp, side);
+  f.coldMs = Date.now() - t0;
+  await settled(cp, side);
+  f.heapMb = await heapMb(cp);
+  await cold.close();
+
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  const page = await ctx.newPage();
+  await page.goto(side === 'lanemap' ? urls.lanemap : `${urls.bare}?map=g150`);
+  await stepsDrawn(page, side);
+  if (side === 'lanemap') await importAsNew(page, files.editor, 'Bench editor');
+  await openMap(page, side, urls.bare, 'g150');
+  f.edit150 = await renameOnce(page, side, `Renamed ${side} ${run}`);
+  f.save150 = await saveOnce(page, side, `Saved ${side} ${run}`);
+  await openMap(page, side, urls.bare, 'g1000');
+  f.edit1000 = await renameOnce(page, side, `Renamed big ${side} ${run}`);
+  // Lanemap opens a big map at a readable zoom; the peer is given the same view and canvas size.
+  if (side === 'lanemap') views.open = { ...(await canvasSize(page)), ...(await viewportOf(page)) };
+  else await copyView(page, views.open!);
+  f.nodesOpen = await page.locator('.react-flow__node').count();
+  f.dragOpen = await dragFps(page, await middleNode(page, LABEL[side]));
+  await settled(page, side);
+  if (side === 'lanemap') views.whole = { ...(await canvasSize(page)), ...(await wholeMapView(page)) };
+  else await copyView(page, views.whole!);
+  f.nodesWhole = await page.locator('.react-flow__node').count();
+  f.dragWhole = await dragFps(page, await middleNode(page, LABEL[side]));
+  await settled(page, side);
+  const t1 = Date.now();
+  await page.reload();
+  await stepsDrawn(page, side);
+  f.reload1000 = Date.now() - t1;
+  await ctx.close();
+  return f;
+}
+
+type Viewport = { x: number; y: number; zoom: number };
+type View = { width: number; height: number } & Viewport;
+/** Lanemap's views of the big map (as it opens, and whole), given to the peer so both drag in the same view. */
+const views: { open?: View; whole?: View } = {};
+const canvasSize = (page: Page) => page.locator('.react-flow').first().evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+const files = { editor: '', list: '' };
+
+async function mapListMs(browser: Browser, url: string): Promise<number[]> {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await stepsDrawn(page, 'lanemap');
+  await importAsNew(page, files.list, `Bench ${LIST_MAPS} maps`);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = Date.now();
+    await page.reload();
+    await until(async () => (await page.locator('.map-list > li').count()) === LIST_MAPS, `${LIST_MAPS} maps listed`);
+    times.push(Date.now() - t0);
+  }
+  await ctx.close();
+  return times;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lanemap-bench-editor-'));
+  const dists = { prod: join(dir, 'app'), e2e: join(dir, 'e2e'), bare: join(dir, 'bare') };
+  console.log('building Lanemap (production and e2e) and the bare React Flow page…');
+  build(['--outDir', dists.prod, '--emptyOutDir']);
+  build(['--mode', 'e2e', '--outDir', dists.e2e, '--emptyOutDir']);
+  build(['--config', 'tests/bench/editor/bare/vite.config.ts', '--outDir', dists.bare]);
+
+  const demo = demoWorkspace(new Date().toISOString());
+  const g150 = benchMap(150, 150, 'g150');
+  const g1000 = benchMap(1000, 1000, 'g1000');
+  mkdirSync(join(dists.bare, 'maps'));
+  for (const [name, map] of [['demo', demo.maps[0]!], ['g150', g150], ['g1000', g1000]] as const) writeFileSync(join(dists.bare, 'maps', `${name}.json`), JSON.stringify(peerFile(map)));
+  files.editor = workspaceFile(dir, 'Bench editor', [g150, g1000]);
+  files.list = workspaceFile(dir, `Bench ${LIST_MAPS} maps`, Array.from({ length: LIST_MAPS }, (_, i) => ({ ...benchMap(150, 2000 + i, `l${i}`), name: `List map ${i + 1}` })));
+
+  const stops = [await servePreview(dists.prod, PORT), await servePreview(dists.e2e, PORT + 1), await servePreview(dists.bare, PORT + 2)];
+  const prodUrl = `http://localhost:${PORT}/`;
+  const urls: Record<Side, string> = { lanemap: `http://localhost:${PORT + 1}/`, bare: `http://localhost:${PORT + 2}/` };
+  const browser = await launch();
+  try {
+    const runs: Record<Side, Figures[]> = { lanemap: [], bare: [] };
+    for (let i = 0; i < RUNS; i++) {
+      // Lanemap first on even runs: it also sets the opening view the peer copies.
+      for (const side of i % 2 === 0 ? SIDES : [...SIDES].reverse()) {
+        if (side === 'bare' && !views.whole) continue;
+        runs[side].push(await oneRun(browser, side, urls, prodUrl, i));
+        console.log(`run ${i + 1} ${side}: ${JSON.stringify(runs[side].at(-1))}`);
+      }
+    }
+    const list = await mapListMs(browser, urls.lanemap);
+    const m = (side: Side, k: keyof Figures) => median(runs[side].map((f) => f[k]));
+    const js = { lanemap: initialJsKb(dists.prod), bare: initialJsKb(dists.bare) };
+    const row = (what: string, lanemap: number, bare: number | null, goal: string, met: boolean, digits = 0) => ({
+      what,
+      lanemap: Number(lanemap.toFixed(digits)),
+      bare: bare === null ? null : Number(bare.toFixed(digits)),
+      ratio: bare === null ? null : Number((lanemap / bare).toFixed(2)),
+      goal,
+      met,
+    });
+    const ratioAtMost = (side: keyof Figures, x: number) => m('lanemap', side) <= x * m('bare', side);
+    const rows = [
+      row('main thread per edit (rename), 150 nodes, ms', m('lanemap', 'edit150'), m('bare', 'edit150'), '<= 1.5x bare', ratioAtMost('edit150', 1.5), 1),
+      row('main thread per edit (rename), 1,000 nodes, ms', m('lanemap', 'edit1000'), m('bare', 'edit1000'), '<= 1.5x bare', ratioAtMost('edit1000', 1.5), 1),
+      row('save per edit, 150 nodes, ms (bare: one Dexie put of the map)', m('lanemap', 'save150'), m('bare', 'save150'), '<= 4 ms', m('lanemap', 'save150') <= 4, 1),
+      row(`drag a node, 1,000 nodes, opening view, frames/s (nodes drawn: ${m('lanemap', 'nodesOpen')} vs ${m('bare', 'nodesOpen')})`, m('lanemap', 'dragOpen'), m('bare', 'dragOpen'), '>= 0.8x bare', m('lanemap', 'dragOpen') >= 0.8 * m('bare', 'dragOpen'), 1),
+      row(`drag a node, 1,000 nodes, whole map in view, frames/s (nodes drawn: ${m('lanemap', 'nodesWhole')} vs ${m('bare', 'nodesWhole')})`, m('lanemap', 'dragWhole'), m('bare', 'dragWhole'), '>= 0.8x bare', m('lanemap', 'dragWhole') >= 0.8 * m('bare', 'dragWhole'), 1),
+      row('initial JS, KB gzip', js.lanemap, js.bare, '<= 160 KB', js.lanemap <= 160),
+      row('cold start to first map drawn, ms', m('lanemap', 'coldMs'), m('bare', 'coldMs'), '<= 1.3x bare', ratioAtMost('coldMs', 1.3)),
+      row('reload onto a 1,000-node map, ms', m('lanemap', 'reload1000'), m('bare', 'reload1000'), '<= 1.2x bare', ratioAtMost('reload1000', 1.2)),
+      row(`map list with ${LIST_MAPS} maps x 150 nodes, reload to listed, ms`, median(list), null, '<= 300 ms', median(list) <= 300),
+      row('JS heap, demo open, MB', m('lanemap', 'heapMb'), m('bare', 'heapMb'), '<= 1.3x bare', ratioAtMost('heapMb', 1.3), 1),
+    ];
+    console.table(rows);
+    const result = { date: new Date().toISOString(), runs: RUNS, load: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(2))), rows, raw: { ...runs, mapList: list } };
+    mkdirSync('tests/bench/results', { recursive: true });
+    writeFileSync('tests/bench/results/editor-latest.json', `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    for (const stop of stops) stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

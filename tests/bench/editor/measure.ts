@@ -1,0 +1,125 @@
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+
+// What the editor benchmark reads from a page, the same way for Lanemap and the bare peer.
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wait until `ok` holds, reading every 50 ms; a benchmark step that never settles is an error, not a figure. */
+export async function until(ok: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Two animation frames: whatever the last input caused has been drawn. */
+export const painted = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** Main-thread task time of the page so far, in ms (Chromium's own count, which idle time does not add to; kept per CDP session, so one per page). */
+export async function mainThreadMs(page: Page): Promise<number> {
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    sessions.set(page, cdp);
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/** JS heap in use after a full garbage collection, in MB. */
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+}
+
+/** Gzipped size in KB of the scripts a built page loads before anything else: its module entries and their preloads. */
+export function initialJsKb(dist: string): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) files.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(m[1]!);
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(join(dist, f.replace(/^\.?\//, '')))).length;
+  return bytes / 1024;
+}
+
+/** The node nearest the middle of the canvas that is wholly on screen: its label and centre. */
+export async function middleNode(page: Page, labelSelector: string): Promise<{ label: string; x: number; y: number }> {
+  const found = await page.evaluate((sel) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best: { label: string; x: number; y: number; d: number } | null = null;
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      const label = el.querySelector(sel)?.textContent ?? '';
+      if (!label || r.left < pane.left || r.right > pane.right || r.top < pane.top || r.bottom > pane.bottom) continue;
+      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      if (!best || d < best.d) best = { label, x: r.left + r.width / 2, y: r.top + r.height / 2, d };
+    }
+    return best;
+  }, labelSelector);
+  if (!found) throw new Error('no node wholly on screen');
+  return found;
+}
+
+/**
+ * Drag a node by `moves` small steps and count the frames drawn meanwhile: frames per second
+ * while dragging (60 is smooth). Each step waits until the page has taken the mouse event in.
+ */
+export async function dragFps(page: Page, at: { x: number; y: number }, moves = 40): Promise<number> {
+  // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    window.__counting = true;
+    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  const t0 = Date.now();
+  for (let i = 1; i <= moves; i++) await page.mouse.move(at.x + i * 6, at.y + (i % 2) * 3);
+  await painted(page);
+  const ms = Date.now() - t0;
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  await page.mouse.up();
+  return (frames / ms) * 1000;
+}
+
+/** The canvas's viewport transform as React Flow writes it. */
+export async function viewportOf(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const style = (await page.locator('.react-flow__viewport').first().getAttribute('style')) ?? '';
+  const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(style);
+  if (!m) throw new Error(`no viewport transform in "${style}"`);
+  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/** A reading once it has stayed the same for `quietMs` (a fit or a glide has ended). */
+export async function steadyValue<T>(read: () => Promise<T>, quietMs = 700): Promise<T> {
+  let last = JSON.stringify(await read());
+  let since = Date.now();
+  let value = await read();
+  await until(async () => {
+    value = await read();
+    const now = JSON.stringify(value);
+    if (now !== last) [last, since] = [now, Date.now()];
+    return Date.now() - since >= quietMs;
+  }, 'a still view');
+  return value;
+}
+

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { clickNode, clickTool, dragPane, expectAccessible, laneHeader, nodeByLabel, openApp, sharedBrowser, steady, waitForStillView } from './support/browser';
+import { clickNode, clickTool, dragPane, expectAccessible, laneHeader, nodeByLabel, openApp, pressInARow, sharedBrowser, steady, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -110,9 +110,7 @@ test('select with Shift+click, copy, paste, duplicate, nudge, delete, and undo e
   await waitForStillView(page);
   const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
   const x0 = (await node.boundingBox())!.x;
-  await page.keyboard.press('Control+ArrowRight');
-  await page.keyboard.press('Control+ArrowRight');
-  await page.keyboard.press('Control+ArrowRight');
+  await pressInARow(page, ['Control+ArrowRight', 'Control+ArrowRight', 'Control+ArrowRight']);
   await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(30);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round(((await node.boundingBox())!.x - x0) / zoom)).toBe(0);

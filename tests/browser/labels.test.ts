@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
+import { expectAccessible, nodeByLabel, openApp, pressInARow, sharedBrowser, waitForCanvas, waitSaved } from './support/browser';
 
 // Labels whole on the canvas, and steps sized by hand: what a workshop sees when a step says
 // more than four lines' worth.
@@ -110,9 +110,7 @@ test('resize a step with the mouse and the keys; undo, redo, and the size surviv
 
   // The keys: Ctrl+Shift+Right twice is 20 px wider, one undo step for both.
   await node.click();
-  await page.keyboard.press('Control+Shift+ArrowRight');
-  await page.keyboard.press('Control+Shift+ArrowRight');
-  await page.keyboard.press('Control+Shift+ArrowDown');
+  await pressInARow(page, ['Control+Shift+ArrowRight', 'Control+Shift+ArrowRight', 'Control+Shift+ArrowDown']);
   await expect.poll(mapSize).toEqual({ w: w0 + 100, h: h0 + 50 });
   await expect.poll(() => overlappingNodes(page)).toEqual([]);
   await page.keyboard.press('Control+z');

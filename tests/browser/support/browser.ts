@@ -111,6 +111,23 @@ export async function relabelNode(page: Page, from: string, to: string): Promise
   await expect.poll(() => nodeByLabel(page, to).count()).toBe(1);
 }
 
+/**
+ * Key presses "in a row" as the app means it (nudges and sizes by key within a second merge into
+ * one undo step): all sent in one task, so a busy machine cannot space them out. Each is the
+ * keydown and keyup the focused element would get, e.g. 'Control+Shift+ArrowRight'.
+ */
+export async function pressInARow(page: Page, keys: string[]): Promise<void> {
+  await page.evaluate((list) => {
+    for (const combo of list) {
+      const parts = combo.split('+');
+      const init = { key: parts.at(-1)!, ctrlKey: parts.includes('Control'), shiftKey: parts.includes('Shift'), altKey: parts.includes('Alt'), bubbles: true, cancelable: true };
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', init));
+      target.dispatchEvent(new KeyboardEvent('keyup', init));
+    }
+  }, keys);
+}
+
 /** relabelNode, then wait until it is stored. */
 export async function renameNode(page: Page, from: string, to: string): Promise<void> {
   await relabelNode(page, from, to);

@@ -5,7 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 
 // What the editor benchmark reads from a page, the same way for Lanemap and the bare peer.
 
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export { median } from '../report';
 
 /** Wait until `ok` holds, reading every 50 ms; a benchmark step that never settles is an error, not a figure. */
 export async function until(ok: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
@@ -109,7 +109,7 @@ export async function viewportOf(page: Page): Promise<{ x: number; y: number; zo
   return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
 }
 
-/** A reading once it has stayed the same for `quietMs` (a fit or a glide has ended). */
+/** A reading once it has stayed the same for `quietMs` (a fit or a glide has ended): support/browser.ts's `steady` without Vitest's expect.poll, which this script runs outside. */
 export async function steadyValue<T>(read: () => Promise<T>, quietMs = 700): Promise<T> {
   let last = JSON.stringify(await read());
   let since = Date.now();

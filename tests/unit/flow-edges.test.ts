@@ -46,3 +46,25 @@ describe('buildEdges: one route per flow, from core/drawing', () => {
     }
   });
 });
+
+describe('buildEdges: edge objects kept while their flow is unchanged', () => {
+  test('renaming a step keeps every edge object whose line is the same; selecting a flow replaces only that edge', () => {
+    const cache = new Map();
+    const before = buildEdges(map, NONE, new Map(), cache);
+    const step = map.nodes.find((n) => n.kind === 'step')!;
+    const renamed = { ...map, nodes: map.nodes.map((n) => (n.id === step.id ? { ...n, label: `${n.label}!` } : n)) };
+    const after = buildEdges(renamed, NONE, new Map(), cache);
+    const byId = new Map(before.map((e) => [e.id, e]));
+    const kept = after.filter((e) => byId.get(e.id) === e);
+    // A longer label may grow the box and move the lines at its ends; every other flow keeps its object.
+    const touching = map.flows.filter((f) => f.from === step.id || f.to === step.id).map((f) => f.id);
+    expect(kept.length).toBeGreaterThanOrEqual(after.length - touching.length);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const e of after.filter((x) => byId.get(x.id) !== x)) expect((e.data as FlowEdgeData).route).not.toEqual((byId.get(e.id)!.data as FlowEdgeData).route);
+
+    const flow = map.flows[0]!;
+    const picked = buildEdges(renamed, { ...NONE, flowIds: [flow.id] }, new Map(), cache);
+    expect(picked.filter((e, i) => e !== after[i]).map((e) => e.id)).toEqual([flow.id]);
+    expect(picked.find((e) => e.id === flow.id)!.selected).toBe(true);
+  });
+});

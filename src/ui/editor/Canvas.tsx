@@ -77,6 +77,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
   const [sizing, setSizing] = useState<{ nodeId: Id; box: NodeBox } | null>(null);
   const cache = useRef(new Map());
+  const edgeCache = useRef(new Map());
   const { screenToFlowPosition } = useReactFlow();
 
   const animated = useLayoutAnimation(map);
@@ -88,7 +89,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const marks = useMarks(map);
   useRevealEditing(map);
   const nodes = useMemo(() => (map ? buildNodes(map, selection, moving, laneResize, cache.current, marks) : []), [map, selection, moving, laneResize, marks]);
-  const edges = useMemo(() => (map ? buildEdges(map, selection, moving) : []), [map, selection, moving]);
+  const edges = useMemo(() => (map ? buildEdges(map, selection, moving, edgeCache.current) : []), [map, selection, moving]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     let dragNext: Map<Id, { x: number; y: number }> | null = null;

@@ -136,7 +136,22 @@ function drawingOf(map: ProcessMap): Map<Id, Route> {
   return drawing;
 }
 
-export function buildEdges(stored: ProcessMap, selection: Selection, drag: ReadonlyMap<Id, LiveBox>): Edge[] {
+interface EdgeCacheEntry {
+  flow: Flow;
+  route: Route;
+  selected: boolean;
+  rf: Edge;
+}
+
+const samePoint = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
+/** Routes are made anew for every map version; one that draws the same line keeps its edge object. */
+const sameRoute = (a: Route, b: Route) => a === b || (a.rounded === b.rounded && samePoint(a.label, b.label) && a.points.length === b.points.length && a.points.every((p, i) => samePoint(p, b.points[i]!)));
+
+/**
+ * Edge objects are reused, as node objects are, while their flow, route and selection are
+ * unchanged: React Flow then re-renders only the edges an edit touched, not every flow of the map.
+ */
+export function buildEdges(stored: ProcessMap, selection: Selection, drag: ReadonlyMap<Id, LiveBox>, cache: Map<Id, EdgeCacheEntry> = new Map()): Edge[] {
   const map = fittedBoxes(stored);
   const selected = new Set(selection.flowIds);
   const drawing = drawingOf(map);
@@ -146,6 +161,7 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
     return b && d ? { ...b, ...d } : b;
   };
   const edges: Edge[] = [];
+  const seen = new Set<Id>();
   for (const f of map.flows) {
     const a = boxOf(f.from);
     const b = boxOf(f.to);
@@ -153,18 +169,29 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
     // A flow whose end is moving follows it: the step between the boxes where they are now (the
     // move drops its old route; once stored, it may go round a node in its way, as in the picture).
     const route = drag.has(f.from) || drag.has(f.to) ? stepRoute(a, b) : (drawing.get(f.id) ?? stepRoute(a, b));
-    edges.push({
+    const isSel = selected.has(f.id);
+    const handles = handlesFor(a, b);
+    const prev = cache.get(f.id);
+    seen.add(f.id);
+    if (prev && prev.flow === f && prev.selected === isSel && sameRoute(prev.route, route) && prev.rf.sourceHandle === handles.sourceHandle && prev.rf.targetHandle === handles.targetHandle) {
+      edges.push(prev.rf);
+      continue;
+    }
+    const rf: Edge = {
       id: f.id,
       source: f.from,
       target: f.to,
-      ...handlesFor(a, b),
+      ...handles,
       type: 'flow',
-      selected: selected.has(f.id),
+      selected: isSel,
       data: { flow: f, route } satisfies FlowEdgeData,
       markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: `var(--flow-${f.kind})` },
       className: `flow-${f.kind}`,
       ariaLabel: `${flowKindName(f.kind)}${f.label ? ` “${f.label}”` : ''}`,
-    });
+    };
+    cache.set(f.id, { flow: f, route, selected: isSel, rf });
+    edges.push(rf);
   }
+  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return edges;
 }

@@ -8,6 +8,7 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type Edge,
   type EdgeChange,
   type FinalConnectionState,
   type Node,
@@ -20,7 +21,7 @@ import { useCallback, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { mapWidth } from '../../core/model/geometry';
 import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
-import { useMap } from '../../state/documentStore';
+import { getMap, useMap } from '../../state/documentStore';
 import { connectAndSelect } from '../../state/flowActions';
 import { resizeLane } from '../../state/laneActions';
 import { moveNodes, resizeNode } from '../../state/nodeActions';
@@ -174,6 +175,16 @@ export function Canvas({ mapId }: { mapId: Id }) {
     resizeNode(mapId, nodeId, box);
   }, [mapId]);
 
+  const onNodeDoubleClick = useCallback((_e: unknown, n: Node) => {
+    if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id });
+  }, [readOnly]);
+  const onEdgeDoubleClick = useCallback((_e: unknown, edge: Edge) => {
+    useUi.getState().select({ flowIds: [edge.id] });
+    if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id });
+  }, [readOnly]);
+  // The map as it is when React Flow is ready (read then, so this handler stays the same across edits).
+  const onInit = useCallback((rf: ReactFlowInstance) => openingView(rf, getMap(mapId)), [mapId]);
+
   if (!map) return null;
   return (
     // Focusable, so Tab reaches the map: from there the arrow keys walk it and Enter renames.
@@ -190,28 +201,15 @@ export function Canvas({ mapId }: { mapId: Id }) {
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
-          isValidConnection={(c) => c.source !== c.target && !isLaneNodeId(c.source) && !isLaneNodeId(c.target)}
+          isValidConnection={isValidConnection}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
-          onNodeDoubleClick={(_e, n) => { if (!readOnly && !isLaneNodeId(n.id)) useUi.getState().setEditing({ kind: 'node', id: n.id }); }}
-          onEdgeDoubleClick={(_e, edge) => { useUi.getState().select({ flowIds: [edge.id] }); if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id }); }}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onEdgeDoubleClick={onEdgeDoubleClick}
           onPaneClick={selectNothing}
-          onNodeContextMenu={(e, n) => {
-            e.preventDefault();
-            const ui = useUi.getState();
-            if (isLaneNodeId(n.id)) ui.select({ laneId: laneIdOfNode(n.id) });
-            else if (!ui.selection.nodeIds.includes(n.id)) ui.select({ nodeIds: [n.id] });
-            openContextMenu({ x: e.clientX, y: e.clientY, target: isLaneNodeId(n.id) ? 'lane' : 'node' });
-          }}
-          onEdgeContextMenu={(e, edge) => {
-            e.preventDefault();
-            useUi.getState().select({ flowIds: [edge.id] });
-            openContextMenu({ x: e.clientX, y: e.clientY, target: 'flow' });
-          }}
-          onPaneContextMenu={(e) => {
-            e.preventDefault();
-            openContextMenu({ x: e.clientX, y: e.clientY, target: 'canvas' });
-          }}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -223,7 +221,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           snapGrid={SNAP}
           minZoom={presenting ? presentMin : 0.1}
           maxZoom={2.5}
-          onInit={(rf) => openingView(rf, map)}
+          onInit={onInit}
           proOptions={{ hideAttribution: true }}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
@@ -234,12 +232,35 @@ export function Canvas({ mapId }: { mapId: Id }) {
               This map is empty. Press <strong>Add lane</strong> ({shortcutOf('add-lane')}) for the first role or team, then <strong>Add start</strong> ({shortcutOf('add-start')}) and <strong>Add step</strong> ({shortcutOf('add-step')}).
             </Panel>
           )}
-          {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => (isLaneNodeId(n.id) ? 'var(--minimap-lane)' : 'var(--minimap-node)')} />}
+          {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={minimapColour} />}
         </ReactFlow>
       </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>
     </section>
   );
+}
+
+// Handlers that need nothing from the component: defined once, so React Flow's props stay the same between renders.
+const isValidConnection = (c: Connection | Edge) => c.source !== c.target && !isLaneNodeId(c.source) && !isLaneNodeId(c.target);
+const minimapColour = (n: Node) => (isLaneNodeId(n.id) ? 'var(--minimap-lane)' : 'var(--minimap-node)');
+
+function onNodeContextMenu(e: React.MouseEvent, n: Node): void {
+  e.preventDefault();
+  const ui = useUi.getState();
+  if (isLaneNodeId(n.id)) ui.select({ laneId: laneIdOfNode(n.id) });
+  else if (!ui.selection.nodeIds.includes(n.id)) ui.select({ nodeIds: [n.id] });
+  openContextMenu({ x: e.clientX, y: e.clientY, target: isLaneNodeId(n.id) ? 'lane' : 'node' });
+}
+
+function onEdgeContextMenu(e: React.MouseEvent, edge: Edge): void {
+  e.preventDefault();
+  useUi.getState().select({ flowIds: [edge.id] });
+  openContextMenu({ x: e.clientX, y: e.clientY, target: 'flow' });
+}
+
+function onPaneContextMenu(e: React.MouseEvent | MouseEvent): void {
+  e.preventDefault();
+  openContextMenu({ x: e.clientX, y: e.clientY, target: 'canvas' });
 }
 
 /**

@@ -1,4 +1,3 @@
-import { toBlob } from 'html-to-image';
 import { datedName, downloadBlob } from '../io/download';
 import { useCompareUi } from './compareStore';
 import { fitAllPanes } from './linkedViews';
@@ -35,6 +34,8 @@ export async function exportComparison(region: HTMLElement, baseName: string): P
     await settle();
     restore = fitAllPanes();
     await settle();
+    // Loaded when first used, as in the map export: it is not part of the first screen's script.
+    const { toBlob } = await import('html-to-image');
     // No web fonts to embed (system fonts only): skipping the search through every style sheet saves seconds.
     const blob = await inPrintColours(region, () => toBlob(region, { backgroundColor: '#ffffff', pixelRatio: 1.5, filter: onPage, skipFonts: true }));
     if (!blob) throw new Error('the browser made an empty image');

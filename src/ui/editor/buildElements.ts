@@ -8,8 +8,9 @@ import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/ty
 import { flowKindName, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
 
-// Turns the document into React Flow's nodes and edges. Node objects are reused while
-// their record, box and selection are unchanged, so memoised node components skip work.
+// Turns the document into React Flow's nodes and edges. Node and edge objects are reused while
+// what they draw is unchanged (record, box or route, selection), so React Flow re-renders only
+// what an edit touched.
 
 export type LaneNodeData = { laneId: Id; mapId: Id };
 export type ShapeNodeData = { node: MapNode; badge?: NodeBadge; lit?: boolean };

@@ -138,7 +138,8 @@ interface Figures {
   nodesWhole: number;
 }
 
-async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, prodUrl: string, run: number): Promise<Figures> {
+/** One side's figures for one run; `editorFile` is the workspace file with the 150- and 1,000-node maps. */
+async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, prodUrl: string, editorFile: string, run: number): Promise<Figures> {
   const f = {} as Figures;
   // A fresh profile each time: Lanemap writes its demo, the peer fetches the demo's first map.
   const cold = await browser.newContext({ viewport: VIEWPORT });
@@ -155,7 +156,7 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
   const page = await ctx.newPage();
   await page.goto(side === 'lanemap' ? urls.lanemap : `${urls.bare}?map=g150`);
   await stepsDrawn(page, side);
-  if (side === 'lanemap') await importAsNew(page, files.editor, 'Bench editor');
+  if (side === 'lanemap') await importAsNew(page, editorFile, 'Bench editor');
   await openMap(page, side, urls.bare, 'g150');
   f.edit150 = await renameOnce(page, side, `Renamed ${side} ${run}`);
   f.save150 = await saveOnce(page, side, `Saved ${side} ${run}`);
@@ -185,14 +186,13 @@ type View = { width: number; height: number } & Viewport;
 /** Lanemap's views of the big map (as it opens, and whole), given to the peer so both drag in the same view. */
 const views: { open?: View; whole?: View } = {};
 const canvasSize = (page: Page) => page.locator('.react-flow').first().evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
-const files = { editor: '', list: '' };
 
-async function mapListMs(browser: Browser, url: string): Promise<number[]> {
+async function mapListMs(browser: Browser, url: string, listFile: string): Promise<number[]> {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const page = await ctx.newPage();
   await page.goto(url);
   await stepsDrawn(page, 'lanemap');
-  await importAsNew(page, files.list, `Bench ${LIST_MAPS} maps`);
+  await importAsNew(page, listFile, `Bench ${LIST_MAPS} maps`);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = Date.now();
@@ -217,8 +217,8 @@ async function main(): Promise<void> {
   const g1000 = benchMap(1000, 1000, 'g1000');
   mkdirSync(join(dists.bare, 'maps'));
   for (const [name, map] of [['demo', demo.maps[0]!], ['g150', g150], ['g1000', g1000]] as const) writeFileSync(join(dists.bare, 'maps', `${name}.json`), JSON.stringify(peerFile(map)));
-  files.editor = workspaceFile(dir, 'Bench editor', [g150, g1000]);
-  files.list = workspaceFile(dir, `Bench ${LIST_MAPS} maps`, Array.from({ length: LIST_MAPS }, (_, i) => ({ ...benchMap(150, 2000 + i, `l${i}`), name: `List map ${i + 1}` })));
+  const editorFile = workspaceFile(dir, 'Bench editor', [g150, g1000]);
+  const listFile = workspaceFile(dir, `Bench ${LIST_MAPS} maps`, Array.from({ length: LIST_MAPS }, (_, i) => ({ ...benchMap(150, 2000 + i, `l${i}`), name: `List map ${i + 1}` })));
 
   const stops = [await servePreview(dists.prod, PORT), await servePreview(dists.e2e, PORT + 1), await servePreview(dists.bare, PORT + 2)];
   const prodUrl = `http://localhost:${PORT}/`;
@@ -230,11 +230,11 @@ async function main(): Promise<void> {
       // Lanemap first on even runs: it also sets the opening view the peer copies.
       for (const side of i % 2 === 0 ? SIDES : [...SIDES].reverse()) {
         if (side === 'bare' && !views.whole) continue;
-        runs[side].push(await oneRun(browser, side, urls, prodUrl, i));
+        runs[side].push(await oneRun(browser, side, urls, prodUrl, editorFile, i));
         console.log(`run ${i + 1} ${side}: ${JSON.stringify(runs[side].at(-1))}`);
       }
     }
-    const list = await mapListMs(browser, urls.lanemap);
+    const list = await mapListMs(browser, urls.lanemap, listFile);
     const m = (side: Side, k: keyof Figures) => median(runs[side].map((f) => f[k]));
     const js = { lanemap: initialJsKb(dists.prod), bare: initialJsKb(dists.bare) };
     const row = (what: string, lanemap: number, bare: number | null, goal: string, met: boolean, digits = 0) => ({

@@ -4,7 +4,7 @@ import { flowRoutes } from '../../src/core/drawing/flowRoutes';
 import { flowSides, stepRoute } from '../../src/core/drawing/stepRoute';
 import type { Id } from '../../src/core/model/types';
 import type { Selection } from '../../src/state/uiStore';
-import { buildEdges, type FlowEdgeData } from '../../src/ui/editor/buildElements';
+import { buildEdges, followRoute, type FlowEdgeData } from '../../src/ui/editor/buildElements';
 
 // The canvas's edges take their lines from core/drawing: what the SVG picture draws when still,
 // the step between the live boxes while an end is dragged.
@@ -27,6 +27,26 @@ describe('buildEdges: one route per flow, from core/drawing', () => {
   });
 
   test('while a node is dragged its flows follow as the step between the live boxes; the other flows keep their lines', () => {
+    const moved = map.nodes.find((n) => map.flows.filter((f) => f.from === n.id || f.to === n.id).length >= 2)!;
+    const box = map.view.nodes[moved.id]!;
+    const place = { x: box.x + 130, y: box.y + 95 };
+    const live = (id: Id) => (id === moved.id ? { ...box, ...place } : map.view.nodes[id]!);
+    const placeOf = (id: Id) => (id === moved.id ? place : undefined);
+    let touching = 0;
+    for (const e of buildEdges(map, NONE, new Map())) {
+      const data = e.data as FlowEdgeData;
+      const route = followRoute(data, placeOf(data.flow.from), placeOf(data.flow.to));
+      if (data.flow.from === moved.id || data.flow.to === moved.id) {
+        touching++;
+        expect(route).toEqual(stepRoute(live(data.flow.from), live(data.flow.to)));
+      } else {
+        expect(route).toBe(data.route);
+      }
+    }
+    expect(touching).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a node moved by layout or resized takes its flows with it, with the handles on the sides they leave by', () => {
     const moved = map.nodes.find((n) => map.flows.filter((f) => f.from === n.id || f.to === n.id).length >= 2)!;
     const box = map.view.nodes[moved.id]!;
     const drag = new Map<Id, { x: number; y: number }>([[moved.id, { x: box.x + 130, y: box.y + 95 }]]);

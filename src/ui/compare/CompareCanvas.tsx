@@ -4,7 +4,7 @@ import { laneBands, mapWidth } from '../../core/model/geometry';
 import type { Id, ProcessMap } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import type { Selection } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId } from '../editor/buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, newNodeCache } from '../editor/buildElements';
 import { FlowEdge } from '../editor/edges/FlowEdge';
 import { ShapeNode } from '../editor/nodes/ShapeNode';
 import { CompareLane } from './CompareLane';
@@ -51,7 +51,7 @@ function Pane({ map, index, model, title, subtitle }: PaneProps) {
   const exporting = useCompareUi((s) => s.exporting);
   const departments = useDocument((s) => s.workspace?.departments);
   const [rf, setRf] = useState<ReactFlowInstance | null>(null);
-  const cache = useRef(new Map());
+  const cache = useRef(newNodeCache());
   const lit = useMemo(() => litNodes(model, index, hovered, entry), [model, index, hovered, entry]);
   const nodes = useMemo(() => {
     const decor = model.nodes[index]!;

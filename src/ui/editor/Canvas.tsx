@@ -31,7 +31,8 @@ import { mapHeight, startView } from '../actions/readableFit';
 import { shortcutOf } from '../actions/table';
 import { revealNode } from '../actions/canvasView';
 import { useUi } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, type LiveBox } from './buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, newNodeCache, type LiveBox } from './buildElements';
+import { dragTo, endDrag, NOT_DRAGGING, useLiveDrag } from './liveDrag';
 import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
 import { LaneResizeContext } from './nodes/laneResizeContext';
@@ -74,42 +75,43 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const presenting = usePresenting((s) => s.on);
   const presentMin = usePresenting((s) => s.zoom);
   const selection = useUi((s) => s.selection);
-  const [drag, setDrag] = useState<Map<Id, { x: number; y: number }>>(() => new Map());
+  // Only the nodes follow a drag here; each flow follows its own ends (FlowEdge), so the edge list stays as it is.
+  const drag = useLiveDrag((s) => s.places);
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
   const [sizing, setSizing] = useState<{ nodeId: Id; box: NodeBox } | null>(null);
-  const cache = useRef(new Map());
+  const cache = useRef(newNodeCache());
   const edgeCache = useRef(new Map());
   const { screenToFlowPosition } = useReactFlow();
 
   const animated = useLayoutAnimation(map);
   // A node being resized is drawn at its live box, as a dragged one is at its live place.
-  const moving = useMemo(() => {
-    const base = animated ?? drag;
+  const reshaped = useMemo(() => {
+    const base = animated ?? NOT_DRAGGING;
     return sizing ? new Map<Id, LiveBox>(base).set(sizing.nodeId, sizing.box) : base;
-  }, [animated, drag, sizing]);
+  }, [animated, sizing]);
+  const moving = useMemo(() => (drag.size === 0 || animated ? reshaped : new Map<Id, LiveBox>([...drag, ...reshaped])), [drag, animated, reshaped]);
   const marks = useMarks(map);
   useRevealEditing(map);
   const nodes = useMemo(() => (map ? buildNodes(map, selection, moving, laneResize, cache.current, marks) : []), [map, selection, moving, laneResize, marks]);
-  const edges = useMemo(() => (map ? buildEdges(map, selection, moving, edgeCache.current) : []), [map, selection, moving]);
+  const edges = useMemo(() => (map ? buildEdges(map, selection, reshaped, edgeCache.current) : []), [map, selection, reshaped]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
-    let dragNext: Map<Id, { x: number; y: number }> | null = null;
+    const moves: { id: Id; x: number; y: number }[] = [];
     const ui = useUi.getState();
     let picked: Set<Id> | null = null;
     for (const c of changes) {
       if (c.type === 'position' && c.position && c.dragging && !isLaneNodeId(c.id)) {
-        dragNext ??= new Map(drag);
-        dragNext.set(c.id, c.position);
+        moves.push({ id: c.id, ...c.position });
       } else if (c.type === 'select' && !isLaneNodeId(c.id)) {
         picked ??= new Set(ui.selection.nodeIds);
         if (c.selected) picked.add(c.id);
         else picked.delete(c.id);
       }
     }
-    if (dragNext) setDrag(dragNext);
+    dragTo(moves);
     // React Flow reports node and flow (de)selection separately; each handler owns its half.
     if (picked) ui.select({ nodeIds: [...picked], flowIds: ui.selection.flowIds });
-  }, [drag]);
+  }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const ui = useUi.getState();
@@ -127,7 +129,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
     (_e: unknown, _node: Node, dragged: Node[]) => {
       const moves = dragged.filter((n) => !isLaneNodeId(n.id)).map((n) => ({ nodeId: n.id, x: n.position.x, y: n.position.y }));
       moveNodes(mapId, moves);
-      setDrag(new Map());
+      endDrag();
     },
     [mapId],
   );

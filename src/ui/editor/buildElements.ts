@@ -5,14 +5,29 @@ import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
-import { flowKindName, NODE_KIND_LABEL } from '../../core/model/vocabulary';
+import { minLaneHeight } from '../../core/commands/lanes';
+import { flowKindName, laneOwnDepartment, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
 
 // Turns the document into React Flow's nodes and edges. Node and edge objects are reused while
 // what they draw is unchanged (record, box or route, selection), so React Flow re-renders only
 // what an edit touched.
 
-export type LaneNodeData = { laneId: Id; mapId: Id };
+/**
+ * What a lane band draws, worked out once per map version (laneDataOf): a lane re-renders when
+ * its own name, place or limits change, not on every edit of the map.
+ */
+export type LaneNodeData = {
+  laneId: Id;
+  mapId: Id;
+  name: string;
+  index: number;
+  last: boolean;
+  /** The department it belongs to when that is not the map's own. */
+  ownDepartment: Id | null;
+  /** The least height that still holds its nodes and name (resizing stops there). */
+  minHeight: number;
+};
 export type ShapeNodeData = { node: MapNode; badge?: NodeBadge; lit?: boolean };
 /** Findings that concern a node: how many, and the worst severity. */
 export type NodeBadge = { count: number; severity: 'high' | 'medium' | 'low' };
@@ -26,9 +41,19 @@ export const NO_MARKS: Marks = { badges: new Map(), lit: new Set() };
 /**
  * `route`: the line the edge draws and where its label goes, as core/drawing gives them to the SVG
  * export too (routed points, else the way round a node, else the step between the two boxes;
- * the label clear of nodes and other labels). While an end is dragged, the step between the live boxes.
+ * the label clear of nodes and other labels). `ends`: the boxes of its two nodes, for the line
+ * it draws while one of them is dragged (followRoute).
  */
-export type FlowEdgeData = { flow: Flow; route: Route };
+export type FlowEdgeData = { flow: Flow; route: Route; ends: { from: NodeBox; to: NodeBox } };
+
+/**
+ * The line a flow draws while an end of it is dragged: the step between the live boxes (the
+ * move drops its old route; once stored, it may go round a node in its way, as in the picture).
+ */
+export function followRoute(data: FlowEdgeData, from?: { x: number; y: number }, to?: { x: number; y: number }): Route {
+  if (!from && !to) return data.route;
+  return stepRoute(from ? { ...data.ends.from, ...from } : data.ends.from, to ? { ...data.ends.to, ...to } : data.ends.to);
+}
 
 /** Where a node is drawn while it moves or is resized: its live place, and its live size when resized. */
 export type LiveBox = { x: number; y: number; width?: number; height?: number };
@@ -46,6 +71,35 @@ interface CacheEntry {
   rf: Node;
 }
 
+/** The node objects of the last build, handed back while what they draw is the same. */
+export interface NodeCache {
+  shapes: Map<Id, CacheEntry>;
+  lanes: Map<Id, Node>;
+}
+export const newNodeCache = (): NodeCache => ({ shapes: new Map(), lanes: new Map() });
+
+const laneData = new WeakMap<ProcessMap, Map<Id, LaneNodeData>>();
+/** Per map version, as the lane bands draw it; the heights look at every node, so once per edit, not per frame. */
+function laneDataOf(map: ProcessMap): Map<Id, LaneNodeData> {
+  let data = laneData.get(map);
+  if (!data) {
+    data = new Map(
+      map.lanes.map((lane, index) => [
+        lane.id,
+        { laneId: lane.id, mapId: map.id, name: lane.name, index, last: index === map.lanes.length - 1, ownDepartment: laneOwnDepartment(map, lane), minHeight: minLaneHeight(map, lane.id) },
+      ]),
+    );
+    laneData.set(map, data);
+  }
+  return data;
+}
+
+const sameLaneData = (a: LaneNodeData, b: LaneNodeData) =>
+  a.mapId === b.mapId && a.name === b.name && a.index === b.index && a.last === b.last && a.ownDepartment === b.ownDepartment && a.minHeight === b.minHeight;
+/** A lane band is redrawn only when what it shows changes (not on every move or rename of a step). */
+const sameLane = (a: Node, b: Node) =>
+  a.position.y === b.position.y && a.width === b.width && a.height === b.height && a.className === b.className && sameLaneData(a.data as LaneNodeData, b.data as LaneNodeData);
+
 const sameBadge = (a?: NodeBadge, b?: NodeBadge) => a?.count === b?.count && a?.severity === b?.severity;
 
 export function buildNodes(
@@ -53,15 +107,18 @@ export function buildNodes(
   selection: Selection,
   drag: ReadonlyMap<Id, LiveBox>,
   laneResize: { laneId: Id; height: number } | null,
-  cache: Map<Id, CacheEntry>,
+  { shapes: cache, lanes: laneCache }: NodeCache,
   marks: Marks = NO_MARKS,
 ): Node[] {
   // Each node as big as its whole label needs, as the picture draws it.
   const map = fittedBoxes(stored);
   const width = mapWidth(map);
   const bands = laneBands(map);
+  const lanesData = laneDataOf(stored);
   let shift = 0;
-  const lanes: Node[] = bands.map((b) => {
+  const lanes: Node[] = bands.flatMap((b) => {
+    const data = lanesData.get(b.laneId);
+    if (!data) return [];
     const height = laneResize?.laneId === b.laneId ? laneResize.height : b.height;
     const node: Node = {
       id: laneNodeId(b.laneId),
@@ -70,7 +127,7 @@ export function buildNodes(
       width,
       height,
       measured: { width, height },
-      data: { laneId: b.laneId, mapId: map.id } satisfies LaneNodeData,
+      data,
       draggable: false,
       selectable: false,
       connectable: false,
@@ -79,8 +136,12 @@ export function buildNodes(
       className: [selection.laneId === b.laneId && 'lane-selected', marks.lit.has(b.laneId) && 'lane-lit'].filter(Boolean).join(' ') || undefined,
     };
     if (laneResize?.laneId === b.laneId) shift += laneResize.height - b.height;
+    const prev = laneCache.get(b.laneId);
+    if (prev && sameLane(prev, node)) return prev;
+    laneCache.set(b.laneId, node);
     return node;
   });
+  if (laneCache.size > bands.length) for (const id of laneCache.keys()) if (!bands.some((b) => b.laneId === id)) laneCache.delete(id);
   const selected = new Set(selection.nodeIds);
   const seen = new Set<Id>();
   const shapes: Node[] = [];
@@ -140,11 +201,13 @@ function drawingOf(map: ProcessMap): Map<Id, Route> {
 interface EdgeCacheEntry {
   flow: Flow;
   route: Route;
+  ends: FlowEdgeData['ends'];
   selected: boolean;
   rf: Edge;
 }
 
 const samePoint = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
+const sameBox = (a: NodeBox, b: NodeBox) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 /** Routes are made anew for every map version; one that draws the same line keeps its edge object. */
 const sameRoute = (a: Route, b: Route) => a === b || (a.rounded === b.rounded && samePoint(a.label, b.label) && a.points.length === b.points.length && a.points.every((p, i) => samePoint(p, b.points[i]!)));
 
@@ -167,14 +230,14 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
     const a = boxOf(f.from);
     const b = boxOf(f.to);
     if (!a || !b) continue;
-    // A flow whose end is moving follows it: the step between the boxes where they are now (the
-    // move drops its old route; once stored, it may go round a node in its way, as in the picture).
+    // A flow whose end is moving (laid out, resized) follows it, as a dragged one does in followRoute.
     const route = drag.has(f.from) || drag.has(f.to) ? stepRoute(a, b) : (drawing.get(f.id) ?? stepRoute(a, b));
     const isSel = selected.has(f.id);
     const handles = handlesFor(a, b);
     const prev = cache.get(f.id);
     seen.add(f.id);
-    if (prev && prev.flow === f && prev.selected === isSel && sameRoute(prev.route, route) && prev.rf.sourceHandle === handles.sourceHandle && prev.rf.targetHandle === handles.targetHandle) {
+    const ends = { from: a, to: b };
+    if (prev && prev.flow === f && prev.selected === isSel && sameRoute(prev.route, route) && sameBox(prev.ends.from, a) && sameBox(prev.ends.to, b) && prev.rf.sourceHandle === handles.sourceHandle && prev.rf.targetHandle === handles.targetHandle) {
       edges.push(prev.rf);
       continue;
     }
@@ -185,12 +248,12 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
       ...handles,
       type: 'flow',
       selected: isSel,
-      data: { flow: f, route } satisfies FlowEdgeData,
+      data: { flow: f, route, ends } satisfies FlowEdgeData,
       markerEnd: { type: FLOW_STYLE[f.kind].arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, width: 16, height: 16, color: `var(--flow-${f.kind})` },
       className: `flow-${f.kind}`,
       ariaLabel: `${flowKindName(f.kind)}${f.label ? ` “${f.label}”` : ''}`,
     };
-    cache.set(f.id, { flow: f, route, selected: isSel, rf });
+    cache.set(f.id, { flow: f, route, ends, selected: isSel, rf });
     edges.push(rf);
   }
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);

@@ -1,5 +1,5 @@
 import { flushEdits } from '../../../src/persistence/flushEdits';
-import { getMap } from '../../../src/state/documentStore';
+import { getMap, useDocument } from '../../../src/state/documentStore';
 import { currentSession } from '../../../src/state/workspaceSession';
 import { openVersionCompare } from '../../../src/ui/compare/compareRoute';
 import { exportHook } from './exportHook';
@@ -9,7 +9,15 @@ import { exportHook } from './exportHook';
 // has none of them. The app's own modules are shared with the page's main script, so these
 // reach the same stores.
 
+// Every change of the open workspace in memory (an edit, undo, a layout, another tab's save).
+let documentChanges = 0;
+useDocument.subscribe((now, before) => {
+  if (now.workspace !== before.workspace) documentChanges++;
+});
+
 Object.assign(window, {
+  /** How many times the workspace in memory has changed since the page opened (a drag changes it once, when dropped). */
+  __lanemapDocumentChanges: () => documentChanges,
   /** Write every pending edit now (tests wait for writes before reloading). */
   __lanemapFlush: flushEdits,
   /** Open two versions of a map without a revisions store. */

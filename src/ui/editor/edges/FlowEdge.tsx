@@ -5,7 +5,8 @@ import { FLOW_STYLE } from '../../../core/model/shapes';
 import { commitLabel } from '../../../state/nodeActions';
 import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
-import type { FlowEdgeData } from '../buildElements';
+import { followRoute, type FlowEdgeData } from '../buildElements';
+import { useLivePlace } from '../liveDrag';
 
 /**
  * A flow on the canvas: the route core/drawing gives it (buildElements), drawn by the same
@@ -14,7 +15,11 @@ import type { FlowEdgeData } from '../buildElements';
  */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeData>>) {
   const { id, data, markerEnd, selected } = props;
-  const { flow, route } = data!;
+  const { flow } = data!;
+  // Its ends' live places while one is dragged: only the flows of a moving node re-render on a move.
+  const liveFrom = useLivePlace(flow.from);
+  const liveTo = useLivePlace(flow.to);
+  const route = useMemo(() => followRoute(data!, liveFrom, liveTo), [data, liveFrom, liveTo]);
   const editing = useUi((s) => s.editing?.kind === 'flow' && s.editing.id === id);
   const style = FLOW_STYLE[flow.kind];
   const path = useMemo(() => flowPath(route.points, route.rounded), [route]);

@@ -1,8 +1,6 @@
 import { NodeResizeControl, ResizeControlVariant, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
-import { minLaneHeight } from '../../../core/commands';
-import { laneOwnDepartment } from '../../../core/model/vocabulary';
-import { useDocument, useMap } from '../../../state/documentStore';
+import { useDocument } from '../../../state/documentStore';
 import { deleteLane } from '../../../state/editorActions';
 import { moveLane, renameLane } from '../../../state/laneActions';
 import { useUi } from '../../../state/uiStore';
@@ -16,17 +14,11 @@ import { LaneResizeContext } from './laneResizeContext';
  * clicks through to the pane (box selection); the header and the resize edge take them.
  */
 export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProps<Node<LaneNodeData>>) {
-  const { laneId, mapId } = data;
-  const map = useMap(mapId);
-  const departments = useDocument((s) => s.workspace?.departments);
+  const { laneId, mapId, name, index, ownDepartment } = data;
+  const deptName = useDocument((s) => (ownDepartment ? s.workspace?.departments.find((d) => d.id === ownDepartment)?.name : undefined));
   const editing = useUi((s) => s.editing?.kind === 'lane' && s.editing.id === laneId);
   const selected = useUi((s) => s.selection.laneId === laneId);
   const onResize = useContext(LaneResizeContext);
-  const index = map?.lanes.findIndex((l) => l.id === laneId) ?? -1;
-  const lane = map?.lanes[index];
-  if (!map || !lane) return null;
-  const own = laneOwnDepartment(map, lane);
-  const dept = own ? departments?.find((d) => d.id === own) : undefined;
   const select = () => useUi.getState().select({ laneId });
   const rename = () => useUi.getState().setEditing({ kind: 'lane', id: laneId });
 
@@ -36,9 +28,9 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
         {editing ? (
           <InlineText
             label="Lane name"
-            initial={lane.name}
-            onCommit={(name) => {
-              renameLane(mapId, laneId, name);
+            initial={name}
+            onCommit={(next) => {
+              renameLane(mapId, laneId, next);
               useUi.getState().setEditing(null);
             }}
             onCancel={() => useUi.getState().setEditing(null)}
@@ -47,7 +39,7 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
           <button
             type="button"
             className="lane-name"
-            aria-label={`Lane ${lane.name}`}
+            aria-label={`Lane ${name}`}
             aria-pressed={selected}
             title="Click to select, double-click or F2 to rename"
             onKeyDown={(e) => {
@@ -59,21 +51,21 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
               }
             }}
           >
-            {lane.name}
+            {name}
           </button>
         )}
-        {dept && <span className="lane-dept">{dept.name}</span>}
+        {deptName && <span className="lane-dept">{deptName}</span>}
         <span className="lane-tools">
-          <button type="button" aria-label={`Move lane ${lane.name} up`} title="Move lane up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); moveLane(mapId, laneId, -1); }}>▲</button>
-          <button type="button" aria-label={`Move lane ${lane.name} down`} title="Move lane down" disabled={index === map.lanes.length - 1} onClick={(e) => { e.stopPropagation(); moveLane(mapId, laneId, 1); }}>▼</button>
-          <button type="button" aria-label={`Delete lane ${lane.name}`} title="Delete lane" onClick={(e) => { e.stopPropagation(); void deleteLane(laneId, confirmLaneDelete); }}>✕</button>
+          <button type="button" aria-label={`Move lane ${name} up`} title="Move lane up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); moveLane(mapId, laneId, -1); }}>▲</button>
+          <button type="button" aria-label={`Move lane ${name} down`} title="Move lane down" disabled={data.last} onClick={(e) => { e.stopPropagation(); moveLane(mapId, laneId, 1); }}>▼</button>
+          <button type="button" aria-label={`Delete lane ${name}`} title="Delete lane" onClick={(e) => { e.stopPropagation(); void deleteLane(laneId, confirmLaneDelete); }}>✕</button>
         </span>
       </div>
       <NodeResizeControl
         className="lane-resize"
         variant={ResizeControlVariant.Line}
         position="bottom"
-        minHeight={minLaneHeight(map, laneId)}
+        minHeight={data.minHeight}
         minWidth={width}
         maxWidth={width}
         onResize={(_e, p) => onResize(laneId, p.height, false)}

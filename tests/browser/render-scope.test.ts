@@ -1,0 +1,96 @@
+import { expect, test } from 'vitest';
+import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForStillView, waitSaved } from './support/browser';
+import { installRenderCounter, rendered, startCounting } from './support/renderCounts';
+
+// An edit redraws what it changed and nothing else: on a big map, redrawing every step and
+// flow for each keystroke or mouse move is what makes an editor lag behind the hand.
+
+const browser = sharedBrowser();
+/** A node's place on the map, as React Flow positions it. */
+const placeOf = (node: import('playwright-core').Locator) => node.evaluate((el) => (el as HTMLElement).style.transform);
+const changes = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __lanemapDocumentChanges: () => number }).__lanemapDocumentChanges());
+
+test('dragging a step redraws that step and its own flows on each move, leaves the document alone until the drop, and is one undo', async () => {
+  const { page, context, errors } = await openApp(browser(), { path: '#/map/m-adm' });
+  await installRenderCounter(page);
+  await page.reload();
+  await page.locator('.react-flow__node-shape').first().waitFor();
+  await waitForStillView(page);
+  await waitSaved(page);
+
+  const node = nodeByLabel(page, 'Forward to Registry');
+  const id = (await node.getAttribute('data-id'))!;
+  const own = await page.evaluate((nodeId) => {
+    const map = (window as unknown as { __lanemapCompare: { currentMap: (id: string) => { flows: { id: string; from: string; to: string }[] } | undefined } }).__lanemapCompare.currentMap('m-adm')!;
+    return map.flows.filter((f) => f.from === nodeId || f.to === nodeId).map((f) => f.id);
+  }, id);
+  expect(own.length).toBeGreaterThanOrEqual(2);
+
+  const start = (await node.boundingBox())!;
+  const placed = await placeOf(node);
+  const before = await changes(page);
+  await startCounting(page);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    await page.mouse.move(start.x + start.width / 2 + i * 12, start.y + start.height / 2 + i * 4);
+    // Each move is drawn before the next, as a person's hand gives the screen time to follow.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  await expect.poll(async () => (await node.boundingBox())!.x - start.x).toBeGreaterThan(100);
+  const during = await rendered(page);
+  expect(await changes(page)).toBe(before);
+  await page.mouse.up();
+  await expect.poll(() => changes(page)).toBe(before + 1);
+
+  // Moved 10 times: the step and its flows redrew, no other step, flow or lane did.
+  expect(new Set(during.shapes)).toEqual(new Set([id]));
+  expect(during.shapes.length).toBeGreaterThanOrEqual(5);
+  expect(new Set(during.flows)).toEqual(new Set(own));
+  expect(during.lanes).toEqual([]);
+
+  // One drop, one undo back to where it was (its place on the map: the view may have panned under the drag).
+  const dropped = await placeOf(node);
+  expect(dropped).not.toEqual(placed);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => placeOf(node)).toEqual(placed);
+  await page.keyboard.press('Control+y');
+  await expect.poll(() => placeOf(node)).toEqual(dropped);
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('renaming a step redraws that step (and the flows at its ends if it grew), not the rest of the map', async () => {
+  const { page, context, errors } = await openApp(browser(), { path: '#/map/m-adm' });
+  await installRenderCounter(page);
+  await page.reload();
+  await page.locator('.react-flow__node-shape').first().waitFor();
+  await waitForStillView(page);
+  await waitSaved(page);
+
+  const node = nodeByLabel(page, 'Forward to Registry');
+  const id = (await node.getAttribute('data-id'))!;
+  const total = await page.locator('.react-flow__node-shape').count();
+  await clickNode(node);
+  await page.keyboard.press('F2');
+  const box = page.getByRole('region', { name: /^Map canvas/ }).getByRole('textbox', { name: 'Label' });
+  await box.fill('Forward the application to Registry');
+  await startCounting(page);
+  await box.press('Enter');
+  await nodeByLabel(page, 'Forward the application to Registry').waitFor();
+  await waitSaved(page);
+  const after = await rendered(page);
+
+  expect(new Set(after.shapes)).toEqual(new Set([id]));
+  expect(total).toBeGreaterThan(5);
+  const own = await page.evaluate((nodeId) => {
+    const map = (window as unknown as { __lanemapCompare: { currentMap: (id: string) => { flows: { id: string; from: string; to: string }[] } | undefined } }).__lanemapCompare.currentMap('m-adm')!;
+    return map.flows.filter((f) => f.from === nodeId || f.to === nodeId).map((f) => f.id);
+  }, id);
+  for (const f of after.flows) expect(own).toContain(f);
+  expect(after.lanes).toEqual([]);
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});

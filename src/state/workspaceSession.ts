@@ -7,10 +7,12 @@ import { addWorkspace, ensureEntry, markOpened, pickStart, recordDetails, touchW
 import type { RegistryDB } from '../persistence/registryDb';
 import { readEntry } from '../persistence/registryRows';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
+import { readMapList } from '../persistence/mapListRows';
 import { Repository } from '../persistence/repository';
 import { WorkspaceSync } from '../persistence/tabSync';
 import { useAppStatus } from './appStatusStore';
 import { addEditGuard, adoptRemote, onDocumentChange, useDocument } from './documentStore';
+import { useEarlyMapList } from './earlyMapList';
 import { useFindings } from './findingsStore';
 import { setLockScope, useLocks } from './lockStore';
 import { useWorkspaces } from './workspaceStore';
@@ -58,7 +60,7 @@ export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): P
   const entry = (await pickStart(reg, tabChoice())) ?? (await addWorkspace(reg, emptyWorkspace(randomIds('ws'), 'My workspace')));
   let loaded: Loaded;
   try {
-    loaded = await load(entry);
+    loaded = await load(entry, { listEarly: true });
   } catch (e) {
     throw new WorkspaceLoadError(entry, e);
   }
@@ -161,8 +163,15 @@ interface Loaded {
   warnings: string[];
 }
 
-async function load(entry: WorkspaceEntry): Promise<Loaded> {
+async function load(entry: WorkspaceEntry, opts: { listEarly?: boolean } = {}): Promise<Loaded> {
   const db = new LanemapDB(entry.dbName);
+  // At start, the maps are listed from the index while the workspace itself is read and checked.
+  if (opts.listEarly) {
+    await readMapList(db).then(
+      (list) => useEarlyMapList.setState({ list }),
+      (e) => console.warn('Lanemap: the list of maps could not be read ahead', e),
+    );
+  }
   const session: Session = { entry, db, repo: null!, sync: null, refuseEdits: false, touchedAt: 0 };
   session.repo = new Repository(db, {
     // Nothing is written from, or said about, a workspace that is not the one open.
@@ -198,6 +207,7 @@ function activate({ session, workspace, warnings }: Loaded): void {
   setActiveDb(db);
   useFindings.getState().setHighlight(null);
   useDocument.getState().load(workspace);
+  useEarlyMapList.setState({ list: null });
   useWorkspaces.setState({ currentId: entry.id });
   session.sync = new WorkspaceSync({
     db,

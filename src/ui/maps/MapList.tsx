@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { deleteMap, duplicateMap, renameMap } from '../../state/mapActions';
 import { useDocument } from '../../state/documentStore';
+import { useEarlyMapList } from '../../state/earlyMapList';
+import type { ListedMap } from '../../persistence/mapListRows';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
@@ -15,7 +17,10 @@ import { setPanel, usePanels } from '../shell/panels';
 /** The sidebar: every map of the workspace, grouped by nothing, sorted by name. */
 export function MapList() {
   const maps = useDocument((s) => s.workspace?.maps);
-  const departments = useDocument((s) => s.workspace?.departments);
+  const workspaceDepartments = useDocument((s) => s.workspace?.departments);
+  // Until the workspace is loaded, the list read from the index: links only, nothing to edit yet.
+  const early = useEarlyMapList((s) => (maps ? null : s.list));
+  const departments = workspaceDepartments ?? early?.departments;
   // On the catalogue no map is the current page.
   const openMapId = useUi((s) => s.openMapId);
   const current = useScreen() === 'map' ? openMapId : null;
@@ -23,7 +28,10 @@ export function MapList() {
   const [creating, setCreating] = useState(false);
   // Compare mode: a tick box per map; two to four ticked open the compare screen.
   const [picking, setPicking] = useState<string[] | null>(null);
-  const sorted = useMemo(() => [...(maps ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [maps]);
+  const sorted = useMemo(
+    () => (maps?.map((m): ListedMap => ({ id: m.id, name: m.name, departmentId: m.departmentId, nodeCount: m.nodes.length })) ?? early?.maps ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    [maps, early],
+  );
   const depName = (id: string | null) => departments?.find((d) => d.id === id)?.name ?? 'No department';
   const hidden = usePanels((s) => s.mapsHidden);
 
@@ -58,7 +66,7 @@ export function MapList() {
           <button type="button" onClick={() => setPicking(null)}>Cancel</button>
         </div>
       )}
-      <ul className="map-list">
+      <ul className="map-list" aria-busy={!maps && !!early}>
         {sorted.map((m) => (
           <li key={m.id} className={m.id === current ? 'current' : undefined}>
             {picking && (
@@ -84,10 +92,10 @@ export function MapList() {
             ) : (
               <a href={mapHash(m.id)} aria-current={m.id === current ? 'page' : undefined} onDoubleClick={() => setRenaming(m.id)}>
                 <span className="map-name">{m.name}</span>
-                <span className="map-meta">{depName(m.departmentId)} · {m.nodes.length} nodes</span>
+                <span className="map-meta">{depName(m.departmentId)} · {m.nodeCount} nodes</span>
               </a>
             )}
-            <div className="map-actions">
+            {maps && <div className="map-actions">
               <button type="button" aria-label={`Rename ${m.name}`} title="Rename" onClick={() => setRenaming(m.id)}><Icon name="rename" /></button>
               <button type="button" aria-label={`Duplicate ${m.name}`} title="Duplicate" onClick={() => { const id = duplicateMap(m.id); if (id) goToMap(id); }}><Icon name="duplicate" /></button>
               <button
@@ -101,7 +109,7 @@ export function MapList() {
               >
                 <Icon name="trash" />
               </button>
-            </div>
+            </div>}
           </li>
         ))}
       </ul>

@@ -8,22 +8,30 @@ import { installRenderCounter, rendered, startCounting } from './support/renderC
 const browser = sharedBrowser();
 /** A node's place on the map, as React Flow positions it. */
 const placeOf = (node: import('playwright-core').Locator) => node.evaluate((el) => (el as HTMLElement).style.transform);
+/** The Admissions map, opened with the render counter in place (it must be there before the page's scripts run). */
+async function openCounted() {
+  const session = await openApp(browser(), { path: '#/map/m-adm' });
+  await installRenderCounter(session.page);
+  await session.page.reload();
+  await session.page.locator('.react-flow__node-shape').first().waitFor();
+  await waitForStillView(session.page);
+  await waitSaved(session.page);
+  return session;
+}
+/** The flows that start or end at a node of the Admissions map, as the document holds them. */
+const flowsOf = (page: import('playwright-core').Page, nodeId: string) =>
+  page.evaluate((id) => {
+    const map = (window as unknown as { __lanemapCompare: { currentMap: (id: string) => { flows: { id: string; from: string; to: string }[] } | undefined } }).__lanemapCompare.currentMap('m-adm')!;
+    return map.flows.filter((f) => f.from === id || f.to === id).map((f) => f.id);
+  }, nodeId);
 const changes = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __lanemapDocumentChanges: () => number }).__lanemapDocumentChanges());
 
 test('dragging a step redraws that step and its own flows on each move, leaves the document alone until the drop, and is one undo', async () => {
-  const { page, context, errors } = await openApp(browser(), { path: '#/map/m-adm' });
-  await installRenderCounter(page);
-  await page.reload();
-  await page.locator('.react-flow__node-shape').first().waitFor();
-  await waitForStillView(page);
-  await waitSaved(page);
+  const { page, context, errors } = await openCounted();
 
   const node = nodeByLabel(page, 'Forward to Registry');
   const id = (await node.getAttribute('data-id'))!;
-  const own = await page.evaluate((nodeId) => {
-    const map = (window as unknown as { __lanemapCompare: { currentMap: (id: string) => { flows: { id: string; from: string; to: string }[] } | undefined } }).__lanemapCompare.currentMap('m-adm')!;
-    return map.flows.filter((f) => f.from === nodeId || f.to === nodeId).map((f) => f.id);
-  }, id);
+  const own = await flowsOf(page, id);
   expect(own.length).toBeGreaterThanOrEqual(2);
 
   const start = (await node.boundingBox())!;
@@ -62,12 +70,7 @@ test('dragging a step redraws that step and its own flows on each move, leaves t
 });
 
 test('renaming a step redraws that step (and the flows at its ends if it grew), not the rest of the map', async () => {
-  const { page, context, errors } = await openApp(browser(), { path: '#/map/m-adm' });
-  await installRenderCounter(page);
-  await page.reload();
-  await page.locator('.react-flow__node-shape').first().waitFor();
-  await waitForStillView(page);
-  await waitSaved(page);
+  const { page, context, errors } = await openCounted();
 
   const node = nodeByLabel(page, 'Forward to Registry');
   const id = (await node.getAttribute('data-id'))!;
@@ -84,10 +87,7 @@ test('renaming a step redraws that step (and the flows at its ends if it grew), 
 
   expect(new Set(after.shapes)).toEqual(new Set([id]));
   expect(total).toBeGreaterThan(5);
-  const own = await page.evaluate((nodeId) => {
-    const map = (window as unknown as { __lanemapCompare: { currentMap: (id: string) => { flows: { id: string; from: string; to: string }[] } | undefined } }).__lanemapCompare.currentMap('m-adm')!;
-    return map.flows.filter((f) => f.from === nodeId || f.to === nodeId).map((f) => f.id);
-  }, id);
+  const own = await flowsOf(page, id);
   for (const f of after.flows) expect(own).toContain(f);
   expect(after.lanes).toEqual([]);
   await expectAccessible(page);

@@ -7,7 +7,7 @@ import { describeSaveError, waitingText } from './saveErrors';
 import { replayExitJournals } from './exitJournal';
 import { EditJournal } from './journal';
 import { replayJournal } from './journalReplay';
-import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, type WriteContext } from './writes';
+import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, writeVersions, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
 
@@ -16,6 +16,11 @@ export { describeSaveError } from './saveErrors';
 // A failed write keeps the records dirty, so the next attempt writes them: no edit is dropped.
 // Each edit also goes at once into the journal (journal.ts), which the save trims: a browser
 // killed before the debounce ends loses nothing, as the next load replays what is left.
+// A save writes the records alone. Versions of the maps it wrote (revisions, for History) are
+// taken in a transaction of their own, at most every `versionEveryMs` (and whenever asked:
+// History opening, the page hidden, another workspace opened), so a quick run of edits costs
+// one put per record per save; a version compares the map with its newest one and keeps it only
+// when it differs, so one missed (browser killed) is taken the next time.
 
 export type SaveStatus = { state: 'saved'; at?: string } | { state: 'saving' } | { state: 'error'; message: string };
 
@@ -34,6 +39,8 @@ export interface RepositoryOptions {
   onStorageLost?: () => void;
   /** Delay before the nth retry of a failed save; default 1 s doubling to 10 s. */
   retryDelayMs?: (failures: number) => number;
+  /** How long after a save its maps wait to be kept as versions (later saves join them); default 30 s. */
+  versionEveryMs?: number;
 }
 
 export interface LoadResult {
@@ -41,6 +48,8 @@ export interface LoadResult {
   workspace: Workspace | null;
   warnings: string[];
 }
+
+export const VERSION_EVERY_MS = 30_000;
 
 export const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
 
@@ -64,7 +73,12 @@ export class Repository {
   /** Records in the write now running: not on disk yet, not dirty any more. */
   private inFlight = new Set<string>();
   private readonly removed = new Map<Id, ProcessMap>();
+  /** Maps absent before an edit not written yet: only they can come back from the trash. */
+  private added = new Set<Id>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Maps saved since their last version; the timer keeps them as versions. */
+  private readonly versionsDue = new Set<Id>();
+  private versionTimer: ReturnType<typeof setTimeout> | null = null;
   /** Writes run one after another, so a slow flush is never overtaken by a later one. */
   private queue: Promise<unknown> = Promise.resolve();
   private ready = false;
@@ -145,6 +159,7 @@ export class Repository {
       const id = c.table === 'meta' ? 'workspace' : c.id;
       this.dirty.set(`${c.table}:${id}`, { table: c.table, id });
       if (c.table === 'maps' && c.after === undefined && c.before) this.removed.set(c.id, c.before as ProcessMap);
+      if (c.table === 'maps' && c.before === undefined) this.added.add(c.id);
     }
     if (this.readOnly) {
       this.emit({ state: 'error', message: this.readOnlyMessage });
@@ -203,7 +218,8 @@ export class Repository {
       return { table: k.slice(0, at) as Dirty['table'], id: k.slice(at + 1) };
     });
     // The journal already holds these edits; this write only spares the next start a replay.
-    writePlanAtOnce(this.db, planWrites(ws, batch), this.writeContext()).catch(() => undefined);
+    // Any written map may be coming back from the trash: the write in flight may never finish.
+    writePlanAtOnce(this.db, planWrites(ws, batch), { ...this.writeContext(), added: undefined }).catch(() => undefined);
   }
 
   /** Write into storage what other tabs journalled and did not save (one was closed or killed), before this tab reads it. */
@@ -229,8 +245,26 @@ export class Repository {
     this.disposed = true;
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.versionTimer !== null) clearTimeout(this.versionTimer);
     this.timer = null;
     this.retryTimer = null;
+    this.versionTimer = null;
+  }
+
+  /**
+   * Write pending edits, then keep the maps as they are now as versions: those given (History
+   * opening for one), or else every map saved since its last version. A map equal to its newest
+   * version adds none. A map this tab could not save is left for later.
+   */
+  async takeVersions(mapIds?: readonly Id[]): Promise<void> {
+    await this.flush();
+    const ids = mapIds ?? [...this.versionsDue];
+    for (const id of ids) this.versionsDue.delete(id);
+    const ws = this.opts.getWorkspace();
+    if (this.readOnly || !ws || ids.length === 0) return;
+    const wanted = new Set(ids.filter((id) => !this.isPending('maps', id)));
+    const maps = ws.maps.filter((m) => wanted.has(m.id));
+    if (maps.length > 0) await this.enqueue(() => writeVersions(this.db, maps, { now: this.now(), newId: () => uuid() }));
   }
 
   // --- internals
@@ -251,6 +285,16 @@ export class Repository {
     }, this.debounceMs);
   }
 
+  /** The maps just saved get their versions `versionEveryMs` later, with whatever else is saved meanwhile. */
+  private versionsLater(mapIds: Id[]): void {
+    for (const id of mapIds) this.versionsDue.add(id);
+    if (this.versionTimer !== null || this.versionsDue.size === 0 || this.disposed) return;
+    this.versionTimer = setTimeout(() => {
+      this.versionTimer = null;
+      this.takeVersions().catch((e: unknown) => console.warn('Lanemap: keeping a version of the maps failed', e));
+    }, this.opts.versionEveryMs ?? VERSION_EVERY_MS);
+  }
+
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn);
     this.queue = run.catch(() => undefined);
@@ -258,9 +302,9 @@ export class Repository {
   }
 
   /** `covered`: the journal's edit count when the workspace to write was read (its rows up to there go). */
-  private writeContext(covered?: number): WriteContext {
+  private writeContext(covered?: number, added: ReadonlySet<Id> = this.added): WriteContext {
     const journal = covered === undefined ? undefined : { tab: this.journal.tab, edit: covered };
-    return { now: this.now(), newId: () => uuid(), removed: this.removed, journal };
+    return { now: this.now(), newId: () => uuid(), removed: this.removed, added, journal };
   }
 
   /** Edits journalled by tabs that went away, and the localStorage copies older versions left on exit. */
@@ -277,13 +321,15 @@ export class Repository {
     const covered = this.journal.edit;
     const batch = [...this.dirty.values()];
     const edits = this.waitingEdits;
+    const added = this.added;
+    this.added = new Set();
     this.inFlight = new Set(this.dirty.keys());
     this.dirty.clear();
     this.verify = false;
     this.emit({ state: 'saving' });
     this.writesStarted++;
     try {
-      const ctx = this.writeContext(covered);
+      const ctx = this.writeContext(covered, added);
       const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await writeChecked(this.db, ws, batch, ctx);
       const lost = wrote === 'all' && this.stored && !this.reseed;
       this.reseed = false;
@@ -291,6 +337,8 @@ export class Repository {
       this.failures = 0;
       this.waitingEdits = Math.max(0, this.waitingEdits - edits);
       for (const d of batch) if (d.table === 'maps') this.removed.delete(d.id);
+      // A whole rewrite kept its versions already.
+      if (wrote === 'records') this.versionsLater(batch.filter((d) => d.table === 'maps').map((d) => d.id));
       if (lost) this.opts.onStorageLost?.();
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });
     } catch (e) {
@@ -298,6 +346,7 @@ export class Repository {
         const key = `${d.table}:${d.id}`;
         if (!this.dirty.has(key)) this.dirty.set(key, d);
       }
+      for (const id of added) this.added.add(id);
       this.emit({ state: 'error', message: `${describeSaveError(e)} ${waitingText(this.waitingEdits)}` });
       this.retryLater();
       throw e;

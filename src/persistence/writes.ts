@@ -9,8 +9,11 @@ import { recordKey } from './journalRows';
 import { CATALOGUE } from './catalogueTables';
 import { revisionsToDrop } from './revisionPolicy';
 
-// The write transactions. A map's revision and a deleted map's trash row are written in the
-// same transaction as the map itself: a save either keeps all of them or none.
+// The write transactions. A deleted map's trash row is written in the same transaction as the
+// map itself: a save either keeps both or neither. A save of edits writes the records alone;
+// versions of maps (revisions) are taken in transactions of their own, at most every so often
+// (repository.ts), so a save stays one put per record. Whole rewrites (first run, site data
+// cleared) still keep a version of every map in the same transaction.
 
 export type Dirty = { table: ChangeTable; id: Id };
 
@@ -20,6 +23,11 @@ export interface WriteContext {
   newId: () => string;
   /** The last value of each map deleted since the previous write: it goes to the trash. */
   removed: ReadonlyMap<Id, ProcessMap>;
+  /**
+   * Maps that were absent before an edit in this write (made, restored from the trash, a
+   * deletion undone): only these can have a trash row to take back. Not given: any map can.
+   */
+  added?: ReadonlySet<Id>;
   /** The journal rows this save makes redundant (none given: the journal is left as it is). */
   journal?: JournalCover;
 }
@@ -46,81 +54,79 @@ export function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
 }
 
 /**
- * The current value of each dirty record, plus the map index, list order, revisions and trash,
- * in one transaction. It first looks for the workspace row every save leaves: a database without
- * it was deleted under the open app (site data cleared) and made again empty by Dexie, so the
+ * The current value of each dirty record, plus the map index, list order and trash, in one
+ * transaction. It also looks for the workspace row every save leaves: a database without it
+ * was deleted under the open app (site data cleared) and made again empty by Dexie, so the
  * whole workspace is written from memory instead of the changed records. Says which it did.
+ * Every request is issued at once: IndexedDB runs them in order (the look comes first), and
+ * awaiting each reply in turn cost a round trip per request.
  */
 export function writeChecked(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
   return db.transaction('rw', allTables(db), async () => {
-    if (await db.meta.get('workspace')) {
-      if (ctx.journal) await trimJournal(db, ctx.journal, new Set(batch.map((d) => recordKey(d.table, d.id))));
-      await putRecords(db, planWrites(ws, batch), ctx);
-      return 'records';
-    }
+    const present = db.meta.get('workspace');
+    const jobs = [issuePlan(db, planWrites(ws, batch), ctx, true)];
+    if (ctx.journal) jobs.push(trimJournal(db, ctx.journal, new Set(batch.map((d) => recordKey(d.table, d.id)))));
+    const [stored] = await Promise.all([present, ...jobs]);
+    if (stored) return 'records';
+    // The records just written go too: everything is written again from memory.
     await replaceAll(db, ws, ctx);
     return 'all';
   });
 }
 
-async function putRecords(db: LanemapDB, plan: WritePlan, ctx: WriteContext): Promise<void> {
-  if (plan.meta.length > 0) await db.meta.bulkPut(plan.meta);
-  for (const { table, put, gone } of plan.records) {
-    const store = db[table] as unknown as Table<{ id: Id }, Id>;
-    if (put.length > 0) await store.bulkPut(put);
-    if (gone.length > 0) await store.bulkDelete(gone);
-  }
-  if (plan.maps.put.length + plan.maps.gone.length > 0) await writeMaps(db, plan.maps.put, plan.maps.gone, ctx);
-}
-
 /**
  * The page is closing: every request is issued at once, in one transaction, with no read
  * first. A closing page lets requests already issued finish, but nothing that waits for a
- * reply (a read, the revision bookkeeping) gets to run; the next normal save adds those.
+ * reply gets to run (a deleted map not known from the edit is not trashed; the next normal
+ * save does that).
  */
 export function writePlanAtOnce(db: LanemapDB, plan: WritePlan, ctx: WriteContext): Promise<void> {
   const tables = [db.meta, db.maps, db.mapIndex, db.departments, db.systems, db.dataStores, db.trash];
-  return db.transaction('rw', tables, () => {
-    const jobs: Promise<unknown>[] = [];
-    if (plan.meta.length > 0) jobs.push(db.meta.bulkPut(plan.meta));
-    for (const { table, put, gone } of plan.records) {
-      const store = db[table] as unknown as Table<{ id: Id }, Id>;
-      if (put.length > 0) jobs.push(store.bulkPut(put));
-      if (gone.length > 0) jobs.push(store.bulkDelete(gone));
-    }
-    const { put, gone } = plan.maps;
-    if (put.length > 0) jobs.push(db.maps.bulkPut(put), db.mapIndex.bulkPut(put.map(indexRow)), db.trash.bulkDelete(put.map((m) => m.id)));
-    if (gone.length > 0) {
-      const trash = gone.flatMap((id) => (ctx.removed.has(id) ? [{ id, deletedAt: ctx.now, map: ctx.removed.get(id)! }] : []));
-      if (trash.length > 0) jobs.push(db.trash.bulkPut(trash));
-      jobs.push(db.maps.bulkDelete(gone), db.mapIndex.bulkDelete(gone));
-    }
-    return Promise.all(jobs).then(() => undefined);
+  return db.transaction('rw', tables, () => issuePlan(db, plan, ctx, false));
+}
+
+/** Issue the plan's requests together (inside a transaction). `readStored`: trash a deleted map not known from the edit as stored. */
+function issuePlan(db: LanemapDB, plan: WritePlan, ctx: WriteContext, readStored: boolean): Promise<void> {
+  const jobs: Promise<unknown>[] = [];
+  if (plan.meta.length > 0) jobs.push(db.meta.bulkPut(plan.meta));
+  for (const { table, put, gone } of plan.records) {
+    const store = db[table] as unknown as Table<{ id: Id }, Id>;
+    if (put.length > 0) jobs.push(store.bulkPut(put));
+    if (gone.length > 0) jobs.push(store.bulkDelete(gone));
+  }
+  const { put, gone } = plan.maps;
+  if (put.length > 0) {
+    jobs.push(db.maps.bulkPut(put), db.mapIndex.bulkPut(put.map(indexRow)));
+    // Back from the trash (restored, or the deletion undone).
+    const back = put.filter((m) => ctx.added?.has(m.id) ?? true).map((m) => m.id);
+    if (back.length > 0) jobs.push(db.trash.bulkDelete(back));
+  }
+  if (gone.length > 0) jobs.push(trashGone(db, gone, ctx, readStored));
+  return Promise.all(jobs).then(() => undefined);
+}
+
+async function trashGone(db: LanemapDB, gone: Id[], ctx: WriteContext, readStored: boolean): Promise<void> {
+  const unknown = readStored ? gone.filter((id) => !ctx.removed.has(id)) : [];
+  const stored = new Map<Id, ProcessMap>();
+  if (unknown.length > 0) for (const m of await db.maps.bulkGet(unknown)) if (m) stored.set(m.id, m);
+  const trash = gone.flatMap((id) => {
+    const map = ctx.removed.get(id) ?? stored.get(id);
+    return map ? [{ id, deletedAt: ctx.now, map }] : [];
+  });
+  const jobs: Promise<unknown>[] = [db.maps.bulkDelete(gone), db.mapIndex.bulkDelete(gone)];
+  if (trash.length > 0) jobs.push(db.trash.bulkPut(trash));
+  await Promise.all(jobs);
+}
+
+/** Keep the maps as they are now as versions of themselves (each unless it equals its newest), in one transaction. */
+export function writeVersions(db: LanemapDB, maps: readonly ProcessMap[], ctx: Pick<WriteContext, 'now' | 'newId'>): Promise<void> {
+  return db.transaction('rw', [db.revisions, db.revisionMaps], async () => {
+    for (const map of maps) await recordRevision(db, map, ctx);
   });
 }
 
-async function writeMaps(db: LanemapDB, put: ProcessMap[], gone: Id[], ctx: WriteContext): Promise<void> {
-  if (put.length > 0) {
-    await db.maps.bulkPut(put);
-    await db.mapIndex.bulkPut(put.map(indexRow));
-    // Back from the trash (restored, or the deletion undone).
-    await db.trash.bulkDelete(put.map((m) => m.id));
-    for (const map of put) await recordRevision(db, map, ctx);
-  }
-  if (gone.length > 0) {
-    const stored = await db.maps.bulkGet(gone);
-    const trash = gone.flatMap((id, i) => {
-      const map = ctx.removed.get(id) ?? stored[i];
-      return map ? [{ id, deletedAt: ctx.now, map }] : [];
-    });
-    if (trash.length > 0) await db.trash.bulkPut(trash);
-    await db.maps.bulkDelete(gone);
-    await db.mapIndex.bulkDelete(gone);
-  }
-}
-
-/** Keep this save of the map as a revision (unless it equals the newest), then prune. */
-async function recordRevision(db: LanemapDB, map: ProcessMap, ctx: WriteContext): Promise<void> {
+/** Keep the map as a revision (unless it equals the newest), then prune. */
+async function recordRevision(db: LanemapDB, map: ProcessMap, ctx: Pick<WriteContext, 'now' | 'newId'>): Promise<void> {
   const existing = await db.revisions.where('mapId').equals(map.id).toArray();
   const newest = existing.reduce<(typeof existing)[number] | undefined>((a, r) => (Number.isFinite(r.at) && (!a || r.at > a.at) ? r : a), undefined);
   // Strictly later than the newest, so two saves in one millisecond keep their order.
@@ -152,7 +158,11 @@ async function replaceAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Prom
     db.systems.bulkPut(ws.systems),
     db.dataStores.bulkPut(ws.dataStores),
   ]);
-  await writeMaps(db, ws.maps, [], ctx);
+  const maps = ws.maps;
+  await db.maps.bulkPut(maps);
+  await db.mapIndex.bulkPut(maps.map(indexRow));
+  await db.trash.bulkDelete(maps.map((m) => m.id));
+  for (const map of maps) await recordRevision(db, map, ctx);
 }
 
 export function orderRow(ws: Workspace): OrderRow {

@@ -14,7 +14,7 @@ import { useAppStatus } from './appStatusStore';
 import { addEditGuard, adoptRemote, onDocumentChange, useDocument } from './documentStore';
 import { useEarlyMapList } from './earlyMapList';
 import { useFindings } from './findingsStore';
-import { setLockScope, useLocks } from './lockStore';
+import { isReadOnlyHere, setLockScope, useLocks } from './lockStore';
 import { useWorkspaces } from './workspaceStore';
 
 // The workspace open in this tab, and opening another. Each workspace has its own database;
@@ -108,7 +108,7 @@ export async function openWorkspace(id: string): Promise<OpenResult> {
   try {
     const old = current;
     if (old) {
-      await old.repo.flush();
+      await old.repo.takeVersions().catch(warnVersions);
       if (old.repo.hasPending()) return { ok: false, message: `Not opened: the last changes to “${old.entry.name}” are not saved yet. Export a backup of it, then try again.` };
     }
     const next = await load(entry);
@@ -128,10 +128,16 @@ export function flushCurrent(): Promise<void> {
   return current ? current.repo.flush() : Promise.resolve();
 }
 
-/** The page is going away: the at-once write first (the only one a closing page finishes), then the full save. */
+/** The page is going away: the at-once write first (the only one a closing page finishes), then the full save and the versions due. */
 export function flushOnLeaving(): void {
   current?.repo.flushOnExit();
-  void current?.repo.flush();
+  void current?.repo.takeVersions().catch(warnVersions);
+}
+
+/** History is opening: keep the map as it is now as its latest version (unless another tab edits it, and keeps them). */
+export function keepVersionNow(mapId: string): Promise<void> {
+  if (!current || isReadOnlyHere(mapId)) return Promise.resolve();
+  return current.repo.takeVersions([mapId]);
 }
 
 /** Take in what other tabs saved to the open workspace. */
@@ -250,4 +256,5 @@ function rememberTabChoice(id: string): void {
   }
 }
 
+const warnVersions = (e: unknown) => console.warn('Lanemap: keeping a version of the maps failed', e);
 const warnRegistry = (e: unknown) => console.warn('Lanemap: updating the list of workspaces failed', e);

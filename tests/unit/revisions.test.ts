@@ -5,12 +5,12 @@ import { restoreMapRevision, restoreTrashedMap } from '../../src/core/commands/r
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { describeChange, revisionOf } from '../../src/core/schema/revisionRecords';
 import { LanemapDB } from '../../src/persistence/db';
-import { Repository } from '../../src/persistence/repository';
+import { Repository, VERSION_EVERY_MS } from '../../src/persistence/repository';
 import { HOUR_MS, KEEP_LAST, revisionsToDrop, TRASH_MS, type RevisionStamp } from '../../src/persistence/revisionPolicy';
 import { deleteForever, listRevisions, listTrash, purgeExpired, revisionMap } from '../../src/persistence/historyQueries';
 
-// Revisions of every map and the trash: the pruning rules with a clock of our own, the
-// writes beside each map save, and the commands that bring an old version or a map back.
+// Revisions of every map and the trash: the pruning rules with a clock of our own, versions
+// taken after saves (not in them), and the commands that bring an old version or a map back.
 
 const T0 = Date.parse('2026-11-01T08:00:00Z');
 const MIN = 60_000;
@@ -127,44 +127,104 @@ function edit(mapId: string, fn: (m: ProcessMap) => ProcessMap): void {
 }
 const relabel = (label: string) => (m: ProcessMap): ProcessMap => ({ ...m, nodes: [{ ...m.nodes[0]!, label }, ...m.nodes.slice(1)], updatedAt: new Date(clock).toISOString() });
 
-describe('revisions beside each save', () => {
-  it('the first save keeps a revision of every map; each later save of a map adds one, in the same transaction', async () => {
+/** The saves' and versions' read-write transactions opened since `start` (the edit journal's own appends aside). */
+const writesSince = (start: number) => txSpy.mock.calls.slice(start).filter((c) => c[1] === 'readwrite' && [c[0]].flat().join() !== 'journal');
+
+describe('versions of the maps saved, and the trash', () => {
+  it('the first save keeps a version of every map; later saves write the map alone, and its version follows in a transaction of its own', async () => {
     await repo.load();
     await repo.seed(current);
     expect((await listRevisions(db, 'm-a')).map((r) => r.at)).toEqual([T0]);
 
     const start = txSpy.mock.calls.length;
-    clock = T0 + MIN;
-    edit('m-a', relabel('Log call'));
-    await repo.flush();
-    // One save transaction (the edit journal's own append aside).
-    expect(txSpy.mock.calls.slice(start).filter((c) => c[1] === 'readwrite' && [c[0]].flat().join() !== 'journal')).toHaveLength(1);
-
+    // The version timer runs on a fake clock (IndexedDB keeps its own scheduling).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      clock = T0 + MIN;
+      edit('m-a', relabel('Log call'));
+      await repo.flush();
+      clock = T0 + MIN + 10_000;
+      edit('m-a', relabel('Log the call'));
+      await repo.flush();
+      // Two saves, one transaction each, and no version yet.
+      expect(writesSince(start)).toHaveLength(2);
+      expect(await listRevisions(db, 'm-a')).toHaveLength(1);
+      vi.advanceTimersByTime(VERSION_EVERY_MS - 1);
+      expect(writesSince(start)).toHaveLength(2);
+      clock = T0 + MIN + VERSION_EVERY_MS;
+      vi.advanceTimersByTime(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    // One version for both saves, of the map as it is now, in one more transaction.
+    await vi.waitFor(async () => expect((await listRevisions(db, 'm-a')).map((r) => r.at)).toEqual([T0 + MIN + VERSION_EVERY_MS, T0]));
+    await repo.idle();
+    expect(writesSince(start)).toHaveLength(3);
+    expect([writesSince(start)[2]![0]].flat().sort()).toEqual(['revisionMaps', 'revisions']);
     const revs = await listRevisions(db, 'm-a');
-    expect(revs.map((r) => r.at)).toEqual([T0 + MIN, T0]); // newest first
     expect(await revisionMap(db, revs[0]!.id)).toEqual(current.maps[0]);
     expect((await revisionMap(db, revs[1]!.id))!.nodes[0]!.label).toBe('Log');
     expect(await listRevisions(db, 'm-b')).toHaveLength(1);
   });
 
-  it('a save that changes nothing adds no revision', async () => {
+  it('asked for a version (History opening), it saves pending edits first and keeps the map as it is now, once', async () => {
+    await repo.load();
+    await repo.seed(current);
+    clock = T0 + MIN;
+    edit('m-a', relabel('Log call'));
+    await repo.takeVersions(['m-a']);
+    expect((await db.maps.get('m-a'))!.nodes[0]!.label).toBe('Log call');
+    const revs = await listRevisions(db, 'm-a');
+    expect(revs.map((r) => r.at)).toEqual([T0 + MIN, T0]);
+    expect(await revisionMap(db, revs[0]!.id)).toEqual(current.maps[0]);
+    // Nothing changed since: asking again adds none, and neither does the timer's turn.
+    clock = T0 + 2 * MIN;
+    await repo.takeVersions(['m-a']);
+    await repo.takeVersions();
+    expect(await listRevisions(db, 'm-a')).toHaveLength(2);
+    expect(await listRevisions(db, 'm-b')).toHaveLength(1);
+  });
+
+  it('a version not taken before the page went away is taken the next time one is asked for', async () => {
+    await repo.load();
+    await repo.seed(current);
+    clock = T0 + MIN;
+    edit('m-a', relabel('Log call'));
+    await repo.flush();
+    repo.dispose(); // the page is gone before the version's turn
+
+    const next = new Repository(db, { getWorkspace: () => current, onStatus: () => undefined, now: () => clock });
+    try {
+      const { workspace } = await next.load();
+      current = workspace!;
+      clock = T0 + 5 * MIN;
+      await next.takeVersions(['m-a']);
+    } finally {
+      next.dispose();
+    }
+    const revs = await listRevisions(db, 'm-a');
+    expect(revs.map((r) => r.at)).toEqual([T0 + 5 * MIN, T0]);
+    expect((await revisionMap(db, revs[0]!.id))!.nodes[0]!.label).toBe('Log call');
+  });
+
+  it('a save that changes nothing adds no version', async () => {
     await repo.load();
     await repo.seed(current);
     repo.markDirty([{ table: 'maps', id: 'm-a' }]);
-    await repo.flush();
+    await repo.takeVersions();
     expect(await listRevisions(db, 'm-a')).toHaveLength(1);
   });
 
-  it('prunes as it saves: after 200 saves a minute apart, 50 plus one per earlier hour remain', async () => {
+  it('prunes as it keeps versions: after 200 a minute apart, 50 plus one per earlier hour remain', async () => {
     await repo.load();
     await repo.seed(current);
     for (let i = 1; i <= 200; i++) {
       clock = T0 + i * MIN;
       edit('m-a', relabel(`Edit ${i}`));
-      await repo.flush();
+      await repo.takeVersions();
     }
     const revs = await listRevisions(db, 'm-a');
-    // Saves at T0..T0+200 min span hours 08, 09, 10 and 11; the last 50 are all in 10:xx and 11:xx.
+    // Versions at T0..T0+200 min span hours 08, 09, 10 and 11; the last 50 are all in 10:xx and 11:xx.
     expect(revs).toHaveLength(50 + 2);
     expect(revs[0]!.at).toBe(T0 + 200 * MIN);
     expect(revs.slice(-2).map((r) => (r.at - T0) / MIN)).toEqual([119, 59]);

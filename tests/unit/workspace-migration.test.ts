@@ -45,7 +45,8 @@ async function writeLegacy(ws: Workspace, edits: { cmd: Command<unknown>; args: 
     const next = cmd.run(current, args, { now: () => new Date(NOW).toISOString() });
     repo.markDirty(diffWorkspace(current, next));
     current = next;
-    await repo.flush();
+    // That version kept a version of the map with every save.
+    await repo.takeVersions();
   }
   repo.dispose();
   db.close();

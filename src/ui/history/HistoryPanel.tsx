@@ -6,6 +6,7 @@ import { revisionMap, watchRevisions, type RevisionRow } from '../../persistence
 import { useActiveDb } from './useActiveDb';
 import { getMap, useDocument, useMap } from '../../state/documentStore';
 import { restoreMapVersion, undoLatest } from '../../state/mapActions';
+import { keepVersionNow } from '../../state/workspaceSession';
 import { openVersionCompare } from '../compare/compareRoute';
 import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -15,6 +16,7 @@ import { MapPreview } from './MapPreview';
 import './history.css';
 
 // The saved versions of the open map: pick one to see it, restore it as an undoable edit.
+// Opening it first keeps the map as it is now as a version, so the newest is always listed.
 
 const NO_DEPARTMENTS: Department[] = [];
 const useHistoryPanel = create<{ mapId: Id | null }>(() => ({ mapId: null }));
@@ -51,8 +53,20 @@ function HistoryBody({ mapId }: { mapId: Id }) {
   const [failed, setFailed] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ id: string; map: ProcessMap | null } | null>(null);
+  const [keptFor, setKeptFor] = useState<Id | null>(null);
+  const kept = keptFor === mapId;
 
-  useEffect(() => (db ? watchRevisions(db, mapId, setRows, (e) => setFailed(String(e))) : undefined), [db, mapId]);
+  useEffect(() => {
+    let live = true;
+    // A failure here leaves the versions kept so far: they are listed all the same.
+    void keepVersionNow(mapId)
+      .catch((e: unknown) => console.warn('Lanemap: keeping a version of the map failed', e))
+      .finally(() => live && setKeptFor(mapId));
+    return () => {
+      live = false;
+    };
+  }, [mapId]);
+  useEffect(() => (db && kept ? watchRevisions(db, mapId, setRows, (e) => setFailed(String(e))) : undefined), [db, mapId, kept]);
   const chosen = rows?.find((r) => r.id === picked) ?? rows?.[0];
   const chosenId = chosen?.id;
   useEffect(() => {
@@ -69,8 +83,8 @@ function HistoryBody({ mapId }: { mapId: Id }) {
   let body;
   if (!db) body = <p role="alert">History is not available: browser storage could not be opened, so no versions are kept.</p>;
   else if (failed) body = <p role="alert">The history could not be read ({failed}). Reload the page to try again.</p>;
-  else if (!rows) body = <p role="status">Reading the history…</p>;
-  else if (rows.length === 0) body = <p>No saved versions yet: each save of this map will be kept here.</p>;
+  else if (!rows || !kept) body = <p role="status">Reading the history…</p>;
+  else if (rows.length === 0) body = <p>No saved versions yet: versions of this map are kept here as you edit it.</p>;
   else {
     body = (
       <div className="history-body">
@@ -106,7 +120,7 @@ function HistoryBody({ mapId }: { mapId: Id }) {
   return (
     <>
       <h2 id="history-title">{title}</h2>
-      <p className="hint">Kept: the last 50 saves, and one save per hour for a week. Restoring a version is an edit: undo (Ctrl+Z) takes it back.</p>
+      <p className="hint">A version is kept every 30 seconds or so while you edit, and when you open History: the last 50, and one per hour for a week. Restoring a version is an edit: undo (Ctrl+Z) takes it back.</p>
       {body}
       <form method="dialog" className="dialog-actions"><button>Close</button></form>
     </>

@@ -22,6 +22,8 @@ Object.assign(window, {
   __lanemapFlush: flushEdits,
   /** Open two versions of a map without a revisions store. */
   __lanemapCompare: { openVersionCompare, currentMap: getMap },
+  /** How many versions of a map are stored (tests/browser/history.test.ts). */
+  __lanemapVersions: (mapId: string) => currentSession()?.db.revisions.where('mapId').equals(mapId).count() ?? 0,
   /** The export pipeline without the dialog (tests/bench/exportBrowser.ts). */
   __lanemapExport: exportHook,
   /** The edit journal (tests/browser/kill-browser.test.ts, tests/bench/killBrowser.ts). */

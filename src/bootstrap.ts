@@ -62,8 +62,18 @@ function afterOpen(): void {
     else syncCurrent();
   });
   window.addEventListener('pagehide', flushOnLeaving);
-  // Once the page has settled, load the layout worker and empty the trash of workspaces past their 30 days.
-  setTimeout(warmLayoutWorker, 1500);
+  // The layout worker (ELK, about 1.5 MB) is fetched by the first layout, or when the page is
+  // first idle after drawing, not while the first map is still being drawn.
+  whenIdle(warmLayoutWorker);
+  // Once the page has settled, empty the trash of workspaces past their 30 days.
   setTimeout(() => void purgeExpiredWorkspaces(workspaceRegistry()!).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
   setFlush(flushCurrent);
+}
+
+/** After the next frame is drawn, at the first idle moment (at once where there is no idle callback, as in Safari). */
+function whenIdle(run: () => void): void {
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
+    else setTimeout(run, 0);
+  });
 }

@@ -1,12 +1,8 @@
 import { lazy } from 'react';
-import { create } from 'zustand';
 import { LazyPart, useOpenedOnce } from '../common/Lazy';
+import { openStoragePanel, useStoragePanel } from './storageOpen';
 
 // The top bar's way into the storage panel; the panel is loaded the first time it opens.
-
-export const useStoragePanel = create<{ open: boolean }>(() => ({ open: false }));
-export const openStoragePanel = () => useStoragePanel.setState({ open: true });
-export const closeStoragePanel = () => useStoragePanel.setState({ open: false });
 
 const StoragePanel = lazy(() => import('./StoragePanel').then((m) => ({ default: m.StoragePanel })));
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
-import { closeStoragePanel, useStoragePanel } from './StorageButton';
+import { closeStoragePanel, useStoragePanel } from './storageOpen';
 import { useAppStatus } from '../../state/appStatusStore';
 import { formatWhen } from '../history/formatWhen';
 import { downloadBackup } from '../io/workspaceFile';

@@ -1,4 +1,3 @@
-import { demoWorkspace } from './core/demo';
 import { setFlush } from './persistence/flushEdits';
 import { purgeExpiredWorkspaces } from './persistence/workspaceRegistry';
 import { RegistryDB } from './persistence/registryDb';
@@ -14,6 +13,9 @@ import { warmLayoutWorker } from './workers/layoutClient';
 // then save every committed change, flush when the page is hidden or closed, take in what
 // other tabs save, and hold the edit lock of the open map.
 
+/** The demo workspace (five laid-out maps), loaded only for a first run or when storage is unavailable. */
+const demo = () => import('./core/demo').then((m) => m.demoWorkspace(new Date().toISOString()));
+
 export async function bootstrap(): Promise<void> {
   startLiveAnalysis();
   if (await openStorage()) afterOpen();
@@ -24,7 +26,7 @@ async function openStorage(): Promise<boolean> {
   const status = useAppStatus.getState();
   const registry = new RegistryDB();
   try {
-    await startWorkspaces(registry, () => demoWorkspace(new Date().toISOString()));
+    await startWorkspaces(registry, demo);
     useLoadFailure.setState({ failure: null, retry: null });
     return true;
   } catch (e) {
@@ -47,7 +49,7 @@ async function openStorage(): Promise<boolean> {
     }
     // Private browsing or blocked storage: open anyway, and say that nothing is kept.
     status.set({ storageUnavailable: reason, save: { state: 'error', message: 'Browser storage is unavailable: nothing will be kept. Export the workspace to keep your work.' } });
-    useDocument.getState().load(demoWorkspace(new Date().toISOString()));
+    useDocument.getState().load(await demo());
     return false;
   }
 }

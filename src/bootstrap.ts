@@ -1,4 +1,3 @@
-import { demoWorkspace } from './core/demo';
 import { setFlush } from './persistence/flushEdits';
 import { purgeExpiredWorkspaces } from './persistence/workspaceRegistry';
 import { RegistryDB } from './persistence/registryDb';
@@ -14,6 +13,9 @@ import { warmLayoutWorker } from './workers/layoutClient';
 // then save every committed change, flush when the page is hidden or closed, take in what
 // other tabs save, and hold the edit lock of the open map.
 
+/** The demo workspace (five laid-out maps), loaded only for a first run or when storage is unavailable. */
+const demo = () => import('./core/demo').then((m) => m.demoWorkspace(new Date().toISOString()));
+
 export async function bootstrap(): Promise<void> {
   startLiveAnalysis();
   if (await openStorage()) afterOpen();
@@ -24,7 +26,7 @@ async function openStorage(): Promise<boolean> {
   const status = useAppStatus.getState();
   const registry = new RegistryDB();
   try {
-    await startWorkspaces(registry, () => demoWorkspace(new Date().toISOString()));
+    await startWorkspaces(registry, demo);
     useLoadFailure.setState({ failure: null, retry: null });
     return true;
   } catch (e) {
@@ -47,7 +49,7 @@ async function openStorage(): Promise<boolean> {
     }
     // Private browsing or blocked storage: open anyway, and say that nothing is kept.
     status.set({ storageUnavailable: reason, save: { state: 'error', message: 'Browser storage is unavailable: nothing will be kept. Export the workspace to keep your work.' } });
-    useDocument.getState().load(demoWorkspace(new Date().toISOString()));
+    useDocument.getState().load(await demo());
     return false;
   }
 }
@@ -62,8 +64,18 @@ function afterOpen(): void {
     else syncCurrent();
   });
   window.addEventListener('pagehide', flushOnLeaving);
-  // Once the page has settled, load the layout worker and empty the trash of workspaces past their 30 days.
-  setTimeout(warmLayoutWorker, 1500);
+  // The layout worker (ELK, about 1.5 MB) is fetched by the first layout, or when the page is
+  // first idle after drawing, not while the first map is still being drawn.
+  whenIdle(warmLayoutWorker);
+  // Once the page has settled, empty the trash of workspaces past their 30 days.
   setTimeout(() => void purgeExpiredWorkspaces(workspaceRegistry()!).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
   setFlush(flushCurrent);
+}
+
+/** After the next frame is drawn, at the first idle moment (at once where there is no idle callback, as in Safari). */
+function whenIdle(run: () => void): void {
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
+    else setTimeout(run, 0);
+  });
 }

@@ -1,7 +1,7 @@
 import { uuid } from '../core/model/ids';
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DataStore, Department, Id, ProcessMap, System } from '../core/model/types';
-import { migrationTo, type Migration, type StoredTables } from '../core/schema/migrations';
+import type { StoredTables } from '../core/schema/migrations';
 import type { RevisionBody, RevisionRow } from '../core/schema/revisionRecords';
 import type { JournalRow } from './journalRows';
 
@@ -99,18 +99,22 @@ export class LanemapDB extends Dexie {
     });
     this.version(2)
       .stores({ revisions: 'id, mapId, [mapId+at]', revisionMaps: 'id', trash: 'id, deletedAt' })
-      .upgrade((tx) => runMigration(tx, migrationTo(2)!, now));
+      .upgrade((tx) => runMigration(tx, 2, now));
     this.version(3)
       .stores({ journal: '++seq, tab' })
-      .upgrade((tx) => runMigration(tx, migrationTo(3)!, now));
+      .upgrade((tx) => runMigration(tx, 3, now));
   }
 }
 
 /** One migration step inside the database's upgrade transaction: read, transform, write back. */
-async function runMigration(tx: Transaction, step: Migration, now: () => number): Promise<void> {
+async function runMigration(tx: Transaction, version: number, now: () => number): Promise<void> {
   // Data a newer Lanemap wrote is left as it is (it opens read-only); only the tables are made.
   const schema = (await tx.table('meta').get('schema')) as { version?: unknown } | undefined;
-  if (typeof schema?.version === 'number' && schema.version >= step.version) return;
+  if (typeof schema?.version === 'number' && schema.version >= version) return;
+  // The steps check maps with zod, so they are loaded only when an upgrade runs; waitFor keeps
+  // the upgrade's transaction open while the script loads.
+  const { migrationTo } = await Dexie.waitFor(import('../core/schema/migrations'));
+  const step = migrationTo(version)!;
   const tables: StoredTables = {};
   for (const name of step.reads) tables[name] = await tx.table(name).toArray();
   const out = step.migrate(tables, { now: now(), newId: () => uuid() });

@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
 import type { Id, ProcessMap } from '../core/model/types';
 import type { RevisionBody, RevisionRow } from '../core/schema/revisionRecords';
-import { explainProblems, validateRow } from '../core/schema/storedRows';
+import { checkRow } from '../core/schema/rowValidator';
+import { explainProblems } from '../core/schema/rowWords';
 import { quarantineOne, setAside } from './quarantine';
 import type { LanemapDB, TrashRow } from './db';
 import { trashExpired } from './revisionPolicy';
@@ -42,7 +43,7 @@ export async function listRevisions(db: LanemapDB, mapId: Id): Promise<RevisionR
 export async function revisionMap(db: LanemapDB, revisionId: string): Promise<ProcessMap | undefined> {
   const row = await db.revisionMaps.get(revisionId);
   if (row === undefined) return undefined;
-  const v = validateRow('revisionMaps', row);
+  const v = await checkRow('revisionMaps', row);
   if (v.ok) return (v.value as RevisionBody).map;
   const explanation = explainProblems(v.problems);
   const reason = v.problems.map((p) => `${p.path}: ${p.message}`).join('; ');

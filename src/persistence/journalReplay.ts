@@ -1,7 +1,8 @@
 import type { Table } from 'dexie';
 import { applyPatch } from '../core/commands/patch';
 import type { Id, ProcessMap } from '../core/model/types';
-import { validateCatalogueRecord, validateMapRecord, type CatalogueTable } from '../core/schema/bundle';
+import type { CatalogueTable } from '../core/schema/records';
+import { fastFirst, loadFullRows, type RowValidator } from '../core/schema/rowValidator';
 import { count } from '../core/model/vocabulary';
 import type { LanemapDB, QuarantineRow } from './db';
 import { journalRowProblem, recordKey, type JournalChange, type JournalRow } from './journalRows';
@@ -30,6 +31,9 @@ export async function replayJournal(db: LanemapDB, opts: { now: number; skipTab?
   const mine = (r: unknown) => opts.skipTab !== undefined && (r as { tab?: unknown })?.tab === opts.skipTab;
   // Almost always empty: looked at without a write transaction.
   if ((await db.journal.toArray()).every(mine)) return { written: 0, warnings };
+  // The replayed records are checked inside the transaction, which cannot wait for a script to
+  // load: the zod checks are loaded first (this is the rare start after a crash).
+  const check = fastFirst(await loadFullRows());
   const tables = [db.journal, db.quarantine, db.meta, db.maps, db.mapIndex, db.trash, db.departments, db.systems, db.dataStores];
   const written = await db.transaction('rw', tables, async () => {
     const todo = ((await db.journal.toArray()) as unknown[]).filter((r) => !mine(r));
@@ -52,7 +56,7 @@ export async function replayJournal(db: LanemapDB, opts: { now: number; skipTab?
       await db.quarantine.bulkAdd(bad);
       warnings.push(`${count(bad.length, 'journalled edit')} could not be read and ${bad.length === 1 ? 'was' : 'were'} set aside (the rest of the workspace opened as saved).`);
     }
-    const out = await writeBack(db, [...current.values()], opts.now, warnings);
+    const out = await writeBack(db, [...current.values()], opts.now, warnings, check);
     if (skipped > 0) console.warn(`Lanemap: ${skipped} journalled changes no longer had a place to go`);
     await db.journal.bulkDelete(todo.map((r) => (r as { seq: number }).seq));
     return out;
@@ -91,13 +95,13 @@ async function apply(db: LanemapDB, current: Map<string, Current>, change: Journ
   return 0;
 }
 
-async function writeBack(db: LanemapDB, records: Current[], now: number, warnings: string[]): Promise<number> {
+async function writeBack(db: LanemapDB, records: Current[], now: number, warnings: string[], check: RowValidator): Promise<number> {
   const changed = records.filter((r) => r.value !== r.stored);
   let written = 0;
   const readable = (r: Current): boolean => {
     if (r.value === undefined || r.table === 'maps') return true;
     if (r.table === 'meta') return typeof (r.value as { id?: unknown }).id === 'string' && typeof (r.value as { name?: unknown }).name === 'string';
-    return validateCatalogueRecord(r.table, r.value).ok;
+    return check.validateRow(r.table, r.value).ok;
   };
   for (const r of changed.filter((c) => c.table !== 'maps')) {
     if (!readable(r)) {
@@ -117,7 +121,7 @@ async function writeBack(db: LanemapDB, records: Current[], now: number, warning
       await db.trash.put({ id: r.id, deletedAt: now, map: r.stored as ProcessMap });
       await db.maps.delete(r.id);
       await db.mapIndex.delete(r.id);
-    } else if (validateMapRecord(r.value, ctx).ok) {
+    } else if (check.validateRow('maps', r.value, ctx).ok) {
       const map = r.value as ProcessMap;
       await db.maps.put(map);
       await db.mapIndex.put(indexRow(map));

@@ -1,6 +1,7 @@
 import { uuid } from '../core/model/ids';
 import type { Workspace } from '../core/model/types';
-import { STORAGE_VERSION } from '../core/schema/migrations';
+import { STORAGE_VERSION } from '../core/schema/storageVersion';
+import { rowValidatorFor } from '../core/schema/rowValidator';
 import { restoreStoredWorkspace, type RawTables, type RestoredWorkspace } from '../core/schema/storedWorkspace';
 import type { LanemapDB, MetaRow, QuarantineRow } from './db';
 import { describeSaveError } from './saveErrors';
@@ -34,7 +35,8 @@ export async function readStoredWorkspace(db: LanemapDB, now: number): Promise<S
   const tables = READ.map((name) => db.table(name));
   const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
   const raw: RawTables = Object.fromEntries(READ.map((name, i) => [name, rows[i]]));
-  const r = restoreStoredWorkspace(raw, uuid);
+  // Rows that are all whole are read without loading zod; one that is not loads it, to say why.
+  const r = restoreStoredWorkspace(raw, uuid, await rowValidatorFor(raw));
   const warnings = [...r.warnings];
   if (r.newerVersion !== null) {
     warnings.unshift(

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { STORAGE_VERSION } from '../core/schema/migrations';
+import { STORAGE_VERSION } from '../core/schema/storageVersion';
 import type { LanemapDB, QuarantineRow } from './db';
 
 // The rows set aside as damaged, kept for good: listed in the "Damaged records" panel, and

@@ -1,4 +1,4 @@
-import { STORED_TABLES } from '../core/schema/storedRows';
+import { STORED_TABLES } from '../core/schema/rowWords';
 import type { RawTables } from '../core/schema/storedWorkspace';
 
 // Every row of a workspace's database that can still be read, for the recovery screen's

@@ -12,8 +12,8 @@ import { LEGACY_DB_NAME, detailsOf, newEntryId, type RegistryDB, type EntryDetai
 // Two tabs starting together must not both do it: a Web Lock makes them take turns.
 
 export interface InitOptions extends RegistryClock {
-  /** The worked example for a first run. */
-  demo: () => Workspace;
+  /** The worked example for a first run (the app loads it only then). */
+  demo: () => Workspace | Promise<Workspace>;
   /** Runs `fn` while no other tab runs it (navigator.locks in the browser; tests pass none). */
   exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
@@ -43,7 +43,7 @@ export async function initialiseRegistry(reg: RegistryDB, opts: InitOptions): Pr
       });
       return 'legacy';
     }
-    await addWorkspace(reg, opts.demo(), { now: () => now, firstRun: true });
+    await addWorkspace(reg, await opts.demo(), { now: () => now, firstRun: true });
     return 'demo';
   });
 }

@@ -1,7 +1,7 @@
 import type { Table as ChangeTable } from '../core/commands/diff';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
-import { validateCatalogueRecord, validateMapRecord, type CatalogueTable } from '../core/schema/bundle';
-import { restoreWorkspaceMeta } from '../core/schema/storedRows';
+import type { CatalogueTable } from '../core/schema/records';
+import { rowValidatorFor, type RowValidator } from '../core/schema/rowValidator';
 import type { MapIndexRow, MetaRow, WorkspaceRow } from './db';
 import { CATALOGUE } from './loadWorkspace';
 
@@ -55,13 +55,13 @@ export function planMaps(local: Workspace, snap: RemoteSnapshot, rules: MergeRul
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-function mergeCatalogue<T extends { id: Id }>(table: CatalogueTable, mine: T[], rows: unknown[], rules: MergeRules): T[] {
+function mergeCatalogue<T extends { id: Id }>(table: CatalogueTable, mine: T[], rows: unknown[], rules: MergeRules, check: RowValidator): T[] {
   const theirs = new Map<Id, T>();
   /** Stored rows that fail validation: not a deletion, so this tab's copy stays. */
   const unreadable = new Set<unknown>();
   for (const row of rows) {
-    const v = validateCatalogueRecord(table, row);
-    if (v.ok) theirs.set(v.record.id, v.record as unknown as T);
+    const v = check.validateRow(table, row);
+    if (v.ok) theirs.set((v.value as T).id, v.value as T);
     else unreadable.add((row as { id?: unknown } | null)?.id);
   }
   let changed = false;
@@ -85,20 +85,27 @@ function mergeCatalogue<T extends { id: Id }>(table: CatalogueTable, mine: T[], 
   return changed ? out : mine;
 }
 
+/** The validator for a snapshot and its fetched maps: zod is loaded only when one is not whole. */
+export function remoteRowValidator(snap: RemoteSnapshot, fetched: ReadonlyMap<Id, unknown>): Promise<RowValidator> {
+  const { meta, departments, systems, dataStores } = snap;
+  return rowValidatorFor({ meta: meta.filter((r) => r.key === 'workspace'), departments, systems, dataStores, maps: [...fetched.values()] });
+}
+
 /**
  * The local workspace with the stored changes taken in, or null when nothing differs.
- * `fetched` holds the stored rows of the maps `planMaps` asked for.
+ * `fetched` holds the stored rows of the maps `planMaps` asked for; `check` reads the rows
+ * (remoteRowValidator).
  */
-export function mergeRemote(local: Workspace, snap: RemoteSnapshot, fetched: ReadonlyMap<Id, unknown>, rules: MergeRules): MergeResult | null {
-  const departments = mergeCatalogue('departments', local.departments, snap.departments, rules);
-  const systems = mergeCatalogue('systems', local.systems, snap.systems, rules);
-  const dataStores = mergeCatalogue('dataStores', local.dataStores, snap.dataStores, rules);
+export function mergeRemote(local: Workspace, snap: RemoteSnapshot, fetched: ReadonlyMap<Id, unknown>, rules: MergeRules, check: RowValidator): MergeResult | null {
+  const departments = mergeCatalogue('departments', local.departments, snap.departments, rules, check);
+  const systems = mergeCatalogue('systems', local.systems, snap.systems, rules, check);
+  const dataStores = mergeCatalogue('dataStores', local.dataStores, snap.dataStores, rules, check);
 
   let meta = local.meta;
   const wsRow = snap.meta.find((r): r is WorkspaceRow => r.key === 'workspace');
   if (wsRow && !rules.isPending('meta', local.meta.id)) {
     // A stored row that does not read whole (a name of the wrong type) never replaces this tab's.
-    const stored = restoreWorkspaceMeta(wsRow, () => local.meta.id);
+    const stored = check.restoreWorkspaceMeta(wsRow, () => local.meta.id);
     if (stored.problems.length === 0 && !same(stored.meta, local.meta)) meta = stored.meta;
   }
 
@@ -106,8 +113,8 @@ export function mergeRemote(local: Workspace, snap: RemoteSnapshot, fetched: Rea
   const ctx = { departmentIds: departments.map((d) => d.id), systemIds: systems.map((s) => s.id), dataStoreIds: dataStores.map((d) => d.id) };
   const incoming = new Map<Id, ProcessMap>();
   for (const id of plan.fetch) {
-    const v = validateMapRecord(fetched.get(id), ctx);
-    if (v.ok && v.map.id === id) incoming.set(id, v.map);
+    const v = check.validateRow('maps', fetched.get(id), ctx);
+    if (v.ok && (v.value as ProcessMap).id === id) incoming.set(id, v.value as ProcessMap);
   }
   const removed = new Set(plan.remove);
   const replaced: Id[] = [...removed];

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { Id, Workspace } from '../core/model/types';
 import type { LanemapDB } from './db';
-import { mergeRemote, planMaps, type MergeResult, type MergeRules, type RemoteSnapshot } from './remoteMerge';
+import { mergeRemote, planMaps, remoteRowValidator, type MergeResult, type MergeRules, type RemoteSnapshot } from './remoteMerge';
 import type { Repository } from './repository';
 
 // Keeps this tab's workspace in step with what other tabs save. Dexie's liveQuery tells us
@@ -89,10 +89,11 @@ export class WorkspaceSync {
       const rows = await db.maps.bulkGet(wanted);
       return { snap, fetched: new Map<Id, unknown>(wanted.map((id, i) => [id, rows[i]])) };
     });
+    const check = await remoteRowValidator(snap, fetched);
     if (repo.writesStarted !== started) return 'stale';
     const local = getWorkspace();
     if (!local) return 'unchanged';
-    const result = mergeRemote(local, snap, fetched, rules);
+    const result = mergeRemote(local, snap, fetched, rules, check);
     if (result) this.opts.apply(result);
     // Maps this tab edits whose stored copy is older than this tab's: write ours again.
     const rewrite = planMaps(result?.workspace ?? local, snap, rules).rewrite;

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { Table as ChangeTable } from '../core/commands/diff';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
-import { STORAGE_VERSION } from '../core/schema/migrations';
+import { STORAGE_VERSION } from '../core/schema/storageVersion';
 import { revisionOf } from '../core/schema/revisionRecords';
 import type { LanemapDB, MapIndexRow, MetaRow, OrderRow } from './db';
 import { trimJournal, type JournalCover } from './journal';

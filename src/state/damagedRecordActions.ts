@@ -1,5 +1,4 @@
 import { restoreDamagedRecord, type RestorableRecord } from '../core/commands/restoreRecord';
-import { planRestore } from '../core/schema/restoreDamaged';
 import { describeSaveError } from '../persistence/saveErrors';
 import { markRestored, putBack } from '../persistence/quarantine';
 import { useDocument } from './documentStore';
@@ -18,6 +17,8 @@ export async function restoreDamaged(seq: number): Promise<RestoreOutcome> {
   if (session.repo.readOnly) return { ok: false, message: 'This workspace is open read-only, so nothing can be put back.' };
   const q = await session.db.quarantine.get(seq);
   if (!q) return { ok: false, message: 'This record is not kept any more (it may have been restored in another tab).' };
+  // The check of a damaged row (zod, with what is wrong in words) is loaded on first use.
+  const { planRestore } = await import('../core/schema/restoreDamaged');
   const plan = planRestore(q, ws);
   if (!plan.ok) return { ok: false, message: plan.reason };
   try {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { analyzeWorkspace, tooLargeToAnalyse, type Finding } from '../core/analysis';
+import { tooLargeToAnalyse } from '../core/analysis/analysisSize';
+import type { Finding } from '../core/analysis/types';
 import type { Id, Workspace } from '../core/model/types';
 import { useDocument } from './documentStore';
 
@@ -36,12 +37,23 @@ const DELAY_MS = 120;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let analysed: Workspace | null = null;
 
+/** The rules, loaded after the first screen's script (they are not needed to draw the map). */
+let rules: Promise<typeof import('../core/analysis')> | null = null;
+
 function run(): void {
   const ws = useDocument.getState().workspace;
   if (!ws || ws === analysed) return;
   analysed = ws;
   const tooLarge = tooLargeToAnalyse(ws);
-  useFindings.setState({ findings: tooLarge ? [] : analyzeWorkspace(ws), tooLarge });
+  if (tooLarge) {
+    useFindings.setState({ findings: [], tooLarge });
+    return;
+  }
+  rules ??= import('../core/analysis');
+  void rules.then(({ analyzeWorkspace }) => {
+    // A newer workspace came while the rules loaded: its own run sets the findings.
+    if (analysed === ws) useFindings.setState({ findings: analyzeWorkspace(ws), tooLarge: null });
+  });
 }
 
 /** Start following the document; returns the unsubscribe function. */

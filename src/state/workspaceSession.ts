@@ -53,7 +53,7 @@ export const currentSession = (): Pick<Session, 'entry' | 'db' | 'repo'> | null 
 export const workspaceRegistry = (): RegistryDB | null => registry;
 
 /** Make the registry (first run: the demo; an older version's data: adopted), open the workspace to start with, and keep the list live. */
-export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace): Promise<void> {
+export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace | Promise<Workspace>): Promise<void> {
   registry = reg;
   await initialiseRegistry(reg, { demo, exclusive: browserExclusive });
   // Every workspace in the trash: a new empty one, so there is somewhere to work (the trash stays).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STORAGE_VERSION } from '../../src/core/schema/migrations';
-import { explainProblems, migrateRow, restoreWorkspaceMeta, validateRow, type StoredTable } from '../../src/core/schema/storedRows';
+import { explainProblems, fullRows, migrateRow, restoreWorkspaceMeta, type StoredTable } from '../../src/core/schema/storedRows';
+import { fastFirst, type RowValidator } from '../../src/core/schema/rowValidator';
 import { DAMAGED_NAME, MISSING_NAME, restoreStoredWorkspace, type RawTables } from '../../src/core/schema/storedWorkspace';
 
 // Every row type the browser database holds goes through validate -> migrate -> restore; a
@@ -72,15 +73,21 @@ const CASES: { table: StoredTable; good: unknown; broken: Record<string, unknown
 
 const catalogue = { departmentIds: ['d1'], systemIds: ['s1'], dataStoreIds: ['ds1'] };
 
-describe('validateRow: each row type', () => {
+/** The zod checks alone, and the fast check in front of them as a page load reads rows: both must give the same answers. */
+const VALIDATORS: [string, RowValidator][] = [
+  ['zod', fullRows],
+  ['fast check, then zod', fastFirst(fullRows)],
+];
+
+describe.each(VALIDATORS)('validateRow (%s): each row type', (_name, check) => {
   for (const { table, good, broken } of CASES) {
     const label = table === 'meta' ? `meta ${(good as { key: string }).key}` : table;
     it(`${label}: a good row passes`, () => {
-      expect(validateRow(table, good, catalogue)).toMatchObject({ ok: true });
+      expect(check.validateRow(table, good, catalogue)).toMatchObject({ ok: true });
     });
     for (const [variant, row] of Object.entries(broken)) {
       it(`${label}: ${variant} is refused with a readable reason`, () => {
-        const v = validateRow(table, row, catalogue);
+        const v = check.validateRow(table, row, catalogue);
         expect(v.ok).toBe(false);
         if (v.ok) return;
         expect(v.problems.length).toBeGreaterThan(0);
@@ -92,12 +99,12 @@ describe('validateRow: each row type', () => {
   }
 
   it('a map pointing at a department that is not in the catalogue is refused on its own', () => {
-    const v = validateRow('maps', map('m1', 'd-gone'), catalogue);
+    const v = check.validateRow('maps', map('m1', 'd-gone'), catalogue);
     expect(v).toEqual({ ok: false, problems: [{ path: 'departmentId', message: 'no department with id "d-gone"' }] });
   });
 
   it('a meta row a newer version added passes untouched', () => {
-    expect(validateRow('meta', { key: 'comments', whatever: 1 })).toEqual({ ok: true, value: { key: 'comments', whatever: 1 } });
+    expect(check.validateRow('meta', { key: 'comments', whatever: 1 })).toEqual({ ok: true, value: { key: 'comments', whatever: 1 } });
   });
 });
 
@@ -153,7 +160,7 @@ describe('restoreWorkspaceMeta', () => {
   });
 });
 
-describe('restoreStoredWorkspace', () => {
+describe.each(VALIDATORS)('restoreStoredWorkspace (%s)', (_name, check) => {
   const tables = (over: Partial<RawTables> = {}): RawTables => {
     const maps = [map('m1', 'd1'), map('m2', 'd2', 'ds1'), map('m3', null)];
     return {
@@ -171,7 +178,7 @@ describe('restoreStoredWorkspace', () => {
   const newId = () => 'fresh';
 
   it('reads a healthy database whole, in the stored order, with nothing set aside', () => {
-    const r = restoreStoredWorkspace(tables(), newId);
+    const r = restoreStoredWorkspace(tables(), newId, check);
     expect(r.damaged).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(r.standIns).toEqual([]);
@@ -180,11 +187,11 @@ describe('restoreStoredWorkspace', () => {
   });
 
   it('an empty database is no workspace', () => {
-    expect(restoreStoredWorkspace({ meta: [], maps: [], departments: [], systems: [], dataStores: [] }, newId).workspace).toBeNull();
+    expect(restoreStoredWorkspace({ meta: [], maps: [], departments: [], systems: [], dataStores: [] }, newId, check).workspace).toBeNull();
   });
 
   it('a damaged department is set aside alone: its map opens, the department shown as unknown (damaged record)', () => {
-    const r = restoreStoredWorkspace(tables({ departments: [{ id: 'd1', name: 42 }, { id: 'd2', name: 'Finance' }] }), newId);
+    const r = restoreStoredWorkspace(tables({ departments: [{ id: 'd1', name: 42 }, { id: 'd2', name: 'Finance' }] }), newId, check);
     expect(r.workspace!.maps.map((m) => m.id)).toEqual(['m3', 'm2', 'm1']);
     expect(r.damaged.map((d) => [d.table, d.id])).toEqual([['departments', 'd1']]);
     expect(r.damaged[0]!.explanation).toBe('“name” must be text, found 42.');
@@ -194,35 +201,35 @@ describe('restoreStoredWorkspace', () => {
   });
 
   it('a damaged data store does not hide the maps that draw it', () => {
-    const r = restoreStoredWorkspace(tables({ dataStores: [{ id: 'ds1', name: 'Sheet', kind: 'hologram' }] }), newId);
+    const r = restoreStoredWorkspace(tables({ dataStores: [{ id: 'ds1', name: 'Sheet', kind: 'hologram' }] }), newId, check);
     expect(r.workspace!.maps.map((m) => m.id)).toContain('m2');
     expect(r.workspace!.dataStores).toEqual([{ id: 'ds1', name: DAMAGED_NAME, kind: 'other', systemId: null, customerFields: [] }]);
     expect(r.damaged.map((d) => d.id)).toEqual(['ds1']);
   });
 
   it('a map pointing at a record that is gone altogether opens with a stand-in for it', () => {
-    const r = restoreStoredWorkspace(tables({ departments: [{ id: 'd1', name: 'Admissions' }] }), newId);
+    const r = restoreStoredWorkspace(tables({ departments: [{ id: 'd1', name: 'Admissions' }] }), newId, check);
     expect(r.workspace!.maps.map((m) => m.id)).toContain('m2');
     expect(r.workspace!.departments).toContainEqual({ id: 'd2', name: MISSING_NAME });
     expect(r.damaged).toEqual([]);
   });
 
   it('a damaged department nobody points at gets no stand-in', () => {
-    const r = restoreStoredWorkspace(tables({ departments: [{ id: 'd1', name: 'Admissions' }, { id: 'd2', name: 'Finance' }, { id: 'd9' }] }), newId);
+    const r = restoreStoredWorkspace(tables({ departments: [{ id: 'd1', name: 'Admissions' }, { id: 'd2', name: 'Finance' }, { id: 'd9' }] }), newId, check);
     expect(r.standIns).toEqual([]);
     expect(r.damaged.map((d) => d.id)).toEqual(['d9']);
   });
 
   it('the workspace name stored as an object: the workspace opens as "Workspace" and the row is set aside', () => {
     const bad = { key: 'workspace', id: 'ws-1', name: { text: 'CRM' }, organisation: 'Uni' };
-    const r = restoreStoredWorkspace(tables({ meta: [{ key: 'schema', version: 2 }, bad] }), newId);
+    const r = restoreStoredWorkspace(tables({ meta: [{ key: 'schema', version: 2 }, bad] }), newId, check);
     expect(r.workspace!.meta).toEqual({ id: 'ws-1', name: 'Workspace', organisation: 'Uni' });
     expect(r.damaged).toEqual([expect.objectContaining({ table: 'meta', id: 'workspace', row: bad })]);
     expect(r.workspace!.maps).toHaveLength(3);
   });
 
   it('a damaged order row is set aside and the lists keep the stored order of ids', () => {
-    const r = restoreStoredWorkspace(tables({ meta: [{ key: 'workspace', id: 'ws-1', name: 'CRM' }, { key: 'order', maps: 'm1' }] }), newId);
+    const r = restoreStoredWorkspace(tables({ meta: [{ key: 'workspace', id: 'ws-1', name: 'CRM' }, { key: 'order', maps: 'm1' }] }), newId, check);
     expect(r.damaged.map((d) => [d.table, d.id])).toEqual([['meta', 'order']]);
     expect(r.workspace!.maps.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
   });
@@ -236,6 +243,7 @@ describe('restoreStoredWorkspace', () => {
         mapIndex: [index(map('m1', 'd1')), { id: 'm2', name: 7 }],
       }),
       newId,
+      check,
     );
     expect(r.damaged.map((d) => [d.table, d.id])).toEqual([['mapIndex', 'm2'], ['revisions', 'r2'], ['trash', 'm9']]);
     expect(r.reindex.map((m) => m.id).sort()).toEqual(['m2', 'm3']);
@@ -244,13 +252,13 @@ describe('restoreStoredWorkspace', () => {
 
   it('a broken map is set aside alone, the others open', () => {
     const broken = { ...map('m2', 'd2'), nodes: [{ id: 'n1', kind: 'subprocess', laneId: 'l1', label: 'x' }] };
-    const r = restoreStoredWorkspace(tables({ maps: [map('m1', 'd1'), broken, map('m3', null)] }), newId);
+    const r = restoreStoredWorkspace(tables({ maps: [map('m1', 'd1'), broken, map('m3', null)] }), newId, check);
     expect(r.workspace!.maps.map((m) => m.id)).toEqual(['m3', 'm1']);
     expect(r.damaged).toEqual([expect.objectContaining({ table: 'maps', id: 'm2', row: broken })]);
     expect(r.damaged[0]!.explanation).toContain('may come from a newer version of Lanemap');
   });
 
   it('says which storage version a newer Lanemap wrote', () => {
-    expect(restoreStoredWorkspace(tables({ meta: [{ key: 'schema', version: STORAGE_VERSION + 1 }, { key: 'workspace', id: 'w', name: 'n' }] }), newId).newerVersion).toBe(STORAGE_VERSION + 1);
+    expect(restoreStoredWorkspace(tables({ meta: [{ key: 'schema', version: STORAGE_VERSION + 1 }, { key: 'workspace', id: 'w', name: 'n' }] }), newId, check).newerVersion).toBe(STORAGE_VERSION + 1);
   });
 });

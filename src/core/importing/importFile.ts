@@ -7,17 +7,8 @@ import { fitTexts, MAX_IMPORTED_TEXT } from '../formats/fitText';
 // The format is told by content first (people rename files), then by extension. The readers
 // for the other tools' formats are loaded only when such a file arrives.
 
-export type ImportFormat = 'bundle' | 'bpmn' | 'drawio' | 'vsdx';
-
-export const FORMAT_LABELS: Record<ImportFormat, string> = {
-  bundle: 'Lanemap workspace',
-  bpmn: 'BPMN 2.0',
-  drawio: 'draw.io',
-  vsdx: 'Visio',
-};
-
-/** What the file picker offers. */
-export const IMPORT_ACCEPT = '.json,.bpmn,.bpmn2,.xml,.drawio,.vsdx,application/json,text/xml,application/xml';
+export { FORMAT_LABELS, IMPORT_ACCEPT, type ImportFormat } from './importFormats';
+import { FORMAT_LABELS, type ImportFormat } from './importFormats';
 
 /**
  * `unexpected`: the reader itself failed (a bug, not a bad file). The user is told the file was

@@ -1,4 +1,4 @@
-import { DEFAULT_LANE_HEIGHT, laneBands, NODE_SIZE } from '../model/geometry';
+import { DEFAULT_LANE_HEIGHT, NODE_SIZE } from '../model/geometry';
 import { plural } from '../model/vocabulary';
 import type { DataStore, Department, Flow, Lane, MapNode, MapView, Point, ProcessMap, System, Workspace } from '../model/types';
 import { addZodIssues, type BundleIssue, describeValue, formatPath, humanError, IssueList, type PathPart } from './issues';
@@ -8,8 +8,9 @@ import { BUNDLE_KEYS, bundleBodySchema, type BundleMap, checkCatalogue, checkMap
 // The workspace bundle (shared/FORMAT.md): read strictly and all-or-nothing, since an
 // import that half-worked would be worse than one that explains what to fix.
 
-export const BUNDLE_FORMAT = 'lanemap.workspace';
-export const SCHEMA_VERSION = 1;
+import { BUNDLE_FORMAT, SCHEMA_VERSION } from './bundleWrite';
+
+export { BUNDLE_FORMAT, SCHEMA_VERSION, toBundle, mapToBundle, type BundleLane, type BundleNode, type BundleFlow, type WorkspaceBundleMap, type WorkspaceBundle } from './bundleWrite';
 
 export type { BundleIssue } from './issues';
 export { validateMapRecord, validateCatalogueRecord, type RecordContext, type CatalogueTable } from './records';
@@ -105,60 +106,6 @@ function jsonErrorPosition(text: string, message: string): string {
   return ` (line ${line}, column ${column})`;
 }
 
-/** The workspace as a FORMAT.md v1 bundle, view fields inline. */
-export function toBundle(ws: Workspace, exportedAt: string): WorkspaceBundle {
-  return {
-    format: BUNDLE_FORMAT,
-    schemaVersion: SCHEMA_VERSION,
-    exportedAt,
-    workspace: { ...ws.meta },
-    departments: ws.departments.map((d) => ({ ...d })),
-    systems: ws.systems.map((s) => ({ ...s, integratesWith: [...s.integratesWith] })),
-    dataStores: ws.dataStores.map((d) => ({ ...d, customerFields: [...d.customerFields] })),
-    maps: ws.maps.map(mapToBundle),
-  };
-}
-
-// ---------------------------------------------------------------- conversion
-
-// Between the bundle's shape (geometry inline on the records, FORMAT.md) and the in-memory
-// one (geometry apart in `map.view`, types.ts).
-
-export interface BundleLane extends Lane {
-  y: number;
-  height: number;
-}
-export interface BundleNode extends MapNode {
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-}
-export interface BundleFlow extends Flow {
-  points?: Point[];
-}
-export interface WorkspaceBundleMap {
-  id: string;
-  name: string;
-  departmentId: string | null;
-  updatedAt: string;
-  casesPerYear?: number;
-  lanes: BundleLane[];
-  nodes: BundleNode[];
-  flows: BundleFlow[];
-  [extra: string]: unknown;
-}
-export interface WorkspaceBundle {
-  format: string;
-  schemaVersion: number;
-  exportedAt: string;
-  workspace: Workspace['meta'];
-  departments: Workspace['departments'];
-  systems: Workspace['systems'];
-  dataStores: Workspace['dataStores'];
-  maps: WorkspaceBundleMap[];
-}
-
 /** One validated bundle map as an in-memory ProcessMap. Warnings are for tolerated oddities. */
 export function mapFromBundle(m: BundleMap, at: readonly PathPart[], updatedAt: string, warnings: string[]): ProcessMap {
   const view: MapView = { nodes: {}, laneHeights: {}, flowPoints: {} };
@@ -191,28 +138,4 @@ export function mapFromBundle(m: BundleMap, at: readonly PathPart[], updatedAt: 
   if (m.casesPerYear !== undefined) map.casesPerYear = m.casesPerYear;
   if (Object.keys(extra).length > 0) map.extra = extra;
   return map;
-}
-
-/** One map in the bundle's shape, with its view fields inline. */
-export function mapToBundle(map: ProcessMap): WorkspaceBundleMap {
-  const bands = laneBands(map);
-  const out: WorkspaceBundleMap = {
-    id: map.id,
-    name: map.name,
-    departmentId: map.departmentId,
-    updatedAt: map.updatedAt,
-    ...(map.casesPerYear !== undefined ? { casesPerYear: map.casesPerYear } : {}),
-    lanes: map.lanes.map((lane, i) => ({ ...lane, y: bands[i]!.y, height: bands[i]!.height })),
-    nodes: map.nodes.map((node) => {
-      const box = map.view.nodes[node.id];
-      return box ? { ...node, x: box.x, y: box.y, width: box.width, height: box.height } : { ...node };
-    }),
-    flows: map.flows.map((flow) => {
-      const points = map.view.flowPoints[flow.id];
-      return points ? { ...flow, points: points.map((p): Point => [p[0], p[1]]) } : { ...flow };
-    }),
-  };
-  // Fields from other tools go back where they came from, but never over our own.
-  for (const [k, v] of Object.entries(map.extra ?? {})) if (!(k in out)) out[k] = v;
-  return out;
 }

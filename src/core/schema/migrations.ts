@@ -8,7 +8,8 @@ import { revisionOf } from './revisionRecords';
 //
 // The workspace file (FORMAT.md) has its own version: a change here does not change the file.
 
-export const STORAGE_VERSION = 3;
+export { STORAGE_VERSION } from './storageVersion';
+import { STORAGE_VERSION } from './storageVersion';
 
 /** Rows of the stored tables, by table name, as a migration sees them. */
 export type StoredTables = Record<string, unknown[]>;

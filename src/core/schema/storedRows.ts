@@ -1,20 +1,17 @@
 import './zodSetup';
 import { z } from 'zod';
 import { REQUIREMENT_PRIORITIES, WORKSPACE_STATUSES, type Id, type WorkspaceMeta } from '../model/types';
-import { count } from '../model/vocabulary';
 import { addZodIssues, type BundleIssue, humanError, IssueList } from './issues';
-import { STORAGE_VERSION } from './migrations';
+import { STORAGE_VERSION } from './storageVersion';
+import { isObject, trashKeptUnderItsId, type RowCheck, type RowValidator, type StoredTable } from './rowWords';
 import { idSchema, processMapSchema, validateCatalogueRecord, validateMapRecord, type RecordContext } from './records';
 
 // Every kind of row the browser database holds, one at a time: validate, migrate, restore.
 // The loader, the "Damaged records" panel and the recovery download all read rows through
 // here, so a row judged bad in one place is bad in all of them, for the same reason.
+// These are the zod checks, loaded only when a row fails the fast check (rowShapes.ts).
 
-/** The tables of a workspace's database whose rows are read back (quarantine itself aside). */
-export const STORED_TABLES = ['meta', 'departments', 'systems', 'dataStores', 'maps', 'mapIndex', 'revisions', 'revisionMaps', 'trash'] as const;
-export type StoredTable = (typeof STORED_TABLES)[number];
-
-export type RowCheck<T = unknown> = { ok: true; value: T } | { ok: false; problems: BundleIssue[] };
+export { STORED_TABLES, rowKey, describeRow, explainProblems, type StoredTable, type RowCheck } from './rowWords';
 
 const requirementSchema = z.looseObject({
   id: idSchema,
@@ -78,15 +75,6 @@ function check(schema: z.ZodType, raw: unknown): RowCheck {
   return { ok: false, problems: issues.result() };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The key a row is stored under: `id`, or a meta row's `key`. */
-export function rowKey(table: StoredTable, raw: unknown): string {
-  if (!isObject(raw)) return '(unknown)';
-  const key = table === 'meta' ? raw.key : raw.id;
-  return typeof key === 'string' || typeof key === 'number' ? String(key) : '(unknown)';
-}
-
 /**
  * Check one stored row. Maps are checked against the catalogue they point at (`ctx`); meta
  * rows a newer Lanemap may add (keys we do not know) pass untouched.
@@ -105,15 +93,12 @@ export function validateRow(table: StoredTable, raw: unknown, ctx?: RecordContex
     }
     case 'meta': {
       if (!isObject(raw) || typeof raw.key !== 'string') return { ok: false, problems: [{ path: 'key', message: 'is required' }] };
-      const schema = META_SCHEMAS[raw.key];
+      const schema = Object.hasOwn(META_SCHEMAS, raw.key) ? META_SCHEMAS[raw.key] : undefined;
       return schema ? check(schema, raw) : { ok: true, value: raw };
     }
     case 'trash': {
       const v = check(trashRowSchema, raw);
-      if (v.ok && (v.value as { id: Id; map: { id: Id } }).map.id !== (v.value as { id: Id }).id) {
-        return { ok: false, problems: [{ path: 'map.id', message: 'is not the id the row is kept under' }] };
-      }
-      return v;
+      return v.ok ? trashKeptUnderItsId(v.value) : v;
     }
     default:
       return check(SCHEMAS[table], raw);
@@ -146,39 +131,6 @@ export function migrateRow(table: StoredTable, raw: unknown, from: number, steps
   return { ok: true, row };
 }
 
-// ---------------------------------------------------------------- plain words
-
-const NOUN: Record<StoredTable, string> = {
-  meta: 'workspace record',
-  departments: 'department',
-  systems: 'system',
-  dataStores: 'data store',
-  maps: 'map',
-  mapIndex: 'entry in the list of maps',
-  revisions: 'saved version (its description)',
-  revisionMaps: 'saved version (its map)',
-  trash: 'map in the trash',
-};
-
-const META_NOUN: Record<string, string> = { workspace: 'workspace name and details', order: 'order of the lists', schema: 'storage version mark' };
-
-/** What the row is, in words: "department “d-adm”", "workspace name and details". */
-export function describeRow(table: StoredTable | string, id: string): string {
-  if (table === 'meta') return META_NOUN[id] ?? `workspace record “${id}”`;
-  const noun = NOUN[table as StoredTable] ?? `record in “${table}”`;
-  return `${noun} “${id}”`;
-}
-
-/** What is wrong with a row, as a sentence or two a user can read. */
-export function explainProblems(problems: readonly BundleIssue[]): string {
-  if (problems.length === 0) return 'It could not be read.';
-  const shown = problems.slice(0, 3).map((p) => (p.path === '(root)' ? `the record ${p.message}` : `“${p.path}” ${p.message}`));
-  const more = problems.length > 3 ? ` (and ${count(problems.length - 3, 'more problem')})` : '';
-  const future = problems.some((p) => p.message.startsWith('must be one of')) ? ' A value Lanemap does not know may come from a newer version of Lanemap.' : '';
-  const text = shown.join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${more}.${future}`;
-}
-
 // ---------------------------------------------------------------- the workspace row
 
 /**
@@ -206,3 +158,6 @@ export function restoreWorkspaceMeta(raw: unknown, fallbackId: () => Id): { meta
   if (typeof meta.name !== 'string') meta.name = 'Workspace';
   return { meta: meta as unknown as WorkspaceMeta, problems: whole.problems };
 }
+
+/** The zod checks as the loader takes them (rowValidator.ts). */
+export const fullRows: RowValidator = { validateRow, restoreWorkspaceMeta };

@@ -1,16 +1,17 @@
 import type { DataStore, Department, Id, ProcessMap, System, Workspace, WorkspaceMeta } from '../model/types';
 import type { BundleIssue } from './issues';
-import { STORAGE_VERSION } from './migrations';
+import { STORAGE_VERSION } from './storageVersion';
 import type { CatalogueTable } from './records';
 import { capitalise, count } from '../model/vocabulary';
-import { describeRow, explainProblems, restoreWorkspaceMeta, rowKey, validateRow, type StoredTable } from './storedRows';
+import { describeRow, explainProblems, rowKey, type StoredTable } from './rowWords';
+import type { RawTables, RowValidator } from './rowValidator';
 
 // A whole workspace from the rows of its database, each row on its own: a bad row is set
 // aside (damaged) and everything that points at it keeps working through a stand-in record
 // named "unknown (damaged record)", so one bad department never hides the maps of it.
 // Pure: the loader and the recovery download both call it on the rows they could read.
 
-export type RawTables = Partial<Record<StoredTable, unknown[]>>;
+export type { RawTables } from './rowValidator';
 
 export interface DamagedRow {
   table: StoredTable;
@@ -91,7 +92,9 @@ function sortByOrder<T extends { id: Id }>(rows: T[], order: unknown): T[] {
   return [...rows].sort((a, b) => (pos.get(a.id) ?? last) - (pos.get(b.id) ?? last));
 }
 
-export function restoreStoredWorkspace(tables: RawTables, newId: () => Id): RestoredWorkspace {
+/** `check` reads each row: rowValidatorFor(tables) picks the fast check, or zod where a row needs it. */
+export function restoreStoredWorkspace(tables: RawTables, newId: () => Id, check: RowValidator): RestoredWorkspace {
+  const { validateRow, restoreWorkspaceMeta } = check;
   const damaged: DamagedRow[] = [];
   const warnings: string[] = [];
   const setAside = (table: StoredTable, row: unknown, problems: BundleIssue[]): void => {

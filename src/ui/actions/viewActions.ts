@@ -1,6 +1,6 @@
 import { autoLayout } from '../../state/layoutActions';
-import { openExport } from '../export/ExportDialog';
-import { openHistory } from '../history/HistoryPanel';
+import { openExport } from '../export/ExportDialogHost';
+import { openHistory } from '../history/historyOpen';
 import { openFind } from '../find/findOpen';
 import { openShortcuts } from '../shell/shortcutsOpen';
 import { nextTheme, THEME_CHOICES } from '../shell/theme';

@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { lazy, useEffect, useRef } from 'react';
 import { revealNode } from '../actions/canvasView';
 import { takePending } from '../find/findOpen';
 import { setPanel, usePanels } from '../shell/panels';
@@ -8,18 +8,32 @@ import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { useCanvasZoom } from '../actions/canvasView';
-import { HistoryPanel } from '../history/HistoryPanel';
+import { useHistoryPanel } from '../history/historyOpen';
+import { LazyPart, useOpenedOnce } from '../common/Lazy';
 import { ReadOnlyNotice } from '../history/ReadOnlyNotice';
 import { Inspector } from '../inspector/Inspector';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
 import { ContextMenu } from './ContextMenu';
-import { StepListPanel } from '../steplist/StepListPanel';
 import { useStepListOpen } from '../steplist/stepListOpen';
 import { useLayoutOnOpen } from './useLayoutOnOpen';
 import { leavePresent, usePresenting } from './presentMode';
 import { usePresentView } from './usePresentView';
 import { usePresentFollow } from './usePresentFollow';
+
+// Loaded when first opened: the step list (its parser and writer) and the history of versions.
+const StepListPanel = lazy(() => import('../steplist/StepListPanel').then((m) => ({ default: m.StepListPanel })));
+const HistoryPanel = lazy(() => import('../history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+
+/** The history dialog, loaded the first time it opens and kept from then on. */
+function History() {
+  const loaded = useOpenedOnce(useHistoryPanel((s) => s.mapId !== null));
+  return loaded ? (
+    <LazyPart what="the history" over>
+      <HistoryPanel />
+    </LazyPart>
+  ) : null;
+}
 
 /** The inspector, drawn afresh for each selection: one that cannot be shown is left with Escape or "Show the map". */
 function InspectorPanel({ mapId }: { mapId: string }) {
@@ -59,7 +73,11 @@ function EditorBody({ mapId }: { mapId: string }) {
         <Palette />
       </fieldset>
       <div className="editor-main">
-        {stepList && <StepListPanel mapId={mapId} readOnly={readOnly} />}
+        {stepList && (
+          <LazyPart what="the step list">
+            <StepListPanel mapId={mapId} readOnly={readOnly} />
+          </LazyPart>
+        )}
         <Canvas mapId={mapId} />
         {sideHidden ? (
           <div className="panel-strip">
@@ -86,7 +104,7 @@ function EditorBody({ mapId }: { mapId: string }) {
         </button>
       )}
       <ContextMenu />
-      <HistoryPanel />
+      <History />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { addKindActions, addLaneAction } from '../actions/addActions';
 import { useActionContext } from '../actions/context';
 import { actionById, runAction, tooltip } from '../actions/table';
 import type { Action, ActionContext } from '../actions/types';
-import { ExportDialogHost } from '../export/ExportDialog';
+import { ExportDialogHost } from '../export/ExportDialogHost';
 import { openContextMenu } from './contextMenuOpen';
 import { KindIcon } from './nodes/KindIcon';
 import { useToolbarFit } from './toolbarFit';

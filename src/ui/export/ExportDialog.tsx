@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
-import { create } from 'zustand';
 import { analyzeWorkspace } from '../../core/analysis';
 import type { Id } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
@@ -17,10 +15,6 @@ import './export.css';
 // The export dialog: what to make (pictures, a report, the view on screen), of which maps,
 // with or without findings and a title block; one file per map, with a progress bar.
 
-const useExportDialog = create<{ open: boolean }>(() => ({ open: false }));
-export const openExport = () => useExportDialog.setState({ open: true });
-const closeExport = () => useExportDialog.setState({ open: false });
-
 const FORMAT_TEXT: Record<ExportFormat, [string, string]> = {
   svg: ['SVG picture', 'Sharp at any size, text stays text: for Word, web pages and print.'],
   png: ['PNG picture', 'A plain image, 1x to 3x.'],
@@ -31,18 +25,11 @@ const FORMAT_TEXT: Record<ExportFormat, [string, string]> = {
 const PICTURES: readonly ExportFormat[] = ['svg', 'png', 'view'];
 const isReport = (f: ExportFormat) => f === 'docx' || f === 'html';
 
-/** Where the editor's export dialog opens (the toolbar's Export… action opens it), over the page. */
-export function ExportDialogHost() {
-  const open = useExportDialog((s) => s.open);
-  // Leaving the editor closes the dialog, so it does not come back by itself on the next map.
-  useEffect(() => closeExport, []);
-  return open ? createPortal(<ExportDialog onClose={closeExport} />, document.body) : null;
-}
-
 type Which = 'open' | 'all' | 'some' | 'departments';
 type Message = { tone: 'info' | 'error'; lines: string[] };
 
-function ExportDialog({ onClose }: { onClose: () => void }) {
+/** Opened through ExportDialogHost, which loads this module on first use. */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const ws = useDocument((s) => s.workspace);
   const openMapId = useUi((s) => s.openMapId);

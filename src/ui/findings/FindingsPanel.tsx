@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { findingFocus } from '../../core/analysis/focus';
-import { costWords, FINDING_KIND_LABELS, FINDING_KINDS, type Finding, rankByCost } from '../../core/analysis';
+import { costWords, rankByCost } from '../../core/analysis/costs';
+import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding } from '../../core/analysis/types';
 import type { Id } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useFindings } from '../../state/findingsStore';

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { create } from 'zustand';
 import type { Department, Id, ProcessMap } from '../../core/model/types';
 import { describeChange, describeCounts } from '../../core/schema/revisionRecords';
 import { revisionMap, watchRevisions, type RevisionRow } from '../../persistence/historyQueries';
@@ -12,6 +11,7 @@ import { useUi } from '../../state/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { useModalDialog } from '../common/useModalDialog';
 import { formatWhen } from './formatWhen';
+import { closeHistory, useHistoryPanel } from './historyOpen';
 import { MapPreview } from './MapPreview';
 import './history.css';
 
@@ -19,9 +19,6 @@ import './history.css';
 // Opening it first keeps the map as it is now as a version, so the newest is always listed.
 
 const NO_DEPARTMENTS: Department[] = [];
-const useHistoryPanel = create<{ mapId: Id | null }>(() => ({ mapId: null }));
-export const openHistory = (mapId: Id) => useHistoryPanel.setState({ mapId });
-const closeHistory = () => useHistoryPanel.setState({ mapId: null });
 
 /** The compare screen, this version beside the map as it is now: what changed since, in colour. */
 function compareWithCurrent(mapId: Id, older: ProcessMap, revisionId: string): void {

@@ -2,7 +2,7 @@ import { randomIds } from '../../core/model/ids';
 import type { ProcessMap } from '../../core/model/types';
 import { renameMap, setMapDepartment, setMapVolume } from '../../state/mapActions';
 import { shortcutOf } from '../actions/table';
-import { openHistory } from '../history/HistoryPanel';
+import { openHistory } from '../history/historyOpen';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { MeasureField, TextField } from './fields';
 import { count, isCatalogueKind } from '../../core/model/vocabulary';

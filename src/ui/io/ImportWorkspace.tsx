@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FORMAT_LABELS, IMPORT_ACCEPT, type ImportFormat } from '../../core/importing/importFile';
+import { FORMAT_LABELS, IMPORT_ACCEPT, type ImportFormat } from '../../core/importing/importFormats';
 import { importInWorker, warmImportWorker, type RunningImport } from '../../workers/importClient';
 import type { BundleIssue } from '../../core/schema/bundle';
 import type { Workspace } from '../../core/model/types';

@@ -1,4 +1,4 @@
-import { toBundle } from '../../core/schema/bundle';
+import { toBundle } from '../../core/schema/bundleWrite';
 import type { Workspace } from '../../core/model/types';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';

@@ -1,6 +1,7 @@
 import { uuid } from '../../core/model/ids';
 import { emptyWorkspace } from '../../core/model/factory';
-import { toBundle } from '../../core/schema/bundle';
+import { toBundle } from '../../core/schema/bundleWrite';
+import { rowValidatorFor } from '../../core/schema/rowValidator';
 import { restoreStoredWorkspace } from '../../core/schema/storedWorkspace';
 import { readEverythingReadable } from '../../persistence/readableRows';
 import { datedName, downloadBlob } from '../io/download';
@@ -18,7 +19,7 @@ export interface RecoveryDownload {
 
 export async function downloadReadable(dbName: string, name: string, now = new Date()): Promise<RecoveryDownload> {
   const { tables, quarantine, unreadable } = await readEverythingReadable(dbName);
-  const restored = restoreStoredWorkspace(tables, uuid);
+  const restored = restoreStoredWorkspace(tables, uuid, await rowValidatorFor(tables));
   const ws = restored.workspace ?? emptyWorkspace(`ws-${uuid()}`, name);
   const damagedRecords = [
     ...restored.damaged.map((d) => ({ table: d.table, id: d.id, problem: d.explanation, row: d.row })),

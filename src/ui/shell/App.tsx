@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { activeDb, revisionMap } from '../../persistence/historyQueries';
 import { setRevisionLoader } from '../compare/compareRoute';
 import { onCommandError, useDocument } from '../../state/documentStore';
@@ -18,11 +18,14 @@ import { usePresenting } from '../editor/presentMode';
 import { MapList } from '../maps/MapList';
 import { StatusBanner } from './StatusBanner';
 import { TopBar } from './TopBar';
-import { CatalogueScreen } from '../catalogue/CatalogueScreen';
-import { LandscapeScreen } from '../landscape/LandscapeScreen';
-import { RequirementsScreen } from '../requirements/RequirementsScreen';
-import { CompareScreen } from '../compare/CompareScreen';
+import { LazyPart } from '../common/Lazy';
 import { goToMap, useHashRoute, useScreen } from './useHashRoute';
+
+// The other screens are loaded when first opened: the page starts with the map editor only.
+const CatalogueScreen = lazy(() => import('../catalogue/CatalogueScreen').then((m) => ({ default: m.CatalogueScreen })));
+const LandscapeScreen = lazy(() => import('../landscape/LandscapeScreen').then((m) => ({ default: m.LandscapeScreen })));
+const RequirementsScreen = lazy(() => import('../requirements/RequirementsScreen').then((m) => ({ default: m.RequirementsScreen })));
+const CompareScreen = lazy(() => import('../compare/CompareScreen').then((m) => ({ default: m.CompareScreen })));
 
 /** Older versions named in a compare address (#/compare/<id>@<revision>/…) come from the revisions store. */
 function useRevisionLoader(): void {
@@ -77,14 +80,10 @@ export function App() {
           <ErrorBoundary what={SCREEN_WHAT[screen]} back={wayBack(screen, openMapId)} resetKey={`${screen} ${openMapId} ${window.location.hash}`}>
             {!ready ? (
               <p className="placeholder" role="status">Opening your workspace…</p>
-            ) : screen === 'catalogue' ? (
-              <CatalogueScreen />
-            ) : screen === 'landscape' ? (
-              <LandscapeScreen />
-            ) : screen === 'requirements' ? (
-              <RequirementsScreen />
-            ) : screen === 'compare' ? (
-              <CompareScreen />
+            ) : screen !== 'map' ? (
+              <LazyPart what={SCREEN_WHAT[screen]}>
+                {screen === 'catalogue' ? <CatalogueScreen /> : screen === 'landscape' ? <LandscapeScreen /> : screen === 'requirements' ? <RequirementsScreen /> : <CompareScreen />}
+              </LazyPart>
             ) : openMapId ? (
               <Editor key={`${workspaceId}:${openMapId}`} mapId={openMapId} />
             ) : (

@@ -3,7 +3,7 @@ import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { compareHash } from '../compare/compareRoute';
 import { ImportWorkspaceButton } from '../io/ImportWorkspace';
-import { StorageButton } from '../storage/StoragePanel';
+import { StorageButton } from '../storage/StorageButton';
 import { DamagedRecordsButton } from '../storage/DamagedRecordsButton';
 import { exportWorkspace } from '../io/workspaceFile';
 import { WorkspaceButton } from '../workspaces/WorkspaceButton';

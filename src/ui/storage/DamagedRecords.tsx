@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
 import { capitalise } from '../../core/model/vocabulary';
-import { describeRow } from '../../core/schema/storedRows';
+import { describeRow } from '../../core/schema/rowWords';
 import type { QuarantineRow } from '../../persistence/db';
 import { restoreDamaged } from '../../state/damagedRecordActions';
 import { formatWhen } from '../history/formatWhen';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
-import { create } from 'zustand';
+import { closeStoragePanel, useStoragePanel } from './storageOpen';
 import { useAppStatus } from '../../state/appStatusStore';
 import { formatWhen } from '../history/formatWhen';
 import { downloadBackup } from '../io/workspaceFile';
@@ -13,23 +13,8 @@ import { count } from '../../core/model/vocabulary';
 // Where the maps are kept and how safe they are there: persistent or not, space used and
 // left, offline readiness, and the last backup, with "Download backup" at hand.
 
-const useStoragePanel = create<{ open: boolean }>(() => ({ open: false }));
-export const openStoragePanel = () => useStoragePanel.setState({ open: true });
-const closeStoragePanel = () => useStoragePanel.setState({ open: false });
-
-/** The top bar's way in; the panel itself lives next to it. */
-export function StorageButton() {
-  return (
-    <>
-      <button type="button" onClick={openStoragePanel} title="Where your maps are kept, space used, and backups">
-        Storage
-      </button>
-      <StoragePanel />
-    </>
-  );
-}
-
-function StoragePanel() {
+/** Loaded on first use by StorageButton, and kept. */
+export function StoragePanel() {
   const open = useStoragePanel((s) => s.open);
   const ref = useModalDialog(open);
   return (

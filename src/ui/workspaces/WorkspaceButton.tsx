@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useDocument } from '../../state/documentStore';
 import { useCurrentEntry } from '../../state/workspaceStore';
-import { WorkspacesDialog } from './WorkspacesDialog';
+import { LazyPart } from '../common/Lazy';
+
+// The dialog (details, switch, new, duplicate, delete, trash) is loaded when first opened.
+const WorkspacesDialog = lazy(() => import('./WorkspacesDialog').then((m) => ({ default: m.WorkspacesDialog })));
 
 /** The open workspace's name in the top bar; it opens "Workspaces" (details, switch, new, duplicate, delete, trash). */
 export function WorkspaceButton() {
@@ -17,7 +20,11 @@ export function WorkspaceButton() {
         {trashed && <span className="ws-trashed"> (in the trash)</span>}
         <span aria-hidden="true" className="ws-caret">▾</span>
       </button>
-      {open && <WorkspacesDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <LazyPart what="the workspaces" over>
+          <WorkspacesDialog onClose={() => setOpen(false)} />
+        </LazyPart>
+      )}
     </>
   );
 }

@@ -50,10 +50,18 @@ function run(): void {
     return;
   }
   rules ??= import('../core/analysis');
-  void rules.then(({ analyzeWorkspace }) => {
-    // A newer workspace came while the rules loaded: its own run sets the findings.
-    if (analysed === ws) useFindings.setState({ findings: analyzeWorkspace(ws), tooLarge: null });
-  });
+  rules.then(
+    ({ analyzeWorkspace }) => {
+      // A newer workspace came while the rules loaded: its own run sets the findings.
+      if (analysed === ws) useFindings.setState({ findings: analyzeWorkspace(ws), tooLarge: null });
+    },
+    (e: unknown) => {
+      // Not loaded (offline before the app was cached): the next change tries again.
+      console.warn('Lanemap: the findings rules could not be loaded', e);
+      rules = null;
+      if (analysed === ws) analysed = null;
+    },
+  );
 }
 
 /** Start following the document; returns the unsubscribe function. */

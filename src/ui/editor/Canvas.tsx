@@ -17,7 +17,7 @@ import {
 } from '@xyflow/react';
 import { usePresenting } from './presentMode';
 import { openContextMenu } from './contextMenuOpen';
-import { useCallback, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { mapWidth } from '../../core/model/geometry';
 import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
@@ -77,6 +77,8 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const selection = useUi((s) => s.selection);
   // Only the nodes follow a drag here; each flow follows its own ends (FlowEdge), so the edge list stays as it is.
   const drag = useLiveDrag((s) => s.places);
+  // A drag cut short by leaving the map (no drop) must not leave its places for the next canvas.
+  useEffect(() => endDrag, [mapId]);
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
   const [sizing, setSizing] = useState<{ nodeId: Id; box: NodeBox } | null>(null);
   const cache = useRef(newNodeCache());

@@ -5,6 +5,7 @@ import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
 import { describeSaveError, waitingText } from './saveErrors';
 import { replayExitJournals } from './exitJournal';
+import { CATALOGUE } from './catalogueTables';
 import { EditJournal } from './journal';
 import { replayJournal } from './journalReplay';
 import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, writeVersions, type WriteContext } from './writes';
@@ -91,6 +92,8 @@ export class Repository {
   private stored = false;
   /** The browser closed the database: check on the next write that it still holds the workspace. */
   private verify = false;
+  /** Storage was emptied under this session once: it may be again, so the exit write writes everything. */
+  private rewroteLost = false;
   /** Edits (change events) not on disk yet, for the status. */
   private waitingEdits = 0;
   private failures = 0;
@@ -108,11 +111,17 @@ export class Repository {
     // The browser closes a database it deletes (site data cleared): Dexie opens a new, empty
     // one on the next request, so look at once whether the workspace is still there.
     // (Closing it ourselves fires the same event: a disposed repository ignores it.)
-    db.on('close', () => {
-      if (this.disposed) return;
-      this.verify = true;
-      if (this.ready && !this.readOnly) this.schedule();
-    });
+    db.on('close', () => this.checkStored());
+  }
+
+  /**
+   * The stored workspace may be gone (the database closed under us, or a read found no
+   * workspace row): the next write looks, and writes the whole workspace from memory if so.
+   */
+  checkStored(): void {
+    if (this.disposed) return;
+    this.verify = true;
+    if (this.ready && !this.readOnly) this.schedule();
   }
 
   async load(): Promise<LoadResult> {
@@ -212,6 +221,11 @@ export class Repository {
     if (this.readOnly || this.held || !this.ready) return;
     const ws = this.opts.getWorkspace();
     const keys = new Set([...this.dirty.keys(), ...this.inFlight]);
+    // Storage may have been emptied and not written again yet: written alone, the changed
+    // records would become the whole workspace at the next start. A closing page cannot look
+    // first, so it writes everything.
+    const whole = this.verify || this.rewroteLost;
+    if (whole && ws) for (const d of everyRecord(ws)) keys.add(`${d.table}:${d.id}`);
     if (!ws || keys.size === 0) return;
     const batch = [...keys].map((k): Dirty => {
       const at = k.indexOf(':');
@@ -339,7 +353,10 @@ export class Repository {
       for (const d of batch) if (d.table === 'maps') this.removed.delete(d.id);
       // A whole rewrite kept its versions already.
       if (wrote === 'records') this.versionsLater(batch.filter((d) => d.table === 'maps').map((d) => d.id));
-      if (lost) this.opts.onStorageLost?.();
+      if (lost) {
+        this.rewroteLost = true;
+        this.opts.onStorageLost?.();
+      }
       if (this.dirty.size === 0) this.emit({ state: 'saved', at: new Date(this.now()).toISOString() });
     } catch (e) {
       for (const d of batch) {
@@ -372,4 +389,11 @@ export class Repository {
     this.lastStatus = sig;
     this.opts.onStatus(s);
   }
+}
+
+/** Every record of the workspace, as dirty entries. */
+function everyRecord(ws: Workspace): Dirty[] {
+  const rows: Dirty[] = [{ table: 'meta', id: 'workspace' }, ...ws.maps.map((m): Dirty => ({ table: 'maps', id: m.id }))];
+  for (const table of CATALOGUE) for (const r of ws[table]) rows.push({ table, id: r.id });
+  return rows;
 }

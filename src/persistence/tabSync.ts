@@ -12,7 +12,7 @@ import type { Repository } from './repository';
 
 export interface SyncOptions {
   db: LanemapDB;
-  repo: Pick<Repository, 'isPending' | 'writesStarted' | 'idle' | 'markDirty'>;
+  repo: Pick<Repository, 'isPending' | 'writesStarted' | 'idle' | 'markDirty' | 'checkStored'>;
   getWorkspace: () => Workspace | null;
   isHeldHere: (mapId: Id) => boolean;
   apply: (result: MergeResult) => void;
@@ -89,6 +89,13 @@ export class WorkspaceSync {
       const rows = await db.maps.bulkGet(wanted);
       return { snap, fetched: new Map<Id, unknown>(wanted.map((id, i) => [id, rows[i]])) };
     });
+    // Every save leaves the workspace row, so storage without it was not saved by another tab:
+    // it was emptied under us (site data cleared). Merging would take every record this tab is
+    // not editing as deleted; instead the repository writes the whole workspace again.
+    if (!snap.meta.some((r) => r.key === 'workspace')) {
+      repo.checkStored();
+      return 'unchanged';
+    }
     const check = await remoteRowValidator(snap, fetched);
     if (repo.writesStarted !== started) return 'stale';
     const local = getWorkspace();

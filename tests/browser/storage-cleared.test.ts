@@ -27,3 +27,27 @@ test('site data cleared while open: the whole workspace is written again, the us
   await expect.poll(() => page.locator('.map-list > li').count()).toBe(mapsBefore);
   await context.close();
 });
+
+// The data is cleared from the browser's settings in another window; coming back to the tab
+// makes it look for what other tabs saved. An emptied store is not another tab's save: no map
+// may go from the list, and the whole workspace is written again.
+test('site data cleared in another window: coming back to the tab keeps every map and writes them all again', async () => {
+  const { page, context } = await openApp(browser());
+  await waitSaved(page);
+  const maps = await page.locator('.map-list > li').allTextContents();
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(APP_URL).origin, storageTypes: 'indexeddb' });
+  // The tab shown again, as the browser tells it on coming back.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: /deleted .*stored data/i }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.map-list > li').allTextContents()).toEqual(maps);
+
+  await page.reload();
+  await waitForCanvas(page);
+  await expect.poll(() => page.locator('.map-list > li').allTextContents()).toEqual(maps);
+  await context.close();
+});

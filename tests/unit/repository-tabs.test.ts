@@ -171,6 +171,25 @@ describe('taking in what another tab saved', () => {
     expect(b.ws.maps.map((m) => m.id)).toEqual(['m-a']);
   });
 
+  it('storage emptied under the open tab (site data cleared) is not taken as every record deleted: the tab keeps its workspace and writes it all again', async () => {
+    const [a] = await twoTabs();
+    a.held.add('m-a');
+    // The tab looks at storage before its own next save runs.
+    a.repo.holdSaves(true);
+    a.edit(withMap(a.ws, { ...a.ws.maps[0]!, name: 'Edited here' }), [{ table: 'maps', id: 'm-a' }]);
+    const before = a.ws;
+    // What the browser leaves: the same database, made again empty, with no workspace row.
+    await Promise.all(a.db.tables.map((t) => t.clear()));
+
+    expect(await a.sync.reconcile()).toBe(false);
+    expect(a.ws).toBe(before);
+    a.repo.holdSaves(false);
+    await a.repo.flush();
+    const stored = new Repository(a.db, { getWorkspace: () => null, onStatus: () => undefined });
+    expect((await stored.load()).workspace).toEqual(before);
+    stored.dispose();
+  });
+
   it('a read that overlapped a write of this tab is thrown away and made again after it', async () => {
     const [a, b] = await twoTabs();
     a.edit({ ...a.ws, systems: [{ ...a.ws.systems[0]!, name: 'SITS 2' }, a.ws.systems[1]!] }, [{ table: 'systems', id: 's-1' }]);
@@ -181,6 +200,7 @@ describe('taking in what another tab saved', () => {
       isPending: () => false,
       idle,
       markDirty: () => undefined,
+      checkStored: () => undefined,
       // A write starts while the first read runs (the 2nd look), none during the second.
       get writesStarted() {
         return ++counted >= 2 ? 1 : 0;

@@ -334,6 +334,22 @@ describe('Repository: saving edits', () => {
     expect(await reload()).toEqual(current);
   });
 
+  it('a page closing before it could look at storage the browser emptied writes the whole workspace, not the changed map alone', async () => {
+    await newRepo().seed(current);
+    const repo = newRepo();
+    await repo.load();
+    // The database was closed under the app (site data cleared) and is empty now; the check
+    // that would write everything again waits for the next save, which the page never gets to.
+    await Promise.all(db.tables.map((t) => t.clear()));
+    repo.checkStored();
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Edited as the page closed' }))]);
+
+    repo.flushOnExit();
+    repo.dispose(); // the page is gone: no timer of it runs again
+    await vi.waitFor(async () => expect(await db.maps.count()).toBe(current.maps.length));
+    expect(await reload()).toEqual(current);
+  });
+
   it('writes nothing before load has finished, then writes the queued edits', async () => {
     await newRepo().seed(current);
     const repo = newRepo(10);

@@ -99,8 +99,8 @@ function Pane({ map, index, model, title, subtitle }: PaneProps) {
     <section className="cmp-pane" aria-label={`Map ${model.letters[index]}: ${title}`}>
       <header className="cmp-pane-head">
         <span className="cmp-letter" aria-hidden>{model.letters[index]}</span>
-        <span className="cmp-pane-title" title={title}>{title}</span>
-        <span className="cmp-pane-sub" title={subtitle}>{subtitle}</span>
+        <span className="cmp-pane-title">{title}</span>
+        <span className="cmp-pane-sub">{subtitle}</span>
       </header>
       <div
         className="cmp-canvas"

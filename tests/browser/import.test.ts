@@ -115,7 +115,8 @@ test('a chain of 10,000 steps without positions, too long for ELK, is still draw
   await dialog(page).getByRole('button', { name: 'Add 1 map' }).click();
   await page.getByRole('complementary', { name: 'Maps' }).getByRole('link', { name: /Long chain/ }).click();
   // The worker's ELK runs out of stack; the quick layout places the map, and the toast says so.
-  await expect.poll(() => page.locator('.toast').allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/laid out the quick way/));
+  // ELK's attempt on 10,000 steps comes first; on a loaded two-core machine it took over 30 s once.
+  await expect.poll(() => page.locator('.toast').allTextContents(), { timeout: 90_000 }).toContainEqual(expect.stringMatching(/laid out the quick way/));
   await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBeGreaterThan(3);
   expect(await page.locator('.react-flow__node-shape .shape-text').first().textContent()).toMatch(/^Task \d+$/);
   await page.screenshot({ path: 'tests/browser/artifacts/import-long-chain.png' });

@@ -99,6 +99,17 @@ function expectNoMarkOnOthers(svg: string, where: string): void {
   }
 }
 
+/** No flow's label box meets a node's mark (tag, notes mark, badge) in the drawn picture. */
+function expectNoLabelOnMarks(svg: string, where: string): number {
+  const marks = drawnMarks(svg).flatMap((n) => n.boxes.filter((b) => !b.what.startsWith('line')).map((b) => ({ ...b, x0: b.x0 + n.at[0], x1: b.x1 + n.at[0], y0: b.y0 + n.at[1], y1: b.y1 + n.at[1], node: n.label })));
+  const labels = all(parseXmlTree(svg, 'svg')).filter((g) => g.name === 'g' && g.attrs.class === 'flow-label');
+  for (const g of labels) {
+    const box = rectOf(g.children.find((c) => c.name === 'rect')!, `flow label "${unescape(g.children.find((c) => c.name === 'text')!.text)}"`);
+    for (const m of marks) expect(meets(box, m), `${where}: ${box.what} sits on the ${m.what} of "${m.node}"`).toBe(false);
+  }
+  return labels.length;
+}
+
 const refsOf = (ws: Workspace) => {
   const findings = analyzeWorkspace(ws);
   return { findings, refs: new Map(findings.map((f, i) => [f.id, `F${i + 1}`])) };
@@ -106,13 +117,14 @@ const refsOf = (ws: Workspace) => {
 const texts = (badges: Map<Id, Badge>) => new Map([...badges].map(([id, b]) => [id, b.text ?? String(b.count)]));
 
 describe('marks on paper have their own place', () => {
-  it('over the demo maps laid out for print with their numbered findings, every other step done by hand', () => {
+  it('over the demo maps laid out for print with their numbered findings, every other step done by hand; no flow label on a mark', () => {
     const base = demoWorkspace('2026-12-01T00:00:00Z');
     let k = 0;
     const ws: Workspace = { ...base, maps: base.maps.map((m) => ({ ...m, nodes: m.nodes.map((n) => (n.kind === 'step' && k++ % 2 === 0 ? { ...n, manual: true } : n)) })) };
     const { findings, refs } = refsOf(ws);
     let both = 0;
     let several = 0;
+    let flowLabels = 0;
     for (const map of ws.maps) {
       const badges = numberedBadges(findings, refs, map, ws);
       several += [...badges.values()].filter((b) => (b.text ?? '').includes(' ')).length;
@@ -120,7 +132,9 @@ describe('marks on paper have their own place', () => {
       const { svg } = renderPrintSvg(printLayout(map, ws.departments, texts(badges)), ws, { badges });
       both += expectNothingCovered(svg, map.name);
       expectNoMarkOnOthers(svg, map.name);
+      flowLabels += expectNoLabelOnMarks(svg, map.name);
     }
+    expect(flowLabels).toBeGreaterThan(10);
     // The test is about something: steps with both marks, and badges with several numbers.
     expect(both).toBeGreaterThan(5);
     expect(several).toBeGreaterThan(3);

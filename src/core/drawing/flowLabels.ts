@@ -1,6 +1,7 @@
 import type { Id, MapNode, NodeBox, Point, ProcessMap } from '../model/types';
 import type { Route } from './stepRoute';
 import { placeLabel } from './nodeLabels';
+import { nodeMarks } from './nodeMarks';
 import { SCREEN_TEXT, type TextStyle } from './textStyle';
 import { textWidth } from './textMetrics';
 
@@ -74,18 +75,26 @@ class BoxGrid {
 
 const inflate = (b: NodeBox): Box => ({ x: b.x - CLEAR, y: b.y - CLEAR, w: b.width + 2 * CLEAR, h: b.height + 2 * CLEAR });
 
-/** What a node covers: its shape (a decision as a plus, its corners free), and the caption under a start or end. */
-function nodeBoxes(n: MapNode, b: NodeBox, style: TextStyle): Box[] {
+/**
+ * What a node covers: its shape (a decision as a plus, its corners free), the caption under a
+ * start or end, and its marks (manual tag, notes mark, and the findings badge when known), which
+ * stand out over its edges.
+ */
+function nodeBoxes(n: MapNode, b: NodeBox, style: TextStyle, finding?: number | string): Box[] {
   const place = style.labels[n.kind]?.place;
   const shape =
     n.kind === 'decision'
       ? [inflate({ ...b, y: b.y + b.height / 4, height: b.height / 2 }), inflate({ ...b, x: b.x + b.width / 4, width: b.width / 2 })]
       : [inflate(b)];
+  const marks = Object.values(nodeMarks(b.width, b.height, { manual: n.manual, notes: !!n.notes, findings: finding }, style))
+    .filter((m): m is NodeBox => typeof m === 'object')
+    // Their own boxes, not widened: a label may touch a mark, and is never pushed by one onto a word.
+    .map((m): Box => ({ x: b.x + m.x, y: b.y + m.y, w: m.width, h: m.height }));
   const caption = place === 'below' || place === 'diamond' ? placeLabel(n.kind, n.label, b.width, b.height, style) : null;
-  if (!caption?.below) return shape;
+  if (!caption?.below) return [...shape, ...marks];
   // The caption's box is as wide as its column; the words in it are what must stay readable.
   const width = Math.max(...caption.lines.map((l) => textWidth(l, caption.size)));
-  return [...shape, inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
+  return [...shape, ...marks, inflate({ x: b.x + (b.width - width) / 2, y: b.y + caption.box.y, width, height: caption.box.height })];
 }
 
 /**
@@ -168,12 +177,13 @@ export function placeFlowLabels(
   map: Pick<ProcessMap, 'nodes' | 'view'>,
   routes: { flow: { id: Id; label?: string; from?: Id }; route: Route }[],
   style: TextStyle = SCREEN_TEXT,
+  findings?: ReadonlyMap<Id, number | string>,
 ): Map<Id, Point> {
   const nodes = new BoxGrid();
   const decisions = new Set<Id>();
   for (const n of map.nodes) {
     const b = map.view.nodes[n.id];
-    if (b) for (const box of nodeBoxes(n, b, style)) nodes.add(box);
+    if (b) for (const box of nodeBoxes(n, b, style, findings?.get(n.id))) nodes.add(box);
     if (n.kind === 'decision') decisions.add(n.id);
   }
   const lines = lineBoxes(routes);

@@ -1,4 +1,4 @@
-import type { Flow, Point, ProcessMap } from '../model/types';
+import type { Flow, Id, Point, ProcessMap } from '../model/types';
 import { detourRoute } from './detourRoute';
 import { placeFlowLabels } from './flowLabels';
 import { decisionSourceSides } from './decisionPorts';
@@ -10,11 +10,11 @@ import type { TextStyle } from './textStyle';
 // decision's branches leave by different vertices (decisionPorts).
 
 /**
- * The route of each flow whose ends are both drawn, its label placed clear of nodes and other
- * labels: its routed points; else the smooth step; else, where that crosses a node, a way round
+ * The route of each flow whose ends are both drawn, its label placed clear of nodes, their marks
+ * (`findings`: what each node's badge says, where a picture draws badges) and other labels: its routed points; else the smooth step; else, where that crosses a node, a way round
  * (`detour` set: the editor then draws those points too).
  */
-export function flowRoutes(map: ProcessMap, style?: TextStyle): { flow: Flow; route: Route; detour?: Point[] }[] {
+export function flowRoutes(map: ProcessMap, style?: TextStyle, findings?: ReadonlyMap<Id, number | string>): { flow: Flow; route: Route; detour?: Point[] }[] {
   const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];
   const boxes = map.nodes.flatMap((n) => map.view.nodes[n.id] ?? []);
   const unrouted = map.flows.filter((f) => (map.view.flowPoints[f.id]?.length ?? 0) < 2);
@@ -36,6 +36,6 @@ export function flowRoutes(map: ProcessMap, style?: TextStyle): { flow: Flow; ro
     const detour = flow.from === flow.to ? null : detourRoute(a, b, boxes);
     out.push(detour ? { flow, route: polylineRoute(detour), detour } : { flow, route: stepRoute(a, b) });
   }
-  const labels = placeFlowLabels(map, out, style);
+  const labels = placeFlowLabels(map, out, style, findings);
   return out.map((r) => ({ ...r, route: { ...r.route, label: labels.get(r.flow.id) ?? r.route.label } }));
 }

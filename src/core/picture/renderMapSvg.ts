@@ -2,14 +2,14 @@ import { nodeBadges } from '../analysis/focus';
 import type { Finding } from '../analysis/types';
 import { quickLayout } from '../layout/quickLayout';
 import { mapWidth } from '../model/geometry';
-import type { ProcessMap, Workspace } from '../model/types';
+import type { Id, ProcessMap, Workspace } from '../model/types';
 import { drawFlows } from './drawFlows';
 import { flowRoutes } from '../drawing/flowRoutes';
 import { fittedBoxes } from '../drawing/nodeSize';
 import { withWholeLaneNames } from '../drawing/laneNames';
 import { SCREEN_TEXT } from '../drawing/textStyle';
 import { drawLanes } from './drawLanes';
-import { drawNodes, NODE_TEXT_DEFAULTS } from './drawNodes';
+import { type Badge, drawNodes, NODE_TEXT_DEFAULTS } from './drawNodes';
 import { baseline, INK } from '../drawing/nodeLabels';
 import { Extent, FONT_FAMILY, num, textBlock, xmlText } from './svgMarkup';
 import { wrapText } from '../drawing/textMetrics';
@@ -52,8 +52,8 @@ export function renderMapSvg(source: ProcessMap, ws: Workspace, opts: SvgOptions
   const extent = new Extent();
 
   const lanes = drawLanes(map, ws, mapWidth(map), extent);
-  const flows = drawFlows(flowRoutes(map), extent);
-  const badges = opts.findings ? nodeBadges(opts.findings, map, ws) : new Map();
+  const badges = opts.findings ? nodeBadges(opts.findings, map, ws) : new Map<Id, Badge>();
+  const flows = drawFlows(flowRoutes(map, undefined, new Map([...badges].map(([id, b]) => [id, b.count]))), extent);
   const nodes = drawNodes(map, badges, extent);
   let empty = '';
   if (extent.empty) {

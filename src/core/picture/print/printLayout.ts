@@ -36,6 +36,8 @@ export interface PrintedMap {
   map: ProcessMap;
   /** PRINT_TEXT with this map's lane header width. */
   style: TextStyle;
+  /** What each node's findings badge says, as laid out for (flow labels keep clear of the badges). */
+  badges?: ReadonlyMap<Id, string>;
   /** Every column's left and right edge, left to right: where the map may be cut. */
   columns: { left: number; right: number }[];
   width: number;
@@ -145,7 +147,7 @@ export function printLayout(source: ProcessMap, departments: readonly Department
   for (const c of kept) [c.left, c.right] = [c.left + dx, c.right + dx];
   const right = Math.max(headerWidth + LEAD, ...kept.map((c) => c.right), ...Object.values(view.flowPoints).flat().map((p) => p[0]));
   const height = laneBands(map).reduce((h, b) => h + b.height, 0);
-  return { map, style, columns: kept, width: Math.ceil(right + LEAD), height };
+  return { map, style, ...(badges ? { badges } : {}), columns: kept, width: Math.ceil(right + LEAD), height };
 }
 
 /**

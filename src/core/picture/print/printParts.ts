@@ -56,7 +56,7 @@ function labelSpans(p: PrintedMap): [number, number][] {
 const routeCache = new WeakMap<PrintedMap, ReturnType<typeof flowRoutes>>();
 function routesOf(p: PrintedMap): ReturnType<typeof flowRoutes> {
   let routes = routeCache.get(p);
-  if (!routes) routeCache.set(p, (routes = flowRoutes(p.map, p.style)));
+  if (!routes) routeCache.set(p, (routes = flowRoutes(p.map, p.style, p.badges)));
   return routes;
 }
 

@@ -309,7 +309,42 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
     for (const x1 of xsA.slice(0, TWO_BEND_PLACES))
       for (const x2 of xsB.slice(0, TWO_BEND_PLACES)) if (x1 !== x2) two.push([[x1, fromBottom ? aBottom : a.y], [x1, y], [x2, y], [x2, toBottom ? bBottom : b.y]]);
   }
-  return [straight, ell, two];
+  // A long flow whose old route jogs along its way: along one lane-edge corridor instead,
+  // reached through the channel next to each node (or straight from its top or bottom).
+  const [three, four] = countBends(old) > 3 && (forward || backward) ? corridorRoutes(a, b, old, forward, gaps, corridors, ysA[0]!, ysB[0]!, xsA, xsB) : [[], []];
+  return [straight, ell, two, three, four];
+}
+
+/** Channels tried next to each node for a corridor route, and places along a top or bottom. */
+const CORRIDOR_CHANNELS = 2;
+
+/** Routes with three bends (one end on a top or bottom) and four (side to side) along a corridor. */
+function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], forward: boolean, gaps: readonly [number, number][], corridors: readonly number[], yA: number, yB: number, xsA: number[], xsB: number[]): [Point[][], Point[][]] {
+  const [exitX, entryX] = forward ? [a.x + a.width, b.x] : [a.x, b.x + b.width];
+  const lo = Math.min(a.x + a.width, b.x + b.width);
+  const hi = Math.max(a.x, b.x);
+  const between = gaps.filter(([l, r]) => l >= lo - 0.5 && r <= hi + 0.5);
+  if (between.length < 2) return [[], []];
+  // Nearest channels first: those just past a, those just before b; in each, its middle.
+  const ordered = forward ? between : [...between].reverse();
+  const tracks = (gs: readonly [number, number][]) => gs.map(([l, r]) => Math.round((l + r) / 2));
+  // The old route's own first and last verticals are free for it: tried first.
+  const inChannel = (x: number | undefined) => (x !== undefined && between.some(([l, r]) => x > l && x < r) ? [x] : []);
+  const nearA = [...new Set([...inChannel(old[1]?.[0]), ...tracks(ordered.slice(0, CORRIDOR_CHANNELS))])];
+  const nearB = [...new Set([...inChannel(old[old.length - 2]?.[0]), ...tracks(ordered.slice(-CORRIDOR_CHANNELS).reverse())])];
+  const three: Point[][] = [];
+  const four: Point[][] = [];
+  for (const y of nearCorridors(corridors, Math.min(a.y, b.y), Math.max(a.y + a.height, b.y + b.height))) {
+    // Which of a node's top and bottom faces the corridor, if one does (a hanging caption blocks the bottom).
+    const faceA = y <= a.y ? a.y : y >= a.y + a.height && !a.captionBelow ? a.y + a.height : null;
+    const faceB = y <= b.y ? b.y : y >= b.y + b.height && !b.captionBelow ? b.y + b.height : null;
+    for (const xa of nearA) {
+      for (const xb of nearB) if (xa !== xb) four.push([[exitX, yA], [xa, yA], [xa, y], [xb, y], [xb, yB], [entryX, yB]]);
+      if (faceB !== null) for (const x of xsB.slice(0, TWO_BEND_PLACES)) three.push([[exitX, yA], [xa, yA], [xa, y], [x, y], [x, faceB]]);
+    }
+    if (faceA !== null) for (const x of xsA.slice(0, TWO_BEND_PLACES)) for (const xb of nearB) three.push([[x, faceA], [x, y], [xb, y], [xb, yB], [entryX, yB]]);
+  }
+  return [three, four];
 }
 
 /** The lane-edge levels between top and bottom, and the few nearest beyond each. */

@@ -92,7 +92,7 @@ export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement
   }
 
   const itemY = Array.from(y, (v) => Math.round(v));
-  straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
+  for (let k = 0; k < 3; k++) straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
 }
 

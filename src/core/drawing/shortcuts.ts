@@ -234,7 +234,7 @@ function onSide(n: Box, p: Point, side: 'N' | 'E' | 'S' | 'W'): boolean {
 /**
  * Routes from a to b grouped by their bends, fewest first: straight; an L (out of a side, into
  * the top, bottom or side of b); a Z with its vertical in a channel, or its horizontal between
- * the two rows; a U under or over both.
+ * the two rows; a U under or over both; for a flow that jogged more, one long run across.
  */
 function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[]): Point[][][] {
   const start = old[0]!;
@@ -317,6 +317,8 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
 
 /** Channels tried next to each node for a corridor route, and places along a top or bottom. */
 const CORRIDOR_CHANNELS = 2;
+/** How many of the old route's longest horizontal runs lend their level to a corridor route. */
+const OWN_LEVELS = 3;
 
 /** Routes with three bends (one end on a top or bottom) and four (side to side) along a corridor. */
 function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], forward: boolean, gaps: readonly [number, number][], corridors: readonly number[], yA: number, yB: number, xsA: number[], xsB: number[]): [Point[][], Point[][]] {
@@ -334,7 +336,11 @@ function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[],
   const nearB = [...new Set([...inChannel(old[old.length - 2]?.[0]), ...tracks(ordered.slice(-CORRIDOR_CHANNELS).reverse())])];
   const three: Point[][] = [];
   const four: Point[][] = [];
-  for (const y of nearCorridors(corridors, Math.min(a.y, b.y), Math.max(a.y + a.height, b.y + b.height))) {
+  // Besides the corridors, the levels of the old route's longest runs across: each is free along
+  // part of the way already.
+  const runs = old.slice(1).map((p, i) => ({ y: p[1], len: p[1] === old[i]![1] ? Math.abs(p[0] - old[i]![0]) : 0 })).filter((r) => r.len > 0);
+  const ownLevels = runs.sort((p, q) => q.len - p.len).slice(0, OWN_LEVELS).map((r) => r.y);
+  for (const y of new Set([...nearCorridors(corridors, Math.min(a.y, b.y), Math.max(a.y + a.height, b.y + b.height)), ...ownLevels])) {
     // Which of a node's top and bottom faces the corridor, if one does (a hanging caption blocks the bottom).
     const faceA = y <= a.y ? a.y : y >= a.y + a.height && !a.captionBelow ? a.y + a.height : null;
     const faceB = y <= b.y ? b.y : y >= b.y + b.height && !b.captionBelow ? b.y + b.height : null;

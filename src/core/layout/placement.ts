@@ -11,6 +11,7 @@ import { straightenRuns } from './straighten';
 import type { Bands, LGraph } from './types';
 
 const SWEEPS = 8;
+const STRAIGHTEN_PASSES = 3;
 /** How strongly a loop's glued dummy keeps to its node (a long edge's link weighs 8). */
 const GLUE_WEIGHT = 16;
 
@@ -92,7 +93,8 @@ export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement
   }
 
   const itemY = Array.from(y, (v) => Math.round(v));
-  for (let k = 0; k < 3; k++) straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
+  // A run levelled can free room its neighbours' runs lacked: a few passes take most of it.
+  for (let pass = 0; pass < STRAIGHTEN_PASSES; pass++) straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
 }
 

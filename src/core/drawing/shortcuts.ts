@@ -113,6 +113,11 @@ export function takeShortcuts(
         break;
       }
     }
+    // Last, a long flow that still jogs: one long run across, if that turns less.
+    if (bends > 3) {
+      const long = bestCandidate(corridorRoutes(nodes[from]!, nodes[to]!, route, gaps, corridors), bends, crossings, crossingsIfFree);
+      if (long) take(long.pts, long.crossings);
+    }
     if (route === points[e]) continue;
     grid.removeRoute(e);
     grid.addRoute(e, route);
@@ -234,7 +239,7 @@ function onSide(n: Box, p: Point, side: 'N' | 'E' | 'S' | 'W'): boolean {
 /**
  * Routes from a to b grouped by their bends, fewest first: straight; an L (out of a side, into
  * the top, bottom or side of b); a Z with its vertical in a channel, or its horizontal between
- * the two rows; a U under or over both; for a flow that jogged more, one long run across.
+ * the two rows; a U under or over both.
  */
 function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[]): Point[][][] {
   const start = old[0]!;
@@ -309,10 +314,7 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
     for (const x1 of xsA.slice(0, TWO_BEND_PLACES))
       for (const x2 of xsB.slice(0, TWO_BEND_PLACES)) if (x1 !== x2) two.push([[x1, fromBottom ? aBottom : a.y], [x1, y], [x2, y], [x2, toBottom ? bBottom : b.y]]);
   }
-  // A long flow whose old route jogs along its way: along one lane-edge corridor instead,
-  // reached through the channel next to each node (or straight from its top or bottom).
-  const [three, four] = countBends(old) > 3 && (forward || backward) ? corridorRoutes(a, b, old, forward, gaps, corridors, ysA[0]!, ysB[0]!, xsA, xsB) : [[], []];
-  return [straight, ell, two, three, four];
+  return [straight, ell, two];
 }
 
 /** Channels tried next to each node for a corridor route, and places along a top or bottom. */
@@ -320,8 +322,19 @@ const CORRIDOR_CHANNELS = 2;
 /** How many of the old route's longest horizontal runs lend their level to a corridor route. */
 const OWN_LEVELS = 3;
 
-/** Routes with three bends (one end on a top or bottom) and four (side to side) along a corridor. */
-function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], forward: boolean, gaps: readonly [number, number][], corridors: readonly number[], yA: number, yB: number, xsA: number[], xsB: number[]): [Point[][], Point[][]] {
+/**
+ * For a flow that jogs along its way: routes with three bends (one end on a top or bottom) and
+ * four (side to side) along one lane-edge corridor, or the level of one of its own longest runs,
+ * reached through the channel next to each node.
+ */
+function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[]): [Point[][], Point[][]] {
+  const forward = b.x >= a.x + a.width;
+  if (!forward && b.x + b.width > a.x) return [[], []];
+  const [start, end] = [old[0]!, old[old.length - 1]!];
+  const yA = sidePlaces(a, 'y', onSide(a, start, 'E') || onSide(a, start, 'W') ? start[1] : null)[0]!;
+  const yB = sidePlaces(b, 'y', onSide(b, end, 'E') || onSide(b, end, 'W') ? end[1] : null)[0]!;
+  const xsA = sidePlaces(a, 'x', onSide(a, start, 'N') || onSide(a, start, 'S') ? start[0] : null);
+  const xsB = sidePlaces(b, 'x', onSide(b, end, 'N') || onSide(b, end, 'S') ? end[0] : null);
   const [exitX, entryX] = forward ? [a.x + a.width, b.x] : [a.x, b.x + b.width];
   const lo = Math.min(a.x + a.width, b.x + b.width);
   const hi = Math.max(a.x, b.x);

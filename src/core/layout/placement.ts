@@ -8,6 +8,7 @@ import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, PAD_NODE, PAD_TRACK } from './cons
 import type { Layered } from './layers';
 import type { PortOffsets } from './portOffsets';
 import { straightenRuns } from './straighten';
+import { alignNodes } from './alignNodes';
 import type { Bands, LGraph } from './types';
 
 const SWEEPS = 8;
@@ -95,6 +96,7 @@ export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement
   const itemY = Array.from(y, (v) => Math.round(v));
   // A run levelled can free room its neighbours' runs lacked: a few passes take most of it.
   for (let pass = 0; pass < STRAIGHTEN_PASSES; pass++) straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
+  alignNodes(L, g, itemY, laneTop, laneHeight, ports);
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
 }
 

@@ -36,6 +36,14 @@ describe('alignNodes', () => {
     expect(y).toEqual([100, 180, 300, 190, 90]);
   });
 
+  it('neither moves a decision nor lines a step up with one: its flows leave by its vertices', () => {
+    const { L, g, ports } = layeredScene(4, [[0, 3], [1, 2]], [[0, 1]]);
+    (g.nodes[0] as { kind: string }).kind = 'decision';
+    const y = [100, 180, 300, 190];
+    alignNodes(L, g, y, [0], [400], ports);
+    expect(y).toEqual([100, 180, 300, 190]);
+  });
+
   it('leaves a step carrying a loop where it is', () => {
     const { L, g, ports } = layeredScene(4, [[0, 3], [1, 2]], [[0, 1]], [1]);
     const y = [100, 180, 300, 190];

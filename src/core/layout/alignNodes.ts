@@ -27,16 +27,18 @@ export function alignNodes(L: Layered, g: LGraph, y: number[], laneTop: readonly
     if (below !== undefined && L.lane[below] === lane) hi = Math.min(hi, y[below]! - gap(v, below) - height(v));
     return [lo, hi];
   };
-  /** For each link of v: the top v needs for the link to run level. */
+  const decision = (i: number) => i < L.nodes && g.nodes[i]!.kind === 'decision';
+  /** For each link of v: the top v needs for the link to run level (links to a decision aside). */
   const levels = (v: number): number[] => [
-    ...L.left[v]!.map((u, k) => y[u]! + portOf(ports.right, L.right, u, v) - ports.left[v]![k]!),
-    ...L.right[v]!.map((u, k) => y[u]! + portOf(ports.left, L.left, u, v) - ports.right[v]![k]!),
+    ...L.left[v]!.flatMap((u, k) => (decision(u) ? [] : [y[u]! + portOf(ports.right, L.right, u, v) - ports.left[v]![k]!])),
+    ...L.right[v]!.flatMap((u, k) => (decision(u) ? [] : [y[u]! + portOf(ports.left, L.left, u, v) - ports.right[v]![k]!])),
   ];
   const straight = (want: number[], top: number) => want.filter((w) => Math.abs(w - top) < LEVEL).length;
 
   for (let v = 0; v < L.nodes; v++) {
-    // A node carrying a loop's glued tracks keeps them: it stays.
-    if (L.glued[v]! > 0) continue;
+    // A node carrying a loop's glued tracks keeps them; a decision fans its flows out through
+    // its vertices (ports.ts), not where the offsets say, so it stays and its links don't count.
+    if (L.glued[v]! > 0 || decision(v)) continue;
     const want = levels(v);
     if (want.length === 0) continue;
     const [lo, hi] = room(v);

@@ -1,7 +1,8 @@
 // After routing: a flow whose route turns more than it needs to takes a route with fewer corners
 // where one is free. The router follows the columns a flow crosses, so a hand-off to the next
 // lane turns twice (out east, down a channel, into the west side) and a rework loop or a long
-// flow turns at every jog; an L into the target's top, or one U under both nodes, reads better.
+// flow turns at every jog; an L into the target's top, or one U under both nodes, reads better,
+// and a long flow still jogging after that may run along one lane-edge corridor instead.
 // A shorter route is taken only when it passes through no node, runs along no other flow,
 // meets its nodes where no other flow does, and crosses no more flows than the old one.
 

@@ -14,9 +14,9 @@ const onBorder = (n: ShortcutNode, [x, y]: Point) =>
   ((x === n.x || x === n.x + n.width) && y >= n.y && y <= n.y + n.height) || ((y === n.y || y === n.y + n.height) && x >= n.x && x <= n.x + n.width);
 
 /** Runs the shortcuts on one scene; flow 0 is the one under test. */
-function shortcut(nodes: ShortcutNode[], edges: { from: number; to: number }[], routes: Point[][], gaps: [number, number][]): Point[][] {
+function shortcut(nodes: ShortcutNode[], edges: { from: number; to: number }[], routes: Point[][], gaps: [number, number][], corridors: number[] = []): Point[][] {
   const points = routes.map((r) => r.map((p): Point => [p[0], p[1]]));
-  takeShortcuts(nodes, edges, points, gaps, []);
+  takeShortcuts(nodes, edges, points, gaps, corridors);
   return points;
 }
 
@@ -55,6 +55,23 @@ describe('takeShortcuts', () => {
     const [route] = shortcut([a, far], [{ from: 0, to: 1 }], [jog], [[150, 400]]);
     expect(countBends(route!)).toBe(0);
     expect(route![0]![1]).toBe(route![1]![1]);
+  });
+
+  it('sends a long flow that jogs at every column along a free lane-edge corridor instead', () => {
+    // Five columns; a and z at the ends, level with each other. Tall steps fill the middle
+    // columns' row, steps over and under a and z close their tops and bottoms, and a small
+    // step in each middle column leaves the long flow a different level there: no route with
+    // two corners or fewer is free, and no jog can be taken out. A corridor runs at y = 20.
+    const start = box(0, 200);
+    const end = box(1000, 200);
+    const nodes = [start, end, box(250, 150, 150, 160), box(500, 150, 150, 160), box(750, 150, 150, 160), box(0, 80), box(1000, 80), box(0, 320), box(1000, 320), box(250, 110, 150, 30), box(500, 60, 150, 45), box(750, 110, 150, 30)];
+    const stairs: Point[] = [[150, 230], [200, 230], [200, 100], [450, 100], [450, 120], [700, 120], [700, 100], [950, 100], [950, 230], [1000, 230]];
+    const gaps: [number, number][] = [[150, 250], [400, 500], [650, 750], [900, 1000]];
+    const [route] = shortcut(nodes, [{ from: 0, to: 1 }], [stairs], gaps, [20, 440]);
+    expect(countBends(route!)).toBe(4);
+    expect(route!.some(([, y]) => y === 20)).toBe(true);
+    expect(onBorder(start, route![0]!)).toBe(true);
+    expect(onBorder(end, route![route!.length - 1]!)).toBe(true);
   });
 
   it('leaves a decision only by a vertex', () => {

@@ -1,7 +1,8 @@
 // After routing: a flow whose route turns more than it needs to takes a route with fewer corners
 // where one is free. The router follows the columns a flow crosses, so a hand-off to the next
 // lane turns twice (out east, down a channel, into the west side) and a rework loop or a long
-// flow turns at every jog; an L into the target's top, or one U under both nodes, reads better.
+// flow turns at every jog; an L into the target's top, or one U under both nodes, reads better,
+// and a long flow still jogging after that may run along one lane-edge corridor instead.
 // A shorter route is taken only when it passes through no node, runs along no other flow,
 // meets its nodes where no other flow does, and crosses no more flows than the old one.
 
@@ -112,6 +113,11 @@ export function takeShortcuts(
         changed = true;
         break;
       }
+    }
+    // Last, a long flow that still jogs: one long run across, if that turns less.
+    if (bends > 3) {
+      const long = bestCandidate(corridorRoutes(nodes[from]!, nodes[to]!, route, gaps, corridors), bends, crossings, crossingsIfFree);
+      if (long) take(long.pts, long.crossings);
     }
     if (route === points[e]) continue;
     grid.removeRoute(e);
@@ -310,6 +316,55 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
       for (const x2 of xsB.slice(0, TWO_BEND_PLACES)) if (x1 !== x2) two.push([[x1, fromBottom ? aBottom : a.y], [x1, y], [x2, y], [x2, toBottom ? bBottom : b.y]]);
   }
   return [straight, ell, two];
+}
+
+/** Channels tried next to each node for a corridor route, and places along a top or bottom. */
+const CORRIDOR_CHANNELS = 2;
+/** How many of the old route's longest horizontal runs lend their level to a corridor route. */
+const OWN_LEVELS = 3;
+
+/**
+ * For a flow that jogs along its way: routes with three bends (one end on a top or bottom) and
+ * four (side to side) along one lane-edge corridor, or the level of one of its own longest runs,
+ * reached through the channel next to each node.
+ */
+function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[]): [Point[][], Point[][]] {
+  const forward = b.x >= a.x + a.width;
+  if (!forward && b.x + b.width > a.x) return [[], []];
+  const [start, end] = [old[0]!, old[old.length - 1]!];
+  const yA = sidePlaces(a, 'y', onSide(a, start, 'E') || onSide(a, start, 'W') ? start[1] : null)[0]!;
+  const yB = sidePlaces(b, 'y', onSide(b, end, 'E') || onSide(b, end, 'W') ? end[1] : null)[0]!;
+  const xsA = sidePlaces(a, 'x', onSide(a, start, 'N') || onSide(a, start, 'S') ? start[0] : null);
+  const xsB = sidePlaces(b, 'x', onSide(b, end, 'N') || onSide(b, end, 'S') ? end[0] : null);
+  const [exitX, entryX] = forward ? [a.x + a.width, b.x] : [a.x, b.x + b.width];
+  const lo = Math.min(a.x + a.width, b.x + b.width);
+  const hi = Math.max(a.x, b.x);
+  const between = gaps.filter(([l, r]) => l >= lo - 0.5 && r <= hi + 0.5);
+  if (between.length < 2) return [[], []];
+  // Nearest channels first: those just past a, those just before b; in each, its middle.
+  const ordered = forward ? between : [...between].reverse();
+  const tracks = (gs: readonly [number, number][]) => gs.map(([l, r]) => Math.round((l + r) / 2));
+  // The old route's own first and last verticals are free for it: tried first.
+  const inChannel = (x: number | undefined) => (x !== undefined && between.some(([l, r]) => x > l && x < r) ? [x] : []);
+  const nearA = [...new Set([...inChannel(old[1]?.[0]), ...tracks(ordered.slice(0, CORRIDOR_CHANNELS))])];
+  const nearB = [...new Set([...inChannel(old[old.length - 2]?.[0]), ...tracks(ordered.slice(-CORRIDOR_CHANNELS).reverse())])];
+  const three: Point[][] = [];
+  const four: Point[][] = [];
+  // Besides the corridors, the levels of the old route's longest runs across: each is free along
+  // part of the way already.
+  const runs = old.slice(1).map((p, i) => ({ y: p[1], len: p[1] === old[i]![1] ? Math.abs(p[0] - old[i]![0]) : 0 })).filter((r) => r.len > 0);
+  const ownLevels = runs.sort((p, q) => q.len - p.len).slice(0, OWN_LEVELS).map((r) => r.y);
+  for (const y of new Set([...nearCorridors(corridors, Math.min(a.y, b.y), Math.max(a.y + a.height, b.y + b.height)), ...ownLevels])) {
+    // Which of a node's top and bottom faces the corridor, if one does (a hanging caption blocks the bottom).
+    const faceA = y <= a.y ? a.y : y >= a.y + a.height && !a.captionBelow ? a.y + a.height : null;
+    const faceB = y <= b.y ? b.y : y >= b.y + b.height && !b.captionBelow ? b.y + b.height : null;
+    for (const xa of nearA) {
+      for (const xb of nearB) if (xa !== xb) four.push([[exitX, yA], [xa, yA], [xa, y], [xb, y], [xb, yB], [entryX, yB]]);
+      if (faceB !== null) for (const x of xsB.slice(0, TWO_BEND_PLACES)) three.push([[exitX, yA], [xa, yA], [xa, y], [x, y], [x, faceB]]);
+    }
+    if (faceA !== null) for (const x of xsA.slice(0, TWO_BEND_PLACES)) for (const xb of nearB) three.push([[x, faceA], [x, y], [xb, y], [xb, yB], [entryX, yB]]);
+  }
+  return [three, four];
 }
 
 /** The lane-edge levels between top and bottom, and the few nearest beyond each. */

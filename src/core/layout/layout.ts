@@ -7,8 +7,10 @@
 //    gets a dummy per column crossed; a long edge between lanes changes lane once, where that
 //    crosses the least; barycentre sweeps then order each lane of each column, and a
 //    transposition pass repairs what they left.
-// 3. Place (placement.ts, straighten.ts): lanes grow to their fullest column; each cell's
-//    items are placed (isotonic regression) so ports line up, and long runs are straightened.
+// 3. Place (placement.ts, straighten.ts, alignNodes.ts): lanes grow to their fullest column;
+//    each cell's items are placed (isotonic regression) so ports line up, long runs are
+//    straightened (in as few level pieces as their neighbours allow), and a step moves level
+//    with its neighbour in line where its column has room.
 // 4. Route (plans.ts, ports.ts, channels.ts, routing.ts): axis-parallel polylines from border
 //    to border, vertical parts on tracks in the channels between columns, loops under their
 //    nodes, decisions fanning out through their vertices.

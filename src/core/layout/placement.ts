@@ -8,9 +8,11 @@ import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, PAD_NODE, PAD_TRACK } from './cons
 import type { Layered } from './layers';
 import type { PortOffsets } from './portOffsets';
 import { straightenRuns } from './straighten';
+import { alignNodes } from './alignNodes';
 import type { Bands, LGraph } from './types';
 
 const SWEEPS = 8;
+const STRAIGHTEN_PASSES = 3;
 /** How strongly a loop's glued dummy keeps to its node (a long edge's link weighs 8). */
 const GLUE_WEIGHT = 16;
 
@@ -92,7 +94,9 @@ export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement
   }
 
   const itemY = Array.from(y, (v) => Math.round(v));
-  straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
+  // A run levelled can free room its neighbours' runs lacked: a few passes take most of it.
+  for (let pass = 0; pass < STRAIGHTEN_PASSES; pass++) straightenRuns(L, g, itemY, laneTop, laneHeight, ports);
+  alignNodes(L, g, itemY, laneTop, laneHeight, ports);
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
 }
 

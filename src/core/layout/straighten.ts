@@ -26,6 +26,40 @@ export function straightenRuns(L: Layered, g: LGraph, y: number[], laneTop: numb
     return [lo, hi];
   };
 
+  /** Puts every dummy of the run on one level, the first candidate all have room for. */
+  const levelRun = (run: number[], ports: (number | null)[]): boolean => {
+    const ys = run.map((d) => y[d]!).sort((a, b) => a - b);
+    const median = ys[Math.floor(ys.length / 2)]!;
+    // Else the level nearest the median that every dummy has room for.
+    const lo = Math.max(...run.map((d) => room(d)[0]));
+    const hi = Math.min(...run.map((d) => room(d)[1]));
+    const candidates = [...ports.filter((p): p is number => p !== null), median, ...ys, ...(lo <= hi ? [Math.round(Math.min(hi, Math.max(lo, median)))] : [])];
+    for (const c of candidates) {
+      if (run.every((d) => y[d] === c || (room(d)[0] <= c && c <= room(d)[1]))) {
+        for (const d of run) y[d] = c;
+        return true;
+      }
+    }
+    return false;
+  };
+  /** The run cut, left to right, into the fewest consecutive pieces whose rooms share a level. */
+  const piecesWithCommonRoom = (run: number[]): number[][] => {
+    const pieces: number[][] = [];
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (const d of run) {
+      const [a, b] = room(d);
+      if (pieces.length === 0 || Math.max(lo, a) > Math.min(hi, b)) {
+        pieces.push([d]);
+        [lo, hi] = [a, b];
+      } else {
+        pieces[pieces.length - 1]!.push(d);
+        [lo, hi] = [Math.max(lo, a), Math.min(hi, b)];
+      }
+    }
+    return pieces;
+  };
+
   // Longest edges first: they have the most to gain.
   const order = L.chain.map((_, e) => e).sort((a, b) => L.chain[b]!.length - L.chain[a]!.length || a - b);
   for (const e of order) {
@@ -41,19 +75,16 @@ export function straightenRuns(L: Layered, g: LGraph, y: number[], laneTop: numb
       let j = i;
       while (j + 1 < chain.length && chain[j + 1]! >= L.nodes && L.lane[chain[j + 1]!] === lane) j++;
       const run = chain.slice(i, j + 1);
-      const candidates: number[] = [];
       const first = chain[i - 1] ?? -1;
       const last = chain[j + 1] ?? -1;
       // Level with the port of the node the run starts or ends at, if it touches one.
-      if (first >= 0 && first < L.nodes && L.lane[first] === lane) candidates.push(y[first]! + portAt(L, ports, first, chain[i]!));
-      if (last >= 0 && last < L.nodes && L.lane[last] === lane) candidates.push(y[last]! + portAt(L, ports, last, chain[j]!));
-      const ys = run.map((d) => y[d]!).sort((a, b) => a - b);
-      if (ys.length > 0) candidates.push(ys[Math.floor(ys.length / 2)]!, ...ys);
-      for (const c of candidates) {
-        if (run.every((d) => y[d] === c || (room(d)[0] <= c && c <= room(d)[1]))) {
-          for (const d of run) y[d] = c;
-          break;
-        }
+      const startPort = first >= 0 && first < L.nodes && L.lane[first] === lane ? y[first]! + portAt(L, ports, first, chain[i]!) : null;
+      const endPort = last >= 0 && last < L.nodes && L.lane[last] === lane ? y[last]! + portAt(L, ports, last, chain[j]!) : null;
+      if (!levelRun(run, [startPort, endPort])) {
+        // No one level fits the whole run: the fewest pieces that each fit one, so the run
+        // jogs only where a neighbour leaves it no room, not at every column.
+        const pieces = piecesWithCommonRoom(run);
+        pieces.forEach((piece, k) => levelRun(piece, [k === 0 ? startPort : null, k === pieces.length - 1 ? endPort : null]));
       }
       i = j + 1;
     }

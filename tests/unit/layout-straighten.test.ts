@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignNodes } from '../../src/core/layout/alignNodes';
 import { straightenRuns } from '../../src/core/layout/straighten';
-import { layeredScene } from './layered-scene';
+import { layeredScene } from './fixtures/layeredScene';
 
 describe('straightenRuns', () => {
   it('levels a run that cannot keep one level in as few pieces as its neighbours allow', () => {

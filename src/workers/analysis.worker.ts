@@ -3,7 +3,7 @@
 // workspace: the page sends it whole once, then only the records each edit changed.
 import { analyzeWorkspace } from '../core/analysis';
 import { tooLargeToAnalyse } from '../core/analysis/analysisSize';
-import { applyPatch } from '../core/analysis/workspaceMirror';
+import { applyPatch } from '../core/commands/workspacePatch';
 import type { Workspace } from '../core/model/types';
 import type { AnalysisReply, AnalysisRequest } from './analysisProtocol';
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/analysis/types';
-import { patchBetween } from '../core/analysis/workspaceMirror';
+import { patchBetween } from '../core/commands/workspacePatch';
 import type { Workspace } from '../core/model/types';
 import type { AnalysisReply, AnalysisRequest } from './analysisProtocol';
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/analysis/types';
-import type { WorkspacePatch } from '../core/analysis/workspaceMirror';
+import type { WorkspacePatch } from '../core/commands/workspacePatch';
 import type { Workspace } from '../core/model/types';
 
 /** The whole workspace once (a fresh worker, another workspace), then only what each edit changed. */

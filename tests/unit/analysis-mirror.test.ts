@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../src/core/analysis';
-import { applyPatch, patchBetween } from '../../src/core/analysis/workspaceMirror';
+import { applyPatch, patchBetween } from '../../src/core/commands/workspacePatch';
 import { addDataStore, applyChanges, deleteDataStore, deleteMap, diffWorkspace, duplicateMap, updateDataStore, updateNode } from '../../src/core/commands';
 import { demoWorkspace } from '../../src/core/demo';
 import type { Workspace } from '../../src/core/model/types';

@@ -1,4 +1,4 @@
-import { applyChanges, diffWorkspace, type RecordChange, TABLES } from '../commands/diff';
+import { applyChanges, diffWorkspace, type RecordChange, TABLES } from './diff';
 import type { Workspace } from '../model/types';
 
 // A copy of the workspace kept elsewhere (the analysis worker) is brought up to date with only

@@ -2,10 +2,12 @@ import { create } from 'zustand';
 import { tooLargeToAnalyse } from '../core/analysis/analysisSize';
 import type { Finding } from '../core/analysis/types';
 import type { Id, Workspace } from '../core/model/types';
+import { type AnalysisWorker, startAnalysisWorker } from '../workers/analysisClient';
 import { useDocument } from './documentStore';
 
-// The analysis, kept live: re-run shortly after every change to the workspace (it takes a
-// few milliseconds even for a large workspace), never while a keystroke is being handled.
+// The analysis, kept live: re-run shortly after every change to the workspace, never while a
+// keystroke is being handled, and in a worker, so that a large workspace's analysis does not
+// hold up the page after each edit.
 
 export interface FindingsState {
   findings: Finding[];
@@ -37,13 +39,41 @@ const DELAY_MS = 120;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let analysed: Workspace | null = null;
 
-/** The rules, loaded after the first screen's script (they are not needed to draw the map). */
+/** The worker that analyses off the page's thread; null once it could not start or failed. */
+let worker: AnalysisWorker | null | undefined;
+
+/** The rules on the page itself, loaded only when the worker cannot run them. */
 let rules: Promise<typeof import('../core/analysis')> | null = null;
 
 function run(): void {
   const ws = useDocument.getState().workspace;
   if (!ws || ws === analysed) return;
   analysed = ws;
+  const w = analysisWorker();
+  if (w) w.analyse(ws);
+  else analyseHere(ws);
+}
+
+function analysisWorker(): AnalysisWorker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = startAnalysisWorker((result) => useFindings.setState(result), analyseHereFromNowOn);
+  } catch (e) {
+    console.warn('Lanemap: the analysis worker could not be started; the findings are worked out on the page instead', e);
+    worker = null;
+  }
+  return worker;
+}
+
+/** The worker failed (not cached while offline, an exception): the page analyses, starting with the current workspace. */
+function analyseHereFromNowOn(reason: string): void {
+  console.warn(`Lanemap: the analysis worker failed (${reason}); the findings are worked out on the page instead`);
+  worker = null;
+  analysed = null;
+  run();
+}
+
+function analyseHere(ws: Workspace): void {
   const tooLarge = tooLargeToAnalyse(ws);
   if (tooLarge) {
     useFindings.setState({ findings: [], tooLarge });

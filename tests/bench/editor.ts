@@ -19,6 +19,8 @@ import { peerFile } from './editor/peerMaps';
 import { servePreview } from './previewServer';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+/** BENCH_ONLY=edit: only the two rename rows (a quicker A/B of an edit's main-thread cost). */
+const EDIT_ONLY = process.env.BENCH_ONLY === 'edit';
 const PORT = Number(process.env.LANEMAP_BENCH_PORT ?? 4280);
 const LIST_MAPS = 200;
 const VIEWPORT = { width: 1440, height: 900 };
@@ -141,16 +143,18 @@ interface Figures {
 /** One side's figures for one run; `editorFile` is the workspace file with the 150- and 1,000-node maps. */
 async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, prodUrl: string, editorFile: string, run: number): Promise<Figures> {
   const f = {} as Figures;
-  // A fresh profile each time: Lanemap writes its demo, the peer fetches the demo's first map.
-  const cold = await browser.newContext({ viewport: VIEWPORT });
-  const cp = await cold.newPage();
-  const t0 = Date.now();
-  await cp.goto(side === 'lanemap' ? prodUrl : `${urls.bare}?map=demo`);
-  await stepsDrawn(cp, side);
-  f.coldMs = Date.now() - t0;
-  await settled(cp, side);
-  f.heapMb = await heapMb(cp);
-  await cold.close();
+  if (!EDIT_ONLY) {
+    // A fresh profile each time: Lanemap writes its demo, the peer fetches the demo's first map.
+    const cold = await browser.newContext({ viewport: VIEWPORT });
+    const cp = await cold.newPage();
+    const t0 = Date.now();
+    await cp.goto(side === 'lanemap' ? prodUrl : `${urls.bare}?map=demo`);
+    await stepsDrawn(cp, side);
+    f.coldMs = Date.now() - t0;
+    await settled(cp, side);
+    f.heapMb = await heapMb(cp);
+    await cold.close();
+  }
 
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const page = await ctx.newPage();
@@ -165,6 +169,10 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
   // Lanemap opens a big map at a readable zoom; the peer is given the same view and canvas size.
   if (side === 'lanemap') views.open = { ...(await canvasSize(page)), ...(await viewportOf(page)) };
   else await copyView(page, views.open!);
+  if (EDIT_ONLY) {
+    await ctx.close();
+    return f;
+  }
   f.nodesOpen = await page.locator('.react-flow__node').count();
   f.dragOpen = await dragFps(page, await middleNode(page, LABEL[side]));
   await settled(page, side);
@@ -218,7 +226,7 @@ async function main(): Promise<void> {
   mkdirSync(join(dists.bare, 'maps'));
   for (const [name, map] of [['demo', demo.maps[0]!], ['g150', g150], ['g1000', g1000]] as const) writeFileSync(join(dists.bare, 'maps', `${name}.json`), JSON.stringify(peerFile(map)));
   const editorFile = workspaceFile(dir, 'Bench editor', [g150, g1000]);
-  const listFile = workspaceFile(dir, `Bench ${LIST_MAPS} maps`, Array.from({ length: LIST_MAPS }, (_, i) => ({ ...benchMap(150, 2000 + i, `l${i}`), name: `List map ${i + 1}` })));
+  const listFile = () => workspaceFile(dir, `Bench ${LIST_MAPS} maps`, Array.from({ length: LIST_MAPS }, (_, i) => ({ ...benchMap(150, 2000 + i, `l${i}`), name: `List map ${i + 1}` })));
 
   const stops = [await servePreview(dists.prod, PORT), await servePreview(dists.e2e, PORT + 1), await servePreview(dists.bare, PORT + 2)];
   const prodUrl = `http://localhost:${PORT}/`;
@@ -229,12 +237,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       // Lanemap first on even runs: it also sets the opening view the peer copies.
       for (const side of i % 2 === 0 ? SIDES : [...SIDES].reverse()) {
-        if (side === 'bare' && !views.whole) continue;
+        if (side === 'bare' && !views.open) continue;
         runs[side].push(await oneRun(browser, side, urls, prodUrl, editorFile, i));
         console.log(`run ${i + 1} ${side}: ${JSON.stringify(runs[side].at(-1))}`);
       }
     }
-    const list = await mapListMs(browser, urls.lanemap, listFile);
+    if (EDIT_ONLY) {
+      for (const k of ['edit150', 'edit1000'] as const) console.log(`rename, ${k}: Lanemap ${median(runs.lanemap.map((f) => f[k])).toFixed(1)} ms, bare ${median(runs.bare.map((f) => f[k])).toFixed(1)} ms (medians of ${RUNS})`);
+      return;
+    }
+    const list = await mapListMs(browser, urls.lanemap, listFile());
     const m = (side: Side, k: keyof Figures) => median(runs[side].map((f) => f[k]));
     const js = { lanemap: initialJsKb(dists.prod), bare: initialJsKb(dists.bare) };
     const row = (what: string, lanemap: number, bare: number | null, goal: string, met: boolean, digits = 0) => ({

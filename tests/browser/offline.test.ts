@@ -117,6 +117,9 @@ test('after the first visit the server is gone, and the app, its maps and the la
   // Edits made offline are kept offline.
   await rename(page, 'Send prospectus pack', 'Post prospectus pack');
   await waitSaved(page);
+  // The findings are worked out offline too, by the analysis worker from the cache.
+  await expect.poll(() => page.getByRole('region', { name: 'Findings' }).locator('.finding').count()).toBeGreaterThan(0);
+  expect(page.workers().some((w) => /analysis\.worker/.test(w.url()))).toBe(true);
 
   // The layout worker comes from the cache too: Auto layout puts a dragged node back.
   const node = nodeByLabel(page, 'Post prospectus pack');

@@ -10,9 +10,10 @@ import type { TextStyle } from './textStyle';
 // decision's branches leave by different vertices (decisionPorts).
 
 /**
- * The route of each flow whose ends are both drawn, its label placed clear of nodes, their marks
- * (`findings`: what each node's badge says, where a picture draws badges) and other labels: its routed points; else the smooth step; else, where that crosses a node, a way round
- * (`detour` set: the editor then draws those points too).
+ * The route of each flow whose ends are both drawn: its routed points; else the smooth step;
+ * else, where that crosses a node, a way round (`detour` set: the editor then draws those points
+ * too). Its label is placed clear of nodes, their marks and other labels; `findings` says what
+ * each node's badge says, where a picture draws badges.
  */
 export function flowRoutes(map: ProcessMap, style?: TextStyle, findings?: ReadonlyMap<Id, number | string>): { flow: Flow; route: Route; detour?: Point[] }[] {
   const out: { flow: Flow; route: Route; detour?: Point[] }[] = [];

@@ -5,7 +5,7 @@
 
 import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, PAD_NODE } from './constants';
 import type { Layered } from './layers';
-import type { PortOffsets } from './portOffsets';
+import { type PortOffsets, portOf } from './portOffsets';
 import type { LGraph } from './types';
 
 /** Ports this close read as level. */
@@ -54,7 +54,3 @@ export function alignNodes(L: Layered, g: LGraph, y: number[], laneTop: readonly
   }
 }
 
-function portOf(offsets: number[][], links: number[][], j: number, to: number): number {
-  const k = links[j]!.indexOf(to);
-  return k >= 0 ? offsets[j]![k]! : 0;
-}

@@ -6,7 +6,7 @@
 import { stackBands } from './banding';
 import { GAP_NODE, GAP_NODE_TRACK, GAP_TRACK, PAD_NODE, PAD_TRACK } from './constants';
 import type { Layered } from './layers';
-import type { PortOffsets } from './portOffsets';
+import { type PortOffsets, portOf } from './portOffsets';
 import { straightenRuns } from './straighten';
 import { alignNodes } from './alignNodes';
 import type { Bands, LGraph } from './types';
@@ -100,11 +100,6 @@ export function placeItems(L: Layered, g: LGraph, ports: PortOffsets): Placement
   return { bands: { laneTop, laneHeight, y: itemY.slice(0, L.nodes) }, itemY };
 }
 
-/** Port offset at j of its link to `to` (links are few per item: a scan is cheapest). */
-function portOf(offsets: number[][], links: number[][], j: number, to: number): number {
-  const k = links[j]!.indexOf(to);
-  return k >= 0 ? offsets[j]![k]! : 0;
-}
 
 /** Weighted least squares fit of a non-decreasing sequence (pool adjacent violators). */
 export function isotonic(target: readonly number[], weight: readonly number[]): number[] {

@@ -32,3 +32,9 @@ export function portOffsets(L: Layered, g: LGraph, eastExtra: readonly number[])
   }
   return { left, right };
 }
+
+/** Port offset at j of its link to `to` (offsets: ports.left or .right, links: L.left or .right; few per item, so a scan). */
+export function portOf(offsets: readonly number[][], links: readonly number[][], j: number, to: number): number {
+  const k = links[j]!.indexOf(to);
+  return k >= 0 ? offsets[j]![k]! : 0;
+}

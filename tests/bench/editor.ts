@@ -195,21 +195,33 @@ type View = { width: number; height: number } & Viewport;
 const views: { open?: View; whole?: View } = {};
 const canvasSize = (page: Page) => page.locator('.react-flow').first().evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
 
-async function mapListMs(browser: Browser, url: string, listFile: string): Promise<number[]> {
+async function mapListMs(browser: Browser, url: string, listFile: string): Promise<{ times: number[]; polled: number[] }> {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const page = await ctx.newPage();
   await page.goto(url);
   await stepsDrawn(page, 'lanemap');
   await importAsNew(page, listFile, `Bench ${LIST_MAPS} maps`);
+  // The moment the last row is added is taken in the page (a MutationObserver, on the same clock
+  // as this process), not by polling from here: polling every 50 ms, with a round trip per look,
+  // added 50 to 250 ms to what the page took.
+  await page.addInitScript((wanted) => {
+    new MutationObserver((_, seen) => {
+      if (document.querySelectorAll('.map-list > li').length < wanted) return;
+      (window as unknown as { __listedAt: number }).__listedAt = Date.now();
+      seen.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, LIST_MAPS);
   const times: number[] = [];
+  const polled: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = Date.now();
     await page.reload();
     await until(async () => (await page.locator('.map-list > li').count()) === LIST_MAPS, `${LIST_MAPS} maps listed`);
-    times.push(Date.now() - t0);
+    polled.push(Date.now() - t0);
+    times.push((await page.evaluate(() => (window as unknown as { __listedAt: number }).__listedAt)) - t0);
   }
   await ctx.close();
-  return times;
+  return { times, polled };
 }
 
 async function main(): Promise<void> {
@@ -247,6 +259,7 @@ async function main(): Promise<void> {
       return;
     }
     const list = await mapListMs(browser, urls.lanemap, listFile());
+    console.log(`map list, reload to listed: ${list.times.join(', ')} ms in the page; ${list.polled.join(', ')} ms polled from here`);
     const m = (side: Side, k: keyof Figures) => median(runs[side].map((f) => f[k]));
     const js = { lanemap: initialJsKb(dists.prod), bare: initialJsKb(dists.bare) };
     const row = (what: string, lanemap: number, bare: number | null, goal: string, met: boolean, digits = 0) => ({
@@ -267,11 +280,11 @@ async function main(): Promise<void> {
       row('initial JS, KB gzip', js.lanemap, js.bare, '<= 160 KB', js.lanemap <= 160),
       row('cold start to first map drawn, ms', m('lanemap', 'coldMs'), m('bare', 'coldMs'), '<= 1.3x bare', ratioAtMost('coldMs', 1.3)),
       row('reload onto a 1,000-node map, ms', m('lanemap', 'reload1000'), m('bare', 'reload1000'), '<= 1.2x bare', ratioAtMost('reload1000', 1.2)),
-      row(`map list with ${LIST_MAPS} maps x 150 nodes, reload to listed, ms`, median(list), null, '<= 300 ms', median(list) <= 300),
+      row(`map list with ${LIST_MAPS} maps x 150 nodes, reload to listed, ms`, median(list.times), null, '<= 300 ms', median(list.times) <= 300),
       row('JS heap, demo open, MB', m('lanemap', 'heapMb'), m('bare', 'heapMb'), '<= 1.3x bare', ratioAtMost('heapMb', 1.3), 1),
     ];
     console.table(rows);
-    const result = { date: new Date().toISOString(), runs: RUNS, load: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(2))), rows, raw: { ...runs, mapList: list } };
+    const result = { date: new Date().toISOString(), runs: RUNS, load: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(2))), rows, raw: { ...runs, mapList: list.times, mapListPolled: list.polled } };
     mkdirSync('tests/bench/results', { recursive: true });
     writeFileSync('tests/bench/results/editor-latest.json', `${JSON.stringify(result, null, 2)}\n`);
   } finally {

@@ -1,4 +1,4 @@
-import type { Id } from '../core/model/types';
+import type { Id, MapReviewState } from '../core/model/types';
 import type { LanemapDB } from './db';
 
 // The list of maps as the small index table holds it: read at start before the maps themselves,
@@ -10,6 +10,8 @@ export interface ListedMap {
   name: string;
   departmentId: Id | null;
   nodeCount: number;
+  /** Where the map stands (absent: a draft, or not known yet while the list comes from the index). */
+  review?: MapReviewState;
 }
 
 export interface EarlyMapList {

@@ -2,7 +2,7 @@ import * as C from '../core/commands';
 import { restoreMapRevision, restoreTrashedMap } from '../core/commands/restoreMap';
 import { emptyMap } from '../core/model/factory';
 import { randomIds } from '../core/model/ids';
-import type { Id, ProcessMap } from '../core/model/types';
+import type { Id, MapReviewState, ProcessMap } from '../core/model/types';
 import { getMap, onCommandError, useDocument } from './documentStore';
 import { useUi } from './uiStore';
 
@@ -43,6 +43,11 @@ export function renameMap(mapId: Id, name: string): boolean {
 /** The map's yearly volume of cases, for its steps that give none (undefined clears it). */
 export function setMapVolume(mapId: Id, casesPerYear: number | undefined): boolean {
   return doc().dispatch(C.setMapVolume, { mapId, casesPerYear });
+}
+
+/** Where the map stands with its department, signed with the person's name and the time now. */
+export function setMapReview(mapId: Id, state: MapReviewState, by: string): boolean {
+  return doc().dispatch(C.setMapReview, { mapId, state, by, at: new Date().toISOString() });
 }
 
 export function setMapDepartment(mapId: Id, departmentId: Id | null, newDepartmentName?: string): boolean {

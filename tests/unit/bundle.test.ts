@@ -267,6 +267,14 @@ describe('parseBundle: errors', () => {
     expect(errors.find((e) => e.path === 'maps[0].nodes[0].width')!.message).toBe('must be greater than 0, found -5');
   });
 
+  it("refuses a map's review status that is not draft, for review or agreed, with its path", () => {
+    const b = baseBundle();
+    b.maps[0].review = { state: 'signed off', by: 'Ana' };
+    const errors = errorsOf(parseBundle(b));
+    expect(paths(errors)).toEqual(['maps[0].review.state']);
+    expect(errors[0]!.message).toBe('must be one of "draft", "review", "agreed"; found the text "signed off"');
+  });
+
   it('stops listing after 50 problems and says how many more', () => {
     const b = baseBundle();
     for (let i = 0; i < 120; i++) b.maps[0].nodes.push({ id: `x${i}`, kind: 'step', laneId: 'nowhere', label: '' });
@@ -331,6 +339,7 @@ function sampleWorkspace(): Workspace {
       flowPoints: { f2: [[375, 132], [375, 244]] },
     },
     updatedAt: '2026-10-01T09:00:00.000Z',
+    review: { state: 'agreed', by: 'Ana Silva', at: '2026-11-20T15:30:00.000Z' },
   };
   const other: ProcessMap = {
     id: 'm-a',

@@ -15,6 +15,7 @@ import {
   replaceWorkspace,
   scopeKey,
   setMapDepartment,
+  setMapReview,
   undo,
   withDepartment,
 } from '../../src/core/commands';
@@ -305,5 +306,34 @@ describe('map and workspace commands are pure', () => {
   ];
   it.each(cases)('%s leaves its input as it was', (_name, run) => {
     expectPure(run);
+  });
+});
+
+describe('setMapReview', () => {
+  const AT = '2026-12-06T18:00:00.000Z';
+
+  it('records the state with who set it and when, as one undoable edit of the map', () => {
+    const next = expectUndoable(setMapReview, workspace(), { mapId: 'map-a', state: 'agreed', by: '  Ana Silva ', at: AT });
+    expect(getMap(next).review).toEqual({ state: 'agreed', by: 'Ana Silva', at: AT });
+    expect(getMap(next).updatedAt).toBe(NOW);
+    expect(getMap(next, 'map-b')).toStrictEqual(getMap(workspace(), 'map-b'));
+  });
+
+  it('changes nothing when the map already has that state (no review yet counts as a draft)', () => {
+    expectNoOp(setMapReview, workspace(), { mapId: 'map-a', state: 'draft', by: 'Ana', at: AT });
+    const agreed = runCmd(setMapReview, workspace(), { mapId: 'map-a', state: 'agreed', by: 'Ana', at: AT });
+    expectNoOp(setMapReview, agreed, { mapId: 'map-a', state: 'agreed', by: 'Ben', at: '2026-12-07T09:00:00.000Z' });
+  });
+
+  it('refuses a review without a name or with an unknown state', () => {
+    expect(() => runCmd(setMapReview, workspace(), { mapId: 'map-a', state: 'review', by: '  ', at: AT })).toThrow(CommandError);
+    expect(() => runCmd(setMapReview, workspace(), { mapId: 'map-a', state: 'signed' as never, by: 'Ana', at: AT })).toThrow(/Unknown review status/);
+  });
+
+  it('a duplicate of an agreed map starts as a draft', () => {
+    const agreed = runCmd(setMapReview, workspace(), { mapId: 'map-a', state: 'agreed', by: 'Ana', at: AT });
+    const next = runCmd(duplicateMap, agreed, { mapId: 'map-a', newId: 'map-a2' });
+    expect(getMap(next, 'map-a2').review).toBeUndefined();
+    expect(getMap(next).review?.state).toBe('agreed');
   });
 });

@@ -68,6 +68,15 @@ describe('the report steps', () => {
     expect(c.departments[0]!.maps[0]!.findings.map((f) => f.ref)).toEqual(c.findings!.rows.filter((r) => r.maps.includes('Registry')).map((r) => r.ref));
   });
 
+  it("says in each map's facts whether it is agreed or for review, and who set it when", () => {
+    const facts = (review: ProcessMap['review']) => reportContent(workspace({ review }), { date: '2026-12-01' }).departments[0]!.maps[0]!.facts;
+    expect(facts({ state: 'agreed', by: 'Ana Silva', at: '2026-11-20T15:30:00.000Z' })).toBe('0 lanes · 0 steps · updated 22 November 2026 · agreed by Ana Silva on 20 November 2026');
+    expect(facts({ state: 'review', by: 'Ben' })).toBe('0 lanes · 0 steps · updated 22 November 2026 · sent for review by Ben');
+    expect(facts({ state: 'review' })).toBe('0 lanes · 0 steps · updated 22 November 2026 · for review');
+    expect(facts({ state: 'draft', by: 'Ana', at: NOW })).toBe('0 lanes · 0 steps · updated 22 November 2026');
+    expect(facts(undefined)).toBe('0 lanes · 0 steps · updated 22 November 2026');
+  });
+
   it('shows a findings part that says so when asked for findings and there are none', () => {
     const ws = workspace({});
     const c = reportContent(ws, { findings: [], includeFindings: true });

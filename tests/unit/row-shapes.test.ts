@@ -28,6 +28,8 @@ const STORED: [StoredTable, unknown][] = [
   ...ws.dataStores.map((d): [StoredTable, unknown] => ['dataStores', d]),
   ...ws.maps.map((m): [StoredTable, unknown] => ['maps', m]),
   ['maps', big],
+  ['maps', { ...map, review: { state: 'agreed', by: 'Ana Silva', at: '2026-12-06T18:00:00.000Z' } }],
+  ['maps', { ...map, review: { state: 'review' } }],
   ['maps', { ...map, casesPerYear: 1200, extra: { bpmnId: 'x' }, nodes: map.nodes.map((n, i) => (i === 0 ? { ...n, notes: 'n', minutesPerCase: 5, manual: true, newField: 1 } : n)) }],
   ...ws.maps.map((m): [StoredTable, unknown] => ['mapIndex', indexRow(m)]),
   ['revisions', revision],

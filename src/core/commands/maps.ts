@@ -1,4 +1,4 @@
-import type { Department, Id, ProcessMap, Workspace } from '../model/types';
+import { WORKSPACE_STATUSES, type Department, type Id, type MapReviewState, type ProcessMap, type Workspace } from '../model/types';
 import { type Command, CommandError, findMap, mapCommand, updateMap, workspaceCommand } from './define';
 import { checkMeasure } from './nodes';
 
@@ -17,6 +17,8 @@ export const duplicateMap = workspaceCommand<{ mapId: Id; newId: Id; name?: stri
   const src = findMap(ws, a.mapId);
   if (ws.maps.some((m) => m.id === a.newId)) throw new CommandError(`Map id "${a.newId}" is taken`);
   const copy: ProcessMap = { ...structuredClone(src), id: a.newId, name: a.name ?? `Copy of ${src.name}`, updatedAt: ctx.now() };
+  // A copy is a new draft: nobody has agreed to it yet.
+  delete copy.review;
   const at = ws.maps.indexOf(src) + 1;
   return { ...ws, maps: [...ws.maps.slice(0, at), copy, ...ws.maps.slice(at)] };
 });
@@ -25,6 +27,18 @@ export const renameMap = mapCommand<{ mapId: Id; name: string }>('renameMap', 'R
   const name = a.name.trim();
   if (!name || name === map.name) return map;
   return { ...map, name };
+});
+
+/**
+ * Where the map stands with its department, and who said so: `by` is the name the person gave
+ * in their browser, `at` the time it was set. Setting the state it already has changes nothing.
+ */
+export const setMapReview = mapCommand<{ mapId: Id; state: MapReviewState; by: string; at: string }>('setMapReview', 'Set review status', (map, a) => {
+  if (!(WORKSPACE_STATUSES as readonly string[]).includes(a.state)) throw new CommandError(`Unknown review status "${a.state}"`);
+  const by = a.by.trim();
+  if (!by) throw new CommandError('Say who sets the review status');
+  if ((map.review?.state ?? 'draft') === a.state) return map;
+  return { ...map, review: { state: a.state, by, at: a.at } };
 });
 
 /** The yearly volume of cases for the map's steps that give none of their own; undefined clears it. */

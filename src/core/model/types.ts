@@ -99,6 +99,8 @@ export interface ProcessMap {
   updatedAt: string;
   /** The yearly volume of cases for steps that do not give their own. */
   casesPerYear?: number;
+  /** Where the map stands with the department that owns it; absent, a draft. */
+  review?: MapReview;
   /** Fields written by other tools or newer versions, kept so a round trip loses nothing. */
   extra?: Record<string, unknown>;
 }
@@ -106,6 +108,17 @@ export interface ProcessMap {
 export const WORKSPACE_STATUSES = ['draft', 'review', 'agreed'] as const;
 /** Where a workspace's maps stand with the people who approve the policy document. */
 export type WorkspaceStatus = (typeof WORKSPACE_STATUSES)[number];
+
+/** Where one map stands: still being drawn, sent to its department to check, or agreed by them. */
+export type MapReviewState = WorkspaceStatus;
+
+export interface MapReview {
+  state: MapReviewState;
+  /** The name of the person who set it, as they gave it in their browser. */
+  by?: string;
+  /** When it was set (ISO time). */
+  at?: string;
+}
 
 export const REQUIREMENT_PRIORITIES = ['essential', 'optional'] as const;
 /** Must-have or nice-to-have, as CRM selection check-lists sort them. */

@@ -1,4 +1,4 @@
-import type { Access, DataStoreKind, Flow, FlowKind, Id, Lane, MapNode, NodeKind, ProcessMap } from './types';
+import type { Access, DataStoreKind, Flow, FlowKind, Id, Lane, MapNode, NodeKind, ProcessMap, WorkspaceStatus } from './types';
 
 // The words and rules of the format that every part of Lanemap says alike: what the kinds are
 // called, plurals, which nodes act and which hold data, the department a step belongs to and
@@ -77,6 +77,9 @@ export const storeKindNoun = (k: DataStoreKind): string => (k === 'other' ? 'sto
 // ---- Flow kinds and access ---------------------------------------------------------------
 
 /** A flow's kind as a menu entry names it. */
+/** A workspace's or a map's standing with the people who approve it, as the screens and the report name it. */
+export const STATUS_LABEL: Readonly<Record<WorkspaceStatus, string>> = { draft: 'Draft', review: 'For review', agreed: 'Agreed' };
+
 export const FLOW_KIND_LABEL: Readonly<Record<FlowKind, string>> = { sequence: 'Sequence', message: 'Message', data: 'Data' };
 
 /** What a flow of the kind means on a map (FORMAT.md 'Flow kinds'). */

@@ -1,6 +1,6 @@
 import { analyzeWorkspace } from '../analysis';
 import { listEn } from '../analysis/english';
-import { count } from '../model/vocabulary';
+import { count, STATUS_LABEL } from '../model/vocabulary';
 import { landscape, type Landscape } from '../analysis/landscape';
 import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding, type FindingKind, type Severity } from '../analysis/types';
 import type { Id, ProcessMap, Workspace, WorkspaceStatus } from '../model/types';
@@ -11,7 +11,7 @@ import { catalogueOf, mapSteps, type MapNote, type StepRow } from './mapSteps';
 import { REPORT_SUBTITLE, type ReportOptions, type ReportSection } from './options';
 import type { Paper } from './paper';
 import { type MapPictures, mapPictures, numberedBadges } from './pictures/mapPictures';
-import { longDate } from './reportText';
+import { longDate, reviewSentence } from './reportText';
 
 // What the report says, worked out once from the workspace: numbered headings, the words of the
 // summary, the pictures and the rows of every table. The .docx and HTML writers only lay this
@@ -202,6 +202,11 @@ function groupByDepartment(maps: ProcessMap[], ws: Workspace): { departmentId: I
 function mapPart(map: ProcessMap, heading: Heading, pictures: MapPictures, cat: ReturnType<typeof catalogueOf>, findings: FindingRef[]): MapPart {
   const { steps, notes } = mapSteps(map, cat);
   const facts = [count(map.lanes.length, 'lane'), count(steps.length, 'step'), `updated ${longDate(map.updatedAt)}`];
+  // Where the map stands with its department: a reader of the policy must know which maps are agreed.
+  if (map.review && map.review.state !== 'draft') {
+    const review = reviewSentence(map.review) ?? STATUS_LABEL[map.review.state];
+    facts.push(review.charAt(0).toLowerCase() + review.slice(1));
+  }
   if (pictures.pictures.length > 1) facts.push(`drawn in ${pictures.pictures.length} parts`);
   return { heading, map, facts: facts.join(' · '), pictures, steps, notes, findings };
 }

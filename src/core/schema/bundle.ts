@@ -136,6 +136,7 @@ export function mapFromBundle(m: BundleMap, at: readonly PathPart[], updatedAt: 
 
   const map: ProcessMap = { id: m.id, name: m.name, departmentId: m.departmentId, lanes, nodes, flows, view, updatedAt };
   if (m.casesPerYear !== undefined) map.casesPerYear = m.casesPerYear;
+  if (m.review !== undefined) map.review = m.review as ProcessMap['review'];
   if (Object.keys(extra).length > 0) map.extra = extra;
   return map;
 }

@@ -45,6 +45,7 @@ export interface WorkspaceBundleMap {
   departmentId: string | null;
   updatedAt: string;
   casesPerYear?: number;
+  review?: ProcessMap['review'];
   lanes: BundleLane[];
   nodes: BundleNode[];
   flows: BundleFlow[];
@@ -70,6 +71,7 @@ export function mapToBundle(map: ProcessMap): WorkspaceBundleMap {
     departmentId: map.departmentId,
     updatedAt: map.updatedAt,
     ...(map.casesPerYear !== undefined ? { casesPerYear: map.casesPerYear } : {}),
+    ...(map.review !== undefined ? { review: { ...map.review } } : {}),
     lanes: map.lanes.map((lane, i) => ({ ...lane, y: bands[i]!.y, height: bands[i]!.height })),
     nodes: map.nodes.map((node) => {
       const box = map.view.nodes[node.id];

@@ -27,6 +27,9 @@ interface TextRules {
 /** A step's or map's measure: minutes, or cases a year; a count of something, so finite and not negative. */
 export const measure = z.number().nonnegative();
 
+/** A map's review status: who set it and when are optional (a file from another tool may give only the state). */
+const reviewSchema = (text: z.ZodString) => z.looseObject({ state: z.enum(WORKSPACE_STATUSES), by: text.optional(), at: text.optional() });
+
 function recordSchemas(t: TextRules) {
   const ref = t.id.nullable().optional();
   return {
@@ -97,7 +100,7 @@ export const bundleLaneSchema = imported.lane.extend({ y: coord.optional(), heig
 export const bundleFlowSchema = imported.flow.extend({ points: z.array(pointSchema).optional() });
 
 /** The keys of a bundle map that the reader understands; any other goes to `map.extra`. */
-export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'casesPerYear', 'lanes', 'nodes', 'flows'] as const;
+export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'casesPerYear', 'review', 'lanes', 'nodes', 'flows'] as const;
 
 export const bundleMapSchema = z.looseObject({
   id: idSchema.max(MAX_ID_LENGTH),
@@ -105,6 +108,7 @@ export const bundleMapSchema = z.looseObject({
   departmentId: idSchema.max(MAX_ID_LENGTH).nullable().default(null),
   updatedAt: z.string().optional(),
   casesPerYear: measure.optional(),
+  review: reviewSchema(z.string().max(MAX_TEXT_LENGTH)).optional(),
   lanes: z.array(bundleLaneSchema),
   nodes: z.array(bundleNodeSchema),
   flows: z.array(bundleFlowSchema),
@@ -172,6 +176,7 @@ export const processMapSchema = z.looseObject({
   view: mapViewSchema,
   updatedAt: z.string(),
   casesPerYear: measure.optional(),
+  review: reviewSchema(z.string()).optional(),
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 

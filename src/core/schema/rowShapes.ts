@@ -102,6 +102,7 @@ export const wellFormedMap = loose({
   view,
   updatedAt: str,
   casesPerYear: optional(nonNegative),
+  review: optional(loose({ state: oneOf(WORKSPACE_STATUSES), by: optional(str), at: optional(str) })),
   extra: optional(plain),
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FINDING_KIND_LABELS, type FindingKind } from '../../core/analysis/types';
 import { WORKSPACE_STATUSES, type Workspace, type WorkspaceStatus } from '../../core/model/types';
+import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { PAPER_NAME, PAPERS, type Paper } from '../../core/report/paper';
 import { REPORT_SECTIONS, type ReportSection, SECTION_TITLES } from '../../core/report/options';
 import { DEFAULT_RECOMMENDATIONS, isEdited, recommendationFor } from '../../core/report/recommendations';
@@ -10,7 +11,6 @@ import { setRecommendation, editWorkspaceDetails } from '../../state/workspaceAc
 // workspace's: renaming here renames the workspace, as one undoable edit), the paper, the
 // sections, and the recommendations, which the user may rewrite in their own words.
 
-const STATUS_TEXT: Record<WorkspaceStatus, string> = { draft: 'Draft', review: 'For review', agreed: 'Agreed' };
 
 /** A text box that saves when it loses focus or on Enter; an edit the command refuses goes back to what is kept. */
 function DetailField({ label, value, onSave, required }: { label: string; value: string; onSave: (v: string) => void; required?: boolean }) {
@@ -57,7 +57,7 @@ export function ReportDetails({ ws }: { ws: Workspace }) {
         <select value={m.status ?? ''} onChange={(e) => e.target.value && editWorkspaceDetails({ status: e.target.value as WorkspaceStatus })}>
           {!m.status && <option value="">Not set</option>}
           {WORKSPACE_STATUSES.map((s) => (
-            <option key={s} value={s}>{STATUS_TEXT[s]}</option>
+            <option key={s} value={s}>{STATUS_LABEL[s]}</option>
           ))}
         </select>
       </label>

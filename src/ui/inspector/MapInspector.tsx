@@ -5,6 +5,7 @@ import { shortcutOf } from '../actions/table';
 import { openHistory } from '../history/historyOpen';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { MeasureField, TextField } from './fields';
+import { MapReviewField } from './MapReviewField';
 import { count, isCatalogueKind } from '../../core/model/vocabulary';
 
 export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
@@ -26,6 +27,7 @@ export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readO
           onChange={(departmentId, newDepartmentName) => setMapDepartment(map.id, departmentId, newDepartmentName)}
         />
         <MeasureField label="Cases a year (for steps without their own)" value={map.casesPerYear} onCommit={(n) => setMapVolume(map.id, n)} />
+        <MapReviewField map={map} />
       </fieldset>
       <p className="hint">
         {count(map.lanes.length, 'lane')}, {count(counts.steps, 'step')}, {count(counts.decisions, 'decision')}, {count(counts.stores, 'system or store', 'systems and stores')},{' '}

@@ -3,6 +3,7 @@ import { deleteMap, duplicateMap, renameMap } from '../../state/mapActions';
 import { useDocument } from '../../state/documentStore';
 import { useEarlyMapList } from '../../state/earlyMapList';
 import type { ListedMap } from '../../persistence/mapListRows';
+import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
 import { Icon } from '../common/Icon';
@@ -29,7 +30,7 @@ export function MapList() {
   // Compare mode: a tick box per map; two to four ticked open the compare screen.
   const [picking, setPicking] = useState<string[] | null>(null);
   const sorted = useMemo(
-    () => (maps?.map((m): ListedMap => ({ id: m.id, name: m.name, departmentId: m.departmentId, nodeCount: m.nodes.length })) ?? early?.maps ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    () => (maps?.map((m): ListedMap => ({ id: m.id, name: m.name, departmentId: m.departmentId, nodeCount: m.nodes.length, review: m.review?.state })) ?? early?.maps ?? []).sort((a, b) => a.name.localeCompare(b.name)),
     [maps, early],
   );
   const depName = (id: string | null) => departments?.find((d) => d.id === id)?.name ?? 'No department';
@@ -92,7 +93,7 @@ export function MapList() {
             ) : (
               <a href={mapHash(m.id)} aria-current={m.id === current ? 'page' : undefined} onDoubleClick={() => setRenaming(m.id)}>
                 <span className="map-name">{m.name}</span>
-                <span className="map-meta">{depName(m.departmentId)} · {m.nodeCount} nodes</span>
+                <span className="map-meta">{depName(m.departmentId)} · {m.nodeCount} nodes{m.review && m.review !== 'draft' ? ` · ${STATUS_LABEL[m.review]}` : ''}</span>
               </a>
             )}
             {maps && <div className="map-actions">

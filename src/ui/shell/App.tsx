@@ -5,6 +5,7 @@ import { onCommandError, useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { useWorkspaces } from '../../state/workspaceStore';
 import { ConfirmHost } from '../common/confirm';
+import { NameDialog } from '../people/NameDialog';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { FindDialog } from '../find/FindDialog';
@@ -94,6 +95,7 @@ export function App() {
       </div>
       <Toasts />
       <ConfirmHost />
+      <NameDialog />
       <ShortcutsDialog />
       <FindDialog />
       <DamagedRecords />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { WORKSPACE_STATUSES, type WorkspaceMeta, type WorkspaceStatus } from '../../core/model/types';
+import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { useDocument } from '../../state/documentStore';
 import { editWorkspaceDetails } from '../../state/workspaceActions';
 
@@ -7,7 +8,6 @@ import { editWorkspaceDetails } from '../../state/workspaceActions';
 // and file names say. A change is kept when the box is left or Enter is pressed, as one
 // undoable edit (Ctrl+Z, or Undo in the toolbar).
 
-export const STATUS_LABELS: Record<WorkspaceStatus, string> = { draft: 'Draft', review: 'For review', agreed: 'Agreed' };
 
 type TextKey = 'name' | 'organisation' | 'preparedBy';
 
@@ -24,7 +24,7 @@ export function WorkspaceDetailsForm({ disabled }: { disabled?: boolean }) {
         <span>Status</span>
         <select value={meta.status ?? ''} onChange={(e) => editWorkspaceDetails({ status: e.target.value as WorkspaceStatus })}>
           {!meta.status && <option value="" disabled>Not set</option>}
-          {WORKSPACE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          {WORKSPACE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
         </select>
       </label>
       <p className="hint">The report’s cover, page header and file names use these. Changes can be undone (Ctrl+Z).</p>

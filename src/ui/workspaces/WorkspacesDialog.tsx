@@ -5,7 +5,8 @@ import { liveEntries, trashedEntries, useWorkspaces } from '../../state/workspac
 import { confirm } from '../common/confirm';
 import { formatWhen } from '../history/formatWhen';
 import { NewWorkspaceDialog } from './NewWorkspaceDialog';
-import { STATUS_LABELS, WorkspaceDetailsForm } from './WorkspaceDetailsForm';
+import { WorkspaceDetailsForm } from './WorkspaceDetailsForm';
+import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { WorkspaceTrash } from './WorkspaceTrash';
 import { said, switchTo, trashWithUndo, type Say } from './workspaceFeedback';
 import './workspaces.css';
@@ -74,7 +75,7 @@ export function WorkspacesDialog({ onClose }: { onClose: () => void }) {
 }
 
 function WorkspaceRow({ entry, current, busy, say, onOpened }: { entry: WorkspaceEntry; current: boolean; busy: boolean; say: Say; onOpened: () => void }) {
-  const about = [entry.organisation, entry.status ? STATUS_LABELS[entry.status] : null, `edited ${formatWhen(entry.updatedAt)}`].filter(Boolean).join(' · ');
+  const about = [entry.organisation, entry.status ? STATUS_LABEL[entry.status] : null, `edited ${formatWhen(entry.updatedAt)}`].filter(Boolean).join(' · ');
   return (
     <li className={current ? 'current' : undefined} aria-current={current ? 'true' : undefined}>
       <div className="ws-what">

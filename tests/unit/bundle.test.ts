@@ -267,6 +267,12 @@ describe('parseBundle: errors', () => {
     expect(errors.find((e) => e.path === 'maps[0].nodes[0].width')!.message).toBe('must be greater than 0, found -5');
   });
 
+  it('refuses a comment without an author, with its path', () => {
+    const b = baseBundle();
+    b.maps[0].comments = [{ id: 'c1', nodeId: 'n1', text: 'Hello', at: '2026-11-20T15:30:00.000Z' }];
+    expect(paths(errorsOf(parseBundle(b)))).toEqual(['maps[0].comments[0].author']);
+  });
+
   it("refuses a map's review status that is not draft, for review or agreed, with its path", () => {
     const b = baseBundle();
     b.maps[0].review = { state: 'signed off', by: 'Ana' };
@@ -321,9 +327,13 @@ function sampleWorkspace(): Workspace {
     ],
     nodes: [
       { id: 'n1', kind: 'start', laneId: 'l-1', label: 'Start' },
-      { id: 'n2', kind: 'step', laneId: 'l-1', label: 'Log', manual: true, notes: 're-keyed' },
+      { id: 'n2', kind: 'step', laneId: 'l-1', label: 'Log', manual: true, notes: 're-keyed', commentsResolved: true },
       { id: 'n3', kind: 'dataStore', laneId: 'l-2', label: 'Sheet', refId: 'ds-1' },
       { id: 'n4', kind: 'note', laneId: 'l-2', label: 'Pain point' },
+    ],
+    comments: [
+      { id: 'c1', nodeId: 'n2', author: 'Ana Silva', text: 'Who keys this in twice?', at: '2026-11-20T15:30:00.000Z' },
+      { id: 'c2', nodeId: 'n2', author: 'Ben', text: 'Nobody now: settled.', at: '2026-11-21T09:00:00.000Z' },
     ],
     flows: [
       { id: 'f1', kind: 'sequence', from: 'n1', to: 'n2', label: 'go' },
@@ -377,7 +387,8 @@ describe('toBundle', () => {
       { id: 'l-1', name: 'Officer', y: 0, height: 200 },
       { id: 'l-2', name: 'Registry', departmentId: 'd-reg', y: 200, height: 160 },
     ]);
-    expect(map.nodes[1]).toEqual({ id: 'n2', kind: 'step', laneId: 'l-1', label: 'Log', manual: true, notes: 're-keyed', x: 300, y: 68, width: 150, height: 64 });
+    expect(map.nodes[1]).toEqual({ id: 'n2', kind: 'step', laneId: 'l-1', label: 'Log', manual: true, notes: 're-keyed', commentsResolved: true, x: 300, y: 68, width: 150, height: 64 });
+    expect(map.comments?.map((c) => c.id)).toEqual(['c1', 'c2']);
     expect(map.nodes[3]).toEqual({ id: 'n4', kind: 'note', laneId: 'l-2', label: 'Pain point' });
     expect(map.flows[0]).not.toHaveProperty('points');
     expect(map.flows[1]!.points).toEqual([[375, 132], [375, 244]]);

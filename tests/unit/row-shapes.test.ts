@@ -30,6 +30,7 @@ const STORED: [StoredTable, unknown][] = [
   ['maps', big],
   ['maps', { ...map, review: { state: 'agreed', by: 'Ana Silva', at: '2026-12-06T18:00:00.000Z' } }],
   ['maps', { ...map, review: { state: 'review' } }],
+  ['maps', { ...map, nodes: map.nodes.map((n, i) => (i === 1 ? { ...n, commentsResolved: true } : n)), comments: [{ id: 'c1', nodeId: map.nodes[1]!.id, author: 'Ana', text: 'Who checks?', at: '2026-12-06T10:00:00.000Z' }] }],
   ['maps', { ...map, casesPerYear: 1200, extra: { bpmnId: 'x' }, nodes: map.nodes.map((n, i) => (i === 0 ? { ...n, notes: 'n', minutesPerCase: 5, manual: true, newField: 1 } : n)) }],
   ...ws.maps.map((m): [StoredTable, unknown] => ['mapIndex', indexRow(m)]),
   ['revisions', revision],

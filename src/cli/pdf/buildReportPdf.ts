@@ -6,7 +6,7 @@ import { COLOURS } from '../../core/report/reportColours';
 import { pageShape } from '../../core/report/paper';
 import { para, PdfFlow, twipsToPt } from './pdfFlow';
 import { department } from './pdfMaps';
-import { across, cover, findingsRegister, glossary, recommendations, summary } from './pdfSections';
+import { across, commentsAppendix, cover, findingsRegister, glossary, recommendations, summary } from './pdfSections';
 import type { Line } from './pdfText';
 
 // The report as a PDF, without a browser: the same content as the Word and HTML reports
@@ -57,6 +57,7 @@ export async function buildReportPdf(ws: Workspace, opts: ReportOptions = {}): P
   if (c.recommendations) recommendations(flow, c.recommendations);
   if (c.findings) findingsRegister(flow, c.findings);
   if (c.glossary) glossary(flow, c.glossary);
+  if (c.comments) commentsAppendix(flow, c.comments);
 
   writeContents(flow, contents, geometry);
   headersAndFooters(flow, c.runningHeader);

@@ -1,4 +1,4 @@
-import { type AcrossPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, SEVERITY_WORD, type SummaryPart } from '../../core/report/content';
+import { type AcrossPart, type CommentsPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, SEVERITY_WORD, type SummaryPart } from '../../core/report/content';
 import { COLOURS, MARK_FILL, SEVERITY_FILL } from '../../core/report/reportColours';
 import { muted, para, type PdfFlow, SMALL } from './pdfFlow';
 import { type Cell, cellPara, type Column, type Row, table } from './pdfTable';
@@ -150,4 +150,17 @@ export function glossary(flow: PdfFlow, g: GlossaryPart): void {
       g.stores.map((d) => ({ cells: [bold(d.name), d.kind, or(d.system), or(d.owner), joined(d.fields)] })),
     );
   } else flow.para(muted('The maps in this report use no data store of the catalogue.'));
+}
+
+export function commentsAppendix(flow: PdfFlow, c: CommentsPart): void {
+  flow.heading(c.heading, { newPage: true });
+  flow.para(para(c.intro));
+  table(
+    flow,
+    fill(flow, [{ title: 'Map' }, { title: 'Step' }, { title: 'Status' }, { title: 'Comments' }], [100, 100, 55]),
+    c.threads.map((t) => ({
+      cells: [bold(t.map), t.step, t.resolved ? 'Resolved' : 'Open', t.comments.map((x) => cellPara(`${x.author}, ${x.date}: ${x.text}`, { runs: [{ text: `${x.author}, ${x.date}: `, bold: true }, { text: x.text }], after: 3 }))],
+    })),
+    { splitRows: true },
+  );
 }

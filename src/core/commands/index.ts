@@ -15,3 +15,4 @@ export * from './requirements';
 export * from './matchDecisions';
 export * from './reach';
 export * from './restoreRecord';
+export * from './comments';

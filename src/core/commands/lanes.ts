@@ -6,6 +6,7 @@ import { type Command, CommandError, mapCommand, updateMap } from './define';
 import { withDepartment } from './maps';
 import { shiftLaneNodes, withBandHeight } from './bandHeight';
 import { dropRoutesTouching, nodesInLanes, routesOf } from './routes';
+import { withoutCommentsOn } from './comments';
 
 function requireLane(map: ProcessMap, laneId: Id): Lane {
   const lane = map.lanes.find((l) => l.id === laneId);
@@ -118,11 +119,12 @@ export const deleteLane = mapCommand<{ mapId: Id; laneId: Id }>('deleteLane', 'D
   const flows = map.flows.filter((f) => !gone.has(f.from) && !gone.has(f.to));
   const moved = dropRoutesTouching(map, nodesInLanes(map, below));
   const flowPoints = routesOf(moved, flows);
-  return {
+  const next = {
     ...map,
     lanes: map.lanes.filter((l) => l.id !== a.laneId),
     nodes: map.nodes.filter((n) => !gone.has(n.id)),
     flows,
     view: { nodes, laneHeights, flowPoints },
   };
+  return withoutCommentsOn(next, gone);
 });

@@ -2,6 +2,7 @@ import { laneAtY, laneBands, LANE_HEADER_WIDTH, NODE_SIZE, snap } from '../model
 import type { Flow, Id, MapNode, NodeBox, NodeKind, ProcessMap } from '../model/types';
 import { fitNodeBox, fitNodeSize } from '../drawing/nodeSize';
 import { makeRoom } from './makeRoom';
+import { withoutCommentsOn } from './comments';
 import { CommandError, mapCommand } from './define';
 import { inferFlowKind } from './flows';
 import { dropRoutesTouching, routesOf } from './routes';
@@ -187,7 +188,7 @@ export const deleteElements = mapCommand<{ mapId: Id; nodeIds: Id[]; flowIds: Id
   const boxes = { ...map.view.nodes };
   for (const id of nodeIds) delete boxes[id];
   const flowPoints = routesOf(map.view.flowPoints, flows);
-  return { ...map, nodes, flows, view: { ...map.view, nodes: boxes, flowPoints } };
+  return withoutCommentsOn({ ...map, nodes, flows, view: { ...map.view, nodes: boxes, flowPoints } }, nodeIds);
 });
 
 export interface Fragment {

@@ -60,6 +60,8 @@ export interface MapNode {
   minutesPerCase?: number;
   /** Cases a year through this step; absent, the map's casesPerYear. */
   casesPerYear?: number;
+  /** The step's comments are dealt with (a new comment opens them again). */
+  commentsResolved?: boolean;
 }
 
 export interface Flow {
@@ -101,6 +103,8 @@ export interface ProcessMap {
   casesPerYear?: number;
   /** Where the map stands with the department that owns it; absent, a draft. */
   review?: MapReview;
+  /** What people said about its steps, oldest first; a step's comments are its thread. */
+  comments?: StepComment[];
   /** Fields written by other tools or newer versions, kept so a round trip loses nothing. */
   extra?: Record<string, unknown>;
 }
@@ -118,6 +122,17 @@ export interface MapReview {
   by?: string;
   /** When it was set (ISO time). */
   at?: string;
+}
+
+/** One person's comment on a step: records of their own, so two people commenting at once both keep theirs. */
+export interface StepComment {
+  id: Id;
+  nodeId: Id;
+  /** The name the person gave in their browser. */
+  author: string;
+  text: string;
+  /** When it was written (ISO time). */
+  at: string;
 }
 
 export const REQUIREMENT_PRIORITIES = ['essential', 'optional'] as const;

@@ -7,6 +7,7 @@ import type { Id, ProcessMap, Workspace, WorkspaceStatus } from '../model/types'
 import { acrossContent, type AcrossPart } from './acrossContent';
 import { costliest, type CostRow, type FindingRef, type FindingRow, findingRows, type Recommendation, recommendations } from './findingsContent';
 import { glossaryContent, type GlossaryPart } from './glossaryContent';
+import { commentsContent, commentThreads, type CommentsPart } from './commentsContent';
 import { catalogueOf, mapSteps, type MapNote, type StepRow } from './mapSteps';
 import { REPORT_SUBTITLE, type ReportOptions, type ReportSection } from './options';
 import type { Paper } from './paper';
@@ -20,6 +21,7 @@ import { longDate, reviewSentence } from './reportText';
 export type { FindingRef, FindingRow, CostRow, Recommendation } from './findingsContent';
 export type { AcrossPart, LandscapePart, LandscapeRow } from './acrossContent';
 export type { GlossaryPart, GlossaryStore, GlossarySystem } from './glossaryContent';
+export type { CommentsPart, CommentThread } from './commentsContent';
 export { MARK_LEGEND, FLAG_WORD } from './acrossContent';
 
 import type { Heading } from './heading';
@@ -87,6 +89,8 @@ export interface ReportContent {
   recommendations?: RecommendationsPart;
   findings?: FindingsPart;
   glossary?: GlossaryPart;
+  /** What people said about the steps (absent when nobody commented, or left out). */
+  comments?: CommentsPart;
   /** Every heading in document order, for the contents list. */
   contents: Heading[];
 }
@@ -167,6 +171,8 @@ export function reportContent(ws: Workspace, opts: ReportOptions = {}): ReportCo
         }
       : undefined;
   const glossary = on('glossary') ? glossaryContent(ws, maps, cat, deptName, heading('sec_glossary', 'Glossary of systems and data stores')) : undefined;
+  const threads = on('comments') ? commentThreads(maps) : [];
+  const comments = threads.length > 0 ? commentsContent(threads, heading('sec_comments', 'Comments on steps')) : undefined;
 
   const workspaceName = ws.meta.name.trim() || 'Untitled workspace';
   const summary = summaryHeading && summaryPart(summaryHeading, ws, maps, land, findings, rows);
@@ -187,6 +193,7 @@ export function reportContent(ws: Workspace, opts: ReportOptions = {}): ReportCo
     ...(recommendationsPart ? { recommendations: recommendationsPart } : {}),
     ...(findingsPart ? { findings: findingsPart } : {}),
     ...(glossary ? { glossary } : {}),
+    ...(comments ? { comments } : {}),
     contents,
   };
 }

@@ -3,7 +3,7 @@ import type { Id } from '../model/types';
 import type { Paper } from './paper';
 
 /** The parts of the report a user may leave out; the cover and contents are always there. */
-export const REPORT_SECTIONS = ['summary', 'departments', 'across', 'recommendations', 'findings', 'glossary'] as const;
+export const REPORT_SECTIONS = ['summary', 'departments', 'across', 'recommendations', 'findings', 'glossary', 'comments'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const SECTION_TITLES: Record<ReportSection, string> = {
@@ -13,6 +13,7 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
   recommendations: 'Recommendations',
   findings: 'All findings',
   glossary: 'Glossary of systems and data stores',
+  comments: 'Comments on steps (when there are any)',
 };
 
 /** PNG of an SVG picture for Word readers that cannot draw SVG; asked once per picture. */

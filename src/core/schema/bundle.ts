@@ -137,6 +137,7 @@ export function mapFromBundle(m: BundleMap, at: readonly PathPart[], updatedAt: 
   const map: ProcessMap = { id: m.id, name: m.name, departmentId: m.departmentId, lanes, nodes, flows, view, updatedAt };
   if (m.casesPerYear !== undefined) map.casesPerYear = m.casesPerYear;
   if (m.review !== undefined) map.review = m.review as ProcessMap['review'];
+  if (m.comments !== undefined && m.comments.length > 0) map.comments = m.comments as ProcessMap['comments'];
   if (Object.keys(extra).length > 0) map.extra = extra;
   return map;
 }

@@ -46,6 +46,7 @@ export interface WorkspaceBundleMap {
   updatedAt: string;
   casesPerYear?: number;
   review?: ProcessMap['review'];
+  comments?: ProcessMap['comments'];
   lanes: BundleLane[];
   nodes: BundleNode[];
   flows: BundleFlow[];
@@ -72,6 +73,7 @@ export function mapToBundle(map: ProcessMap): WorkspaceBundleMap {
     updatedAt: map.updatedAt,
     ...(map.casesPerYear !== undefined ? { casesPerYear: map.casesPerYear } : {}),
     ...(map.review !== undefined ? { review: { ...map.review } } : {}),
+    ...(map.comments?.length ? { comments: map.comments.map((c) => ({ ...c })) } : {}),
     lanes: map.lanes.map((lane, i) => ({ ...lane, y: bands[i]!.y, height: bands[i]!.height })),
     nodes: map.nodes.map((node) => {
       const box = map.view.nodes[node.id];

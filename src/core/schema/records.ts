@@ -27,6 +27,9 @@ interface TextRules {
 /** A step's or map's measure: minutes, or cases a year; a count of something, so finite and not negative. */
 export const measure = z.number().nonnegative();
 
+/** A comment on a step; `text` takes the notes' limit, since a comment can run to a paragraph. */
+const commentSchema = (t: TextRules) => z.looseObject({ id: t.id, nodeId: t.id, author: t.text, text: t.notes, at: t.text });
+
 /** A map's review status: who set it and when are optional (a file from another tool may give only the state). */
 const reviewSchema = (text: z.ZodString) => z.looseObject({ state: z.enum(WORKSPACE_STATUSES), by: text.optional(), at: text.optional() });
 
@@ -62,6 +65,7 @@ function recordSchemas(t: TextRules) {
       notes: t.notes.optional(),
       minutesPerCase: measure.optional(),
       casesPerYear: measure.optional(),
+      commentsResolved: z.boolean().optional(),
     }),
     flow: z.looseObject({
       id: t.id,
@@ -74,12 +78,10 @@ function recordSchemas(t: TextRules) {
   };
 }
 
-const stored = recordSchemas({ id: idSchema, text: z.string(), notes: z.string() });
-const imported = recordSchemas({
-  id: idSchema.max(MAX_ID_LENGTH),
-  text: z.string().max(MAX_TEXT_LENGTH),
-  notes: z.string().max(MAX_NOTES_LENGTH),
-});
+const storedText: TextRules = { id: idSchema, text: z.string(), notes: z.string() };
+const importedText: TextRules = { id: idSchema.max(MAX_ID_LENGTH), text: z.string().max(MAX_TEXT_LENGTH), notes: z.string().max(MAX_NOTES_LENGTH) };
+const stored = recordSchemas(storedText);
+const imported = recordSchemas(importedText);
 
 export const departmentSchema = stored.department;
 export const systemSchema = stored.system;
@@ -100,7 +102,7 @@ export const bundleLaneSchema = imported.lane.extend({ y: coord.optional(), heig
 export const bundleFlowSchema = imported.flow.extend({ points: z.array(pointSchema).optional() });
 
 /** The keys of a bundle map that the reader understands; any other goes to `map.extra`. */
-export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'casesPerYear', 'review', 'lanes', 'nodes', 'flows'] as const;
+export const MAP_KEYS = ['id', 'name', 'departmentId', 'updatedAt', 'casesPerYear', 'review', 'comments', 'lanes', 'nodes', 'flows'] as const;
 
 export const bundleMapSchema = z.looseObject({
   id: idSchema.max(MAX_ID_LENGTH),
@@ -109,6 +111,7 @@ export const bundleMapSchema = z.looseObject({
   updatedAt: z.string().optional(),
   casesPerYear: measure.optional(),
   review: reviewSchema(z.string().max(MAX_TEXT_LENGTH)).optional(),
+  comments: z.array(commentSchema(importedText)).optional(),
   lanes: z.array(bundleLaneSchema),
   nodes: z.array(bundleNodeSchema),
   flows: z.array(bundleFlowSchema),
@@ -177,6 +180,7 @@ export const processMapSchema = z.looseObject({
   updatedAt: z.string(),
   casesPerYear: measure.optional(),
   review: reviewSchema(z.string()).optional(),
+  comments: z.array(commentSchema(storedText)).optional(),
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 

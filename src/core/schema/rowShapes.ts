@@ -83,6 +83,7 @@ const node = loose({
   notes: optional(str),
   minutesPerCase: optional(nonNegative),
   casesPerYear: optional(nonNegative),
+  commentsResolved: optional(bool),
 });
 const flow = loose({ id, kind: oneOf(FLOW_KINDS), from: id, to: id, label: optional(str), access: optional(oneOf(ACCESS_KINDS)) });
 const view = exact({
@@ -103,6 +104,7 @@ export const wellFormedMap = loose({
   updatedAt: str,
   casesPerYear: optional(nonNegative),
   review: optional(loose({ state: oneOf(WORKSPACE_STATUSES), by: optional(str), at: optional(str) })),
+  comments: optional(list(loose({ id, nodeId: id, author: str, text: str, at: str }))),
   extra: optional(plain),
 });
 

@@ -6,6 +6,7 @@ import { openHistory } from '../history/historyOpen';
 import { DepartmentPicker } from '../maps/DepartmentPicker';
 import { MeasureField, TextField } from './fields';
 import { MapReviewField } from './MapReviewField';
+import { MapComments } from './MapComments';
 import { count, isCatalogueKind } from '../../core/model/vocabulary';
 
 export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readOnly?: boolean }) {
@@ -34,6 +35,7 @@ export function MapInspector({ map, readOnly = false }: { map: ProcessMap; readO
         {count(map.flows.length, 'flow')}.
       </p>
       <p className="hint">Select a lane, node or flow to edit it. Press {shortcutOf('add-step')} to add a step after the selected one; {shortcutOf('shortcuts')} lists every shortcut.</p>
+      <MapComments map={map} />
       <div className="map-versions">
         <button type="button" onClick={() => openHistory(map.id)} title={`Saved versions of this map: view one, restore it (${shortcutOf('history')})`}>
           History…

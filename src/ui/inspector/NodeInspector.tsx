@@ -5,6 +5,7 @@ import { isCatalogueKind, isControlKind, NODE_KIND_LABEL } from '../../core/mode
 import { connect } from '../../state/flowActions';
 import { setNodesLane, updateNode } from '../../state/nodeActions';
 import { CatalogueLink } from './CatalogueLink';
+import { StepComments } from './StepComments';
 import { MeasureField, SelectField, TextField } from './fields';
 
 export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode }) {
@@ -62,6 +63,7 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
           {outgoing.length > 0 && <p>To: {outgoing.map((f) => nameOf(f.to)).join(', ')}</p>}
         </div>
       )}
+      {node.kind !== 'note' && <StepComments map={map} node={node} />}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { type Orientation, pageShape } from '../paper';
 import type { ReportPicture } from '../pictures/mapPictures';
 import { type Block, departmentOpener, mapBlocks } from './docxMaps';
 import { pageFooter, pageHeader, pageProperties, REPORT_STYLES } from './docxParts';
-import { across, contents, cover, findingsRegister, glossary, recommendations, summary } from './docxSections';
+import { across, commentsAppendix, contents, cover, findingsRegister, glossary, recommendations, summary } from './docxSections';
 
 // The report as a Word document. Text pages are portrait with 2 cm margins; each map gets the
 // pages its pictures need (portrait when it fits, else landscape with narrow margins). Every
@@ -58,6 +58,7 @@ export async function buildReportDocx(ws: Workspace, opts: ReportOptions = {}): 
   if (c.recommendations) sections.push(section('portrait', recommendations(c.recommendations)));
   if (c.findings) sections.push(section('portrait', findingsRegister(c.findings, portrait)));
   if (c.glossary) sections.push(section('portrait', glossary(c.glossary, portrait)));
+  if (c.comments) sections.push(section('portrait', commentsAppendix(c.comments, portrait)));
 
   const doc = new Document({
     title: `${c.cover.title}: ${c.cover.subtitle}`,

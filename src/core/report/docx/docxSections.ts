@@ -1,5 +1,5 @@
 import { AlignmentType, InternalHyperlink, Paragraph } from 'docx';
-import { type AcrossPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, type ReportContent, SEVERITY_WORD, type SummaryPart } from '../content';
+import { type AcrossPart, type CommentsPart, type Cover, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, type ReportContent, SEVERITY_WORD, type SummaryPart } from '../content';
 import { MARK_FILL, SEVERITY_FILL } from '../reportColours';
 import type { PageShape } from '../paper';
 import type { Block } from './docxMaps';
@@ -185,4 +185,18 @@ export function glossary(g: GlossaryPart, page: PageShape): Block[] {
     );
   } else blocks.push(mutedPara('The maps in this report use no data store of the catalogue.'));
   return blocks;
+}
+
+export function commentsAppendix(c: CommentsPart, page: PageShape): Block[] {
+  const said = (t: CommentsPart['threads'][number]): Paragraph[] =>
+    t.comments.map((x) => new Paragraph({ spacing: { after: 60 }, children: [text(`${x.author}, ${x.date}: `, { size: TABLE_TEXT, bold: true }), text(x.text, { size: TABLE_TEXT })] }));
+  return [
+    headingPara(c.heading),
+    para(c.intro),
+    reportTable(
+      [{ title: 'Map', width: 2000 }, { title: 'Step', width: 2000 }, { title: 'Status', width: 1100 }, { title: 'Comments', width: page.textWidth - 5100 }],
+      c.threads.map((t) => ({ cells: [[boldCell(t.map)], t.step, t.resolved ? 'Resolved' : 'Open', said(t)] })),
+      { splitRows: true },
+    ),
+  ];
 }

@@ -3,7 +3,7 @@ import { xmlText as esc } from '../../picture/svgMarkup';
 import { type Cover, type Heading, reportContent } from '../content';
 import type { ReportOptions } from '../options';
 import { department } from './htmlMaps';
-import { across, findingsRegister, glossary, recommendations, summary } from './htmlSections';
+import { across, commentsAppendix, findingsRegister, glossary, recommendations, summary } from './htmlSections';
 import { reportCss } from './reportCss';
 
 // The report as one HTML file that needs nothing else: the stylesheet inline, each map as
@@ -25,6 +25,7 @@ export function buildReportHtml(ws: Workspace, opts: ReportOptions = {}): string
     c.recommendations ? recommendations(c.recommendations) : '',
     c.findings ? findingsRegister(c.findings) : '',
     c.glossary ? glossary(c.glossary) : '',
+    c.comments ? commentsAppendix(c.comments) : '',
     `<footer class="end">${esc(c.cover.title)} · ${esc(c.cover.subtitle)} · ${esc(c.cover.date)} · Made with Lanemap</footer>`,
   ].join('\n');
   return (

@@ -1,5 +1,5 @@
 import { xmlText as esc } from '../../picture/svgMarkup';
-import { type AcrossPart, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, SEVERITY_WORD, type SummaryPart } from '../content';
+import { type AcrossPart, type CommentsPart, type FindingsPart, type GlossaryPart, type LandscapePart, type RecommendationsPart, SEVERITY_WORD, type SummaryPart } from '../content';
 import { DASH, h2, h3, ref, table } from './htmlMaps';
 
 // The text parts of the HTML report: summary, across departments, recommendations, the
@@ -88,4 +88,13 @@ export function glossary(g: GlossaryPart): string {
     ? table('glossary', ['Data store', 'Kind', 'Part of system', 'Owner', 'Customer fields'], g.stores.map((d) => `<tr><th scope="row">${esc(d.name)}</th><td>${esc(d.kind)}</td><td>${cell([d.system].filter(Boolean))}</td><td>${cell([d.owner].filter(Boolean))}</td><td>${cell(d.fields)}</td></tr>`), 'Data stores')
     : '<p class="empty">The maps in this report use no data store of the catalogue.</p>';
   return section(g.heading.anchor, h2(g.heading) + `<p>${esc(g.intro)}</p>${systems}${stores}`);
+}
+
+export function commentsAppendix(c: CommentsPart): string {
+  const rows = c.threads.map(
+    (t) =>
+      `<tr><th scope="row">${esc(t.map)}</th><td>${esc(t.step)}</td><td>${t.resolved ? 'Resolved' : 'Open'}</td>` +
+      `<td>${t.comments.map((x) => `<p class="comment"><strong>${esc(x.author)}</strong>, ${esc(x.date)}: ${esc(x.text)}</p>`).join('')}</td></tr>`,
+  );
+  return section(c.heading.anchor, h2(c.heading) + `<p>${esc(c.intro)}</p>` + table('comments', ['Map', 'Step', 'Status', 'Comments'], rows));
 }

@@ -28,7 +28,13 @@ export interface OrderRow {
   dataStores: Id[];
   maps: Id[];
 }
-export type MetaRow = SchemaRow | WorkspaceRow | OrderRow;
+/** Left by the tab that found storage emptied under it and wrote the workspace again, so other open tabs tell their user too. */
+export interface EmptiedRow {
+  key: 'emptied';
+  /** When it was found (ms since 1970). */
+  at: number;
+}
+export type MetaRow = SchemaRow | WorkspaceRow | OrderRow | EmptiedRow;
 
 export interface MapIndexRow {
   id: Id;

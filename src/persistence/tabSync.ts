@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { Id, Workspace } from '../core/model/types';
-import type { LanemapDB } from './db';
+import type { EmptiedRow, LanemapDB } from './db';
 import { mergeRemote, planMaps, remoteRowValidator, type MergeResult, type MergeRules, type RemoteSnapshot } from './remoteMerge';
 import type { Repository } from './repository';
 
@@ -16,6 +16,8 @@ export interface SyncOptions {
   getWorkspace: () => Workspace | null;
   isHeldHere: (mapId: Id) => boolean;
   apply: (result: MergeResult) => void;
+  /** Another tab found storage emptied under it (site data cleared) and wrote its workspace again. */
+  onEmptiedElsewhere?: () => void;
 }
 
 const MAX_RETRIES = 5;
@@ -24,6 +26,8 @@ export class WorkspaceSync {
   private running: Promise<void> | null = null;
   private again = false;
   private stopWatching: (() => void) | null = null;
+  /** The time of the 'emptied' mark when this tab first read storage: only a later one is news. */
+  private emptiedSeen: number | null = null;
 
   constructor(private readonly opts: SyncOptions) {}
 
@@ -67,6 +71,15 @@ export class WorkspaceSync {
     return false;
   }
 
+  /** A tab that wrote everything again after a wipe leaves a mark; seeing a newer one than at first, this tab's user is told too. */
+  private noticeEmptied(meta: RemoteSnapshot['meta']): void {
+    const row = meta.find((r): r is EmptiedRow => r.key === 'emptied');
+    const at = row && Number.isFinite(row.at) ? row.at : 0;
+    const before = this.emptiedSeen;
+    this.emptiedSeen = at;
+    if (before !== null && at > before) this.opts.onEmptiedElsewhere?.();
+  }
+
   private rules(): MergeRules {
     return { isPending: (t, id) => this.opts.repo.isPending(t, id), isHeldHere: this.opts.isHeldHere };
   }
@@ -96,6 +109,7 @@ export class WorkspaceSync {
       repo.checkStored();
       return 'unchanged';
     }
+    this.noticeEmptied(snap.meta);
     const check = await remoteRowValidator(snap, fetched);
     if (repo.writesStarted !== started) return 'stale';
     const local = getWorkspace();

@@ -68,8 +68,10 @@ export function writeChecked(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: 
     if (ctx.journal) jobs.push(trimJournal(db, ctx.journal, new Set(batch.map((d) => recordKey(d.table, d.id)))));
     const [stored] = await Promise.all([present, ...jobs]);
     if (stored) return 'records';
-    // The records just written go too: everything is written again from memory.
+    // The records just written go too: everything is written again from memory. The mark
+    // tells the other open tabs, which find the workspace row back and would not know.
     await replaceAll(db, ws, ctx);
+    await db.meta.put({ key: 'emptied', at: ctx.now });
     return 'all';
   });
 }

@@ -169,6 +169,14 @@ interface Loaded {
   warnings: string[];
 }
 
+/** Storage was emptied under the open workspace and written again from memory: say what went with it, and list the workspace again. */
+function tellStorageLost(session: Session): void {
+  const ws = useDocument.getState().workspace;
+  if (current !== session || !ws) return;
+  useAppStatus.getState().set({ storageLost: storageLostText(ws.meta.name) });
+  if (registry) void ensureEntry(registry, session.entry, ws.meta).catch(warnRegistry);
+}
+
 async function load(entry: WorkspaceEntry, opts: { listEarly?: boolean } = {}): Promise<Loaded> {
   const db = new LanemapDB(entry.dbName);
   // At start, the maps are listed from the index while the workspace itself is read and checked.
@@ -185,12 +193,7 @@ async function load(entry: WorkspaceEntry, opts: { listEarly?: boolean } = {}): 
     onStatus: (save) => {
       if (current === session) useAppStatus.getState().set({ save });
     },
-    onStorageLost: () => {
-      const ws = useDocument.getState().workspace;
-      if (current !== session || !ws) return;
-      useAppStatus.getState().set({ storageLost: storageLostText(ws.meta.name) });
-      if (registry) void ensureEntry(registry, entry, ws.meta).catch(warnRegistry);
-    },
+    onStorageLost: () => tellStorageLost(session),
   });
   try {
     const { workspace, warnings } = await session.repo.load();
@@ -221,6 +224,8 @@ function activate({ session, workspace, warnings }: Loaded): void {
     getWorkspace: () => (current === session ? useDocument.getState().workspace : null),
     isHeldHere: (mapId) => useLocks.getState().held === mapId,
     apply: (r) => adoptRemote(r.workspace, r.replacedMaps),
+    // Another tab wrote the workspace again after the wipe: this tab's user loses the same history and trash.
+    onEmptiedElsewhere: () => tellStorageLost(session),
   });
   session.sync.start();
   // Another tab upgrading the database, or deleting the workspace for good: say so, write no more.

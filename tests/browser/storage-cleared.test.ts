@@ -51,3 +51,24 @@ test('site data cleared in another window: coming back to the tab keeps every ma
   await expect.poll(() => page.locator('.map-list > li').allTextContents()).toEqual(maps);
   await context.close();
 });
+
+// Two tabs open on the workspace when the data is cleared: one of them writes it all again, and
+// the user of the other must hear it too (its History and Trash went with the wipe as well).
+test('site data cleared with two tabs open: both tabs say so, and neither loses a map', async () => {
+  const { page, context } = await openApp(browser());
+  await waitSaved(page);
+  const other = await context.newPage();
+  await other.goto(APP_URL);
+  await waitForCanvas(other);
+  const maps = await page.locator('.map-list > li').allTextContents();
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(APP_URL).origin, storageTypes: 'indexeddb' });
+  // The first tab edits: its save finds storage empty and writes everything again.
+  await renameNode(page, 'Reply with prospectus', 'Edited after the wipe');
+  const told = (p: typeof page) => p.getByRole('alert').filter({ hasText: /deleted .*stored data/i }).count();
+  await expect.poll(() => told(page)).toBeGreaterThan(0);
+  await expect.poll(() => told(other)).toBeGreaterThan(0);
+  await expect.poll(() => other.locator('.map-list > li').allTextContents()).toEqual(maps);
+  await context.close();
+});

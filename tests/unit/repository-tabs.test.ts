@@ -190,6 +190,27 @@ describe('taking in what another tab saved', () => {
     stored.dispose();
   });
 
+  it('storage emptied with two tabs open: the tab that writes it all again leaves a mark, and the other tab tells its user too (once)', async () => {
+    const [a, b] = await twoTabs();
+    const told = vi.fn();
+    const sync = new WorkspaceSync({ db: b.db, repo: b.repo, getWorkspace: () => b.ws, isHeldHere: () => false, apply: (r) => (b.ws = r.workspace), onEmptiedElsewhere: told });
+    // A mark left by an earlier wipe, before this tab opened, is old news.
+    await a.db.meta.put({ key: 'emptied', at: 1 });
+    await sync.reconcile();
+    expect(told).not.toHaveBeenCalled();
+
+    await Promise.all(a.db.tables.map((t) => t.clear()));
+    a.edit(withMap(a.ws, { ...a.ws.maps[0]!, name: 'Edited after the wipe', updatedAt: '2026-11-03T08:00:00.000Z' }), [{ table: 'maps', id: 'm-a' }]);
+    await a.repo.flush();
+    expect((await a.db.meta.get('emptied')) as { at: number } | undefined).toMatchObject({ at: expect.any(Number) });
+    await sync.reconcile();
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(b.ws.maps.map((m) => m.name)).toEqual(['Edited after the wipe', 'Offers']);
+    // Nothing new: not told again.
+    await sync.reconcile();
+    expect(told).toHaveBeenCalledTimes(1);
+  });
+
   it('a read that overlapped a write of this tab is thrown away and made again after it', async () => {
     const [a, b] = await twoTabs();
     a.edit({ ...a.ws, systems: [{ ...a.ws.systems[0]!, name: 'SITS 2' }, a.ws.systems[1]!] }, [{ table: 'systems', id: 's-1' }]);

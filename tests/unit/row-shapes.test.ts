@@ -22,6 +22,7 @@ const STORED: [StoredTable, unknown][] = [
   ['meta', { key: 'workspace', ...ws.meta, organisation: 'Uni', status: 'draft', recommendations: { silo: 'Merge' }, requirements: [{ id: 'r1', text: 'One record', priority: 'essential', findingIds: ['f1'] }] }],
   ['meta', orderRow(ws)],
   ['meta', { key: 'schema', version: 3 }],
+  ['meta', { key: 'emptied', at: 1_700_000_000_000 }],
   ['meta', { key: 'comments', anything: [1, 2] }],
   ...ws.departments.map((d): [StoredTable, unknown] => ['departments', d]),
   ...ws.systems.map((s): [StoredTable, unknown] => ['systems', s]),

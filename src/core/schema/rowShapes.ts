@@ -122,6 +122,7 @@ const META: Record<string, Check> = {
   }),
   order: loose({ key: (v) => v === 'order', departments: list(id), systems: list(id), dataStores: list(id), maps: list(id) }),
   schema: loose({ key: (v) => v === 'schema', version: (v) => Number.isSafeInteger(v) && (v as number) > 0 }),
+  emptied: loose({ key: (v) => v === 'emptied', at: num }),
 };
 
 const ROWS: Record<Exclude<StoredTable, 'meta'>, Check> = {

@@ -26,6 +26,9 @@ test('comment on a step, answer, resolve, find it from the map, undo, reload, de
   await expect.poll(() => said(page)).toEqual(['Ana Silva, 6 December 2026DeleteWho sends the prospectus when the office is closed?']);
   await expect.poll(() => box.inputValue()).toBe('');
   await expect.poll(() => thread(page).getByRole('heading').textContent()).toBe('Comments (1, open)');
+  // The step shows on the map that it has comments.
+  const mark = nodeByLabel(page, STEP).locator('.badge-comments');
+  await expect.poll(() => mark.textContent()).toBe('1');
 
   // The answer: the name is not asked again.
   await box.fill('Nobody: it waits until Monday.');
@@ -34,6 +37,10 @@ test('comment on a step, answer, resolve, find it from the map, undo, reload, de
   expect(await ask.isVisible()).toBe(false);
   await inspector(page).getByRole('button', { name: 'Resolve' }).click();
   await expect.poll(() => thread(page).getByRole('heading').textContent()).toBe('Comments (2, resolved)');
+  await expect.poll(() => mark.getAttribute('class')).toBe('badge-comments resolved');
+  expect(await mark.textContent()).toBe('2');
+  const at = (await nodeByLabel(page, STEP).boundingBox())!;
+  await page.screenshot({ path: 'tests/browser/artifacts/comments-mark.png', clip: { x: at.x - 30, y: at.y - 30, width: at.width + 60, height: at.height + 60 } });
   await expectAccessible(page);
   await page.screenshot({ path: 'tests/browser/artifacts/comments.png' });
 
@@ -60,6 +67,7 @@ test('comment on a step, answer, resolve, find it from the map, undo, reload, de
   await inspector(page).getByRole('button', { name: /^Delete comment by Ana Silva/ }).click();
   await expect.poll(async () => (await said(page)).length).toBe(0);
   await expect.poll(() => thread(page).getByRole('heading').textContent()).toBe('Comments');
+  await expect.poll(() => nodeByLabel(page, STEP).locator('.badge-comments').count()).toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

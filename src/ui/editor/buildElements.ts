@@ -28,7 +28,8 @@ export type LaneNodeData = {
   /** The least height that still holds its nodes and name (resizing stops there). */
   minHeight: number;
 };
-export type ShapeNodeData = { node: MapNode; badge?: NodeBadge; lit?: boolean };
+/** `comments`: how many comments the step has (its thread is open unless the step says resolved). */
+export type ShapeNodeData = { node: MapNode; badge?: NodeBadge; lit?: boolean; comments?: number };
 /** Findings that concern a node: how many, and the worst severity. */
 export type NodeBadge = { count: number; severity: 'high' | 'medium' | 'low' };
 
@@ -68,6 +69,7 @@ interface CacheEntry {
   selected: boolean;
   badge: NodeBadge | undefined;
   lit: boolean;
+  comments: number | undefined;
   rf: Node;
 }
 
@@ -145,6 +147,8 @@ export function buildNodes(
   const selected = new Set(selection.nodeIds);
   const seen = new Set<Id>();
   const shapes: Node[] = [];
+  const said = new Map<Id, number>();
+  for (const c of map.comments ?? []) said.set(c.nodeId, (said.get(c.nodeId) ?? 0) + 1);
   for (const n of map.nodes) {
     const stored = map.view.nodes[n.id];
     if (!stored) continue;
@@ -154,8 +158,9 @@ export function buildNodes(
     const prev = cache.get(n.id);
     const badge = marks.badges.get(n.id);
     const lit = marks.lit.has(n.id);
+    const comments = said.get(n.id);
     seen.add(n.id);
-    if (prev && prev.node === n && prev.selected === isSel && sameBadge(prev.badge, badge) && prev.lit === lit && prev.box.x === box.x && prev.box.y === box.y && prev.box.width === box.width && prev.box.height === box.height) {
+    if (prev && prev.node === n && prev.selected === isSel && sameBadge(prev.badge, badge) && prev.lit === lit && prev.comments === comments && prev.box.x === box.x && prev.box.y === box.y && prev.box.width === box.width && prev.box.height === box.height) {
       shapes.push(prev.rf);
       continue;
     }
@@ -169,12 +174,12 @@ export function buildNodes(
       // handles' places until the next measure, and every flow on it vanishes for that frame
       // (a click fell through the line; a flow label being typed was unmounted and lost).
       measured: { width: box.width, height: box.height },
-      data: { node: n, badge, lit } satisfies ShapeNodeData,
+      data: { node: n, badge, lit, ...(comments ? { comments } : {}) } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',
       ariaLabel: `${NODE_KIND_LABEL[n.kind]}: ${n.label}`,
     };
-    cache.set(n.id, { node: n, box, selected: isSel, badge, lit, rf });
+    cache.set(n.id, { node: n, box, selected: isSel, badge, lit, comments, rf });
     shapes.push(rf);
   }
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);

@@ -75,6 +75,14 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
       {label}
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
       {n.notes && <span className="badge-notes" title={n.notes} aria-label="Has notes">✎</span>}
+      {data.comments && (
+        <span className={`badge-comments${n.commentsResolved ? ' resolved' : ''}`} title={`${count(data.comments, 'comment')}, ${n.commentsResolved ? 'resolved' : 'open'}: select the step to read them`}>
+          <svg width="10" height="10" viewBox="0 0 16 16" aria-hidden focusable="false">
+            <path d="M2 3h12v8H7l-3 3v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+          </svg>
+          {data.comments}
+        </span>
+      )}
       {data.badge && (
         <span className={`badge-finding sev-${data.badge.severity}`} style={badgeUp?.stacked ? { top: badgeUp.finding!.y } : undefined} title={`${count(data.badge.count, 'finding')} (worst: ${data.badge.severity}); see the Findings panel`}>
           {data.badge.count}

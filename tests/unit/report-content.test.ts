@@ -6,6 +6,7 @@ import { catalogueOf, mapSteps, useText } from '../../src/core/report/mapSteps';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 
 const NOW = '2026-11-22T10:00:00Z';
+const DATE_ONLY = '2026-11-22';
 
 function workspace(map: Partial<ProcessMap>): Workspace {
   return {
@@ -75,6 +76,16 @@ describe('the report steps', () => {
     expect(facts({ state: 'review' })).toBe('0 lanes · 0 steps · updated 22 November 2026 · for review');
     expect(facts({ state: 'draft', by: 'Ana', at: NOW })).toBe('0 lanes · 0 steps · updated 22 November 2026');
     expect(facts(undefined)).toBe('0 lanes · 0 steps · updated 22 November 2026');
+  });
+
+  it('says in the summary where the maps stand with their departments, once any is for review or agreed', () => {
+    const demo = demoWorkspace(NOW);
+    const standing = (w: Workspace) => reportContent(w, { date: DATE_ONLY }).summary!.paragraphs.find((p) => /agreed|for review/.test(p));
+    expect(standing(demo)).toBeUndefined();
+    const set = (id: string, state: 'agreed' | 'review') => (m: ProcessMap) => (m.id === id ? { ...m, review: { state, by: 'Ana', at: NOW } } : m);
+    const reviewed = { ...demo, maps: demo.maps.map(set('m-adm', 'agreed')).map(set('m-reg', 'agreed')).map(set('m-alu', 'review')) };
+    const names = (ids: string[]) => ids.map((id) => `“${demo.maps.find((m) => m.id === id)!.name}”`);
+    expect(standing(reviewed)).toBe(`2 of the 5 maps are agreed: ${names(['m-adm', 'm-reg']).join(' and ')}; 1 is with its department for review: ${names(['m-alu'])[0]}; 2 are drafts.`);
   });
 
   it('shows a findings part that says so when asked for findings and there are none', () => {

@@ -96,7 +96,6 @@ export interface ReportContent {
 }
 
 export const SEVERITY_WORD: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-export const STATUS_WORD: Record<WorkspaceStatus, string> = { draft: 'Draft', review: 'For review', agreed: 'Agreed' };
 
 /** The findings to print, or undefined when the report leaves them out. */
 function chosenFindings(ws: Workspace, opts: ReportOptions, mapIds: Set<Id>, partial: boolean): Finding[] | undefined {
@@ -183,7 +182,7 @@ export function reportContent(ws: Workspace, opts: ReportOptions = {}): ReportCo
       ...(ws.meta.organisation?.trim() ? { organisation: ws.meta.organisation.trim() } : {}),
       ...(ws.meta.preparedBy?.trim() ? { preparedBy: ws.meta.preparedBy.trim() } : {}),
       date: longDate(opts.date ?? new Date().toISOString()),
-      ...(ws.meta.status ? { status: STATUS_WORD[ws.meta.status] } : {}),
+      ...(ws.meta.status ? { status: STATUS_LABEL[ws.meta.status] } : {}),
     },
     runningHeader: workspaceName,
     paper,
@@ -218,6 +217,23 @@ function mapPart(map: ProcessMap, heading: Heading, pictures: MapPictures, cat: 
   return { heading, map, facts: facts.join(' · '), pictures, steps, notes, findings };
 }
 
+/**
+ * Where the maps stand with their departments, once any map has been sent for review or agreed:
+ * "2 of the 5 maps are agreed by their departments (Admissions, Registry); 1 is for review; 2 are drafts."
+ */
+function reviewStanding(maps: ProcessMap[]): string | null {
+  const inState = (s: WorkspaceStatus) => maps.filter((m) => (m.review?.state ?? 'draft') === s);
+  const [agreed, review, draft] = [inState('agreed'), inState('review'), inState('draft')];
+  if (agreed.length + review.length === 0) return null;
+  const names = (ms: ProcessMap[]) => listEn(ms.map((m) => `“${m.name.trim() || 'Untitled map'}”`));
+  const parts = [
+    agreed.length ? `${agreed.length} of the ${count(maps.length, 'map')} ${agreed.length === 1 ? 'is' : 'are'} agreed: ${names(agreed)}` : `None of the ${count(maps.length, 'map')} is agreed yet`,
+    review.length ? `${review.length} ${review.length === 1 ? 'is' : 'are'} with ${review.length === 1 ? 'its department' : 'their departments'} for review: ${names(review)}` : '',
+    draft.length ? `${draft.length} ${draft.length === 1 ? 'is a draft' : 'are drafts'}` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ')}.`;
+}
+
 function summaryPart(heading: Heading, ws: Workspace, maps: ProcessMap[], land: Landscape, findings: Finding[] | undefined, rows: FindingRow[]): SummaryPart {
   const steps = maps.reduce((n, m) => n + mapSteps(m, catalogueOf(ws)).steps.length, 0);
   const deptIds = new Set(maps.map((m) => m.departmentId).filter((id): id is Id => id !== null && ws.departments.some((d) => d.id === id)));
@@ -233,6 +249,8 @@ function summaryPart(heading: Heading, ws: Workspace, maps: ProcessMap[], land: 
   if (without.length && maps.length === ws.maps.length) paragraphs.push(`No map has been drawn yet for ${listEn(without)}.`);
   const empty = maps.filter((m) => !m.nodes.some((n) => n.kind !== 'note')).map((m) => `“${m.name.trim() || 'Untitled map'}”`);
   if (empty.length) paragraphs.push(`Still empty: ${listEn(empty)}.`);
+  const standing = reviewStanding(maps);
+  if (standing) paragraphs.push(standing);
   if (findings === undefined) return { heading, paragraphs };
   if (findings.length === 0) {
     paragraphs.push('The analysis found no silos, no duplicate customer data, no re-keying and no gaps in the maps.');

@@ -40,6 +40,13 @@ export function withoutCommentsOn(map: ProcessMap, gone: ReadonlySet<Id>): Proce
   return withComments(map, map.comments.filter((c) => !gone.has(c.nodeId)));
 }
 
+/** How many comments each commented step has. */
+export function commentCounts(map: ProcessMap): Map<Id, number> {
+  const counts = new Map<Id, number>();
+  for (const c of map.comments ?? []) counts.set(c.nodeId, (counts.get(c.nodeId) ?? 0) + 1);
+  return counts;
+}
+
 /** The comments on one step, oldest first. */
 export const commentsOn = (map: ProcessMap, nodeId: Id): StepComment[] => (map.comments ?? []).filter((c) => c.nodeId === nodeId);
 

@@ -6,6 +6,7 @@ import { laneBands, mapWidth } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
 import { minLaneHeight } from '../../core/commands/lanes';
+import { commentCounts } from '../../core/commands/comments';
 import { flowKindName, laneOwnDepartment, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
 
@@ -147,8 +148,7 @@ export function buildNodes(
   const selected = new Set(selection.nodeIds);
   const seen = new Set<Id>();
   const shapes: Node[] = [];
-  const said = new Map<Id, number>();
-  for (const c of map.comments ?? []) said.set(c.nodeId, (said.get(c.nodeId) ?? 0) + 1);
+  const said = commentCounts(map);
   for (const n of map.nodes) {
     const stored = map.view.nodes[n.id];
     if (!stored) continue;

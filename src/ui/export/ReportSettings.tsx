@@ -11,7 +11,6 @@ import { setRecommendation, editWorkspaceDetails } from '../../state/workspaceAc
 // workspace's: renaming here renames the workspace, as one undoable edit), the paper, the
 // sections, and the recommendations, which the user may rewrite in their own words.
 
-
 /** A text box that saves when it loses focus or on Enter; an edit the command refuses goes back to what is kept. */
 function DetailField({ label, value, onSave, required }: { label: string; value: string; onSave: (v: string) => void; required?: boolean }) {
   const [text, setText] = useState(value);

@@ -1,3 +1,4 @@
+import { commentCounts } from '../../core/commands/comments';
 import type { ProcessMap } from '../../core/model/types';
 import { count } from '../../core/model/vocabulary';
 import { useUi } from '../../state/uiStore';
@@ -6,8 +7,9 @@ import { revealNode } from '../actions/canvasView';
 /** The map's steps that have comments, open threads first: choosing one selects the step and shows it. */
 export function MapComments({ map }: { map: ProcessMap }) {
   const select = useUi((s) => s.select);
+  const said = commentCounts(map);
   const threads = map.nodes
-    .map((node) => ({ node, n: (map.comments ?? []).filter((c) => c.nodeId === node.id).length }))
+    .map((node) => ({ node, n: said.get(node.id) ?? 0 }))
     .filter((t) => t.n > 0)
     .sort((a, b) => Number(!!a.node.commentsResolved) - Number(!!b.node.commentsResolved));
   if (threads.length === 0) return null;

@@ -8,7 +8,7 @@ import { personName } from '../people/NameDialog';
 const WHY = 'Your name goes with your comments, so everyone sees who said what.';
 
 /** A step's comments (its thread): read them, add one (Ctrl+Enter), resolve or reopen, delete one. */
-export function StepComments({ map, node, readOnly = false }: { map: ProcessMap; node: MapNode; readOnly?: boolean }) {
+export function StepComments({ map, node }: { map: ProcessMap; node: MapNode }) {
   const [text, setText] = useState('');
   const thread = commentsOn(map, node.id);
   const send = async () => {
@@ -29,47 +29,42 @@ export function StepComments({ map, node, readOnly = false }: { map: ProcessMap;
                 <span>
                   <strong>{c.author}</strong>, {longDate(c.at)}
                 </span>
-                {!readOnly && (
-                  <button type="button" className="link-button" aria-label={`Delete comment by ${c.author}: ${c.text.slice(0, 40)}`} onClick={() => deleteComment(map.id, c.id)}>
-                    Delete
-                  </button>
-                )}
+                <button type="button" className="link-button" aria-label={`Delete comment by ${c.author}: ${c.text.slice(0, 40)}`} onClick={() => deleteComment(map.id, c.id)}>
+                  Delete
+                </button>
               </p>
               <p className="comment-text">{c.text}</p>
             </li>
           ))}
         </ol>
       )}
-      {!readOnly && (
-        <>
-          <label className="field">
-            <span>Add a comment</span>
-            <textarea
-              rows={2}
-              value={text}
-              maxLength={MAX_COMMENT_LENGTH}
-              placeholder="A question or a point for this step (Ctrl+Enter to send)"
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void send();
-                }
-              }}
-            />
-          </label>
-          <div className="comment-actions">
-            <button type="button" disabled={!text.trim()} onClick={() => void send()}>
-              Comment
-            </button>
-            {thread.length > 0 && (
-              <button type="button" onClick={() => setCommentsResolved(map.id, node.id, !node.commentsResolved)}>
-                {node.commentsResolved ? 'Reopen' : 'Resolve'}
-              </button>
-            )}
-          </div>
-        </>
-      )}
+      {/* A tab that only views the map has these inside a disabled fieldset (Inspector). */}
+      <label className="field">
+        <span>Add a comment</span>
+        <textarea
+          rows={2}
+          value={text}
+          maxLength={MAX_COMMENT_LENGTH}
+          placeholder="A question or a point for this step (Ctrl+Enter to send)"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void send();
+            }
+          }}
+        />
+      </label>
+      <div className="comment-actions">
+        <button type="button" disabled={!text.trim()} onClick={() => void send()}>
+          Comment
+        </button>
+        {thread.length > 0 && (
+          <button type="button" onClick={() => setCommentsResolved(map.id, node.id, !node.commentsResolved)}>
+            {node.commentsResolved ? 'Reopen' : 'Resolve'}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { tooLargeToAnalyse } from '../core/analysis/analysisSize';
 import type { Finding } from '../core/analysis/types';
+import { keepUnchanged } from '../core/analysis/stableFindings';
 import type { Id, Workspace } from '../core/model/types';
 import { type AnalysisWorker, startAnalysisWorker } from '../workers/analysisClient';
 import { useDocument } from './documentStore';
@@ -57,7 +58,7 @@ function run(): void {
 function analysisWorker(): AnalysisWorker | null {
   if (worker !== undefined) return worker;
   try {
-    worker = startAnalysisWorker((result) => useFindings.setState(result), analyseHereFromNowOn);
+    worker = startAnalysisWorker(publish, analyseHereFromNowOn);
   } catch (e) {
     console.warn('Lanemap: the analysis worker could not be started; the findings are worked out on the page instead', e);
     worker = null;
@@ -76,14 +77,14 @@ function analyseHereFromNowOn(reason: string): void {
 function analyseHere(ws: Workspace): void {
   const tooLarge = tooLargeToAnalyse(ws);
   if (tooLarge) {
-    useFindings.setState({ findings: [], tooLarge });
+    publish({ findings: [], tooLarge });
     return;
   }
   rules ??= import('../core/analysis');
   rules.then(
     ({ analyzeWorkspace }) => {
       // A newer workspace came while the rules loaded: its own run sets the findings.
-      if (analysed === ws) useFindings.setState({ findings: analyzeWorkspace(ws), tooLarge: null });
+      if (analysed === ws) publish({ findings: analyzeWorkspace(ws), tooLarge: null });
     },
     (e: unknown) => {
       // Not loaded (offline before the app was cached): the next change tries again.
@@ -92,6 +93,13 @@ function analyseHere(ws: Workspace): void {
       if (analysed === ws) analysed = null;
     },
   );
+}
+
+/** Show an analysis: unchanged findings keep their objects, and an unchanged list changes nothing (no redraw). */
+function publish(result: { findings: readonly Finding[]; tooLarge: string | null }): void {
+  const now = useFindings.getState();
+  const findings = keepUnchanged(now.findings, result.findings);
+  if (findings !== now.findings || result.tooLarge !== now.tooLarge) useFindings.setState({ findings: findings as Finding[], tooLarge: result.tooLarge });
 }
 
 /** Start following the document; returns the unsubscribe function. */

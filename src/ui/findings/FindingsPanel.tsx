@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { findingFocus } from '../../core/analysis/focus';
 import { costWords, rankByCost } from '../../core/analysis/costs';
 import { FINDING_KIND_LABELS, FINDING_KINDS, type Finding } from '../../core/analysis/types';
@@ -24,8 +24,8 @@ export function focusFinding(f: Finding, openMapId: Id | null): void {
   });
 }
 
-/** One finding: its title, its cost where there is one, and when picked what it is and what to do. */
-function FindingItem({ f, mapId, picked }: { f: Finding; mapId: Id; picked: boolean }) {
+/** One finding: its title, its cost where there is one, and when picked what it is and what to do. Unchanged findings keep their objects (stableFindings), so an edit redraws only those it changed. */
+const FindingItem = memo(function FindingItem({ f, mapId, picked }: { f: Finding; mapId: Id; picked: boolean }) {
   const cost = costWords(f.cost);
   return (
     <li>
@@ -45,7 +45,7 @@ function FindingItem({ f, mapId, picked }: { f: Finding; mapId: Id; picked: bool
       )}
     </li>
   );
-}
+});
 
 /** The analysis beside the map: grouped by kind, or ranked by yearly cost; live as the map changes. */
 export function FindingsPanel({ mapId }: { mapId: Id }) {

@@ -44,9 +44,12 @@ export function goToMap(id: string | null): void {
 /** Keep the UI store's open map in step with the hash; fall back to the first map. */
 export function useHashRoute(): void {
   const hash = useSyncExternalStore(subscribe, getHash);
-  const maps = useDocument((s) => s.workspace?.maps);
+  // The maps' ids, as one string: the route cares which maps exist, not what is in them, so an
+  // edit inside a map does not redraw the whole app from here.
+  const mapIds = useDocument((s) => s.workspace?.maps.map((m) => m.id).join('\n'));
   const setOpenMap = useUi((s) => s.setOpenMap);
   useEffect(() => {
+    const maps = useDocument.getState().workspace?.maps;
     if (!maps) return;
     const m = /^#\/map\/(.+)$/.exec(hash);
     const offMap = screenOf(hash) !== 'map';
@@ -55,5 +58,5 @@ export function useHashRoute(): void {
     const id = exists ? wanted : (maps[0]?.id ?? null);
     if (useUi.getState().openMapId !== id) setOpenMap(id);
     if (id && !exists && !offMap) window.history.replaceState(null, '', mapHash(id));
-  }, [hash, maps, setOpenMap]);
+  }, [hash, mapIds, setOpenMap]);
 }

@@ -3,6 +3,7 @@ import { deleteMap, duplicateMap, renameMap } from '../../state/mapActions';
 import { useDocument } from '../../state/documentStore';
 import { useEarlyMapList } from '../../state/earlyMapList';
 import type { ListedMap } from '../../persistence/mapListRows';
+import type { ProcessMap } from '../../core/model/types';
 import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { useUi } from '../../state/uiStore';
 import { confirm } from '../common/confirm';
@@ -16,8 +17,13 @@ import { NewMapDialog } from './NewMapDialog';
 import { setPanel, usePanels } from '../shell/panels';
 
 /** The sidebar: every map of the workspace, grouped by nothing, sorted by name. */
+/** What the list shows of the maps, as one string: an edit inside a map that changes none of it (most edits) redraws nothing here. */
+const listKey = (maps: readonly ProcessMap[]): string => maps.map((m) => [m.id, m.name, m.departmentId ?? '', m.nodes.length, m.review?.state ?? ''].join('\u0001')).join('\u0002');
+
 export function MapList() {
-  const maps = useDocument((s) => s.workspace?.maps);
+  const key = useDocument((s) => (s.workspace ? listKey(s.workspace.maps) : null));
+  // The maps as they are when the key last changed: only what the key holds is read from them.
+  const maps = useMemo(() => (key === null ? undefined : useDocument.getState().workspace?.maps), [key]);
   const workspaceDepartments = useDocument((s) => s.workspace?.departments);
   // Until the workspace is loaded, the list read from the index: links only, nothing to edit yet.
   const early = useEarlyMapList((s) => (maps ? null : s.list));

@@ -18,8 +18,11 @@ test('comment on a step, answer, resolve, find it from the map, undo, reload, de
   await page.clock.install({ time: new Date('2026-12-06T10:00:00Z') });
   await clickNode(nodeByLabel(page, STEP));
   const box = inspector(page).getByRole('textbox', { name: 'Add a comment' });
-  await box.fill('Who sends the prospectus when the office is closed?');
-  await box.press('Control+Enter');
+  // C, from the canvas: the comment box takes the typing.
+  await page.keyboard.press('c');
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type('Who sends the prospectus when the office is closed?');
+  await page.keyboard.press('Control+Enter');
   const ask = page.getByRole('dialog', { name: 'Your name' });
   await ask.getByRole('textbox', { name: 'Name' }).fill('Ana Silva');
   await ask.getByRole('button', { name: 'Save name' }).click();

@@ -1,8 +1,10 @@
-import { canRedo, canUndo } from '../../state/documentStore';
+import { canRedo, canUndo, getMap } from '../../state/documentStore';
 import * as A from '../../state/editorActions';
 import { reverseFlow } from '../../state/flowActions';
 import { moveLane } from '../../state/laneActions';
 import { confirmLaneDelete } from '../common/confirm';
+import { askComment } from '../inspector/StepComments';
+import { setPanel } from '../shell/panels';
 import { defineAction } from './keys';
 import type { ActionContext, KeyCombo } from './types';
 
@@ -47,6 +49,21 @@ export const editActions = [
     edits: true,
     enabled: (ctx) => ctx.mapId !== null && (ctx.selection.nodeIds.length === 1 || oneFlow(ctx) !== null || ctx.selection.laneId !== null),
     perform: () => A.startEditing(),
+  }),
+  defineAction({
+    id: 'comment',
+    label: 'Comment…',
+    description: 'Comment on the selected step: the inspector’s comment box takes the typing (Ctrl+Enter sends)',
+    group: 'edit',
+    keys: [{ key: 'c' }],
+    targets: ['node'],
+    edits: true,
+    enabled: (ctx) => ctx.mapId !== null && ctx.selection.nodeIds.length === 1 && ctx.selection.flowIds.length === 0 && getMap(ctx.mapId)?.nodes.find((n) => n.id === ctx.selection.nodeIds[0])?.kind !== 'note',
+    perform: () => {
+      // The box is in the inspector: unfold it first.
+      setPanel('sideHidden', false);
+      askComment();
+    },
   }),
   defineAction({
     id: 'delete',

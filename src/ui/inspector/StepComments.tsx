@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
 import { commentsOn, MAX_COMMENT_LENGTH } from '../../core/commands/comments';
 import type { MapNode, ProcessMap } from '../../core/model/types';
 import { longDate } from '../../core/report/reportText';
@@ -7,9 +8,18 @@ import { personName } from '../people/NameDialog';
 
 const WHY = 'Your name goes with your comments, so everyone sees who said what.';
 
+/** Asks to be typed into: each call moves the focus to the selected step's comment box ("Comment…", C). */
+const useCommentAsk = create<{ asked: number }>(() => ({ asked: 0 }));
+export const askComment = (): void => useCommentAsk.setState((s) => ({ asked: s.asked + 1 }));
+
 /** A step's comments (its thread): read them, add one (Ctrl+Enter), resolve or reopen, delete one. */
 export function StepComments({ map, node }: { map: ProcessMap; node: MapNode }) {
   const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const asked = useCommentAsk((s) => s.asked);
+  useEffect(() => {
+    if (asked > 0) box.current?.focus();
+  }, [asked]);
   const thread = commentsOn(map, node.id);
   const send = async () => {
     if (!text.trim()) return;
@@ -42,6 +52,7 @@ export function StepComments({ map, node }: { map: ProcessMap; node: MapNode }) 
       <label className="field">
         <span>Add a comment</span>
         <textarea
+          ref={box}
           rows={2}
           value={text}
           maxLength={MAX_COMMENT_LENGTH}

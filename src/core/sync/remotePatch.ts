@@ -1,0 +1,94 @@
+import type * as Y from 'yjs';
+import type { RecordChange } from '../commands/diff';
+import type { WorkspacePatch } from '../commands/workspacePatch';
+import { type DocTable, DOC_TABLES, ORDER } from './docShape';
+import { readMeta, readRecord, tableOrder } from './readDoc';
+
+// Changes that arrive from elsewhere (the provider, another tab) become a WorkspacePatch for the
+// store: the records a transaction touched, read whole from the doc, and a table's new order
+// where records came, went or moved. Transactions with the local origin are the store's own
+// edits coming back, so they give no patch: remote changes never enter the local undo history
+// because the store receives them only as these patches.
+
+// Yjs types its tree of shared types with `any` events.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = Y.AbstractType<any>;
+
+interface Touched {
+  meta: boolean;
+  records: Map<DocTable, Set<string>>;
+  /** Tables where a record was added, removed or given a new order key. */
+  reordered: Set<DocTable>;
+}
+
+/** Where a changed type sits: its root's name and the keys down to it. */
+function pathOf(type: AnyType, rootNames: Map<AnyType, string>): { root: string; keys: string[] } | null {
+  const keys: string[] = [];
+  let t: AnyType = type;
+  while (t._item) {
+    if (t._item.parentSub === null) return null; // inside an array: not a shape this doc uses
+    keys.unshift(t._item.parentSub);
+    t = t._item.parent as AnyType;
+  }
+  const root = rootNames.get(t);
+  return root === undefined ? null : { root, keys };
+}
+
+function touchedBy(txn: Y.Transaction, rootNames: Map<AnyType, string>): Touched {
+  const touched: Touched = { meta: false, records: new Map(), reordered: new Set() };
+  for (const [type, subs] of txn.changed) {
+    const path = pathOf(type, rootNames);
+    if (!path) continue;
+    if (path.root === 'meta') {
+      touched.meta = true;
+      continue;
+    }
+    const table = path.root as DocTable;
+    if (!DOC_TABLES.includes(table)) continue;
+    const ids = touched.records.get(table) ?? new Set<string>();
+    touched.records.set(table, ids);
+    if (path.keys.length === 0) {
+      // The table itself: records added, replaced or removed.
+      for (const id of subs) if (id !== null) ids.add(id);
+      touched.reordered.add(table);
+    } else {
+      ids.add(path.keys[0]!);
+      if (path.keys.length === 1 && subs.has(ORDER)) touched.reordered.add(table);
+    }
+  }
+  return touched;
+}
+
+function patchOf(doc: Y.Doc, touched: Touched): WorkspacePatch | null {
+  const changes: RecordChange[] = [];
+  const orders: WorkspacePatch['orders'] = {};
+  if (touched.meta) {
+    const meta = readMeta(doc);
+    changes.push({ table: 'meta', id: meta.id, after: meta });
+  }
+  for (const [table, ids] of touched.records) {
+    const order = touched.reordered.has(table) ? tableOrder(doc, table) : null;
+    if (order) orders[table] = order;
+    for (const id of ids) {
+      const after = readRecord(doc, table, id);
+      const index = order?.indexOf(id);
+      changes.push({ table, id, after, ...(after !== undefined && index !== undefined && index >= 0 ? { afterIndex: index } : {}) });
+    }
+  }
+  return changes.length > 0 ? { changes, orders } : null;
+}
+
+/**
+ * Call `onPatch` with what each transaction not made with `localOrigin` changed. Returns the
+ * function that stops listening.
+ */
+export function observeRemote(doc: Y.Doc, localOrigin: unknown, onPatch: (patch: WorkspacePatch, origin: unknown) => void): () => void {
+  const listener = (txn: Y.Transaction) => {
+    if (txn.origin === localOrigin || txn.changed.size === 0) return;
+    const rootNames = new Map([...doc.share].map(([name, type]) => [type as AnyType, name]));
+    const patch = patchOf(doc, touchedBy(txn, rootNames));
+    if (patch) onPatch(patch, txn.origin);
+  };
+  doc.on('afterTransaction', listener);
+  return () => doc.off('afterTransaction', listener);
+}

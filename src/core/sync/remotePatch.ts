@@ -14,7 +14,8 @@ import { readMeta, readRecord, tableOrder } from './readDoc';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = Y.AbstractType<any>;
 
-interface Touched {
+/** The records a transaction touched. */
+export interface Touched {
   meta: boolean;
   records: Map<DocTable, Set<string>>;
   /** Tables where a record was added, removed or given a new order key. */
@@ -32,6 +33,11 @@ function pathOf(type: AnyType, rootNames: Map<AnyType, string>): { root: string;
   }
   const root = rootNames.get(t);
   return root === undefined ? null : { root, keys };
+}
+
+/** The records `txn` (a transaction on `doc`) touched. */
+export function touchedRecords(doc: Y.Doc, txn: Y.Transaction): Touched {
+  return touchedBy(txn, new Map([...doc.share].map(([name, type]) => [type as AnyType, name])));
 }
 
 function touchedBy(txn: Y.Transaction, rootNames: Map<AnyType, string>): Touched {
@@ -85,8 +91,7 @@ function patchOf(doc: Y.Doc, touched: Touched): WorkspacePatch | null {
 export function observeRemote(doc: Y.Doc, localOrigin: unknown, onPatch: (patch: WorkspacePatch, origin: unknown) => void): () => void {
   const listener = (txn: Y.Transaction) => {
     if (txn.origin === localOrigin || txn.changed.size === 0) return;
-    const rootNames = new Map([...doc.share].map(([name, type]) => [type as AnyType, name]));
-    const patch = patchOf(doc, touchedBy(txn, rootNames));
+    const patch = patchOf(doc, touchedRecords(doc, txn));
     if (patch) onPatch(patch, txn.origin);
   };
   doc.on('afterTransaction', listener);

@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
 import type { Workspace } from '../model/types';
-import { addZodIssues, formatPath, humanError, IssueList, type PathPart } from '../schema/issues';
+import { addZodIssues, humanError, IssueList, type PathPart } from '../schema/issues';
 import { MAX_DEPTH, tooDeep } from '../schema/limits';
 import { bundleBodySchema, bundleMapSchema } from '../schema/records';
 import { mapToBundle } from '../schema/bundleWrite';
-import { DocShapeError, DOC_TABLES, tableRoot } from './docShape';
-import { readWorkspace } from './readDoc';
+import { type DocTable, DocShapeError, DOC_TABLES, tableRoot } from './docShape';
+import { readMeta, readRecord, readWorkspace } from './readDoc';
+import type { Touched } from './remotePatch';
 
 // What the server asks of every update before it keeps it: does the doc it would make still
 // read as a workspace every client can open? Shapes, kinds and the import limits (a 5 MB label
@@ -16,41 +17,52 @@ import { readWorkspace } from './readDoc';
 // `dangling` for the client to mend.
 
 export type DocCheck = { ok: true; workspace: Workspace } | { ok: false; problems: string[] };
+export type RecordsCheck = { ok: true } | { ok: false; problems: string[] };
 
-/** Each record's `id` field must be the key it is kept under, or two records could claim one id. */
-function keysMatch(doc: Y.Doc, ws: Workspace, issues: IssueList): void {
-  for (const table of DOC_TABLES) {
-    const root = tableRoot(doc, table);
-    (ws[table] as { id: unknown }[]).forEach((r, i) => {
-      if (!root.has(String(r.id)) || typeof r.id !== 'string') issues.add([table, i, 'id'], 'is not the id the record is kept under');
-    });
-  }
-  ws.maps.forEach((m, i) => {
-    for (const list of ['lanes', 'nodes', 'flows'] as const) {
-      const ids = new Set<unknown>();
-      (m[list] as { id: unknown }[]).forEach((r, j) => {
-        if (ids.has(r.id)) issues.add(['maps', i, list, j, 'id'], 'is used twice');
-        ids.add(r.id);
-      });
-    }
-  });
+const problemsOf = (issues: IssueList): string[] => issues.result().map((p) => `${p.path}: ${p.message}`);
+
+function checkMeta(meta: unknown, issues: IssueList): void {
+  const parsed = bundleBodySchema.shape.workspace.safeParse(meta, { error: humanError });
+  if (!parsed.success) addZodIssues(issues, ['workspace'], parsed.error);
 }
 
-function checkShapes(ws: Workspace, issues: IssueList): void {
-  const body = bundleBodySchema.safeParse({ workspace: ws.meta, departments: ws.departments, systems: ws.systems, dataStores: ws.dataStores }, { error: humanError });
-  if (!body.success) addZodIssues(issues, [], body.error);
-  ws.maps.forEach((map, i) => {
-    const at: PathPart[] = ['maps', i];
-    let bundled: unknown;
-    try {
-      bundled = mapToBundle(map);
-    } catch {
-      issues.add(at, 'cannot be read as a map');
-      return;
-    }
-    const parsed = bundleMapSchema.safeParse(bundled, { error: humanError });
+// A catalogue record as a file's reader checks it: with the import limits.
+const CATALOGUE_SCHEMAS = {
+  departments: bundleBodySchema.shape.departments.unwrap().element,
+  systems: bundleBodySchema.shape.systems.unwrap().element,
+  dataStores: bundleBodySchema.shape.dataStores.unwrap().element,
+};
+
+/** One record of a table, kept under `id`, with its limits; `at` names it in the problems. */
+function checkRecord(table: DocTable, id: string, record: unknown, at: PathPart[], issues: IssueList): void {
+  const deep = tooDeep(record);
+  if (deep) {
+    issues.add([...at, ...deep], `is nested more than ${MAX_DEPTH} levels deep`);
+    return;
+  }
+  if ((record as { id?: unknown }).id !== id) issues.add([...at, 'id'], 'is not the id the record is kept under');
+  if (table !== 'maps') {
+    const parsed = CATALOGUE_SCHEMAS[table].safeParse(record, { error: humanError });
     if (!parsed.success) addZodIssues(issues, at, parsed.error);
-  });
+    return;
+  }
+  let bundled: unknown;
+  try {
+    bundled = mapToBundle(record as Workspace['maps'][number]);
+  } catch {
+    issues.add(at, 'cannot be read as a map');
+    return;
+  }
+  const parsed = bundleMapSchema.safeParse(bundled, { error: humanError });
+  if (!parsed.success) addZodIssues(issues, at, parsed.error);
+  const map = record as Workspace['maps'][number];
+  for (const list of ['lanes', 'nodes', 'flows'] as const) {
+    const ids = new Set<unknown>();
+    map[list].forEach((r, j) => {
+      if (ids.has(r.id)) issues.add([...at, list, j, 'id'], 'is used twice');
+      ids.add(r.id);
+    });
+  }
 }
 
 /** Check the workspace a doc holds; `problems` in plain English when it is not one a client can open. */
@@ -62,13 +74,34 @@ export function checkDoc(doc: Y.Doc): DocCheck {
     if (e instanceof DocShapeError) return { ok: false, problems: [e.message] };
     throw e;
   }
-  const deep = tooDeep(ws);
-  if (deep) return { ok: false, problems: [`${formatPath(deep)}: is nested more than ${MAX_DEPTH} levels deep`] };
   const issues = new IssueList();
-  keysMatch(doc, ws, issues);
-  checkShapes(ws, issues);
-  if (!issues.empty) return { ok: false, problems: issues.result().map((p) => `${p.path}: ${p.message}`) };
-  return { ok: true, workspace: ws };
+  checkMeta(ws.meta, issues);
+  for (const table of DOC_TABLES) {
+    const keys = [...tableRoot(doc, table).keys()];
+    (ws[table] as unknown[]).forEach((record, i) => checkRecord(table, keys.includes((record as { id: string }).id) ? (record as { id: string }).id : '', record, [table, i], issues));
+  }
+  return issues.empty ? { ok: true, workspace: ws } : { ok: false, problems: problemsOf(issues) };
+}
+
+/**
+ * Check only what a transaction touched (and the workspace's own fields, which are small): what
+ * the server runs on each update, so a check costs the records an edit changed, not the workspace.
+ */
+export function checkTouched(doc: Y.Doc, touched: Touched): RecordsCheck {
+  const issues = new IssueList();
+  try {
+    checkMeta(readMeta(doc), issues);
+    for (const [table, ids] of touched.records) {
+      for (const id of ids) {
+        const record = readRecord(doc, table, id);
+        if (record !== undefined) checkRecord(table, id, record, [table, id], issues);
+      }
+    }
+  } catch (e) {
+    if (e instanceof DocShapeError) return { ok: false, problems: [e.message] };
+    throw e;
+  }
+  return issues.empty ? { ok: true } : { ok: false, problems: problemsOf(issues) };
 }
 
 /** References that point at nothing (a step's lane, a flow's ends), as "map m1: node n2's lane l9". */

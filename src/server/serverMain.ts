@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { startServer } from './lanemapServer';
+import { redisExtension } from './redisRooms';
 
 // `npm run server`: the app and its rooms on one port. Environment:
 //   PORT (default 1234), HOST (default all interfaces), LANEMAP_DATA (default ./data/lanemap.sqlite),
 //   LANEMAP_DIST (default the repository's dist/), LANEMAP_MAX_MESSAGE_BYTES (default 16 MiB),
-//   LANEMAP_MAX_MESSAGES_PER_SECOND (default 200 per connection).
+//   LANEMAP_MAX_MESSAGES_PER_SECOND (default 200 per connection), REDIS_URL (redis://host:port:
+//   share rooms with the other processes on that Redis).
 
 const env = process.env;
 const number = (name: string, fallback: number): number => {
@@ -24,8 +26,9 @@ const running = await startServer({
   maxMessageBytes: number('LANEMAP_MAX_MESSAGE_BYTES', 16 * 1024 * 1024),
   maxMessagesPerSecond: number('LANEMAP_MAX_MESSAGES_PER_SECOND', 200),
   compactEveryMs: 1000,
+  extensions: env.REDIS_URL ? [await redisExtension(env.REDIS_URL)] : [],
 });
-console.log(`Lanemap server listening on port ${running.port} (rooms stored in ${dataFile})`);
+console.log(`Lanemap server listening on port ${running.port} (rooms stored in ${dataFile}${env.REDIS_URL ? ', shared through Redis' : ''})`);
 
 // SIGTERM and SIGINT close the rooms and compact what is stored before leaving.
 let closing = false;

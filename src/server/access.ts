@@ -33,6 +33,25 @@ function claimWith(store: RoomStore, room: string, secret: string, readSecret: s
   return store.secrets(room);
 }
 
+/**
+ * "Stop sharing": an edit connection sends the stateless message
+ * `{"type":"rotate-secrets","edit":"<new>","read":"<new>"|null}`; the room's hashes are replaced,
+ * so every link made before stops working. Returns false for anything else.
+ */
+export function rotateSecrets(store: RoomStore, room: string, payload: string): boolean {
+  let message: unknown;
+  try {
+    message = JSON.parse(payload);
+  } catch {
+    return false;
+  }
+  const { type, edit, read } = (message ?? {}) as { type?: unknown; edit?: unknown; read?: unknown };
+  const strong = (s: unknown): s is string => typeof s === 'string' && SECRET.test(s) && s.length >= MIN_SECRET_LENGTH;
+  if (type !== 'rotate-secrets' || !strong(edit) || (read !== null && read !== undefined && !strong(read))) return false;
+  store.replaceSecrets(room, { editHash: hashSecret(edit), readHash: strong(read) ? hashSecret(read) : null });
+  return true;
+}
+
 /** The access a token gives to a room, claiming the room when nobody has; throws AccessDenied otherwise. */
 export function accessFor(store: RoomStore, room: string, token: string | null | undefined): Access {
   if (!ROOM_NAME.test(room)) throw new AccessDenied('bad room name');

@@ -1,7 +1,7 @@
 import { Server } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { MessageGuard } from './messageGuard';
-import { AccessDenied, accessFor } from './access';
+import { AccessDenied, accessFor, rotateSecrets } from './access';
 import { RoomStore } from './roomStore';
 import { serveStatic } from './staticFiles';
 
@@ -55,6 +55,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const update of store.load(documentName)) Y.applyUpdate(document, update, 'storage');
       // Appended inside the update event, so before the sender's acknowledgement goes out.
       document.on('update', (update: Uint8Array) => store.append(documentName, update));
+    },
+    async onStateless({ connection, documentName, payload }) {
+      if (connection.readOnly || !rotateSecrets(store, documentName, payload)) return;
+      connection.sendStateless(JSON.stringify({ type: 'secrets-rotated' }));
+      // Every socket in the room is closed, so each client connects and authenticates again, and
+      // only the new secrets open the room (closing the room's connection alone leaves the
+      // provider on its open socket, never asking again).
+      for (const other of server.hocuspocus.documents.get(documentName)?.getConnections() ?? []) other.webSocket.close(4403, 'sharing stopped');
     },
     async beforeHandleMessage({ connection, document, update }) {
       if (connection.readOnly) return; // Hocuspocus refuses a read-only connection's updates itself

@@ -84,6 +84,11 @@ export class RoomStore {
     return result.changes === 1;
   }
 
+  /** New hashes for a claimed workspace ("stop sharing": the old links stop working). */
+  replaceSecrets(workspaceId: string, secrets: Secrets): void {
+    this.db.prepare('UPDATE workspaces SET edit_hash = ?, read_hash = ? WHERE id = ?').run(secrets.editHash, secrets.readHash, workspaceId);
+  }
+
   close(): void {
     this.compact();
     this.db.close();

@@ -37,7 +37,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function join2(room: string, token: string, doc?: Y.Doc): Client {
+function join2(room: string, token: string | (() => string), doc?: Y.Doc): Client {
   const c = connect(server.port, room, token, doc);
   clients.push(c);
   return c;
@@ -160,6 +160,31 @@ describe('the room server', () => {
     server = await ServerProcess.start(dataFile, ENV, server.port);
     const fresh = join2(room, edit);
     await waitFor(() => fresh.provider.isSynced && labelOf(fresh) === 'Just before SIGTERM', 'the edit after the restart');
+  });
+
+  it('stops sharing: new secrets from an edit connection shut out every link made before', async () => {
+    const { room, edit, read, owner: first } = await newRoom();
+    await first.destroy();
+    let ownerToken = edit;
+    const owner = join2(room, () => ownerToken);
+    const editor = join2(room, edit);
+    const reader = join2(room, read);
+    for (const c of [owner, editor, reader]) await waitFor(() => c.provider.isSynced, 'the clients to sync');
+    const newEdit = newSecret();
+    const newRead = newSecret();
+    ownerToken = newEdit;
+    owner.provider.sendStateless(JSON.stringify({ type: 'rotate-secrets', edit: newEdit, read: newRead }));
+    await waitFor(() => editor.authFailed && reader.authFailed, 'the old links to be refused');
+    await waitFor(() => owner.provider.isSynced && !owner.authFailed, 'the owner to enter again with the new secret');
+    rename(owner, 'After rotation');
+    const newcomer = join2(room, newRead);
+    await waitFor(() => newcomer.provider.isSynced && labelOf(newcomer) === 'After rotation', 'the new read-only link to work');
+    const late = join2(room, edit);
+    await waitFor(() => late.authFailed, 'the old edit link to be refused');
+    // A read-only connection cannot rotate.
+    newcomer.provider.sendStateless(JSON.stringify({ type: 'rotate-secrets', edit: newSecret(), read: null }));
+    const again = join2(room, newEdit);
+    await waitFor(() => again.provider.isSynced, 'the new edit link to still work');
   });
 
   it('refuses a short secret that tries to claim a new room', async () => {

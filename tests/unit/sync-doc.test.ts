@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { applyPatch, patchBetween, type WorkspacePatch } from '../../src/core/commands/workspacePatch';
 import { demoWorkspace } from '../../src/core/demo';
 import type { MapNode, ProcessMap, Workspace } from '../../src/core/model/types';
-import { applyPatchToDoc, checkDoc, danglingReferences, observeRemote, readWorkspace, writeWorkspace } from '../../src/core/sync';
+import { applyPatchToDoc, checkDoc, checkTouched, danglingReferences, observeRemote, readWorkspace, type Touched, touchedRecords, writeWorkspace } from '../../src/core/sync';
 import { orderKeysFor } from '../../src/core/sync/orderKeys';
 
 // The workspace as one Y.Doc: written, read back, edited by two people at once.
@@ -201,6 +201,31 @@ describe('the check the server runs', () => {
     const check = checkDoc(doc);
     expect(check.ok).toBe(false);
     expect(!check.ok && check.problems[0]).toMatch(/departments\/d-x/);
+  });
+
+  it('checks the records an update touched, and only those', () => {
+    const [a, b] = pair();
+    const touchedBy = (update: Uint8Array): Touched => {
+      let touched: Touched | null = null;
+      const listen = (txn: Y.Transaction) => (touched = touchedRecords(a.doc, txn));
+      a.doc.on('afterTransaction', listen);
+      Y.applyUpdate(a.doc, update, 'server');
+      a.doc.off('afterTransaction', listen);
+      return touched!;
+    };
+    const mapId = map0(b.ws).id;
+    let before = Y.encodeStateVector(b.doc);
+    b.edit((ws) => withNode(ws, mapId, step(ws).id, () => ({ label: 'Fine' })));
+    const fine = touchedBy(Y.encodeStateAsUpdate(b.doc, before));
+    expect([...fine.records].map(([t, ids]) => [t, [...ids]])).toEqual([['maps', [mapId]]]);
+    expect(checkTouched(a.doc, fine).ok).toBe(true);
+    before = Y.encodeStateVector(b.doc);
+    const maps = b.doc.getMap('maps') as Y.Map<Y.Map<unknown>>;
+    const node = [...(maps.get(mapId)!.get('nodes') as Y.Map<Y.Map<unknown>>).values()][0]!;
+    (node.get('fields') as Y.Map<unknown>).set('kind', 'spaceship');
+    const bad = checkTouched(a.doc, touchedBy(Y.encodeStateAsUpdate(b.doc, before)));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problems.join('\n')).toContain(`maps["${mapId}"].nodes[0].kind: must be one of`);
   });
 
   it('lets a reference that points nowhere through, naming it for the client to mend', () => {

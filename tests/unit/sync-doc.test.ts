@@ -63,7 +63,9 @@ const step = (ws: Workspace) => map0(ws).nodes.find((n) => n.kind === 'step')!;
 
 describe('a workspace as one Y.Doc', () => {
   it('reads back the demo workspace exactly, in the doc and in a second doc loaded from its update', () => {
-    const ws = demoWorkspace(NOW);
+    const demo = demoWorkspace(NOW);
+    // With the fields a map may carry besides the demo's: a review status and another tool's extras.
+    const ws = withMap(demo, demo.maps[0]!.id, (m) => ({ ...m, review: { state: 'agreed', by: 'Ann', at: NOW }, extra: { tool: { version: 2 } }, casesPerYear: 1200 }));
     const doc = new Y.Doc();
     writeWorkspace(doc, ws, LOCAL);
     expect(readWorkspace(doc)).toEqual(ws);

@@ -65,7 +65,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const other of server.hocuspocus.documents.get(documentName)?.getConnections() ?? []) other.webSocket.close(4403, 'sharing stopped');
     },
     async beforeHandleMessage({ connection, document, update }) {
-      if (connection.readOnly) return; // Hocuspocus refuses a read-only connection's updates itself
       guard.check(connection, document, update);
     },
   });

@@ -33,9 +33,13 @@ export class MessageGuard {
 
   constructor(private limits: GuardLimits) {}
 
-  /** Throws (which makes Hocuspocus close the connection, giving the reason) when the message is refused. */
-  check(connection: object, doc: Y.Doc, message: Uint8Array): void {
+  /**
+   * Throws (which makes Hocuspocus close the connection, giving the reason) when the message is
+   * refused. A read-only connection is only counted: Hocuspocus itself never applies its updates.
+   */
+  check(connection: { readOnly: boolean }, doc: Y.Doc, message: Uint8Array): void {
     this.count(connection);
+    if (connection.readOnly) return;
     let update: Uint8Array | null;
     try {
       update = updateInMessage(message);

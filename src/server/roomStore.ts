@@ -51,10 +51,20 @@ export class RoomStore {
   compact(): void {
     const rooms = [...this.pending];
     this.pending.clear();
-    for (const name of rooms) this.compactRoom(name);
+    for (const name of rooms) {
+      try {
+        this.compactRoom(name);
+      } catch (e) {
+        // Another process held the file too long: the rows stay, and the next run tries again.
+        this.pending.add(name);
+        console.error(`Lanemap server: compacting ${name} failed, will retry:`, e instanceof Error ? e.message : e);
+      }
+    }
   }
 
   private compactRoom(name: string): void {
+    // IMMEDIATE takes the write lock before reading: a read transaction that later writes fails
+    // with SQLITE_BUSY_SNAPSHOT when another server process appended in between (seen with two).
     this.db.transaction(() => {
       const top = this.db.prepare('SELECT MAX(id) AS id FROM doc_updates WHERE name = ?').get(name) as { id: number | null };
       if (top.id === null) return;
@@ -63,7 +73,7 @@ export class RoomStore {
       this.db.prepare('INSERT INTO doc_states (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state').run(name, Buffer.from(Y.encodeStateAsUpdate(doc)));
       this.db.prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ?').run(name, top.id);
       doc.destroy();
-    })();
+    }).immediate();
   }
 
   /** Rows waiting for compaction (for tests and the shutdown log). */

@@ -146,7 +146,7 @@ function guardCost(): { touchedMs: number; wholeDocMs: number } {
     const name = new TextEncoder().encode('ws-guard');
     const message = new Uint8Array([name.length, ...name, 0, 2, ...varUint(update.length), ...update]);
     let t = performance.now();
-    guard.check({}, doc, message);
+    guard.check({ readOnly: false }, doc, message);
     touched.push(performance.now() - t);
     Y.applyUpdate(doc, update);
     t = performance.now();

@@ -208,7 +208,7 @@ describe('the room server', () => {
   });
 
   it('closes a connection that sends a message over the size cap or too many messages a second', async () => {
-    const { room, edit } = await newRoom();
+    const { room, edit, read } = await newRoom();
     const big = join2(room, edit);
     await waitFor(() => big.provider.isSynced, 'the client to sync');
     big.doc.getMap('meta').set('name', 'n'.repeat(1_200_000));
@@ -218,5 +218,10 @@ describe('the room server', () => {
     await waitFor(() => chatty.provider.isSynced, 'the chatty client to sync');
     for (let i = 0; i < 150; i++) chatty.doc.getMap('meta').set('preparedBy', `Person ${i}`);
     await waitFor(() => chatty.closes.some((c) => /too many messages/.test(c.reason)), 'too many messages to close the connection');
+    // A read-only connection is capped too, though its updates are never applied.
+    const reader = join2(room, read);
+    await waitFor(() => reader.provider.isSynced, 'the reader to sync');
+    for (let i = 0; i < 150; i++) reader.doc.getMap('meta').set('preparedBy', `Reader ${i}`);
+    await waitFor(() => reader.closes.some((c) => /too many messages/.test(c.reason)), 'too many messages from a reader to close it');
   });
 });

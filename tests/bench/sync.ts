@@ -14,7 +14,7 @@ import { generateMap } from '../../src/core/layout';
 import type { Workspace } from '../../src/core/model/types';
 import { applyPatchToDoc, checkDoc, observeRemote, readWorkspace, writeWorkspace } from '../../src/core/sync';
 import { MessageGuard } from '../../src/server/messageGuard';
-import { type Client, connect, newSecret, ServerProcess, waitFor } from '../unit/fixtures/serverProcess';
+import { type Client, connect, newSecret, ServerProcess, startRedis, waitFor } from '../unit/fixtures/serverProcess';
 import { median } from './report';
 
 const NOW = '2026-12-06T10:00:00.000Z';
@@ -128,6 +128,33 @@ async function crowd(port: number, seconds: number): Promise<{ latencies: number
   return { latencies, sent, lost };
 }
 
+/** Two server processes on one Redis and one data file, 10 clients split across them, each renaming its own step: time until every client holds every rename. */
+async function redisPair(): Promise<{ convergeMs: number; lost: number }> {
+  const redis = await startRedis();
+  const data = join(dir, 'redis.sqlite');
+  const servers = [await ServerProcess.start(data, { REDIS_URL: redis.url }), await ServerProcess.start(data, { REDIS_URL: redis.url })];
+  try {
+    const ws0 = { ...demoWorkspace(NOW), meta: { id: `ws-${newSecret()}`, name: 'Redis' } };
+    const { edit, owner } = await room(servers[0]!.port, ws0);
+    const clients = Array.from({ length: 10 }, (_, k) => connect(servers[k % 2]!.port, ws0.meta.id, edit));
+    for (const c of clients) await waitFor(() => c.provider.isSynced, 'every client', 60_000);
+    const start = performance.now();
+    clients.forEach((c, k) => renameNode(c.doc, readWorkspace(c.doc), k % 5, 1 + Math.floor(k / 5), `r${k}`));
+    const holdsAll = (c: Client) => {
+      const read = readWorkspace(c.doc);
+      return clients.every((_, k) => read.maps[k % 5]!.nodes[1 + Math.floor(k / 5)]!.label === `r${k}`);
+    };
+    await waitFor(() => clients.every(holdsAll), 'every client to hold every rename', 60_000).catch(() => undefined);
+    const convergeMs = performance.now() - start;
+    const lost = clients.filter((c) => !holdsAll(c)).length;
+    for (const c of [...clients, owner]) await c.destroy();
+    return { convergeMs, lost };
+  } finally {
+    for (const s of servers) await s.kill('SIGTERM');
+    await redis.stop();
+  }
+}
+
 function guardCost(): { touchedMs: number; wholeDocMs: number } {
   const ws = bigWorkspace('ws-guard');
   const doc = new Y.Doc();
@@ -174,6 +201,7 @@ try {
   const sync = await bigSync(server.port);
   const many = await crowd(server.port, 10);
   const guard = guardCost();
+  const redisRuns = [await redisPair(), await redisPair(), await redisPair()];
   const results = {
     date: new Date().toISOString(),
     cores: cpus().length,
@@ -182,6 +210,7 @@ try {
     remoteEditMs: { median: round(median(latency)), p95: round(pct(latency, 95)), runs: latency.length, target: 'median under 200' },
     twentyMapSyncMs: { median: round(median(sync.ms)), runs: sync.ms.length, docBytes: sync.bytes, target: 'under 1000' },
     fiftyClients: { edits: many.sent, seen: many.latencies.length, p95Ms: round(pct(many.latencies, 95)), medianMs: round(median(many.latencies)), lost: many.lost, target: 'p95 under 250, none lost' },
+    twoProcessesOnRedis: { convergeMs: redisRuns.map((r) => round(r.convergeMs)), clientsNotConverged: redisRuns.map((r) => r.lost), clients: 10, target: 'all converge' },
     checkOneUpdateMs: { touchedRecords: round(guard.touchedMs), wholeDoc: round(guard.wholeDocMs), workspace: '20 maps x 150 steps' },
   };
   console.log(JSON.stringify(results, null, 2));

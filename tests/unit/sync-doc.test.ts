@@ -228,6 +228,23 @@ describe('the check the server runs', () => {
     const bad = checkTouched(a.doc, touchedBy(Y.encodeStateAsUpdate(b.doc, before)));
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.problems.join('\n')).toContain(`maps["${mapId}"].nodes[0].kind: must be one of`);
+    (node.get('fields') as Y.Map<unknown>).set('kind', 'step');
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+    // Writing beside the workspace (another root) is refused; a list nested in a record's field is still that record's.
+    before = Y.encodeStateVector(b.doc);
+    b.doc.getMap('junk').set('x', 'y'.repeat(100));
+    expect(checkTouched(a.doc, touchedBy(Y.encodeStateAsUpdate(b.doc, before))).ok).toBe(false);
+    const fields = maps.get(mapId)!.get('fields') as Y.Map<unknown>;
+    const list = new Y.Array<unknown>();
+    fields.set('extra', list);
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+    before = Y.encodeStateVector(b.doc);
+    const inner = new Y.Map<unknown>();
+    list.push([inner]);
+    inner.set('deep', 1);
+    const nested = touchedBy(Y.encodeStateAsUpdate(b.doc, before));
+    expect(nested.foreign).toBe(false);
+    expect([...nested.records.get('maps')!]).toEqual([mapId]);
   });
 
   it('lets a reference that points nowhere through, naming it for the client to mend', () => {

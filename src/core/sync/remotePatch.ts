@@ -20,6 +20,8 @@ export interface Touched {
   records: Map<DocTable, Set<string>>;
   /** Tables where a record was added, removed or given a new order key. */
   reordered: Set<DocTable>;
+  /** Something was written outside the workspace's records (another root, an unkeyed item): never ours. */
+  foreign: boolean;
 }
 
 /** Where a changed type sits: its root's name and the keys down to it. */
@@ -27,8 +29,8 @@ function pathOf(type: AnyType, rootNames: Map<AnyType, string>): { root: string;
   const keys: string[] = [];
   let t: AnyType = type;
   while (t._item) {
-    if (t._item.parentSub === null) return null; // inside an array: not a shape this doc uses
-    keys.unshift(t._item.parentSub);
+    // Inside a list (a Y.Array a writer put in a field) an item has no key: it still belongs to its record.
+    keys.unshift(t._item.parentSub ?? '');
     t = t._item.parent as AnyType;
   }
   const root = rootNames.get(t);
@@ -41,16 +43,18 @@ export function touchedRecords(doc: Y.Doc, txn: Y.Transaction): Touched {
 }
 
 function touchedBy(txn: Y.Transaction, rootNames: Map<AnyType, string>): Touched {
-  const touched: Touched = { meta: false, records: new Map(), reordered: new Set() };
+  const touched: Touched = { meta: false, records: new Map(), reordered: new Set(), foreign: false };
   for (const [type, subs] of txn.changed) {
     const path = pathOf(type, rootNames);
-    if (!path) continue;
-    if (path.root === 'meta') {
+    const table = path?.root as DocTable;
+    if (path?.root === 'meta' && !(path.keys.length === 0 && subs.has(null))) {
       touched.meta = true;
       continue;
     }
-    const table = path.root as DocTable;
-    if (!DOC_TABLES.includes(table)) continue;
+    if (!path || !DOC_TABLES.includes(table) || path.keys[0] === '' || (path.keys.length === 0 && subs.has(null))) {
+      touched.foreign = true;
+      continue;
+    }
     const ids = touched.records.get(table) ?? new Set<string>();
     touched.records.set(table, ids);
     if (path.keys.length === 0) {

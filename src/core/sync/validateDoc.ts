@@ -88,6 +88,7 @@ export function checkDoc(doc: Y.Doc): DocCheck {
  * the server runs on each update, so a check costs the records an edit changed, not the workspace.
  */
 export function checkTouched(doc: Y.Doc, touched: Touched): RecordsCheck {
+  if (touched.foreign) return { ok: false, problems: ['writes outside the workspace\'s records'] };
   const issues = new IssueList();
   try {
     checkMeta(readMeta(doc), issues);

@@ -83,6 +83,17 @@ const EDITS: Edit[] = [
   (ws, rnd, p) => (rnd() < 0.5 ? { ...ws, departments: [...ws.departments, { id: `${p.name}-d${p.counter++}`, name: 'New department' }] } : { ...ws, departments: [...ws.departments].reverse() }),
   // delete a map, rarely
   (ws, rnd) => (rnd() < 0.2 && ws.maps.length > 1 ? { ...ws, maps: ws.maps.filter((m) => m.id !== pick(ws.maps, rnd)!.id) } : ws),
+  // comment on a step, or take a comment away
+  (ws, rnd, p) => onMap(ws, rnd, (m) => {
+    const n = pick(m.nodes, rnd);
+    const gone = pick(m.comments ?? [], rnd);
+    if (gone && rnd() < 0.3) {
+      const rest = (m.comments ?? []).filter((c) => c.id !== gone.id);
+      const { comments: _c, ...without } = m;
+      return rest.length ? { ...m, comments: rest } : without;
+    }
+    return n ? { ...m, comments: [...(m.comments ?? []), { id: `${p.name}-c${p.counter++}`, nodeId: n.id, author: p.name, text: 'Why?', at: NOW }] } : m;
+  }),
   // rename the workspace
   (ws, _rnd, p) => ({ ...ws, meta: { ...ws.meta, name: `${p.name} ${p.counter++}` } }),
 ];

@@ -65,7 +65,17 @@ describe('a workspace as one Y.Doc', () => {
   it('reads back the demo workspace exactly, in the doc and in a second doc loaded from its update', () => {
     const demo = demoWorkspace(NOW);
     // With the fields a map may carry besides the demo's: a review status and another tool's extras.
-    const ws = withMap(demo, demo.maps[0]!.id, (m) => ({ ...m, review: { state: 'agreed', by: 'Ann', at: NOW }, extra: { tool: { version: 2 } }, casesPerYear: 1200 }));
+    const ws = withMap(demo, demo.maps[0]!.id, (m) => ({
+      ...m,
+      review: { state: 'agreed', by: 'Ann', at: NOW },
+      extra: { tool: { version: 2 } },
+      casesPerYear: 1200,
+      comments: [
+        { id: 'c1', nodeId: m.nodes[1]!.id, author: 'Ann', text: 'Is this done twice?', at: NOW },
+        { id: 'c2', nodeId: m.nodes[1]!.id, author: 'Bo', text: 'Yes, by hand', at: NOW },
+      ],
+    }));
+    expect(ws.maps[1]!.comments).toBeUndefined();
     const doc = new Y.Doc();
     writeWorkspace(doc, ws, LOCAL);
     expect(readWorkspace(doc)).toEqual(ws);
@@ -91,6 +101,28 @@ describe('a workspace as one Y.Doc', () => {
       // The store that follows the doc through remote patches holds the same.
       expect(peer.ws).toEqual(readWorkspace(peer.doc));
     }
+  });
+
+  it('keeps both comments when two people comment on one step at once, and drops the field when the last goes', () => {
+    const [a, b] = pair();
+    const mapId = map0(a.ws).id;
+    const nodeId = step(a.ws).id;
+    const comment = (id: string, author: string) => (ws: Workspace) =>
+      withMap(ws, mapId, (m) => ({ ...m, comments: [...(m.comments ?? []), { id, nodeId, author, text: `${author} says`, at: NOW }] }));
+    a.edit(comment('c-a', 'Ann'));
+    b.edit(comment('c-b', 'Bo'));
+    exchange(a, b);
+    for (const peer of [a, b]) {
+      expect(map0(readWorkspace(peer.doc)).comments!.map((c) => c.id).sort()).toEqual(['c-a', 'c-b']);
+      expect(peer.ws).toEqual(readWorkspace(peer.doc));
+    }
+    a.edit((ws) => withMap(ws, mapId, (m) => {
+      const { comments: _gone, ...rest } = m;
+      return rest;
+    }));
+    exchange(a, b);
+    expect(map0(readWorkspace(b.doc)).comments).toBeUndefined();
+    expect(b.ws).toEqual(readWorkspace(b.doc));
   });
 
   it('deletes a map in both, even when the other person was editing it', () => {

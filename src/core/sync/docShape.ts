@@ -12,8 +12,14 @@ export type CatalogueTable = (typeof CATALOGUE_TABLES)[number];
 export type DocTable = CatalogueTable | 'maps';
 export const DOC_TABLES: readonly DocTable[] = [...CATALOGUE_TABLES, 'maps'];
 
-export const MAP_LISTS = ['lanes', 'nodes', 'flows'] as const;
+/**
+ * A map's lists of records, each a Y.Map keyed by id. Comments are records too, so two people
+ * commenting at once both keep theirs; a map without any has no `comments` field, as the model
+ * keeps it, but its Y.Map is made with the map, so two first comments land in the same one.
+ */
+export const MAP_LISTS = ['lanes', 'nodes', 'flows', 'comments'] as const;
 export type MapList = (typeof MAP_LISTS)[number];
+export const OMITTED_WHEN_EMPTY: ReadonlySet<MapList> = new Set(['comments']);
 
 /** The keys of a record's Y.Map. */
 export const ORDER = 'order';

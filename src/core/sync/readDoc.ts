@@ -1,5 +1,5 @@
 import type { MapView, ProcessMap, Workspace } from '../model/types';
-import { BOXES, CATALOGUE_TABLES, type DocTable, expectMap, FIELDS, FLOW_POINTS, LANE_HEIGHTS, MAP_LISTS, metaRoot, optionalMap, ORDER, tableRoot, type YRecord } from './docShape';
+import { BOXES, CATALOGUE_TABLES, type DocTable, expectMap, FIELDS, FLOW_POINTS, LANE_HEIGHTS, MAP_LISTS, type MapList, metaRoot, OMITTED_WHEN_EMPTY, optionalMap, ORDER, tableRoot, type YRecord } from './docShape';
 import { byOrder } from './orderKeys';
 import type * as Y from 'yjs';
 
@@ -35,7 +35,9 @@ function readView(record: Y.Map<unknown>, where: string): MapView {
 /** One map record as a ProcessMap: its fields, its lists in order, its geometry. */
 export function readMapRecord(record: Y.Map<unknown>, where: string): ProcessMap {
   const lists = Object.fromEntries(
-    MAP_LISTS.map((name) => [name, readList(optionalMap(record.get(name), `${where}/${name}`), `${where}/${name}`, readFields)]),
+    MAP_LISTS.map((name) => [name, readList(optionalMap(record.get(name), `${where}/${name}`), `${where}/${name}`, readFields)]).filter(
+      ([name, list]) => !(OMITTED_WHEN_EMPTY.has(name as MapList) && (list as unknown[]).length === 0),
+    ),
   );
   return { ...readFields(record, where), ...lists, view: readView(record, where) } as unknown as ProcessMap;
 }

@@ -4,7 +4,7 @@ import { addZodIssues, humanError, IssueList, type PathPart } from '../schema/is
 import { MAX_DEPTH, tooDeep } from '../schema/limits';
 import { bundleBodySchema, bundleMapSchema } from '../schema/records';
 import { mapToBundle } from '../schema/bundleWrite';
-import { type DocTable, DocShapeError, DOC_TABLES, tableRoot } from './docShape';
+import { type DocTable, DocShapeError, DOC_TABLES, MAP_LISTS, tableRoot } from './docShape';
 import { readMeta, readRecord, readWorkspace } from './readDoc';
 import type { Touched } from './remotePatch';
 
@@ -56,9 +56,9 @@ function checkRecord(table: DocTable, id: string, record: unknown, at: PathPart[
   const parsed = bundleMapSchema.safeParse(bundled, { error: humanError });
   if (!parsed.success) addZodIssues(issues, at, parsed.error);
   const map = record as Workspace['maps'][number];
-  for (const list of ['lanes', 'nodes', 'flows'] as const) {
+  for (const list of MAP_LISTS) {
     const ids = new Set<unknown>();
-    map[list].forEach((r, j) => {
+    (map[list] ?? []).forEach((r, j) => {
       if (ids.has(r.id)) issues.add([...at, list, j, 'id'], 'is used twice');
       ids.add(r.id);
     });

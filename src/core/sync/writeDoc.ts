@@ -44,9 +44,9 @@ function writeList(list: Y.Map<unknown>, records: readonly { id: string }[]): vo
 }
 
 function writeMap(record: Y.Map<unknown>, map: ProcessMap): void {
-  const { lanes: _l, nodes: _n, flows: _f, view, ...fields } = map;
+  const { lanes: _l, nodes: _n, flows: _f, comments: _c, view, ...fields } = map;
   writeFields(childMap(record, FIELDS), fields);
-  for (const name of MAP_LISTS) writeList(childMap(record, name), map[name]);
+  for (const name of MAP_LISTS) writeList(childMap(record, name), map[name] ?? []);
   const boxes = childMap<unknown>(record, BOXES);
   for (const id of [...boxes.keys()]) if (!(id in view.nodes)) boxes.delete(id);
   for (const [id, box] of Object.entries(view.nodes)) writeFields(childMap(boxes, id), { ...box });

@@ -35,7 +35,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     address: options.host,
     quiet: true,
     stopOnSignals: false,
-    // The client resends unacknowledged changes, so a room can be dropped from memory as soon as it is empty.
+    // Every update is on disk before it is acknowledged, so a room leaves memory as soon as its last client does.
     unloadImmediately: true,
     websocketOptions: { maxPayload: options.maxMessageBytes },
     extensions: [...(options.extensions ?? [])],

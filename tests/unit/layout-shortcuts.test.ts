@@ -40,13 +40,13 @@ describe('takeShortcuts', () => {
     expect(route).toEqual(handOff);
   });
 
-  it('keeps the route when the shorter one would cross two flows the old one did not', () => {
-    // Two flows coming down the channel between the two columns, from a step above to one
+  it('keeps the route when the shorter one would cross three flows the old one did not', () => {
+    // Three flows coming down the channel between the two columns, from a step above to one
     // below, in the way of every route out of a's east side that turns only once: one bend
-    // saved does not pay for two crossings.
+    // saved does not pay for three crossings.
     const nodes = [a, b, box(0, 120), box(170, -200, 100, 60), box(170, 150, 100, 30)];
-    const others: Point[][] = [[[220, -140], [220, 150]], [[235, -140], [235, 150]]];
-    const edges = [{ from: 0, to: 1 }, { from: 3, to: 4 }, { from: 3, to: 4 }];
+    const others: Point[][] = [[[215, -140], [215, 150]], [[227, -140], [227, 150]], [[239, -140], [239, 150]]];
+    const edges = [{ from: 0, to: 1 }, { from: 3, to: 4 }, { from: 3, to: 4 }, { from: 3, to: 4 }];
     const [route] = shortcut(nodes, edges, [handOff, ...others], [[150, 250]]);
     expect(route).toEqual(handOff);
   });

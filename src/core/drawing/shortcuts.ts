@@ -4,8 +4,8 @@
 // flow turns at every jog; an L into the target's top, or one U under both nodes, reads better,
 // and a long flow still jogging after that may run along one lane-edge corridor instead.
 // A shorter route is taken only when it passes through no node, runs along no other flow,
-// meets its nodes where no other flow does, and weighs less: its bends, each worth
-// CROSSINGS_PER_BEND crossings, plus its crossings.
+// meets its nodes where no other flow does, and weighs no more than the old one: its bends,
+// each worth CROSSINGS_PER_BEND crossings, plus its crossings.
 
 import type { Point } from '../model/types';
 import { countBends, simplify } from './polyline';
@@ -46,7 +46,7 @@ const CHANNELS_EACH_END = 3;
  * What a bend weighs against a crossing. A flow that snakes from level to level across the map
  * (a store's reader far away) is easier to follow along one straight run that crosses a few more
  * lines than the snake did. Measured on every benchmark family: bends per flow fell (most on
- * the generator, 1.69 to 1.45) and crossings stayed under 0.6x naive banding; with crossings
+ * the generator, 1.69 to 1.44) and crossings stayed under 0.6x naive banding; with crossings
  * weighing more than bends (the rule before) the snakes stayed.
  */
 const CROSSINGS_PER_BEND = 2;
@@ -117,7 +117,7 @@ export function takeShortcuts(
         if (c === null) continue;
         const pts = simplify([...route.slice(0, jog.from), ...after, ...route.slice(jog.to + 1)]);
         const saved = bends - countBends(pts);
-        if (saved <= 0 || c >= (grid.crossings(e, before) ?? Infinity) + CROSSINGS_PER_BEND * saved) continue;
+        if (saved <= 0 || c > (grid.crossings(e, before) ?? Infinity) + CROSSINGS_PER_BEND * saved) continue;
         route = pts;
         bends = countBends(pts);
         changed = true;
@@ -142,7 +142,7 @@ export function takeShortcuts(
 
 /**
  * The free candidate that weighs least (bends times CROSSINGS_PER_BEND plus crossings; then the
- * shortest), if it turns less than the old route (`bends`, `crossings`) and weighs less.
+ * shortest), if it turns less than the old route (`bends`, `crossings`) and weighs no more.
  */
 function bestCandidate(groups: Point[][][], bends: number, crossings: number, crossingsIfFree: (pts: Point[]) => number | null): { pts: Point[]; crossings: number } | null {
   let best: { pts: Point[]; crossings: number; cost: number; length: number } | null = null;
@@ -155,7 +155,7 @@ function bestCandidate(groups: Point[][][], bends: number, crossings: number, cr
       const c = crossingsIfFree(pts);
       if (c === null) continue;
       const cost = b * CROSSINGS_PER_BEND + c;
-      if (cost >= limit) continue;
+      if (cost > limit) continue;
       const length = routeLength(pts);
       if (!best || cost < best.cost || (cost === best.cost && length < best.length)) best = { pts, crossings: c, cost, length };
     }

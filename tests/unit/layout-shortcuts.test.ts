@@ -40,13 +40,36 @@ describe('takeShortcuts', () => {
     expect(route).toEqual(handOff);
   });
 
-  it('keeps the route when the shorter one would cross a flow the old one did not', () => {
-    // A flow coming down the channel between the two columns, from a step above to one below,
-    // in the way of every route out of a's east side that turns only once.
+  it('keeps the route when the shorter one would cross three flows the old one did not', () => {
+    // Three flows coming down the channel between the two columns, from a step above to one
+    // below, in the way of every route out of a's east side that turns only once: one bend
+    // saved does not pay for three crossings.
     const nodes = [a, b, box(0, 120), box(170, -200, 100, 60), box(170, 150, 100, 30)];
-    const other: Point[] = [[220, -140], [220, 150]];
-    const [route] = shortcut(nodes, [{ from: 0, to: 1 }, { from: 3, to: 4 }], [handOff, other], [[150, 250]]);
+    const others: Point[][] = [[[215, -140], [215, 150]], [[227, -140], [227, 150]], [[239, -140], [239, 150]]];
+    const edges = [{ from: 0, to: 1 }, { from: 3, to: 4 }, { from: 3, to: 4 }, { from: 3, to: 4 }];
+    const [route] = shortcut(nodes, edges, [handOff, ...others], [[150, 250]]);
     expect(route).toEqual(handOff);
+  });
+
+  it('straightens a flow that snakes over the flows in its way, crossing them instead', () => {
+    // a and z level, three flows coming down between them from steps above to steps below.
+    // The router's route climbs over them (four bends, no crossing); the straight line crosses
+    // all three: three crossings are worth four bends saved.
+    const z = box(1000, 0);
+    const nodes = [a, z];
+    const edges = [{ from: 0, to: 1 }];
+    const others: Point[][] = [];
+    for (const x of [400, 600, 800]) {
+      nodes.push(box(x - 50, -60, 100, 40), box(x - 50, 80, 100, 40));
+      edges.push({ from: nodes.length - 2, to: nodes.length - 1 });
+      others.push([[x, -20], [x, 80]]);
+    }
+    const snake: Point[] = [[150, 30], [200, 30], [200, -100], [950, -100], [950, 30], [1000, 30]];
+    const gaps: [number, number][] = [[150, 350], [450, 550], [650, 750], [850, 1000]];
+    const [route] = shortcut(nodes, edges, [snake, ...others], gaps);
+    expect(countBends(route!)).toBe(0);
+    expect(onBorder(a, route![0]!)).toBe(true);
+    expect(onBorder(z, route![route!.length - 1]!)).toBe(true);
   });
 
   it('takes a small jog out of a long run', () => {

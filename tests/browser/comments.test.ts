@@ -42,6 +42,8 @@ test('comment on a step, answer, resolve, find it from the map, undo, reload, de
   await expect.poll(() => thread(page).getByRole('heading').textContent()).toBe('Comments (2, resolved)');
   await expect.poll(() => mark.getAttribute('class')).toBe('badge-comments resolved');
   expect(await mark.textContent()).toBe('2');
+  // Said to a screen reader too, in the step's accessible name.
+  expect(await page.getByRole('group', { name: `Step: ${STEP}, 2 comments (resolved)` }).count()).toBe(1);
   const at = (await nodeByLabel(page, STEP).boundingBox())!;
   await page.screenshot({ path: 'tests/browser/artifacts/comments-mark.png', clip: { x: at.x - 30, y: at.y - 30, width: at.width + 60, height: at.height + 60 } });
   await expectAccessible(page);

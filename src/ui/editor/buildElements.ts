@@ -7,7 +7,7 @@ import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
 import { minLaneHeight } from '../../core/commands/lanes';
 import { commentCounts } from '../../core/commands/comments';
-import { flowKindName, laneOwnDepartment, NODE_KIND_LABEL } from '../../core/model/vocabulary';
+import { count, flowKindName, laneOwnDepartment, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
 
 // Turns the document into React Flow's nodes and edges. Node and edge objects are reused while
@@ -177,7 +177,8 @@ export function buildNodes(
       data: { node: n, badge, lit, ...(comments ? { comments } : {}) } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',
-      ariaLabel: `${NODE_KIND_LABEL[n.kind]}: ${n.label}`,
+      // A screen reader hears what the canvas shows beside the label: its comments, open or resolved.
+      ariaLabel: `${NODE_KIND_LABEL[n.kind]}: ${n.label}${comments ? `, ${count(comments, 'comment')} (${n.commentsResolved ? 'resolved' : 'open'})` : ''}`,
     };
     cache.set(n.id, { node: n, box, selected: isSel, badge, lit, comments, rf });
     shapes.push(rf);

@@ -18,6 +18,8 @@ export interface Secrets {
 export class RoomStore {
   private db: Database.Database;
   private pending = new Set<string>();
+  /** Made once: `append` runs for every update a client sends, inside the update event. */
+  private sql!: ReturnType<RoomStore['statements']>;
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -31,19 +33,20 @@ export class RoomStore {
       CREATE INDEX IF NOT EXISTS doc_updates_name ON doc_updates (name, id);
       CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, edit_hash TEXT NOT NULL, read_hash TEXT, claimed_at TEXT NOT NULL);
     `);
+    this.sql = this.statements();
     // Updates a killed process left behind are compacted on the next timer.
     for (const row of this.db.prepare('SELECT DISTINCT name FROM doc_updates').all() as { name: string }[]) this.pending.add(row.name);
   }
 
   /** Everything stored for a room: its state and the updates since, to apply in order. */
   load(name: string): Uint8Array[] {
-    const state = this.db.prepare('SELECT state FROM doc_states WHERE name = ?').get(name) as { state: Buffer } | undefined;
-    const updates = this.db.prepare('SELECT data FROM doc_updates WHERE name = ? ORDER BY id').all(name) as { data: Buffer }[];
+    const state = this.sql.state.get(name) as { state: Buffer } | undefined;
+    const updates = this.sql.updates.all(name) as { data: Buffer }[];
     return [...(state ? [state.state] : []), ...updates.map((u) => u.data)].map((b) => new Uint8Array(b));
   }
 
   append(name: string, update: Uint8Array): void {
-    this.db.prepare('INSERT INTO doc_updates (name, data) VALUES (?, ?)').run(name, Buffer.from(update));
+    this.sql.append.run(name, Buffer.from(update));
     this.pending.add(name);
   }
 
@@ -66,37 +69,51 @@ export class RoomStore {
     // IMMEDIATE takes the write lock before reading: a read transaction that later writes fails
     // with SQLITE_BUSY_SNAPSHOT when another server process appended in between (seen with two).
     this.db.transaction(() => {
-      const top = this.db.prepare('SELECT MAX(id) AS id FROM doc_updates WHERE name = ?').get(name) as { id: number | null };
+      const top = this.sql.lastUpdate.get(name) as { id: number | null };
       if (top.id === null) return;
       const doc = new Y.Doc();
       for (const update of this.load(name)) Y.applyUpdate(doc, update);
-      this.db.prepare('INSERT INTO doc_states (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state').run(name, Buffer.from(Y.encodeStateAsUpdate(doc)));
-      this.db.prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ?').run(name, top.id);
+      this.sql.saveState.run(name, Buffer.from(Y.encodeStateAsUpdate(doc)));
+      this.sql.dropUpdates.run(name, top.id);
       doc.destroy();
     }).immediate();
   }
 
   /** Rows waiting for compaction (for tests and the shutdown log). */
   updateRows(name: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?').get(name) as { n: number }).n;
+    return (this.sql.countUpdates.get(name) as { n: number }).n;
   }
 
   secrets(workspaceId: string): Secrets | null {
-    const row = this.db.prepare('SELECT edit_hash, read_hash FROM workspaces WHERE id = ?').get(workspaceId) as { edit_hash: string; read_hash: string | null } | undefined;
+    const row = this.sql.secrets.get(workspaceId) as { edit_hash: string; read_hash: string | null } | undefined;
     return row ? { editHash: row.edit_hash, readHash: row.read_hash } : null;
   }
 
   /** Store the hashes for a workspace nobody has claimed; false when someone already has. */
   claim(workspaceId: string, secrets: Secrets): boolean {
-    const result = this.db
-      .prepare('INSERT OR IGNORE INTO workspaces (id, edit_hash, read_hash, claimed_at) VALUES (?, ?, ?, ?)')
-      .run(workspaceId, secrets.editHash, secrets.readHash, new Date().toISOString());
+    const result = this.sql.claim.run(workspaceId, secrets.editHash, secrets.readHash, new Date().toISOString());
     return result.changes === 1;
   }
 
   /** New hashes for a claimed workspace ("stop sharing": the old links stop working). */
   replaceSecrets(workspaceId: string, secrets: Secrets): void {
-    this.db.prepare('UPDATE workspaces SET edit_hash = ?, read_hash = ? WHERE id = ?').run(secrets.editHash, secrets.readHash, workspaceId);
+    this.sql.replaceSecrets.run(secrets.editHash, secrets.readHash, workspaceId);
+  }
+
+  private statements() {
+    const q = (sql: string) => this.db.prepare(sql);
+    return {
+      state: q('SELECT state FROM doc_states WHERE name = ?'),
+      updates: q('SELECT data FROM doc_updates WHERE name = ? ORDER BY id'),
+      append: q('INSERT INTO doc_updates (name, data) VALUES (?, ?)'),
+      lastUpdate: q('SELECT MAX(id) AS id FROM doc_updates WHERE name = ?'),
+      saveState: q('INSERT INTO doc_states (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state'),
+      dropUpdates: q('DELETE FROM doc_updates WHERE name = ? AND id <= ?'),
+      countUpdates: q('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?'),
+      secrets: q('SELECT edit_hash, read_hash FROM workspaces WHERE id = ?'),
+      claim: q('INSERT OR IGNORE INTO workspaces (id, edit_hash, read_hash, claimed_at) VALUES (?, ?, ?, ?)'),
+      replaceSecrets: q('UPDATE workspaces SET edit_hash = ?, read_hash = ? WHERE id = ?'),
+    };
   }
 
   close(): void {

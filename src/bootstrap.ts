@@ -5,7 +5,7 @@ import { useAppStatus } from './state/appStatusStore';
 import { addEditGuard, useDocument } from './state/documentStore';
 import { startLiveAnalysis } from './state/findingsStore';
 import { lockGuard, startMapLocks } from './state/lockStore';
-import { currentSession, flushCurrent, flushOnLeaving, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent, WorkspaceLoadError, workspaceRegistry } from './state/workspaceSession';
+import { currentSession, flushCurrent, flushOnLeaving, setLiveHooks, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent, WorkspaceLoadError, workspaceRegistry } from './state/workspaceSession';
 import { useLoadFailure } from './state/loadFailureStore';
 import { warmLayoutWorker } from './workers/layoutClient';
 
@@ -57,6 +57,9 @@ async function openStorage(): Promise<boolean> {
 /** Once the workspace is open: edit locks, flushing when the page is hidden or closed, housekeeping. */
 function afterOpen(): void {
   addEditGuard(lockGuard);
+  // A shared workspace connects to its room; the sync code is fetched only when one is open.
+  const live = () => import('./live/liveActions').then((m) => m.liveHooks);
+  setLiveHooks({ opened: (entry) => void live().then((h) => h.opened(entry)), closing: (entry) => void live().then((h) => h.closing(entry)) });
   startMapLocks({ onLost: () => void currentSession()?.repo.flush(), settle: settleCurrent, onAcquired: () => void takeOverCurrent() }, currentSession()!.entry.dbName);
 
   document.addEventListener('visibilitychange', () => {

@@ -30,6 +30,16 @@ export interface WorkspaceEntry {
   updatedAt: number;
   /** Set while the workspace is in the trash; it is deleted for good TRASH_DAYS later. */
   deletedAt?: number;
+  /** Shared: the room on the Lanemap server and the secrets of its links (see state/live). */
+  live?: LiveLinkRecord;
+}
+
+export interface LiveLinkRecord {
+  room: string;
+  /** The secret this browser enters with (an edit or a view-only one). */
+  secret: string;
+  /** The view-only secret, known to the browser that shared the workspace (and so can hand out both links). */
+  readSecret: string | null;
 }
 
 export type EntryDetails = Pick<WorkspaceEntry, 'name' | 'organisation' | 'preparedBy' | 'status'>;

@@ -26,9 +26,14 @@ export function readEntry(raw: unknown): WorkspaceEntry | null {
   };
   for (const key of ['organisation', 'preparedBy'] as const) if (entry[key] !== undefined && !text(entry[key])) delete entry[key];
   if (entry.status !== undefined && !(WORKSPACE_STATUSES as readonly unknown[]).includes(entry.status)) delete entry.status;
+  if (entry.live !== undefined && !readableLink(entry.live)) delete entry.live;
   // A trash date that cannot be read keeps the workspace out of the trash: never deleted for good by mistake.
   if (entry.deletedAt !== undefined && time(entry.deletedAt) === undefined) delete entry.deletedAt;
   return entry;
+}
+
+function readableLink(v: unknown): boolean {
+  return isObject(v) && !!text(v.room) && !!text(v.secret) && (v.readSecret === null || !!text(v.readSecret));
 }
 
 export const readEntries = (rows: unknown[]): WorkspaceEntry[] => rows.flatMap((r) => readEntry(r) ?? []);

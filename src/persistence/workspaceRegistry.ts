@@ -3,7 +3,8 @@ import type { Workspace, WorkspaceMeta } from '../core/model/types';
 import { uuid } from '../core/model/ids';
 import { LanemapDB } from './db';
 import { readStoredWorkspace } from './loadWorkspace';
-import { dbNameFor, detailsOf, newEntryId, type RegistryDB, type WorkspaceEntry } from './registryDb';
+import { liveDbName } from './liveUpdates';
+import { dbNameFor, detailsOf, type LiveLinkRecord, newEntryId, type RegistryDB, type WorkspaceEntry } from './registryDb';
 import { readEntries } from './registryRows';
 import { trashExpired } from './revisionPolicy';
 import { writeAll } from './writes';
@@ -37,7 +38,7 @@ export function watchWorkspaces(reg: RegistryDB, onChange: (rows: WorkspaceEntry
  * A new workspace holding `ws`: its records are written to a new database first, then the
  * entry is added, so the list never names a workspace whose records are not there yet.
  */
-export async function addWorkspace(reg: RegistryDB, ws: Workspace, opts?: RegistryClock & { firstRun?: boolean }): Promise<WorkspaceEntry> {
+export async function addWorkspace(reg: RegistryDB, ws: Workspace, opts?: RegistryClock & { firstRun?: boolean; live?: LiveLinkRecord }): Promise<WorkspaceEntry> {
   const now = clock(opts);
   const id = newEntryId();
   const dbName = dbNameFor(id);
@@ -47,7 +48,7 @@ export async function addWorkspace(reg: RegistryDB, ws: Workspace, opts?: Regist
   } finally {
     db.close();
   }
-  const entry: WorkspaceEntry = { id, dbName, ...detailsOf(ws.meta), createdAt: now, openedAt: 0, updatedAt: now };
+  const entry: WorkspaceEntry = { id, dbName, ...detailsOf(ws.meta), createdAt: now, openedAt: 0, updatedAt: now, ...(opts?.live ? { live: opts.live } : {}) };
   await reg.transaction('rw', [reg.workspaces, reg.settings], async () => {
     await reg.workspaces.add(entry);
     // A first run's demo and the mark that the list is made, together: a run cut short makes one demo, never two.
@@ -97,6 +98,22 @@ export async function recordDetails(reg: RegistryDB, id: string, meta: Workspace
   });
 }
 
+/** The workspace is shared with this link from now on (or, undefined, no longer). */
+export async function recordLiveLink(reg: RegistryDB, id: string, live: LiveLinkRecord | undefined): Promise<void> {
+  await reg.transaction('rw', reg.workspaces, async () => {
+    const entry = await reg.workspaces.get(id);
+    if (!entry) return;
+    const { live: _old, ...rest } = entry;
+    await reg.workspaces.put(live ? { ...rest, live } : rest);
+  });
+}
+
+/** The entry shared through `room`, if this browser has one (not in the trash). */
+export async function entryOfRoom(reg: RegistryDB, room: string): Promise<WorkspaceEntry | null> {
+  const entries = await listWorkspaces(reg);
+  return entries.find((e) => e.live?.room === room && e.deletedAt === undefined) ?? null;
+}
+
 /** The workspace was edited (the list says when). */
 export async function touchWorkspace(reg: RegistryDB, id: string, opts?: RegistryClock): Promise<void> {
   await reg.workspaces.update(id, { updatedAt: clock(opts) });
@@ -123,6 +140,7 @@ export async function deleteWorkspaceForever(reg: RegistryDB, id: string): Promi
   // The records first: an entry without its database would open empty, a database without
   // its entry is only space (and the next purge does not see it, so the entry goes last).
   await Dexie.delete(entry.dbName);
+  await Dexie.delete(liveDbName(entry.dbName));
   await reg.workspaces.delete(id);
 }
 

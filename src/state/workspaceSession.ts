@@ -3,8 +3,9 @@ import { emptyWorkspace } from '../core/model/factory';
 import { randomIds } from '../core/model/ids';
 import { LanemapDB } from '../persistence/db';
 import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
-import { addWorkspace, ensureEntry, markOpened, pickStart, recordDetails, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
-import type { RegistryDB } from '../persistence/registryDb';
+import { addWorkspace, ensureEntry, entryOfRoom, markOpened, pickStart, recordDetails, recordLiveLink, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
+import type { LiveLinkRecord, RegistryDB } from '../persistence/registryDb';
+import { diffWorkspace } from '../core/commands';
 import { readEntry } from '../persistence/registryRows';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
 import { readMapList } from '../persistence/mapListRows';
@@ -48,6 +49,61 @@ interface Session {
 let registry: RegistryDB | null = null;
 let current: Session | null = null;
 let switching = false;
+
+/** A shared workspace's connection to its room (src/live), started and stopped with the session. */
+export interface LiveHooks {
+  opened(entry: WorkspaceEntry): void;
+  closing(entry: WorkspaceEntry): void;
+}
+let liveHooks: LiveHooks | null = null;
+
+export function setLiveHooks(hooks: LiveHooks): void {
+  liveHooks = hooks;
+  if (current?.entry.live) hooks.opened(current.entry);
+}
+
+/**
+ * Records that came from the shared room: saved here and listed, but not an edit of this tab,
+ * so no history entry (undo undoes only this person's edits).
+ */
+export function takeInShared(next: Workspace): void {
+  const s = current;
+  const before = useDocument.getState().workspace;
+  if (!s || !before || next === before) return;
+  const changes = diffWorkspace(before, next);
+  useDocument.setState({ workspace: next });
+  s.repo.markDirty(changes);
+  if (registry && changes.some((c) => c.table === 'meta')) void recordDetails(registry, s.entry.id, next.meta).catch(warnRegistry);
+}
+
+/** The open workspace is shared with this link from now on (undefined: no longer). */
+export async function recordCurrentLink(live: LiveLinkRecord | undefined): Promise<void> {
+  const s = current;
+  if (!s || !registry) return;
+  s.entry = live ? { ...s.entry, live } : (({ live: _l, ...rest }) => rest)(s.entry);
+  await recordLiveLink(registry, s.entry.id, live);
+}
+
+/** A workspace received from a room: kept as a new workspace of this browser, with its link, and opened. */
+export async function addSharedWorkspace(ws: Workspace, live: LiveLinkRecord, beforeOpen: (entry: WorkspaceEntry) => Promise<void>): Promise<OpenResult> {
+  if (!registry) return { ok: false, message: 'Browser storage is unavailable, so a shared workspace cannot be kept here.' };
+  const entry = await addWorkspace(registry, ws, { live });
+  await beforeOpen(entry);
+  return openWorkspace(entry.id);
+}
+
+/** The entry of the workspace shared through `room` in this browser, if any. */
+export const sharedEntry = (room: string): Promise<WorkspaceEntry | null> => (registry ? entryOfRoom(registry, room) : Promise.resolve(null));
+
+/** Give a shared workspace of this browser the secret of a newer link (sharing was stopped and started again). */
+export async function renewLink(entry: WorkspaceEntry, live: LiveLinkRecord): Promise<void> {
+  if (!registry) return;
+  await recordLiveLink(registry, entry.id, live);
+  if (current?.entry.id === entry.id) current.entry = { ...current.entry, live };
+}
+
+/** The open workspace's registry entry (its link, when shared). */
+export const currentEntry = (): WorkspaceEntry | null => current?.entry ?? null;
 
 export const currentSession = (): Pick<Session, 'entry' | 'db' | 'repo'> | null => current;
 export const workspaceRegistry = (): RegistryDB | null => registry;
@@ -233,6 +289,7 @@ function activate({ session, workspace, warnings }: Loaded): void {
   void setLockScope(entry.dbName);
   rememberTabChoice(entry.id);
   if (registry) void markOpened(registry, entry.id).catch(warnRegistry);
+  if (entry.live) liveHooks?.opened(entry);
   // Once the page has settled: maps in this workspace's trash past their 30 days go.
   setTimeout(() => {
     if (current === session && !repo.readOnly) void purgeExpired(db).catch((e) => console.warn('Lanemap: clearing the trash failed', e));
@@ -240,6 +297,7 @@ function activate({ session, workspace, warnings }: Loaded): void {
 }
 
 function close(session: Session): void {
+  if (session.entry.live) liveHooks?.closing(session.entry);
   session.sync?.stop();
   session.repo.dispose();
   session.db.close();

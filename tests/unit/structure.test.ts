@@ -47,11 +47,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   workers: ['core'],
   persistence: ['core'],
   state: ['core', 'workers', 'persistence'],
-  ui: ['core', 'workers', 'persistence', 'state'],
+  live: ['core', 'persistence', 'state'],
+  ui: ['core', 'workers', 'persistence', 'state', 'live'],
   pwa: ['persistence', 'state', 'ui'],
   cli: ['core'],
   server: ['core'],
-  bootstrap: ['core', 'workers', 'persistence', 'state'],
+  bootstrap: ['core', 'workers', 'persistence', 'state', 'live'],
   main: ['bootstrap', 'pwa', 'ui'],
 };
 

@@ -5,3 +5,4 @@ export { writeWorkspace, applyPatchToDoc } from './writeDoc';
 export { readWorkspace } from './readDoc';
 export { observeRemote, touchedRecords, type Touched } from './remotePatch';
 export { checkDoc, checkTouched, danglingReferences, type DocCheck, type RecordsCheck } from './validateDoc';
+export { newSecret, isRoomName, shareHash, parseShareHash, looksLikeShareHash, type ShareLink } from './shareLink';

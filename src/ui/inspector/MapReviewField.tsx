@@ -3,7 +3,7 @@ import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { reviewSentence } from '../../core/report/reportText';
 import { setMapReview } from '../../state/mapActions';
 import { personName } from '../people/NameDialog';
-import { usePerson } from '../people/person';
+import { usePerson } from '../../state/personStore';
 import { SelectField } from './fields';
 
 const WHY = 'Your name goes with the review status, so everyone sees who set it.';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
-import { MAX_NAME_LENGTH, setPersonName, usePerson } from './person';
+import { MAX_NAME_LENGTH, setPersonName, usePerson } from '../../state/personStore';
 
 // Asks once for the name that signs what this person sets ("Agreed by …"), answered by a
 // promise: `await personName()` is the name, or null when they cancel.

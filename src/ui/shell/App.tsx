@@ -6,6 +6,7 @@ import { useUi } from '../../state/uiStore';
 import { useWorkspaces } from '../../state/workspaceStore';
 import { ConfirmHost } from '../common/confirm';
 import { NameDialog } from '../people/NameDialog';
+import { JoinHost } from '../live/JoinHost';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { FindDialog } from '../find/FindDialog';
@@ -96,6 +97,7 @@ export function App() {
       <Toasts />
       <ConfirmHost />
       <NameDialog />
+      <JoinHost />
       <ShortcutsDialog />
       <FindDialog />
       <DamagedRecords />

@@ -7,6 +7,7 @@ import { StorageButton } from '../storage/StorageButton';
 import { DamagedRecordsButton } from '../storage/DamagedRecordsButton';
 import { exportWorkspace } from '../io/workspaceFile';
 import { WorkspaceButton } from '../workspaces/WorkspaceButton';
+import { ShareButton } from '../live/ShareButton';
 import { shortcutOf } from '../actions/table';
 import { openShortcuts } from './shortcutsOpen';
 import { ThemeSelect } from './ThemeSelect';
@@ -24,6 +25,7 @@ export function TopBar() {
       <SaveStatus />
       <DamagedRecordsButton />
       <div className="topbar-actions">
+        <ShareButton />
         <button
           type="button"
           onClick={() => {

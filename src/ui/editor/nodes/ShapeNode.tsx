@@ -10,6 +10,7 @@ import { InlineText } from '../../common/InlineText';
 import type { ShapeNodeData } from '../buildElements';
 import { NodeResizeContext } from './nodeResizeContext';
 import { count } from '../../../core/model/vocabulary';
+import { PeerOutline } from '../../live/PeerOutline';
 
 const SIDES = [
   { id: 't', position: Position.Top },
@@ -73,6 +74,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
         {outline.detail && <path d={outline.detail} fill="none" style={{ stroke: `var(--${n.kind}-stroke)`, strokeWidth: 1 }} />}
       </svg>
       {label}
+      <PeerOutline id={id} />
       {n.manual && <span className="badge-manual" title="Done by hand">manual</span>}
       {n.notes && <span className="badge-notes" title={n.notes} aria-label="Has notes">✎</span>}
       {data.comments && (

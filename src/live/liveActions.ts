@@ -1,0 +1,111 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { checkDoc } from '../core/sync';
+import { newSecret, type ShareLink } from '../core/sync/shareLink';
+import { LiveUpdates } from '../persistence/liveUpdates';
+import { useDocument } from '../state/documentStore';
+import type { WorkspaceEntry } from '../persistence/registryDb';
+import { addSharedWorkspace, currentEntry, type LiveHooks, openWorkspace, recordCurrentLink, renewLink, sharedEntry } from '../state/workspaceSession';
+import { hasContent, LiveSession, serverUrl } from './liveSession';
+import { useJoin } from './liveStatus';
+
+// Sharing the open workspace, stopping it, and joining one from a link. Loaded only when a
+// workspace is shared or a link is opened, so the sync code stays out of the first page load.
+
+let session: LiveSession | null = null;
+
+export const liveHooks: LiveHooks = {
+  opened(entry: WorkspaceEntry) {
+    session?.stop();
+    session = new LiveSession(entry, entry.live!);
+    void session.start().catch((e: unknown) => console.warn('Lanemap: opening the shared workspace failed', e));
+  },
+  closing(entry: WorkspaceEntry) {
+    if (session?.entry.id !== entry.id) return;
+    session.stop();
+    session = null;
+  },
+};
+
+export type Outcome = { ok: true } | { ok: false; message: string };
+
+/** Share the open workspace: its room is its id, with an edit and a view-only secret made here. */
+export async function startSharing(): Promise<Outcome> {
+  const entry = currentEntry();
+  if (!entry) return { ok: false, message: 'No workspace is open.' };
+  if (entry.live) return { ok: true };
+  const ws = useDocument.getState().workspace;
+  if (!ws) return { ok: false, message: 'No workspace is open.' };
+  await recordCurrentLink({ room: ws.meta.id, secret: newSecret(), readSecret: newSecret() });
+  liveHooks.opened(currentEntry()!);
+  return { ok: true };
+}
+
+/** Stop sharing: the room gets new secrets, so every link handed out stops working; new links are shown. */
+export async function stopSharing(): Promise<Outcome> {
+  if (!session) return { ok: false, message: 'This workspace is not shared.' };
+  const ok = await session.rotateSecrets(newSecret(), newSecret());
+  if (!ok) return { ok: false, message: 'Not connected to the server, so the links could not be stopped. Try again once connected.' };
+  await recordCurrentLink(session.currentLink);
+  return { ok: true };
+}
+
+let joining: HocuspocusProvider | null = null;
+
+/** Join the workspace a link names: receive it whole, keep it as a workspace of this browser, open it. */
+export async function joinLink(link: ShareLink): Promise<void> {
+  const known = await sharedEntry(link.room);
+  if (known) {
+    // Already here: open it. A joiner's newer link (sharing stopped and started again) replaces
+    // the old secret; the sharer keeps their own two.
+    const renewed = !known.live!.readSecret && known.live!.secret !== link.secret;
+    if (renewed) await renewLink(known, { ...known.live!, secret: link.secret });
+    const opened = await openWorkspace(known.id);
+    if (!opened.ok) useJoin.setState({ state: 'failed', message: opened.message });
+    else if (renewed && session?.entry.id === known.id) liveHooks.opened(currentEntry()!);
+    return;
+  }
+  cancelJoin();
+  useJoin.setState({ state: 'joining', message: null });
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({
+    url: serverUrl(),
+    name: link.room,
+    document: doc,
+    token: link.secret,
+    onAuthenticationFailed: () => {
+      finish();
+      useJoin.setState({ state: 'failed', message: 'The server refused this link: sharing was stopped or the link is incomplete. Nothing was received. Ask whoever shared the workspace for a new link.' });
+    },
+    onSynced: ({ state }) => {
+      if (state) void received();
+    },
+  });
+  joining = provider;
+  const finish = () => {
+    provider.destroy();
+    if (joining === provider) joining = null;
+  };
+  const received = async () => {
+    if (joining !== provider) return;
+    finish();
+    const check = checkDoc(doc);
+    if (!hasContent(doc)) return useJoin.setState({ state: 'failed', message: 'The server has nothing for this link yet: the workspace may still be on its way from the person who shared it. Try the link again in a moment.' });
+    if (!check.ok) return useJoin.setState({ state: 'failed', message: `The shared workspace holds records this version of Lanemap cannot read: ${check.problems.slice(0, 3).join('; ')}` });
+    const state = Y.encodeStateAsUpdate(doc);
+    const opened = await addSharedWorkspace(check.workspace, { room: link.room, secret: link.secret, readSecret: null }, async (entry) => {
+      const device = new LiveUpdates(entry.dbName, () => {});
+      device.append(state);
+      await device.written();
+      device.close();
+    });
+    useJoin.setState(opened.ok ? { state: 'idle', message: null } : { state: 'failed', message: opened.message });
+  };
+}
+
+/** Give up a join still waiting for the server. */
+export function cancelJoin(): void {
+  joining?.destroy();
+  joining = null;
+  useJoin.setState({ state: 'idle', message: null });
+}

@@ -1,0 +1,207 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { applyPatch, patchBetween, type WorkspacePatch } from '../core/commands/workspacePatch';
+import type { Workspace } from '../core/model/types';
+import { applyPatchToDoc, checkDoc, observeRemote, writeWorkspace } from '../core/sync';
+import { shareHash } from '../core/sync/shareLink';
+import { LiveUpdates } from '../persistence/liveUpdates';
+import type { LiveLinkRecord, WorkspaceEntry } from '../persistence/registryDb';
+import { addEditGuard, onDocumentChange, useDocument } from '../state/documentStore';
+import { currentSession, takeInShared } from '../state/workspaceSession';
+import { type LiveState, NOT_SHARED, useLive } from './liveStatus';
+import { startPresence } from './presence';
+
+// A shared workspace's connection: the workspace as a Y.Doc (core/sync), kept on the device
+// (LiveUpdates) and in step with the room through the Hocuspocus provider. The store stays the
+// app's source for drawing: each local command's patch is written into the doc in one
+// transaction; what other people change arrives as a patch and is taken into the store without
+// a history entry. The doc on the device is the truth when a shared workspace opens, so changes
+// that reached the doc but not the workspace's tables (a crash in between) are not lost.
+
+/** The origin of this tab's transactions: they are not read back as remote changes. */
+const LOCAL = 'lanemap-local';
+/** Updates read from the device: already stored, not stored again. */
+const DEVICE = 'lanemap-device';
+
+const VIEW_ONLY = 'You opened this shared workspace with a view-only link, so it cannot be changed here. Ask whoever shared it for the edit link.';
+const REFUSED =
+  'The server refused this link: sharing was stopped or the link is incomplete. Nothing was received with it. Ask whoever shared the workspace for a new link.';
+
+export function serverUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+export const linkOf = (room: string, secret: string): string => `${location.origin}${location.pathname}${shareHash({ room, secret })}`;
+
+/** The sharer sends both secrets: the first time they claim the room, later the edit one lets them in. */
+export const tokenOf = (link: LiveLinkRecord): string => (link.readSecret ? `${link.secret}.${link.readSecret}` : link.secret);
+
+export const hasContent = (doc: Y.Doc): boolean => doc.getMap('meta').size > 0;
+
+const set = (s: Partial<LiveState>) => useLive.setState(s);
+
+export class LiveSession {
+  readonly doc = new Y.Doc();
+  provider: HocuspocusProvider | null = null;
+  private device: LiveUpdates;
+  /** The workspace as last written into or read from the doc: a local edit writes what differs from it. */
+  private seen: Workspace | null = null;
+  private stops: (() => void)[] = [];
+  private stopped = false;
+
+  constructor(
+    readonly entry: WorkspaceEntry,
+    private link: LiveLinkRecord,
+  ) {
+    this.device = new LiveUpdates(entry.dbName, (e) => {
+      console.warn('Lanemap: keeping the shared changes on this device failed', e);
+      set({ problem: 'Changes to the shared workspace could not be kept on this device (storage full or blocked); they are sent while the connection lasts. Free some space and reload.' });
+    });
+    set({ ...NOT_SHARED, room: link.room, connection: 'connecting', ...this.links() });
+  }
+
+  private links(): Pick<LiveState, 'editLink' | 'viewLink'> {
+    // Only the sharer knows which secret is which; a joiner hands on the link it came with.
+    return this.link.readSecret
+      ? { editLink: linkOf(this.link.room, this.link.secret), viewLink: linkOf(this.link.room, this.link.readSecret) }
+      : { editLink: linkOf(this.link.room, this.link.secret), viewLink: null };
+  }
+
+  private isOpen = (): boolean => !this.stopped && currentSession()?.entry.id === this.entry.id;
+
+  async start(): Promise<void> {
+    const stored = await this.device.load((updates) => Y.mergeUpdates(updates));
+    if (this.stopped) return;
+    if (stored) Y.applyUpdate(this.doc, stored, DEVICE);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== DEVICE) this.device.append(update);
+    });
+    if (hasContent(this.doc)) this.takeWholeDoc();
+    else {
+      // Shared just now: the whole workspace goes into the doc, and to the room once connected.
+      this.seen = useDocument.getState().workspace;
+      if (this.seen) writeWorkspace(this.doc, this.seen, LOCAL);
+    }
+    this.stops.push(
+      onDocumentChange(() => this.writeLocal()),
+      observeRemote(this.doc, LOCAL, (patch) => this.takeRemote(patch)),
+      addEditGuard(() => (this.isOpen() && useLive.getState().access === 'read' ? VIEW_ONLY : null)),
+    );
+    this.connect();
+  }
+
+  private connect(): void {
+    // Back within seconds when the wi-fi or the server returns (the provider's default waits up
+    // to 30 s between attempts), and at once when the browser says it is online again.
+    const socket = new HocuspocusProviderWebsocket({ url: serverUrl(), delay: 500, minDelay: 250, maxDelay: 4000, factor: 1.5 });
+    const online = () => void socket.connect();
+    window.addEventListener('online', online);
+    this.stops.push(() => window.removeEventListener('online', online), () => socket.destroy());
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: this.link.room,
+      document: this.doc,
+      token: () => tokenOf(this.link),
+      onStatus: ({ status }) => {
+        if (useLive.getState().connection === 'refused') return;
+        set({ connection: status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'offline' });
+      },
+      onAuthenticated: ({ scope }) => set({ access: scope === 'read-write' ? 'edit' : 'read', problem: null }),
+      onAuthenticationFailed: () => {
+        set({ connection: 'refused', problem: REFUSED });
+        // Trying again with the same secret cannot succeed.
+        socket.disconnect();
+      },
+      onUnsyncedChanges: ({ number }) => set({ unsent: number }),
+      onStateless: ({ payload }) => this.onStateless(payload),
+    });
+    provider.attach();
+    this.provider = provider;
+    this.stops.push(startPresence(provider));
+  }
+
+  /** A command of this tab changed the store: the same change into the doc, one transaction. */
+  private writeLocal(): void {
+    const ws = useDocument.getState().workspace;
+    if (!this.isOpen() || !ws || !this.seen || ws === this.seen) return;
+    const patch = patchBetween(this.seen, ws);
+    if (patch) applyPatchToDoc(this.doc, patch, LOCAL);
+    else writeWorkspace(this.doc, ws, LOCAL);
+    this.seen = ws;
+  }
+
+  /** Someone else's change: into the store, saved here, with no undo entry. */
+  private takeRemote(patch: WorkspacePatch): void {
+    const ws = useDocument.getState().workspace;
+    if (!this.isOpen() || !ws) return;
+    let next: Workspace;
+    try {
+      next = applyPatch(ws, patch);
+    } catch {
+      // The store and the doc disagree on a list's order: read the doc whole.
+      this.takeWholeDoc();
+      return;
+    }
+    takeInShared(next);
+    this.seen = useDocument.getState().workspace;
+  }
+
+  /** The doc replaces the store's copy where they differ (opening, or after a disagreement). */
+  private takeWholeDoc(): void {
+    const check = checkDoc(this.doc);
+    if (!check.ok) {
+      set({ problem: `The shared workspace holds records this version of Lanemap cannot read, so they are not shown: ${check.problems.slice(0, 3).join('; ')}` });
+      this.seen = useDocument.getState().workspace;
+      return;
+    }
+    takeInShared(check.workspace);
+    this.seen = useDocument.getState().workspace;
+  }
+
+  private rotation: { edit: string; read: string; done: (ok: boolean) => void } | null = null;
+
+  /** Stop sharing: new secrets for the room, so every link given out so far stops working. */
+  rotateSecrets(edit: string, read: string): Promise<boolean> {
+    const provider = this.provider;
+    if (!provider || useLive.getState().connection !== 'connected') return Promise.resolve(false);
+    return new Promise((done) => {
+      this.rotation = { edit, read, done };
+      provider.sendStateless(JSON.stringify({ type: 'rotate-secrets', edit, read }));
+    });
+  }
+
+  private onStateless(payload: string): void {
+    let type: unknown;
+    try {
+      type = (JSON.parse(payload) as { type?: unknown }).type;
+    } catch {
+      return;
+    }
+    if (type !== 'secrets-rotated' || !this.rotation) return;
+    const { edit, read, done } = this.rotation;
+    this.rotation = null;
+    // The server closes every socket of the room next; this one reconnects with the new secret.
+    this.link = { ...this.link, secret: edit, readSecret: read };
+    set(this.links());
+    done(true);
+  }
+
+  get currentLink(): LiveLinkRecord {
+    return this.link;
+  }
+
+  /** Everything this tab changed is in the device's store (before a test, or a switch, reads it). */
+  written(): Promise<void> {
+    return this.device.written();
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.provider?.destroy();
+    for (const stop of this.stops.splice(0)) stop();
+    void this.device.written().finally(() => this.device.close());
+    this.doc.destroy();
+    useLive.setState(NOT_SHARED);
+  }
+}

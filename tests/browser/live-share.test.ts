@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ServerProcess } from '../unit/fixtures/serverProcess';
+import { clickNode, expectAccessible, nodeByLabel, openApp, relabelNode, sharedBrowser, waitForCanvas } from './support/browser';
+
+// One workspace, several laptops: the app served by `npm run server` (the real process, with the
+// built app), shared from one browser and joined by link from others (each a context of its
+// own: its own IndexedDB, as separate laptops). The server is killed with SIGKILL and started
+// again on the same data while both people keep editing.
+
+const browser = sharedBrowser();
+let dir: string;
+let server: ServerProcess;
+let dataFile: string;
+const appUrl = () => `http://127.0.0.1:${server.port}/`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lanemap-live-'));
+  dataFile = join(dir, 'rooms.sqlite');
+  server = await ServerProcess.start(dataFile, { LANEMAP_DIST: 'dist' });
+});
+afterAll(async () => {
+  await server?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const MAP = 'Admissions: enquiry to offer';
+
+async function giveName(page: Page, name: string): Promise<void> {
+  const ask = page.getByRole('dialog', { name: 'Your name' });
+  await ask.getByRole('textbox', { name: 'Name' }).fill(name);
+  await ask.getByRole('button', { name: 'Save name' }).click();
+}
+
+/** Share the open workspace; returns the edit link and the view-only link. */
+async function share(page: Page, name: string): Promise<{ edit: string; view: string }> {
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this workspace' });
+  await dialog.getByRole('button', { name: 'Start sharing' }).click();
+  await giveName(page, name);
+  const link = dialog.getByRole('textbox', { name: 'Link', exact: true });
+  await expect.poll(() => link.inputValue()).toMatch(/#\/join\//);
+  await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^Connected/);
+  const urls = { edit: await link.inputValue(), view: await dialog.getByRole('textbox', { name: 'View-only link' }).inputValue() };
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return urls;
+}
+
+async function joinByLink(link: string, name: string) {
+  const person = await openApp(browser(), { url: link, canvas: false });
+  await giveName(person.page, name);
+  await waitForCanvas(person.page);
+  return person;
+}
+
+const openMap = (page: Page, name: string) => page.getByRole('complementary', { name: 'Maps' }).getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().click();
+const peopleHere = (page: Page) => page.getByRole('list', { name: /^People here/ });
+
+test('share a workspace by link: the other laptop receives it, sees edits and names live, and a wrong or stopped link gets nothing', async () => {
+  const ana = await openApp(browser(), { url: appUrl() });
+  const links = await share(ana.page, 'Ana Silva');
+  // The secret is in the fragment: never sent to the server in a request.
+  expect(new URL(links.edit).hash).toMatch(/^#\/join\/[^/]+\/[A-Za-z0-9_-]{22,}$/);
+  expect(links.view).not.toBe(links.edit);
+
+  const ben = await joinByLink(links.edit, 'Ben Okafor');
+  // The link's secret is taken out of Ben's address bar at once.
+  expect(ben.page.url()).not.toContain('#/join/');
+  await openMap(ben.page, MAP);
+  await openMap(ana.page, MAP);
+  await expect.poll(() => nodeByLabel(ben.page, 'Reply with prospectus').count()).toBe(1);
+
+  // Each sees the other's name; Ana sees which step Ben has selected.
+  await expect.poll(() => peopleHere(ana.page).textContent()).toContain('Ben Okafor');
+  await expect.poll(() => peopleHere(ben.page).textContent()).toContain('Ana Silva');
+  await clickNode(nodeByLabel(ben.page, 'Chase missing documents'));
+  await expect.poll(() => nodeByLabel(ana.page, 'Chase missing documents').locator('.peer-tag').textContent()).toBe('Ben Okafor');
+
+  // An edit on one laptop shows on the other; both ways.
+  await relabelNode(ana.page, 'Reply with prospectus', 'Send prospectus by post');
+  await expect.poll(() => nodeByLabel(ben.page, 'Send prospectus by post').count()).toBe(1);
+  await relabelNode(ben.page, 'Sends application', 'Applies online');
+  await expect.poll(() => nodeByLabel(ana.page, 'Applies online').count()).toBe(1);
+  await ana.page.getByRole('button', { name: /^Share/ }).click();
+  await expectAccessible(ana.page);
+  await ana.page.screenshot({ path: 'tests/browser/artifacts/live-share-dialog.png' });
+  await ana.page.getByRole('dialog', { name: 'Share this workspace' }).getByRole('button', { name: 'Close' }).click();
+  await ana.page.screenshot({ path: 'tests/browser/artifacts/live-share-ana.png' });
+
+  // A view-only link: the maps, live, and no edits.
+  const cleo = await joinByLink(links.view, 'Cleo Park');
+  await openMap(cleo.page, MAP);
+  await expect.poll(() => nodeByLabel(cleo.page, 'Applies online').count()).toBe(1);
+  await clickNode(nodeByLabel(cleo.page, 'Applies online'));
+  await cleo.page.keyboard.press('Delete');
+  await expect.poll(() => cleo.page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining('view-only link'));
+  expect(await nodeByLabel(cleo.page, 'Applies online').count()).toBe(1);
+
+  // A link with a wrong secret: refused, and nothing is received or kept.
+  const wrong = links.edit.replace(/\/[A-Za-z0-9_-]+$/, '/AAAAAAAAAAAAAAAAAAAAAA');
+  const eve = await openApp(browser(), { url: wrong, canvas: false });
+  await giveName(eve.page, 'Eve');
+  const failed = eve.page.getByRole('dialog', { name: 'Could not join the shared workspace' });
+  await expect.poll(() => failed.getByRole('alert').textContent()).toMatch(/refused this link/);
+  await failed.getByRole('button', { name: 'Close' }).click();
+  // No shared workspace was kept: only Eve's own (the demo) is in her browser.
+  const kept = await eve.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(kept.filter((n) => n.endsWith('-live'))).toEqual([]);
+  expect(kept.filter((n) => /^lanemap-ws-/.test(n))).toHaveLength(1);
+
+  // Stop sharing: Ben's old link stops working; Ana gets new links.
+  await ana.page.getByRole('button', { name: /^Share/ }).click();
+  const dialog = ana.page.getByRole('dialog', { name: 'Share this workspace' });
+  await dialog.getByRole('button', { name: 'Stop sharing' }).click();
+  await ana.page.getByRole('dialog', { name: 'Stop sharing?' }).getByRole('button', { name: 'Stop sharing' }).click();
+  await expect.poll(() => dialog.getByRole('textbox', { name: 'Link', exact: true }).inputValue()).not.toBe(links.edit);
+  await expect.poll(() => ben.page.getByRole('button', { name: /^Share/ }).textContent()).toContain('link refused');
+
+  for (const p of [ana, ben, cleo, eve]) {
+    expect(p.errors.filter((e) => !/WebSocket|websocket|ERR_CONNECTION/.test(e))).toEqual([]);
+    await p.context.close();
+  }
+});
+
+const shareState = (page: Page) => page.getByRole('button', { name: /^Share/ }).textContent();
+const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
+
+test('the server is killed (SIGKILL): both keep editing, one reloads meanwhile, and after the restart everyone has everything', async () => {
+  const ana = await openApp(browser(), { url: appUrl() });
+  const links = await share(ana.page, 'Ana Silva');
+  const ben = await joinByLink(links.edit, 'Ben Okafor');
+  for (const p of [ana, ben]) await openMap(p.page, MAP);
+  // An edit the server acknowledged just before it dies.
+  await relabelNode(ana.page, 'Log enquiry in spreadsheet', 'Log enquiry in CRM');
+  await expect.poll(() => nodeByLabel(ben.page, 'Log enquiry in CRM').count()).toBe(1);
+  await expect.poll(() => shareState(ana.page)).toBe('Share (live)');
+  // The app itself comes from the service worker while the server is down: installed on the
+  // first visit, it serves the page from the next load on.
+  await ben.page.evaluate(() => navigator.serviceWorker.ready);
+  await ben.page.reload();
+  await waitForCanvas(ben.page);
+  await expect.poll(() => controlled(ben.page)).toBe(true);
+  await expect.poll(() => shareState(ben.page)).toBe('Share (live)');
+  await openMap(ben.page, MAP);
+
+  expect(await server.kill('SIGKILL')).toBe(null);
+  for (const p of [ana, ben]) await expect.poll(() => shareState(p.page)).toMatch(/offline|connecting/);
+  await relabelNode(ana.page, 'Forward to Registry', 'Forward to Registry by e-mail');
+  await relabelNode(ben.page, 'Chase missing documents', 'Phone for missing documents');
+  await expect.poll(() => shareState(ben.page)).toMatch(/unsent/);
+  // Ben's laptop reloads while the server is down: his unsent change is still there.
+  await ben.page.evaluate(() => (window as unknown as { __lanemapFlush: () => Promise<void> }).__lanemapFlush());
+  await ben.page.reload();
+  await waitForCanvas(ben.page);
+  await openMap(ben.page, MAP);
+  await expect.poll(() => nodeByLabel(ben.page, 'Phone for missing documents').count()).toBe(1);
+
+  server = await ServerProcess.start(dataFile, { LANEMAP_DIST: 'dist' }, server.port);
+  // Both send what they kept and receive the other's.
+  await expect.poll(() => nodeByLabel(ana.page, 'Phone for missing documents').count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => nodeByLabel(ben.page, 'Forward to Registry by e-mail').count(), { timeout: 30_000 }).toBe(1);
+  for (const p of [ana, ben]) await expect.poll(() => shareState(p.page)).toBe('Share (live)');
+
+  // A newcomer gets all of it from the server: the acknowledged edit and both offline ones.
+  const cleo = await joinByLink(links.edit, 'Cleo Park');
+  await openMap(cleo.page, MAP);
+  for (const label of ['Log enquiry in CRM', 'Forward to Registry by e-mail', 'Phone for missing documents']) {
+    await expect.poll(() => nodeByLabel(cleo.page, label).count()).toBe(1);
+  }
+  for (const p of [ana, ben, cleo]) {
+    expect(p.errors.filter((e) => !/WebSocket|websocket|ERR_CONNECTION|Failed to load resource/.test(e))).toEqual([]);
+    await p.context.close();
+  }
+});

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ServerProcess } from '../unit/fixtures/serverProcess';
 import { clickNode, expectAccessible, nodeByLabel, openApp, relabelNode, sharedBrowser, waitForCanvas } from './support/browser';
+import { giveName, joinShared, openMap, peopleHere, share, shareState } from './support/live';
 
 // One workspace, several laptops: the app served by `npm run server` (the real process, with the
 // built app), shared from one browser and joined by link from others (each a context of its
@@ -28,36 +29,7 @@ afterAll(async () => {
 });
 
 const MAP = 'Admissions: enquiry to offer';
-
-async function giveName(page: Page, name: string): Promise<void> {
-  const ask = page.getByRole('dialog', { name: 'Your name' });
-  await ask.getByRole('textbox', { name: 'Name' }).fill(name);
-  await ask.getByRole('button', { name: 'Save name' }).click();
-}
-
-/** Share the open workspace; returns the edit link and the view-only link. */
-async function share(page: Page, name: string): Promise<{ edit: string; view: string }> {
-  await page.getByRole('button', { name: /^Share/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share this workspace' });
-  await dialog.getByRole('button', { name: 'Start sharing' }).click();
-  await giveName(page, name);
-  const link = dialog.getByRole('textbox', { name: 'Link', exact: true });
-  await expect.poll(() => link.inputValue()).toMatch(/#\/join\//);
-  await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^Connected/);
-  const urls = { edit: await link.inputValue(), view: await dialog.getByRole('textbox', { name: 'View-only link' }).inputValue() };
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return urls;
-}
-
-async function joinByLink(link: string, name: string) {
-  const person = await openApp(browser(), { url: link, canvas: false });
-  await giveName(person.page, name);
-  await waitForCanvas(person.page);
-  return person;
-}
-
-const openMap = (page: Page, name: string) => page.getByRole('complementary', { name: 'Maps' }).getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().click();
-const peopleHere = (page: Page) => page.getByRole('list', { name: /^People here/ });
+const joinByLink = (link: string, name: string) => joinShared(browser(), link, name);
 
 test('share a workspace by link: the other laptop receives it, sees edits and names live, and a wrong or stopped link gets nothing', async () => {
   const ana = await openApp(browser(), { url: appUrl() });
@@ -125,7 +97,6 @@ test('share a workspace by link: the other laptop receives it, sees edits and na
   }
 });
 
-const shareState = (page: Page) => page.getByRole('button', { name: /^Share/ }).textContent();
 const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
 
 test('the server is killed (SIGKILL): both keep editing, one reloads meanwhile, and after the restart everyone has everything', async () => {

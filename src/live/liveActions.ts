@@ -1,8 +1,9 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { randomIds } from '../core/model/ids';
 import { checkDoc } from '../core/sync';
 import { newSecret, type ShareLink } from '../core/sync/shareLink';
-import { LiveUpdates } from '../persistence/liveUpdates';
+import { deleteLiveUpdates, LiveUpdates } from '../persistence/liveUpdates';
 import { useDocument } from '../state/documentStore';
 import type { WorkspaceEntry } from '../persistence/registryDb';
 import { addSharedWorkspace, currentEntry, type LiveHooks, openWorkspace, recordCurrentLink, renewLink, sharedEntry } from '../state/workspaceSession';
@@ -29,16 +30,33 @@ export const liveHooks: LiveHooks = {
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
-/** Share the open workspace: its room is its id, with an edit and a view-only secret made here. */
+/** Share the open workspace: a new room, with an edit and a view-only secret made here. */
 export async function startSharing(): Promise<Outcome> {
   const entry = currentEntry();
   if (!entry) return { ok: false, message: 'No workspace is open.' };
   if (entry.live) return { ok: true };
   const ws = useDocument.getState().workspace;
   if (!ws) return { ok: false, message: 'No workspace is open.' };
-  await recordCurrentLink({ room: ws.meta.id, secret: newSecret(), readSecret: newSecret() });
-  liveHooks.opened(currentEntry()!);
-  return { ok: true };
+  // What a share that never reached the server left on this device would pass for the room's doc.
+  await deleteLiveUpdates(entry.dbName);
+  // A room of its own, not the workspace's id: every first run's demo has the same id, and so do
+  // two copies of one imported file, and each may be shared on one server.
+  const live = { room: randomIds('room'), secret: newSecret(), readSecret: newSecret() };
+  liveHooks.opened({ ...entry, live });
+  const contact = await session!.firstContact;
+  if (contact === 'entered') {
+    await recordCurrentLink(session!.currentLink);
+    return { ok: true };
+  }
+  liveHooks.closing({ ...entry, live });
+  await deleteLiveUpdates(entry.dbName);
+  return {
+    ok: false,
+    message:
+      contact === 'refused'
+        ? 'The server refused to share this workspace (its new room was taken a moment ago). Try Start sharing again.'
+        : `Could not reach the Lanemap server at ${location.host}. Sharing needs the app opened from the Lanemap server (npm run build && npm run server, or its address from whoever runs it), and a connection to it.`,
+  };
 }
 
 /** Stop sharing: the room gets new secrets, so every link handed out stops working; new links are shown. */
@@ -59,7 +77,7 @@ export async function joinLink(link: ShareLink): Promise<void> {
     // Already here: open it. A joiner's newer link (sharing stopped and started again) replaces
     // the old secret; the sharer keeps their own two.
     const renewed = !known.live!.readSecret && known.live!.secret !== link.secret;
-    if (renewed) await renewLink(known, { ...known.live!, secret: link.secret });
+    if (renewed) await renewLink(known, { room: known.live!.room, secret: link.secret, readSecret: null });
     const opened = await openWorkspace(known.id);
     if (!opened.ok) useJoin.setState({ state: 'failed', message: opened.message });
     else if (renewed && session?.entry.id === known.id) liveHooks.opened(currentEntry()!);
@@ -88,12 +106,14 @@ export async function joinLink(link: ShareLink): Promise<void> {
   };
   const received = async () => {
     if (joining !== provider) return;
+    const scope = provider.authorizedScope;
     finish();
     const check = checkDoc(doc);
     if (!hasContent(doc)) return useJoin.setState({ state: 'failed', message: 'The server has nothing for this link yet: the workspace may still be on its way from the person who shared it. Try the link again in a moment.' });
     if (!check.ok) return useJoin.setState({ state: 'failed', message: `The shared workspace holds records this version of Lanemap cannot read: ${check.problems.slice(0, 3).join('; ')}` });
     const state = Y.encodeStateAsUpdate(doc);
-    const opened = await addSharedWorkspace(check.workspace, { room: link.room, secret: link.secret, readSecret: null }, async (entry) => {
+    const access = scope === 'read-write' ? 'edit' : 'read';
+    const opened = await addSharedWorkspace(check.workspace, { room: link.room, secret: link.secret, readSecret: null, access }, async (entry) => {
       const device = new LiveUpdates(entry.dbName, () => {});
       device.append(state);
       await device.written();

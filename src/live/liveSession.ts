@@ -7,7 +7,7 @@ import { shareHash } from '../core/sync/shareLink';
 import { LiveUpdates } from '../persistence/liveUpdates';
 import type { LiveLinkRecord, WorkspaceEntry } from '../persistence/registryDb';
 import { addEditGuard, onDocumentChange, useDocument } from '../state/documentStore';
-import { currentSession, takeInShared } from '../state/workspaceSession';
+import { currentSession, recordCurrentLink, takeInShared } from '../state/workspaceSession';
 import { type LiveState, NOT_SHARED, useLive } from './liveStatus';
 import { startPresence } from './presence';
 
@@ -40,6 +40,9 @@ export const hasContent = (doc: Y.Doc): boolean => doc.getMap('meta').size > 0;
 
 const set = (s: Partial<LiveState>) => useLive.setState(s);
 
+/** How the first attempt to reach the room ended. */
+export type FirstContact = 'entered' | 'unreachable' | 'refused';
+
 export class LiveSession {
   readonly doc = new Y.Doc();
   provider: HocuspocusProvider | null = null;
@@ -48,6 +51,9 @@ export class LiveSession {
   private seen: Workspace | null = null;
   private stops: (() => void)[] = [];
   private stopped = false;
+  private contact: (c: FirstContact) => void = () => {};
+  /** Resolved by the first answer from the room (or the lack of one), for "Start sharing" to report. */
+  readonly firstContact = new Promise<FirstContact>((resolve) => (this.contact = resolve));
 
   constructor(
     readonly entry: WorkspaceEntry,
@@ -57,7 +63,7 @@ export class LiveSession {
       console.warn('Lanemap: keeping the shared changes on this device failed', e);
       set({ problem: 'Changes to the shared workspace could not be kept on this device (storage full or blocked); they are sent while the connection lasts. Free some space and reload.' });
     });
-    set({ ...NOT_SHARED, room: link.room, connection: 'connecting', ...this.links() });
+    set({ ...NOT_SHARED, room: link.room, connection: 'connecting', access: link.access ?? null, ...this.links() });
   }
 
   private links(): Pick<LiveState, 'editLink' | 'viewLink'> {
@@ -106,18 +112,30 @@ export class LiveSession {
         if (useLive.getState().connection === 'refused') return;
         set({ connection: status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'offline' });
       },
-      onAuthenticated: ({ scope }) => set({ access: scope === 'read-write' ? 'edit' : 'read', problem: null }),
+      onAuthenticated: ({ scope }) => this.learnAccess(scope === 'read-write' ? 'edit' : 'read'),
       onAuthenticationFailed: () => {
+        this.contact('refused');
         set({ connection: 'refused', problem: REFUSED });
         // Trying again with the same secret cannot succeed.
         socket.disconnect();
       },
+      // A socket that closed before the room answered: no Lanemap server there, or no network.
+      onClose: () => this.contact('unreachable'),
       onUnsyncedChanges: ({ number }) => set({ unsent: number }),
       onStateless: ({ payload }) => this.onStateless(payload),
     });
     provider.attach();
     this.provider = provider;
     this.stops.push(startPresence(provider));
+  }
+
+  /** What the secret allows, kept with the link so a view-only copy refuses edits offline too. */
+  private learnAccess(access: 'edit' | 'read'): void {
+    this.contact('entered');
+    set({ access, problem: null });
+    if (this.link.access === access || !this.isOpen()) return;
+    this.link = { ...this.link, access };
+    void recordCurrentLink(this.link).catch((e: unknown) => console.warn('Lanemap: keeping the link failed', e));
   }
 
   /** A command of this tab changed the store: the same change into the doc, one transaction. */

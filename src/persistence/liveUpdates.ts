@@ -74,3 +74,8 @@ export class LiveUpdates {
     this.db.close();
   }
 }
+
+/** Forget a workspace's shared doc on this device (a share that never reached the server). */
+export function deleteLiveUpdates(workspaceDbName: string): Promise<void> {
+  return Dexie.delete(liveDbName(workspaceDbName));
+}

@@ -40,6 +40,8 @@ export interface LiveLinkRecord {
   secret: string;
   /** The view-only secret, known to the browser that shared the workspace (and so can hand out both links). */
   readSecret: string | null;
+  /** What the server said the secret allows, when last connected: a view-only link is refused edits even offline. */
+  access?: 'edit' | 'read';
 }
 
 export type EntryDetails = Pick<WorkspaceEntry, 'name' | 'organisation' | 'preparedBy' | 'status'>;

@@ -33,7 +33,7 @@ export function readEntry(raw: unknown): WorkspaceEntry | null {
 }
 
 function readableLink(v: unknown): boolean {
-  return isObject(v) && !!text(v.room) && !!text(v.secret) && (v.readSecret === null || !!text(v.readSecret));
+  return isObject(v) && !!text(v.room) && !!text(v.secret) && (v.readSecret === null || !!text(v.readSecret)) && (v.access === undefined || v.access === 'edit' || v.access === 'read');
 }
 
 export const readEntries = (rows: unknown[]): WorkspaceEntry[] => rows.flatMap((r) => readEntry(r) ?? []);

@@ -46,8 +46,8 @@ test('share a workspace by link: the other laptop receives it, sees edits and na
   await expect.poll(() => nodeByLabel(ben.page, 'Reply with prospectus').count()).toBe(1);
 
   // Each sees the other's name; Ana sees which step Ben has selected.
-  await expect.poll(() => peopleHere(ana.page).textContent()).toContain('Ben Okafor');
-  await expect.poll(() => peopleHere(ben.page).textContent()).toContain('Ana Silva');
+  await expect.poll(() => peopleHere(ana.page).getByRole('button', { name: `Ben Okafor, on “${MAP}”: go there` }).count()).toBe(1);
+  await expect.poll(() => peopleHere(ben.page).getByRole('button', { name: `Ana Silva, on “${MAP}”: go there` }).count()).toBe(1);
   await clickNode(nodeByLabel(ben.page, 'Chase missing documents'));
   await expect.poll(() => nodeByLabel(ana.page, 'Chase missing documents').locator('.peer-tag').textContent()).toBe('Ben Okafor');
 
@@ -145,4 +145,24 @@ test('the server is killed (SIGKILL): both keep editing, one reloads meanwhile, 
     expect(p.errors.filter((e) => !/WebSocket|websocket|ERR_CONNECTION|Failed to load resource/.test(e))).toEqual([]);
     await p.context.close();
   }
+});
+
+test('sharing from a page not served by the Lanemap server says what is needed, and leaves the workspace unshared', async () => {
+  // The tests' static server (vite preview) has no rooms.
+  const { page, context, errors } = await openApp(browser());
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this workspace' });
+  await dialog.getByRole('button', { name: 'Start sharing' }).click();
+  await giveName(page, 'Ana Silva');
+  await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/^Could not reach the Lanemap server at localhost:\d+\. Sharing needs/);
+  expect(await dialog.getByRole('button', { name: 'Start sharing' }).isVisible()).toBe(true);
+  expect(await shareState(page)).toBe('Share');
+  // Nothing about a room was kept: a reload opens the workspace unshared, and the device holds no shared doc.
+  await page.reload();
+  await waitForCanvas(page);
+  expect(await shareState(page)).toBe('Share');
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(names.filter((n) => n.endsWith('-live'))).toEqual([]);
+  expect(errors.filter((e) => !/WebSocket|websocket|ERR_CONNECTION|Failed to load resource/.test(e))).toEqual([]);
+  await context.close();
 });

@@ -56,7 +56,9 @@ test('share a workspace by link: the other laptop receives it, sees edits and na
   await expect.poll(() => nodeByLabel(ben.page, 'Send prospectus by post').count()).toBe(1);
   await relabelNode(ben.page, 'Sends application', 'Applies online');
   await expect.poll(() => nodeByLabel(ana.page, 'Applies online').count()).toBe(1);
-  await ana.page.getByRole('button', { name: /^Share/ }).click();
+  // The dialog from the keyboard too; who is here, in words.
+  await ana.page.keyboard.press('Control+Shift+S');
+  await expect.poll(() => ana.page.getByRole('list', { name: 'Here now' }).textContent()).toBe(`BOBen Okafor, on “${MAP}”`);
   await expectAccessible(ana.page);
   await ana.page.screenshot({ path: 'tests/browser/artifacts/live-share-dialog.png' });
   await ana.page.getByRole('dialog', { name: 'Share this workspace' }).getByRole('button', { name: 'Close' }).click();

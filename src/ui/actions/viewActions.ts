@@ -1,3 +1,4 @@
+import { openShare } from '../live/shareOpen';
 import { autoLayout } from '../../state/layoutActions';
 import { openExport } from '../export/ExportDialogHost';
 import { openHistory } from '../history/historyOpen';
@@ -117,6 +118,16 @@ export const viewActions = [
       const next = nextTheme();
       useUi.getState().toast({ tone: 'info', message: `Theme: ${THEME_CHOICES.find((c) => c.id === next)!.label}` });
     },
+  }),
+  defineAction({
+    id: 'share',
+    label: 'Share…',
+    description: 'Share this workspace with a link, see who is here, stop sharing',
+    group: 'view',
+    keys: [{ key: 's', mod: true, shift: true }],
+    screens: ['map', 'catalogue', 'landscape', 'requirements', 'compare'],
+    opensDialog: true,
+    perform: () => openShare(),
   }),
   defineAction({
     id: 'shortcuts',

@@ -1,11 +1,13 @@
 import { useDocument } from '../../state/documentStore';
-import { usePerson } from '../../state/personStore';
 import { useLive, type Peer } from '../../live/liveStatus';
 import { goToMap } from '../shell/useHashRoute';
 
 // Who else has the shared workspace open: a coloured mark with their initials each (the name
 // and the map they are on in its title and accessible name; the share dialog lists them in
 // words), and a click goes to their map.
+
+/** Marks in the top bar; the rest are counted ("+3") and all are listed in the Share dialog. */
+const SHOWN = 4;
 
 export const initialsOf = (name: string): string =>
   name
@@ -21,20 +23,18 @@ function mapNameOf(mapId: string | null): string | null {
 
 export function PeopleHere() {
   const peers = useLive((s) => s.peers);
-  const me = usePerson((s) => s.name);
   // Subscribed to the maps' names, so "on <map>" follows a rename.
   useDocument((s) => s.workspace?.maps.map((m) => m.name).join('\n'));
   return (
     <ul className="people-here" aria-label={`People here: ${peers.length === 0 ? 'only you' : `you and ${peers.length} more`}`}>
-      {me && (
-        <li className="person-me" title={`You (${me})`}>
-          <span className="person-mark" aria-hidden="true">{initialsOf(me)}</span>
-          <span className="visually-hidden">You ({me})</span>
-        </li>
-      )}
-      {peers.map((p) => (
+      {peers.slice(0, SHOWN).map((p) => (
         <PeerItem key={p.id} peer={p} />
       ))}
+      {peers.length > SHOWN && (
+        <li className="person-more" title={peers.slice(SHOWN).map((p) => p.name).join(', ')}>
+          <span className="person-mark">+{peers.length - SHOWN}</span>
+        </li>
+      )}
     </ul>
   );
 }

@@ -9,7 +9,8 @@ export function ThemeSelect() {
   const action = actionById('theme');
   return (
     <label className="theme-select" title={tooltip(action, ctx)}>
-      <span>{action.label}</span>
+      {/* Said to screen readers; the select's choices (System, Light, Dark) say what it is to the eye. */}
+      <span className="visually-hidden">{action.label}</span>
       <select value={choice} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
         {THEME_CHOICES.map((c) => (
           <option key={c.id} value={c.id}>{c.label}</option>

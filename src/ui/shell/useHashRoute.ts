@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useDocument } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { isCompareHash } from '../compare/compareRoute';
+import { looksLikeShareHash } from '../../core/sync/shareLink';
 
 // The URL hash names the open map (#/map/<id>) so a reload opens the same map, or the
 // catalogue (#/catalogue), the landscape (#/landscape), the requirements (#/requirements) or the compare screen
@@ -50,7 +51,8 @@ export function useHashRoute(): void {
   const setOpenMap = useUi((s) => s.setOpenMap);
   useEffect(() => {
     const maps = useDocument.getState().workspace?.maps;
-    if (!maps) return;
+    // A share link is the join dialog's to read (and take out of the address bar), not a route.
+    if (!maps || looksLikeShareHash(hash)) return;
     const m = /^#\/map\/(.+)$/.exec(hash);
     const offMap = screenOf(hash) !== 'map';
     const wanted = m ? decodeURIComponent(m[1]!) : offMap ? useUi.getState().openMapId : null;

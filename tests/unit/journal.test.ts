@@ -5,6 +5,7 @@ import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { LanemapDB } from '../../src/persistence/db';
 import { replayJournal } from '../../src/persistence/journalReplay';
 import { Repository } from '../../src/persistence/repository';
+import { onDocumentChange, useDocument } from '../../src/state/documentStore';
 
 // The edit journal: every edit in IndexedDB at once, replayed when the save did not happen,
 // trimmed by the save that covers it.
@@ -114,6 +115,26 @@ describe('edit journal', () => {
     expect(await next.db.journal.count()).toBe(0);
     // The map index follows the replayed map.
     expect((await next.db.mapIndex.get('m-a'))!.updatedAt).toBe(ws.maps[0]!.updatedAt);
+    next.kill();
+  });
+
+  it('an undo is journalled as what it did: a browser killed after it does not bring the undone edit back', async () => {
+    const db = openDb();
+    const repo = new Repository(db, { getWorkspace: () => useDocument.getState().workspace, onStatus: () => undefined, debounceMs: 500 });
+    useDocument.getState().load((await repo.load()).workspace!);
+    const stopSaving = onDocumentChange((changes) => repo.markDirty(changes));
+    repo.holdSaves(true);
+    const was = label(useDocument.getState().workspace!, 'm-a', 'n1');
+    useDocument.getState().dispatch(updateNode, { mapId: 'm-a', nodeId: 'n1', patch: { label: 'Check documents' } });
+    await repo.journal.written();
+    expect(useDocument.getState().undo('m-a')?.name).toBe('updateNode');
+    await repo.journal.written();
+    stopSaving();
+    repo.dispose();
+    db.close();
+
+    const next = new Tab(openDb());
+    expect(label(await next.open(), 'm-a', 'n1')).toBe(was);
     next.kill();
   });
 

@@ -17,6 +17,8 @@ import {
   redo,
   renameLane,
   renameMap,
+  resizeLane,
+  resizeNodes,
   scopeKey,
   undo,
   updateNode,
@@ -216,6 +218,33 @@ describe('undo and redo keep other people\'s edits', () => {
     expect(map.flows.map((f) => f.id)).not.toContain('f-vet');
     expect(getNode(map, 'check').label).toBe('All there?');
     expectValidMap(me.ws);
+    expectConverged(me, them);
+  });
+
+  it('undoing my move of a step keeps the size a colleague gave it, and drops the routes that no longer fit it', () => {
+    const [me, them] = room();
+    const was = getBox(getMap(me.ws), 'quote');
+    me.run(moveNodes, moveQuote);
+    exchange(me, them);
+    them.run(resizeNodes, { mapId: 'map-a', sizes: [{ nodeId: 'quote', x: 333, y: 80, width: 200, height: 64 }] });
+    exchange(me, them);
+    me.undo();
+    const map = getMap(me.ws);
+    expect(getBox(map, 'quote')).toMatchObject({ x: was.x, y: was.y, width: 200 });
+    // f-2 and f-5 leave quote: their routes were made for its old outline, 150 wide.
+    expect(Object.keys(map.view.flowPoints).sort()).toEqual(['f-3', 'f-6']);
+    expectValidMap(me.ws);
+    expectConverged(me, them);
+  });
+
+  it('undoing my lane resize gives back its height only, keeping the height a colleague gave another lane', () => {
+    const [me, them] = room();
+    me.run(resizeLane, { mapId: 'map-a', laneId: 'lane-sys', height: 300 });
+    exchange(me, them);
+    them.run(resizeLane, { mapId: 'map-a', laneId: 'lane-sales', height: 260 });
+    exchange(me, them);
+    me.undo();
+    expect(getMap(me.ws).view.laneHeights).toEqual({ 'lane-sales': 260, 'lane-ops': 240, 'lane-sys': 160 });
     expectConverged(me, them);
   });
 

@@ -91,8 +91,26 @@ function mergeMap(from: ProcessMap, to: ProcessMap, current: ProcessMap): Proces
     laneHeights: mergeFields(from.view.laneHeights, to.view.laneHeights, v.laneHeights),
     flowPoints: mergeFields(from.view.flowPoints, to.view.flowPoints, v.flowPoints),
   };
+  view.flowPoints = fittingRoutes(view, out.flows as ProcessMap['flows'], [current, to]);
   out.view = view.nodes === v.nodes && view.laneHeights === v.laneHeights && view.flowPoints === v.flowPoints ? v : view;
   return out as unknown as ProcessMap;
+}
+
+/**
+ * The routes whose ends are still the boxes they were routed for, in the copy each came from
+ * (`sources`): a route ends on its steps' outlines, so one whose step the merge moved or
+ * resized is dropped and its flow drawn between handles until the next layout, as a move does.
+ */
+function fittingRoutes(view: ProcessMap['view'], flows: ProcessMap['flows'], sources: ProcessMap[]): ProcessMap['view']['flowPoints'] {
+  let out: ProcessMap['view']['flowPoints'] | undefined;
+  for (const f of flows) {
+    const points = view.flowPoints[f.id];
+    const source = points && sources.find((m) => m.view.flowPoints[f.id] === points);
+    if (!source || [f.from, f.to].every((id) => sameData(view.nodes[id], source.view.nodes[id]))) continue;
+    out ??= { ...view.flowPoints };
+    delete out[f.id];
+  }
+  return out ?? view.flowPoints;
 }
 
 const byId = (list: readonly Rec[]) => new Map(list.map((r) => [r.id, r]));

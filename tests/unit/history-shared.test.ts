@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addComment,
+  addSystem,
   addFlow,
   addLane,
   addNode,
@@ -21,6 +22,7 @@ import {
   resizeNodes,
   scopeKey,
   undo,
+  updateDataStore,
   updateNode,
   updateSystem,
 } from '../../src/core/commands';
@@ -308,6 +310,38 @@ describe('undo and redo keep other people\'s edits', () => {
     expect(me.ws.maps.map((m) => m.name)).toEqual(['Quote to cash', 'Onboarding']);
     expect(getMap(me.ws, 'map-b')).toEqual(getMap(workspace(), 'map-b'));
     expectConverged(me, them);
+  });
+});
+
+describe('an undo that takes away a catalogue entry still in use unlinks it, as deleting it anyway does', () => {
+  const linkCrmTo = { mapId: 'map-a', nodeId: 'crm', patch: { refId: 'sys-erp' } };
+
+  it('a colleague\'s step drawn as the system I added stays, without the link', () => {
+    const [me, them] = room();
+    me.run(addSystem, { systemId: 'sys-erp', name: 'ERP', kind: 'erp' });
+    exchange(me, them);
+    them.run(updateNode, linkCrmTo);
+    them.run(updateDataStore, { dataStoreId: 'ds-sheet', patch: { systemId: 'sys-erp' } });
+    exchange(me, them);
+    me.undo();
+    expect(me.ws.systems.map((s) => s.id)).toEqual(['sys-crm']);
+    expect(getNode(getMap(me.ws), 'crm')).not.toHaveProperty('refId');
+    expect(me.ws.dataStores[0]!.systemId).toBeNull();
+    expectValidMap(me.ws);
+    expectConverged(me, them);
+  });
+
+  it('on my own: undoing "add system" from another map leaves no step in map A linked to nothing', () => {
+    const ws = workspace();
+    const added = runCmd(addSystem, ws, { systemId: 'sys-erp', name: 'ERP', kind: 'erp' });
+    let h = recordEntry(emptyHistory(), { name: 'addSystem', title: 'Add system', scope: 'workspace', changes: diffWorkspace(ws, added), at: 0 });
+    const linked = runCmd(updateNode, added, linkCrmTo);
+    h = recordEntry(h, { name: 'updateNode', title: 'Edit node', scope: 'map:map-a', changes: diffWorkspace(added, linked), at: 1 });
+    const back = undo(h, linked, ['map:map-b', 'workspace'])!;
+    expect(back.entry.name).toBe('addSystem');
+    expect(back.workspace.systems.map((s) => s.id)).toEqual(['sys-crm']);
+    expect(getNode(getMap(back.workspace), 'crm')).not.toHaveProperty('refId');
+    expectValidMap(back.workspace);
   });
 });
 

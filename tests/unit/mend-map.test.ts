@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueIds, mendMap } from '../../src/core/commands';
+import { catalogueIds, mendCatalogueLinks, mendMap } from '../../src/core/commands';
+import { parseBundle, toBundle, validateMapRecord } from '../../src/core/schema/bundle';
 import type { ProcessMap } from '../../src/core/model/types';
-import { validateMapRecord } from '../../src/core/schema/bundle';
 import { getMap, mapA, workspace } from './fixtures/maps';
 
 // A map where two people's valid edits met in references that point nowhere, mended the way the
@@ -65,5 +65,25 @@ describe('mendMap', () => {
     expect(mended.nodes.filter((n) => n.refId !== undefined)).toEqual([]);
     // The steps themselves stay: only the link goes.
     expect(mended.nodes).toHaveLength(map.nodes.length);
+  });
+
+  it('mends a workspace whose catalogue lost entries others point at, so it reads back as a file', () => {
+    const ws = workspace();
+    expect(mendCatalogueLinks(ws)).toBe(ws);
+    const broken = {
+      ...ws,
+      departments: ws.departments.filter((d) => d.id !== 'd-ops'),
+      systems: [{ id: 'sys-erp', name: 'ERP', kind: 'erp', integratesWith: ['sys-crm'], ownerDepartmentId: 'd-ops' }],
+      dataStores: ws.dataStores.map((d) => ({ ...d, systemId: 'sys-crm', ownerDepartmentId: 'd-ops' })),
+    };
+    expect(parseBundle(toBundle(broken, '2026-12-06T10:00:00.000Z')).ok).toBe(false);
+    const mended = mendCatalogueLinks(broken);
+    const read = parseBundle(toBundle(mended, '2026-12-06T10:00:00.000Z'));
+    expect(read.ok ? [] : read.errors).toEqual([]);
+    expect(mended.systems[0]).toMatchObject({ integratesWith: [], ownerDepartmentId: null });
+    expect(mended.dataStores[0]).toMatchObject({ systemId: null, ownerDepartmentId: null });
+    expect(getMap(mended).nodes.find((n) => n.id === 'crm')).not.toHaveProperty('refId');
+    expect(getMap(mended).lanes.find((l) => l.id === 'lane-ops')).not.toHaveProperty('departmentId');
+    expect(getMap(mended, 'map-b')).toBe(getMap(broken, 'map-b'));
   });
 });

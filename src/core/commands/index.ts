@@ -17,4 +17,4 @@ export * from './reach';
 export * from './restoreRecord';
 export * from './comments';
 export { rebaseRecord } from './rebaseRecord';
-export { mendMap, catalogueIds, type CatalogueIds } from './mendMap';
+export { mendMap, mendCatalogueLinks, catalogueIds, type CatalogueIds } from './mendMap';

@@ -1,4 +1,4 @@
-import type { Id, ProcessMap, Workspace } from '../model/types';
+import type { DataStore, Id, ProcessMap, System, Workspace } from '../model/types';
 import { withoutCommentsOn } from './comments';
 import { routesOf } from './routes';
 
@@ -33,9 +33,11 @@ function only<T>(list: T[], keep: (item: T) => boolean): T[] {
   return kept.length === list.length ? list : kept;
 }
 
+/** A link to an entry not in `ids` (absent and null link nothing). */
+const gone = (id: Id | null | undefined, ids: ReadonlySet<Id>) => typeof id === 'string' && id !== '' && !ids.has(id);
+
 /** Catalogue links that point at nothing, dropped (lanes, steps) or cleared (the map's department). */
-function mendCatalogueLinks(map: ProcessMap, cat: CatalogueIds): ProcessMap {
-  const gone = (id: Id | null | undefined, ids: ReadonlySet<Id>) => typeof id === 'string' && id !== '' && !ids.has(id);
+function mendMapLinks(map: ProcessMap, cat: CatalogueIds): ProcessMap {
   let next = map;
   if (gone(map.departmentId, cat.departments)) next = { ...next, departmentId: null };
   if (map.lanes.some((l) => gone(l.departmentId, cat.departments))) {
@@ -54,7 +56,7 @@ function mendCatalogueLinks(map: ProcessMap, cat: CatalogueIds): ProcessMap {
  * catalogue, links to departments, systems and stores are checked too.
  */
 export function mendMap(map: ProcessMap, catalogue?: CatalogueIds): ProcessMap {
-  const linked = catalogue ? mendCatalogueLinks(map, catalogue) : map;
+  const linked = catalogue ? mendMapLinks(map, catalogue) : map;
   const laneIds = new Set(linked.lanes.map((l) => l.id));
   const nodes = only(linked.nodes, (n) => laneIds.has(n.laneId));
   const nodeIds = new Set(nodes.map((n) => n.id));
@@ -69,4 +71,32 @@ export function mendMap(map: ProcessMap, catalogue?: CatalogueIds): ProcessMap {
     : { ...linked, nodes, flows, view: sameView ? view : { nodes: boxes, laneHeights, flowPoints } };
   const orphaned = new Set((mended.comments ?? []).map((c) => c.nodeId).filter((id) => !nodeIds.has(id)));
   return withoutCommentsOn(mended, orphaned);
+}
+
+/**
+ * The workspace without links to catalogue entries that are gone, after an undo or redo took
+ * away an entry others point at (undoing my "add system" that a colleague has drawn, or that I
+ * linked under another map's history): dropped as deleting the entry anyway drops them. The
+ * same workspace when nothing points nowhere.
+ */
+export function mendCatalogueLinks(ws: Workspace): Workspace {
+  const cat = catalogueIds(ws);
+  const noDept = (id: Id | null | undefined) => gone(id, cat.departments);
+  const systems = mapChanged(ws.systems, (s): System => {
+    const integratesWith = only(s.integratesWith, (id) => cat.systems.has(id));
+    if (integratesWith === s.integratesWith && !noDept(s.ownerDepartmentId)) return s;
+    return { ...s, integratesWith, ...(noDept(s.ownerDepartmentId) ? { ownerDepartmentId: null } : {}) };
+  });
+  const dataStores = mapChanged(ws.dataStores, (d): DataStore => {
+    if (!gone(d.systemId, cat.systems) && !noDept(d.ownerDepartmentId)) return d;
+    return { ...d, ...(gone(d.systemId, cat.systems) ? { systemId: null } : {}), ...(noDept(d.ownerDepartmentId) ? { ownerDepartmentId: null } : {}) };
+  });
+  const maps = mapChanged(ws.maps, (m) => mendMap(m, cat));
+  return systems === ws.systems && dataStores === ws.dataStores && maps === ws.maps ? ws : { ...ws, systems, dataStores, maps };
+}
+
+/** `list` with `f` applied to each item; the same array when `f` gave back every item as it was. */
+function mapChanged<T>(list: T[], f: (item: T) => T): T[] {
+  const out = list.map(f);
+  return out.every((x, i) => x === list[i]) ? list : out;
 }

@@ -1,12 +1,17 @@
 import type { Workspace } from '../model/types';
 import { applyChanges, type RecordChange } from './diff';
-import { catalogueIds, mendMap } from './mendMap';
+import { catalogueIds, mendCatalogueLinks, mendMap } from './mendMap';
 import { rebaseRecord } from './rebaseRecord';
 
 // Undo and redo write an entry's side back. A record nobody else has touched since is still
-// the one the entry left, and gets the stored side as it is (the single-user case, exactly as
+// the one the entry left, and gets the stored side as it is (the single-user case, as it was
 // before). A record changed since by someone else gets only the entry's own change
 // (rebaseRecord), and a map so merged is mended where the two edits meet in nothing (mendMap).
+// A catalogue entry the step takes away is unlinked wherever it is still used: by a colleague,
+// or in a map whose own history holds the link (undo in map B takes back "add system" linked
+// in map A), so the workspace always reads back as a valid file.
+
+const CATALOGUE: ReadonlySet<string> = new Set(['departments', 'systems', 'dataStores']);
 
 function recordNow(ws: Workspace, c: RecordChange): unknown {
   if (c.table === 'meta') return ws.meta;
@@ -29,8 +34,11 @@ export function applyOwnChanges(ws: Workspace, changes: RecordChange[], side: 'b
     writes.push({ ...c, [side]: value });
     if (c.table === 'maps' && value !== undefined) merged.add(c.id);
   }
-  const next = applyChanges(ws, writes, side);
-  if (merged.size === 0) return next;
-  const catalogue = catalogueIds(next);
-  return { ...next, maps: next.maps.map((m) => (merged.has(m.id) ? mendMap(m, catalogue) : m)) };
+  let next = applyChanges(ws, writes, side);
+  if (merged.size > 0) {
+    const catalogue = catalogueIds(next);
+    next = { ...next, maps: next.maps.map((m) => (merged.has(m.id) ? mendMap(m, catalogue) : m)) };
+  }
+  const takesEntry = writes.some((c) => CATALOGUE.has(c.table) && c[side] === undefined && recordNow(ws, c) !== undefined);
+  return takesEntry ? mendCatalogueLinks(next) : next;
 }

@@ -91,7 +91,7 @@ function mergeMap(from: ProcessMap, to: ProcessMap, current: ProcessMap): Proces
     laneHeights: mergeFields(from.view.laneHeights, to.view.laneHeights, v.laneHeights),
     flowPoints: mergeFields(from.view.flowPoints, to.view.flowPoints, v.flowPoints),
   };
-  view.flowPoints = fittingRoutes(view, out.flows as ProcessMap['flows'], [current, to]);
+  if (view.nodes !== v.nodes || view.flowPoints !== v.flowPoints) view.flowPoints = fittingRoutes(view, out.flows as ProcessMap['flows'], [current, to]);
   out.view = view.nodes === v.nodes && view.laneHeights === v.laneHeights && view.flowPoints === v.flowPoints ? v : view;
   return out as unknown as ProcessMap;
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'; // before Dexie, which picks up indexedDB when it loads
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Command, diffWorkspace, renameMap, updateNode, updateSystem } from '../../src/core/commands';
+import { type Command, deleteMap, diffWorkspace, renameMap, updateNode, updateSystem } from '../../src/core/commands';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { LanemapDB } from '../../src/persistence/db';
 import { replayJournal } from '../../src/persistence/journalReplay';
@@ -136,6 +136,22 @@ describe('edit journal', () => {
     const next = new Tab(openDb());
     expect(label(await next.open(), 'm-a', 'n1')).toBe(was);
     next.kill();
+  });
+
+  it('a map deletion undone and saved takes the map back out of the trash', async () => {
+    const db = openDb();
+    const repo = new Repository(db, { getWorkspace: () => useDocument.getState().workspace, onStatus: () => undefined, debounceMs: 500 });
+    useDocument.getState().load((await repo.load()).workspace!);
+    const stopSaving = onDocumentChange((changes) => repo.markDirty(changes));
+    useDocument.getState().dispatch(deleteMap, { mapId: 'm-b' });
+    await repo.flush();
+    expect((await db.trash.toArray()).map((t) => t.id)).toEqual(['m-b']);
+    expect(useDocument.getState().undo(null)?.name).toBe('deleteMap');
+    await repo.flush();
+    expect(await db.trash.count()).toBe(0);
+    expect((await db.maps.get('m-b'))?.name).toBe('Offers');
+    stopSaving();
+    repo.dispose();
   });
 
   it('the save that covers the edits deletes their rows; rows of later edits stay until their save', async () => {

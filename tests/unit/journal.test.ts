@@ -64,6 +64,20 @@ const openDb = () => {
 };
 const label = (ws: Workspace, mapId: string, nodeId: string) => ws.maps.find((m) => m.id === mapId)!.nodes.find((n) => n.id === nodeId)!.label;
 
+/** A tab whose edits, undos and redos go through the document store, as the app's do. */
+async function storeTab() {
+  const db = openDb();
+  const repo = new Repository(db, { getWorkspace: () => useDocument.getState().workspace, onStatus: () => undefined, debounceMs: 500 });
+  useDocument.getState().load((await repo.load()).workspace!);
+  const stopSaving = onDocumentChange((changes) => repo.markDirty(changes));
+  const close = () => {
+    stopSaving();
+    repo.dispose();
+    db.close();
+  };
+  return { db, repo, close };
+}
+
 beforeEach(async () => {
   name = `journal-test-${++seq}`;
   const first = new Tab(openDb());
@@ -119,19 +133,14 @@ describe('edit journal', () => {
   });
 
   it('an undo is journalled as what it did: a browser killed after it does not bring the undone edit back', async () => {
-    const db = openDb();
-    const repo = new Repository(db, { getWorkspace: () => useDocument.getState().workspace, onStatus: () => undefined, debounceMs: 500 });
-    useDocument.getState().load((await repo.load()).workspace!);
-    const stopSaving = onDocumentChange((changes) => repo.markDirty(changes));
+    const { repo, close } = await storeTab();
     repo.holdSaves(true);
     const was = label(useDocument.getState().workspace!, 'm-a', 'n1');
     useDocument.getState().dispatch(updateNode, { mapId: 'm-a', nodeId: 'n1', patch: { label: 'Check documents' } });
     await repo.journal.written();
     expect(useDocument.getState().undo('m-a')?.name).toBe('updateNode');
     await repo.journal.written();
-    stopSaving();
-    repo.dispose();
-    db.close();
+    close();
 
     const next = new Tab(openDb());
     expect(label(await next.open(), 'm-a', 'n1')).toBe(was);
@@ -139,10 +148,7 @@ describe('edit journal', () => {
   });
 
   it('a map deletion undone and saved takes the map back out of the trash', async () => {
-    const db = openDb();
-    const repo = new Repository(db, { getWorkspace: () => useDocument.getState().workspace, onStatus: () => undefined, debounceMs: 500 });
-    useDocument.getState().load((await repo.load()).workspace!);
-    const stopSaving = onDocumentChange((changes) => repo.markDirty(changes));
+    const { db, repo, close } = await storeTab();
     useDocument.getState().dispatch(deleteMap, { mapId: 'm-b' });
     await repo.flush();
     expect((await db.trash.toArray()).map((t) => t.id)).toEqual(['m-b']);
@@ -150,8 +156,7 @@ describe('edit journal', () => {
     await repo.flush();
     expect(await db.trash.count()).toBe(0);
     expect((await db.maps.get('m-b'))?.name).toBe('Offers');
-    stopSaving();
-    repo.dispose();
+    close();
   });
 
   it('the save that covers the edits deletes their rows; rows of later edits stay until their save', async () => {

@@ -125,7 +125,10 @@ function step(
     return undefined;
   }
   set({ workspace: result.workspace, history: result.history });
-  for (const fn of changeListeners) fn(result.entry.changes);
+  // What the step did, not the entry as recorded: the journal writes it down as an edit, and
+  // in a shared workspace undo changes only part of the entry's records (core ownChanges).
+  const changes = diffWorkspace(workspace, result.workspace);
+  for (const fn of changeListeners) fn(changes);
   return result.entry;
 }
 

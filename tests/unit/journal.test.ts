@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto'; // before Dexie, which picks up indexedDB when it loads
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Command, diffWorkspace, renameMap, updateNode, updateSystem } from '../../src/core/commands';
+import { type Command, deleteMap, diffWorkspace, renameMap, updateNode, updateSystem } from '../../src/core/commands';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { LanemapDB } from '../../src/persistence/db';
 import { replayJournal } from '../../src/persistence/journalReplay';
 import { Repository } from '../../src/persistence/repository';
+import { onDocumentChange, useDocument } from '../../src/state/documentStore';
 
 // The edit journal: every edit in IndexedDB at once, replayed when the save did not happen,
 // trimmed by the save that covers it.
@@ -63,6 +64,20 @@ const openDb = () => {
 };
 const label = (ws: Workspace, mapId: string, nodeId: string) => ws.maps.find((m) => m.id === mapId)!.nodes.find((n) => n.id === nodeId)!.label;
 
+/** A tab whose edits, undos and redos go through the document store, as the app's do. */
+async function storeTab() {
+  const db = openDb();
+  const repo = new Repository(db, { getWorkspace: () => useDocument.getState().workspace, onStatus: () => undefined, debounceMs: 500 });
+  useDocument.getState().load((await repo.load()).workspace!);
+  const stopSaving = onDocumentChange((changes) => repo.markDirty(changes));
+  const close = () => {
+    stopSaving();
+    repo.dispose();
+    db.close();
+  };
+  return { db, repo, close };
+}
+
 beforeEach(async () => {
   name = `journal-test-${++seq}`;
   const first = new Tab(openDb());
@@ -115,6 +130,33 @@ describe('edit journal', () => {
     // The map index follows the replayed map.
     expect((await next.db.mapIndex.get('m-a'))!.updatedAt).toBe(ws.maps[0]!.updatedAt);
     next.kill();
+  });
+
+  it('an undo is journalled as what it did: a browser killed after it does not bring the undone edit back', async () => {
+    const { repo, close } = await storeTab();
+    repo.holdSaves(true);
+    const was = label(useDocument.getState().workspace!, 'm-a', 'n1');
+    useDocument.getState().dispatch(updateNode, { mapId: 'm-a', nodeId: 'n1', patch: { label: 'Check documents' } });
+    await repo.journal.written();
+    expect(useDocument.getState().undo('m-a')?.name).toBe('updateNode');
+    await repo.journal.written();
+    close();
+
+    const next = new Tab(openDb());
+    expect(label(await next.open(), 'm-a', 'n1')).toBe(was);
+    next.kill();
+  });
+
+  it('a map deletion undone and saved takes the map back out of the trash', async () => {
+    const { db, repo, close } = await storeTab();
+    useDocument.getState().dispatch(deleteMap, { mapId: 'm-b' });
+    await repo.flush();
+    expect((await db.trash.toArray()).map((t) => t.id)).toEqual(['m-b']);
+    expect(useDocument.getState().undo(null)?.name).toBe('deleteMap');
+    await repo.flush();
+    expect(await db.trash.count()).toBe(0);
+    expect((await db.maps.get('m-b'))?.name).toBe('Offers');
+    close();
   });
 
   it('the save that covers the edits deletes their rows; rows of later edits stay until their save', async () => {

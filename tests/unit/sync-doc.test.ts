@@ -5,6 +5,7 @@ import { demoWorkspace } from '../../src/core/demo';
 import type { MapNode, ProcessMap, Workspace } from '../../src/core/model/types';
 import { applyPatchToDoc, checkDoc, checkTouched, danglingReferences, observeRemote, readWorkspace, type Touched, touchedRecords, writeWorkspace } from '../../src/core/sync';
 import { orderKeysFor } from '../../src/core/sync/orderKeys';
+import { exchange } from './fixtures/docExchange';
 
 // The workspace as one Y.Doc: written, read back, edited by two people at once.
 
@@ -40,14 +41,6 @@ function pair(): [Peer, Peer] {
   Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), 'server');
   b.remotePatches = [];
   return [a, b];
-}
-
-/** Each side gets what the other has: the exchange a provider does once both are online. */
-function exchange(a: Peer, b: Peer): void {
-  const toB = Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc));
-  const toA = Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc));
-  Y.applyUpdate(b.doc, toB, 'server');
-  Y.applyUpdate(a.doc, toA, 'server');
 }
 
 const withMap = (ws: Workspace, id: string, f: (m: ProcessMap) => ProcessMap): Workspace => ({ ...ws, maps: ws.maps.map((m) => (m.id === id ? f(m) : m)) });

@@ -1,10 +1,13 @@
 import type { Workspace } from '../model/types';
-import { applyChanges, type RecordChange } from './diff';
+import type { RecordChange } from './diff';
+import { applyOwnChanges } from './ownChanges';
 
 // Undo history kept per scope (each map has its own, the workspace has one), so undo in
 // one map never reverts another. Entries carry a global sequence number, renewed each
 // time they are done, merged, undone or redone: when the editor offers both the open
 // map's and the workspace's history, undo takes the newest edit and redo the newest undo.
+// Edits of other people in a shared workspace have no entries here, and undo keeps them
+// (ownChanges).
 
 export interface HistoryEntry {
   /** Order of the last time this entry was done, undone or redone: newest first wins. */
@@ -80,7 +83,7 @@ function move(h: History, ws: Workspace, scopes: string[], dir: 'undo' | 'redo')
   const to = dir === 'undo' ? h.redo : h.undo;
   const entry = newestTop(from, scopes);
   if (!entry) return undefined;
-  const workspace = applyChanges(ws, entry.changes, dir === 'undo' ? 'before' : 'after');
+  const workspace = applyOwnChanges(ws, entry.changes, dir === 'undo' ? 'before' : 'after');
   const seq = h.seq + 1;
   const shrunk = { ...from, [entry.scope]: from[entry.scope]!.slice(0, -1) };
   const grown = { ...to, [entry.scope]: [...(to[entry.scope] ?? []), { ...entry, seq }] };

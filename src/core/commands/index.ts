@@ -16,3 +16,5 @@ export * from './matchDecisions';
 export * from './reach';
 export * from './restoreRecord';
 export * from './comments';
+export { rebaseRecord } from './rebaseRecord';
+export { mendMap, mendCatalogueLinks, catalogueIds, type CatalogueIds } from './mendMap';

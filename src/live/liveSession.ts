@@ -1,8 +1,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { mendCatalogueLinks } from '../core/commands';
 import { applyPatch, patchBetween, type WorkspacePatch } from '../core/commands/workspacePatch';
 import type { Workspace } from '../core/model/types';
-import { applyPatchToDoc, checkDoc, observeRemote, writeWorkspace } from '../core/sync';
+import { applyPatchToDoc, checkDoc, mendMerged, observeRemote, writeWorkspace } from '../core/sync';
 import { shareHash } from '../core/sync/shareLink';
 import { LiveUpdates } from '../persistence/liveUpdates';
 import type { LiveLinkRecord, WorkspaceEntry } from '../persistence/registryDb';
@@ -152,16 +153,15 @@ export class LiveSession {
   private takeRemote(patch: WorkspacePatch): void {
     const ws = useDocument.getState().workspace;
     if (!this.isOpen() || !ws) return;
-    let next: Workspace;
+    let merged: Workspace;
     try {
-      next = applyPatch(ws, patch);
+      merged = applyPatch(ws, patch);
     } catch {
       // The store and the doc disagree on a list's order: read the doc whole.
       this.takeWholeDoc();
       return;
     }
-    takeInShared(next);
-    this.seen = useDocument.getState().workspace;
+    this.take(merged, mendMerged(merged, patch));
   }
 
   /** The doc replaces the store's copy where they differ (opening, or after a disagreement). */
@@ -172,7 +172,20 @@ export class LiveSession {
       this.seen = useDocument.getState().workspace;
       return;
     }
-    takeInShared(check.workspace);
+    this.take(check.workspace, mendCatalogueLinks(check.workspace));
+  }
+
+  /**
+   * Into the store what the doc holds (`merged`), mended (`mended`): two valid edits can meet
+   * in a map that points nowhere (a flow drawn to a step deleted meanwhile), and the mend is
+   * written back, so every laptop holds the same (the same mend from two is one deletion).
+   */
+  private take(merged: Workspace, mended: Workspace): void {
+    takeInShared(mended);
+    if (mended !== merged && useLive.getState().access !== 'read') {
+      const patch = patchBetween(merged, mended);
+      if (patch) applyPatchToDoc(this.doc, patch, LOCAL);
+    }
     this.seen = useDocument.getState().workspace;
   }
 

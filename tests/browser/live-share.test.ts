@@ -56,6 +56,14 @@ test('share a workspace by link: the other laptop receives it, sees edits and na
   await expect.poll(() => nodeByLabel(ben.page, 'Send prospectus by post').count()).toBe(1);
   await relabelNode(ben.page, 'Sends application', 'Applies online');
   await expect.poll(() => nodeByLabel(ana.page, 'Applies online').count()).toBe(1);
+  // Undo on Ana's laptop takes back Ana's rename only: Ben's, made after it in the same map, stays.
+  await ana.page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await ana.page.keyboard.press('Control+z');
+  await expect.poll(() => nodeByLabel(ana.page, 'Reply with prospectus').count()).toBe(1);
+  expect(await nodeByLabel(ana.page, 'Applies online').count()).toBe(1);
+  await expect.poll(() => nodeByLabel(ben.page, 'Reply with prospectus').count()).toBe(1);
+  expect(await nodeByLabel(ben.page, 'Applies online').count()).toBe(1);
+
   // The dialog from the keyboard too; who is here, in words.
   await ana.page.keyboard.press('Control+Shift+S');
   await expect.poll(() => ana.page.getByRole('list', { name: 'Here now' }).textContent()).toBe(`BOBen Okafor, on “${MAP}”`);

@@ -6,3 +6,4 @@ export { readWorkspace } from './readDoc';
 export { observeRemote, touchedRecords, type Touched } from './remotePatch';
 export { checkDoc, checkTouched, danglingReferences, type DocCheck, type RecordsCheck } from './validateDoc';
 export { newSecret, isRoomName, shareHash, parseShareHash, looksLikeShareHash, type ShareLink } from './shareLink';
+export { mendMerged } from './mendMerged';

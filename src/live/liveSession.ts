@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { mendCatalogueLinks } from '../core/commands';
 import { applyPatch, patchBetween, type WorkspacePatch } from '../core/commands/workspacePatch';
 import type { Workspace } from '../core/model/types';
-import { applyPatchToDoc, checkDoc, mendMerged, observeRemote, writeWorkspace } from '../core/sync';
+import { applyPatchToDoc, checkDoc, keepUnchanged, mendMerged, observeRemote, writeWorkspace } from '../core/sync';
 import { shareHash } from '../core/sync/shareLink';
 import { LiveUpdates } from '../persistence/liveUpdates';
 import type { LiveLinkRecord, WorkspaceEntry } from '../persistence/registryDb';
@@ -153,15 +153,17 @@ export class LiveSession {
   private takeRemote(patch: WorkspacePatch): void {
     const ws = useDocument.getState().workspace;
     if (!this.isOpen() || !ws) return;
+    const kept = keepUnchanged(ws, patch);
+    if (kept.changes.length === 0 && Object.keys(kept.orders).length === 0) return;
     let merged: Workspace;
     try {
-      merged = applyPatch(ws, patch);
+      merged = applyPatch(ws, kept);
     } catch {
       // The store and the doc disagree on a list's order: read the doc whole.
       this.takeWholeDoc();
       return;
     }
-    this.take(merged, mendMerged(merged, patch));
+    this.take(merged, mendMerged(merged, kept));
   }
 
   /** The doc replaces the store's copy where they differ (opening, or after a disagreement). */
@@ -172,7 +174,15 @@ export class LiveSession {
       this.seen = useDocument.getState().workspace;
       return;
     }
-    this.take(check.workspace, mendCatalogueLinks(check.workspace));
+    const ws = useDocument.getState().workspace;
+    const patch = ws ? patchBetween(ws, check.workspace) : null;
+    let merged = check.workspace;
+    try {
+      if (ws && patch) merged = applyPatch(ws, keepUnchanged(ws, patch));
+    } catch {
+      // Lists in another order than the store's: the doc's copy as it is.
+    }
+    this.take(merged, mendCatalogueLinks(merged));
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitSaved } from './support/browser';
+import { clickNode, expectAccessible, nodeByLabel, openApp, relabelNode, sharedBrowser, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -73,6 +73,22 @@ test('comment on a step, answer, resolve, find it from the map, undo, reload, de
   await expect.poll(async () => (await said(page)).length).toBe(0);
   await expect.poll(() => thread(page).getByRole('heading').textContent()).toBe('Comments');
   await expect.poll(() => nodeByLabel(page, STEP).locator('.badge-comments').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('after commenting with C, selecting another step and pressing F2 types into its label, not into a comment box', async () => {
+  const { page, context, errors } = await openApp(browser());
+  await clickNode(nodeByLabel(page, STEP));
+  await page.keyboard.press('c');
+  await page.keyboard.type('Is this sent by post too?');
+  await page.keyboard.press('Control+Enter');
+  const ask = page.getByRole('dialog', { name: 'Your name' });
+  await ask.getByRole('textbox', { name: 'Name' }).fill('Ana Silva');
+  await ask.getByRole('button', { name: 'Save name' }).click();
+  await expect.poll(() => said(page)).toHaveLength(1);
+  await relabelNode(page, 'Sends application', 'Applies online');
+  expect(await inspector(page).getByRole('textbox', { name: 'Add a comment' }).inputValue()).toBe('');
   expect(errors).toEqual([]);
   await context.close();
 });

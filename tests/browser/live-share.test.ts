@@ -50,6 +50,14 @@ test('share a workspace by link: the other laptop receives it, sees edits and na
   await expect.poll(() => peopleHere(ben.page).getByRole('button', { name: `Ana Silva, on “${MAP}”: go there` }).count()).toBe(1);
   await clickNode(nodeByLabel(ben.page, 'Chase missing documents'));
   await expect.poll(() => nodeByLabel(ana.page, 'Chase missing documents').locator('.peer-tag').textContent()).toBe('Ben Okafor');
+  // A comment is shared like everything else: Ben asks, Ana's map marks the step and her inspector shows it, signed.
+  await ben.page.keyboard.press('c');
+  await ben.page.keyboard.type('Who chases when the officer is away?');
+  await ben.page.keyboard.press('Control+Enter');
+  const mark = nodeByLabel(ana.page, 'Chase missing documents').locator('.badge-comments');
+  await expect.poll(() => mark.textContent()).toBe('1');
+  await clickNode(nodeByLabel(ana.page, 'Chase missing documents'));
+  await expect.poll(() => ana.page.locator('.step-comments .comment-list li').first().textContent()).toMatch(/^Ben Okafor, .*Who chases when the officer is away\?$/);
 
   // An edit on one laptop shows on the other; both ways.
   await relabelNode(ana.page, 'Reply with prospectus', 'Send prospectus by post');

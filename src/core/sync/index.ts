@@ -7,3 +7,4 @@ export { observeRemote, touchedRecords, type Touched } from './remotePatch';
 export { checkDoc, checkTouched, danglingReferences, type DocCheck, type RecordsCheck } from './validateDoc';
 export { newSecret, isRoomName, shareHash, parseShareHash, looksLikeShareHash, type ShareLink } from './shareLink';
 export { mendMerged } from './mendMerged';
+export { keepUnchanged, keepUnchangedMap } from './keepUnchanged';

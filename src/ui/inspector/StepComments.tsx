@@ -17,8 +17,13 @@ export function StepComments({ map, node }: { map: ProcessMap; node: MapNode }) 
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
   const asked = useCommentAsk((s) => s.asked);
+  // Only an ask made while this thread is shown moves the focus: one made for another step
+  // before must not take the typing meant for a label (F2) when this one is selected.
+  const seen = useRef(asked);
   useEffect(() => {
-    if (asked > 0) box.current?.focus();
+    if (asked === seen.current) return;
+    seen.current = asked;
+    box.current?.focus();
   }, [asked]);
   const thread = commentsOn(map, node.id);
   const send = async () => {

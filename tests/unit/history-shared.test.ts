@@ -29,8 +29,8 @@ import {
 import { applyPatch, patchBetween } from '../../src/core/commands/workspacePatch';
 import type { Workspace } from '../../src/core/model/types';
 import { validateCatalogueRecord, validateMapRecord } from '../../src/core/schema/bundle';
-import { applyPatchToDoc, danglingReferences, observeRemote, readWorkspace, writeWorkspace } from '../../src/core/sync';
-import { exchange } from './fixtures/docExchange';
+import { applyPatchToDoc, danglingReferences, observeRemote, readWorkspace } from '../../src/core/sync';
+import { exchange, twoInRoom } from './fixtures/docExchange';
 import { getBox, getMap, getNode, runCmd, workspace } from './fixtures/maps';
 
 // Undo in a shared workspace undoes only your own edits: another person's edits reach this tab
@@ -76,14 +76,7 @@ class Person {
 }
 
 /** Me and a colleague in one room, both with the fixture workspace. */
-function room(): [Person, Person] {
-  const ws = workspace();
-  const me = new Person(ws);
-  writeWorkspace(me.doc, ws, LOCAL);
-  const them = new Person(ws);
-  Y.applyUpdate(them.doc, Y.encodeStateAsUpdate(me.doc), 'server');
-  return [me, them];
-}
+const room = (): [Person, Person] => twoInRoom(workspace(), LOCAL, (ws) => new Person(ws));
 
 /** Both people see one workspace, and it is the doc's. */
 function expectConverged(me: Person, them: Person): void {

@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { addFlow, addNode, type Command, deleteElements, deleteLane } from '../../src/core/commands';
 import { applyPatch, patchBetween } from '../../src/core/commands/workspacePatch';
 import type { Workspace } from '../../src/core/model/types';
-import { applyPatchToDoc, danglingReferences, mendMerged, observeRemote, readWorkspace, writeWorkspace } from '../../src/core/sync';
-import { exchange } from './fixtures/docExchange';
+import { applyPatchToDoc, danglingReferences, mendMerged, observeRemote, readWorkspace } from '../../src/core/sync';
+import { exchange, twoInRoom } from './fixtures/docExchange';
 import { getMap, runCmd, workspace } from './fixtures/maps';
 
 // Two laptops edit apart (the server away), each edit valid alone; their merge points nowhere.
@@ -31,14 +31,7 @@ class Laptop {
   }
 }
 
-function twoLaptops(): [Laptop, Laptop] {
-  const ws = workspace();
-  const a = new Laptop(ws);
-  writeWorkspace(a.doc, ws, LOCAL);
-  const b = new Laptop(ws);
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), 'server');
-  return [a, b];
-}
+const twoLaptops = (): [Laptop, Laptop] => twoInRoom(workspace(), LOCAL, (ws) => new Laptop(ws));
 
 /** Joined until neither has anything the other lacks (a mend written back goes round once more). */
 function reconnect(a: Laptop, b: Laptop): void {

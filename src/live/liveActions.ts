@@ -15,12 +15,14 @@ import { useJoin } from './liveStatus';
 
 let session: LiveSession | null = null;
 
+function openSession(entry: WorkspaceEntry, fresh: boolean): void {
+  session?.stop();
+  session = new LiveSession(entry, entry.live!, fresh);
+  void session.start().catch((e: unknown) => console.warn('Lanemap: opening the shared workspace failed', e));
+}
+
 export const liveHooks: LiveHooks = {
-  opened(entry: WorkspaceEntry) {
-    session?.stop();
-    session = new LiveSession(entry, entry.live!);
-    void session.start().catch((e: unknown) => console.warn('Lanemap: opening the shared workspace failed', e));
-  },
+  opened: (entry) => openSession(entry, false),
   closing(entry: WorkspaceEntry) {
     if (session?.entry.id !== entry.id) return;
     session.stop();
@@ -42,7 +44,7 @@ export async function startSharing(): Promise<Outcome> {
   // A room of its own, not the workspace's id: every first run's demo has the same id, and so do
   // two copies of one imported file, and each may be shared on one server.
   const live = { room: randomIds('room'), secret: newSecret(), readSecret: newSecret() };
-  liveHooks.opened({ ...entry, live });
+  openSession({ ...entry, live }, true);
   const contact = await session!.firstContact;
   if (contact === 'entered') {
     await recordCurrentLink(session!.currentLink);

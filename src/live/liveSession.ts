@@ -25,6 +25,7 @@ const LOCAL = 'lanemap-local';
 const DEVICE = 'lanemap-device';
 
 const VIEW_ONLY = 'You opened this shared workspace with a view-only link, so it cannot be changed here. Ask whoever shared it for the edit link.';
+const AWAITING_ROOM = 'This shared workspace is waiting for its copy from the Lanemap server (the one on this device was lost), so it cannot be changed yet. Connect to the server; edits open again once it has arrived.';
 const REFUSED =
   'The server refused this link: sharing was stopped or the link is incomplete. Nothing was received with it. Ask whoever shared the workspace for a new link.';
 
@@ -56,9 +57,14 @@ export class LiveSession {
   /** Resolved by the first answer from the room (or the lack of one), for "Start sharing" to report. */
   readonly firstContact = new Promise<FirstContact>((resolve) => (this.contact = resolve));
 
+  /** Shared before, but this device's copy of the room's doc is gone: nothing is written until the room's copy arrives. */
+  private awaitingRoom = false;
+
   constructor(
     readonly entry: WorkspaceEntry,
     private link: LiveLinkRecord,
+    /** Sharing starts now: the workspace here is the room's first content. */
+    private fresh = false,
   ) {
     this.device = new LiveUpdates(entry.dbName, (e) => {
       console.warn('Lanemap: keeping the shared changes on this device failed', e);
@@ -84,15 +90,19 @@ export class LiveSession {
       if (origin !== DEVICE) this.device.append(update);
     });
     if (hasContent(this.doc)) this.takeWholeDoc();
-    else {
+    else if (this.fresh) {
       // Shared just now: the whole workspace goes into the doc, and to the room once connected.
       this.seen = useDocument.getState().workspace;
       if (this.seen) writeWorkspace(this.doc, this.seen, LOCAL);
+    } else {
+      // This device lost its copy of the room (its storage was cleared): writing the workspace
+      // as it is here would put an old copy over others' work, so edits wait for the room's.
+      this.awaitingRoom = true;
     }
     this.stops.push(
       onDocumentChange(() => this.writeLocal()),
       observeRemote(this.doc, LOCAL, (patch) => this.takeRemote(patch)),
-      addEditGuard(() => (this.isOpen() && useLive.getState().access === 'read' ? VIEW_ONLY : null)),
+      addEditGuard(() => (!this.isOpen() ? null : this.awaitingRoom ? AWAITING_ROOM : useLive.getState().access === 'read' ? VIEW_ONLY : null)),
     );
     this.connect();
   }
@@ -122,6 +132,11 @@ export class LiveSession {
       },
       // A socket that closed before the room answered: no Lanemap server there, or no network.
       onClose: () => this.contact('unreachable'),
+      onSynced: ({ state }) => {
+        if (!state || !this.awaitingRoom) return;
+        this.awaitingRoom = false;
+        this.takeWholeDoc();
+      },
       onUnsyncedChanges: ({ number }) => set({ unsent: number }),
       onStateless: ({ payload }) => this.onStateless(payload),
     });
@@ -152,7 +167,7 @@ export class LiveSession {
   /** Someone else's change: into the store, saved here, with no undo entry. */
   private takeRemote(patch: WorkspacePatch): void {
     const ws = useDocument.getState().workspace;
-    if (!this.isOpen() || !ws) return;
+    if (!this.isOpen() || !ws || this.awaitingRoom) return;
     const kept = keepUnchanged(ws, patch);
     if (kept.changes.length === 0 && Object.keys(kept.orders).length === 0) return;
     let merged: Workspace;

@@ -184,3 +184,39 @@ test('sharing from a page not served by the Lanemap server says what is needed, 
   expect(errors.filter((e) => !/WebSocket|websocket|ERR_CONNECTION|Failed to load resource/.test(e))).toEqual([]);
   await context.close();
 });
+
+test('a laptop whose copy of the room was lost (its storage cleared) waits for the room’s copy, never writing its old one over others’ work', async () => {
+  const ana = await openApp(browser(), { url: appUrl() });
+  const links = await share(ana.page, 'Ana Silva');
+  const ben = await joinByLink(links.edit, 'Ben Okafor');
+  await ben.page.evaluate(() => navigator.serviceWorker.ready);
+  for (const p of [ana, ben]) await openMap(p.page, MAP);
+  // Ben's copy of the room goes (the workspace's own tables stay), and his tab closes.
+  await ben.page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith('-live'));
+    await Promise.all(names.map((n) => new Promise((done) => { const q = indexedDB.deleteDatabase(n); q.onsuccess = q.onerror = done; })));
+  });
+  await ben.page.close();
+  // Meanwhile Ana renames a step.
+  await relabelNode(ana.page, 'Forward to Registry', 'Forward to Registry by e-mail');
+  await expect.poll(() => shareState(ana.page)).toBe('Share (live)');
+  // Ben comes back while the server is down (the app from the service worker): his browser's
+  // copy of the workspace is older than the room's, so it takes no edit until the room's arrives.
+  expect(await server.kill('SIGKILL')).toBe(null);
+  const page = await ben.context.newPage();
+  await page.goto(appUrl());
+  await waitForCanvas(page);
+  await openMap(page, MAP);
+  await clickNode(nodeByLabel(page, 'Chase missing documents'));
+  await page.keyboard.press('Delete');
+  await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining('waiting for its copy from the Lanemap server'));
+  expect(await nodeByLabel(page, 'Chase missing documents').count()).toBe(1);
+  server = await ServerProcess.start(dataFile, { LANEMAP_DIST: 'dist' }, server.port);
+  await expect.poll(() => nodeByLabel(page, 'Forward to Registry by e-mail').count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => shareState(page)).toBe('Share (live)');
+  // Nothing old was written over Ana's rename, and Ben edits again.
+  expect(await nodeByLabel(ana.page, 'Forward to Registry by e-mail').count()).toBe(1);
+  await relabelNode(page, 'Forward to Registry by e-mail', 'Forward by e-mail');
+  await expect.poll(() => nodeByLabel(ana.page, 'Forward by e-mail').count(), { timeout: 30_000 }).toBe(1);
+  for (const c of [ana.context, ben.context]) await c.close();
+});

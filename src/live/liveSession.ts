@@ -33,14 +33,18 @@ export function serverUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
-export const linkOf = (room: string, secret: string): string => `${location.origin}${location.pathname}${shareHash({ room, secret })}`;
+const linkOf = (room: string, secret: string): string => `${location.origin}${location.pathname}${shareHash({ room, secret })}`;
 
 /** The sharer sends both secrets: the first time they claim the room, later the edit one lets them in. */
-export const tokenOf = (link: LiveLinkRecord): string => (link.readSecret ? `${link.secret}.${link.readSecret}` : link.secret);
+const tokenOf = (link: LiveLinkRecord): string => (link.readSecret ? `${link.secret}.${link.readSecret}` : link.secret);
 
 export const hasContent = (doc: Y.Doc): boolean => doc.getMap('meta').size > 0;
 
-const set = (s: Partial<LiveState>) => useLive.setState(s);
+/** Say what changed (only if something did: every step on the canvas reads this store, for others' selections). */
+function set(s: Partial<LiveState>): void {
+  const now = useLive.getState();
+  if ((Object.keys(s) as (keyof LiveState)[]).some((k) => now[k] !== s[k])) useLive.setState(s);
+}
 
 /** How the first attempt to reach the room ended. */
 export type FirstContact = 'entered' | 'unreachable' | 'refused';
@@ -244,11 +248,6 @@ export class LiveSession {
 
   get currentLink(): LiveLinkRecord {
     return this.link;
-  }
-
-  /** Everything this tab changed is in the device's store (before a test, or a switch, reads it). */
-  written(): Promise<void> {
-    return this.device.written();
   }
 
   stop(): void {

@@ -5,6 +5,6 @@ export { writeWorkspace, applyPatchToDoc } from './writeDoc';
 export { readWorkspace } from './readDoc';
 export { observeRemote, touchedRecords, type Touched } from './remotePatch';
 export { checkDoc, checkTouched, danglingReferences, type DocCheck, type RecordsCheck } from './validateDoc';
-export { newSecret, isRoomName, shareHash, parseShareHash, looksLikeShareHash, type ShareLink } from './shareLink';
+export { newSecret, shareHash, parseShareHash, looksLikeShareHash, type ShareLink } from './shareLink';
 export { mendMerged } from './mendMerged';
-export { keepUnchanged, keepUnchangedMap } from './keepUnchanged';
+export { keepUnchanged } from './keepUnchanged';

@@ -35,7 +35,7 @@ function keepView(prev: MapView, next: MapView): MapView {
 }
 
 /** A map read from the doc sharing every part equal to the store's copy; that copy when nothing differs. */
-export function keepUnchangedMap(prev: ProcessMap, next: ProcessMap): ProcessMap {
+function keepUnchangedMap(prev: ProcessMap, next: ProcessMap): ProcessMap {
   const out: Record<string, unknown> = { ...next, view: keepView(prev.view, next.view) };
   for (const name of MAP_LISTS) if (name in next) out[name] = keepList<Keyed>(prev[name], next[name]);
   const same = Object.keys(out).length === Object.keys(prev).length && Object.keys(out).every((k) => out[k] === (prev as unknown as Record<string, unknown>)[k] || sameData(out[k], (prev as unknown as Record<string, unknown>)[k]));

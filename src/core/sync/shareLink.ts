@@ -30,8 +30,6 @@ export function newSecret(): string {
   return bits > 0 ? out + BASE64URL[(value << (6 - bits)) & 63] : out;
 }
 
-export const isRoomName = (room: string): boolean => ROOM.test(room);
-
 export function shareHash(link: ShareLink): string {
   return `#/join/${encodeURIComponent(link.room)}/${link.secret}`;
 }

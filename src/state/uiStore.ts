@@ -35,6 +35,16 @@ export interface UiState {
   dismissToast: (id: number) => void;
 }
 
+/**
+ * Run once the page has drawn what was just set: a toast said while the page is busy (drawing a
+ * 10,000-step map) gets its seconds on screen after that, not while nothing could be seen, and
+ * a tab in the background keeps it until it is looked at.
+ */
+function afterPainted(run: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return run();
+  requestAnimationFrame(() => requestAnimationFrame(run));
+}
+
 const noSelection: Selection = { nodeIds: [], flowIds: [], laneId: null };
 let toastSeq = 0;
 
@@ -58,7 +68,7 @@ export const useUi = create<UiState>((set, get) => ({
   toast: (t) => {
     const id = ++toastSeq;
     set({ toasts: [...get().toasts.slice(-3), { ...t, id }] });
-    if (t.tone === 'info') setTimeout(() => get().dismissToast(id), t.action ? 8000 : 4000);
+    if (t.tone === 'info') afterPainted(() => setTimeout(() => get().dismissToast(id), t.action ? 8000 : 4000));
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
 }));

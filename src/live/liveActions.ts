@@ -6,8 +6,8 @@ import { newSecret, type ShareLink } from '../core/sync/shareLink';
 import { deleteLiveUpdates, LiveUpdates } from '../persistence/liveUpdates';
 import { useDocument } from '../state/documentStore';
 import type { WorkspaceEntry } from '../persistence/registryDb';
-import { addSharedWorkspace, currentEntry, type LiveHooks, openWorkspace, recordCurrentLink, renewLink, sharedEntry } from '../state/workspaceSession';
-import { hasContent, LiveSession, serverUrl } from './liveSession';
+import { addSharedWorkspace, currentSession, type LiveHooks, openWorkspace, recordLink, sharedEntry } from '../state/workspaceSession';
+import { hasContent, LiveSession, REFUSED, serverUrl } from './liveSession';
 import { useJoin } from './liveStatus';
 
 // Sharing the open workspace, stopping it, and joining one from a link. Loaded only when a
@@ -34,7 +34,7 @@ export type Outcome = { ok: true } | { ok: false; message: string };
 
 /** Share the open workspace: a new room, with an edit and a view-only secret made here. */
 export async function startSharing(): Promise<Outcome> {
-  const entry = currentEntry();
+  const entry = currentSession()?.entry;
   if (!entry) return { ok: false, message: 'No workspace is open.' };
   if (entry.live) return { ok: true };
   const ws = useDocument.getState().workspace;
@@ -47,7 +47,7 @@ export async function startSharing(): Promise<Outcome> {
   openSession({ ...entry, live }, true);
   const contact = await session!.firstContact;
   if (contact === 'entered') {
-    await recordCurrentLink(session!.currentLink);
+    await recordLink(entry.id, session!.currentLink);
     return { ok: true };
   }
   liveHooks.closing({ ...entry, live });
@@ -66,7 +66,7 @@ export async function stopSharing(): Promise<Outcome> {
   if (!session) return { ok: false, message: 'This workspace is not shared.' };
   const ok = await session.rotateSecrets(newSecret(), newSecret());
   if (!ok) return { ok: false, message: 'Not connected to the server, so the links could not be stopped. Try again once connected.' };
-  await recordCurrentLink(session.currentLink);
+  await recordLink(session.entry.id, session.currentLink);
   return { ok: true };
 }
 
@@ -79,10 +79,10 @@ export async function joinLink(link: ShareLink): Promise<void> {
     // Already here: open it. A joiner's newer link (sharing stopped and started again) replaces
     // the old secret; the sharer keeps their own two.
     const renewed = !known.live!.readSecret && known.live!.secret !== link.secret;
-    if (renewed) await renewLink(known, { room: known.live!.room, secret: link.secret, readSecret: null });
+    if (renewed) await recordLink(known.id, { room: known.live!.room, secret: link.secret, readSecret: null });
     const opened = await openWorkspace(known.id);
     if (!opened.ok) useJoin.setState({ state: 'failed', message: opened.message });
-    else if (renewed && session?.entry.id === known.id) liveHooks.opened(currentEntry()!);
+    else if (renewed && session?.entry.id === known.id) liveHooks.opened(currentSession()!.entry);
     return;
   }
   cancelJoin();
@@ -95,7 +95,7 @@ export async function joinLink(link: ShareLink): Promise<void> {
     token: link.secret,
     onAuthenticationFailed: () => {
       finish();
-      useJoin.setState({ state: 'failed', message: 'The server refused this link: sharing was stopped or the link is incomplete. Nothing was received. Ask whoever shared the workspace for a new link.' });
+      useJoin.setState({ state: 'failed', message: REFUSED });
     },
     onSynced: ({ state }) => {
       if (state) void received();

@@ -8,7 +8,7 @@ import { shareHash } from '../core/sync/shareLink';
 import { LiveUpdates } from '../persistence/liveUpdates';
 import type { LiveLinkRecord, WorkspaceEntry } from '../persistence/registryDb';
 import { addEditGuard, onDocumentChange, useDocument } from '../state/documentStore';
-import { currentSession, recordCurrentLink, takeInShared } from '../state/workspaceSession';
+import { currentSession, recordLink, takeInShared } from '../state/workspaceSession';
 import { type LiveState, NOT_SHARED, useLive } from './liveStatus';
 import { startPresence } from './presence';
 
@@ -26,7 +26,7 @@ const DEVICE = 'lanemap-device';
 
 const VIEW_ONLY = 'You opened this shared workspace with a view-only link, so it cannot be changed here. Ask whoever shared it for the edit link.';
 const AWAITING_ROOM = 'This shared workspace is waiting for its copy from the Lanemap server (the one on this device was lost), so it cannot be changed yet. Connect to the server; edits open again once it has arrived.';
-const REFUSED =
+export const REFUSED =
   'The server refused this link: sharing was stopped or the link is incomplete. Nothing was received with it. Ask whoever shared the workspace for a new link.';
 
 export function serverUrl(): string {
@@ -155,7 +155,7 @@ export class LiveSession {
     set({ access, problem: null });
     if (this.link.access === access || !this.isOpen()) return;
     this.link = { ...this.link, access };
-    void recordCurrentLink(this.link).catch((e: unknown) => console.warn('Lanemap: keeping the link failed', e));
+    void recordLink(this.entry.id, this.link).catch((e: unknown) => console.warn('Lanemap: keeping the link failed', e));
   }
 
   /** A command of this tab changed the store: the same change into the doc, one transaction. */

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { MIN_SECRET_LENGTH, ROOM_NAME, SECRET_CHARS as SECRET } from '../core/sync/shareLink';
 import type { RoomStore, Secrets } from './roomStore';
 
 // Who may enter a room. The document name is the workspace id; the token the client sends is
@@ -7,10 +8,6 @@ import type { RoomStore, Secrets } from './roomStore';
 // only SHA-256 hashes: the secrets are at least 128 random bits, so there is no dictionary to
 // guess from and a slow password hash would add nothing but time on every connection.
 
-/** 128 bits as base64url is 22 characters; shorter secrets are refused when a room is claimed. */
-export const MIN_SECRET_LENGTH = 22;
-const SECRET = /^[A-Za-z0-9_-]+$/;
-const ROOM_NAME = /^[A-Za-z0-9._:-]{1,200}$/;
 
 export type Access = 'edit' | 'read';
 

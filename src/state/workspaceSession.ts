@@ -76,12 +76,11 @@ export function takeInShared(next: Workspace): void {
   if (registry && changes.some((c) => c.table === 'meta')) void recordDetails(registry, s.entry.id, next.meta).catch(warnRegistry);
 }
 
-/** The open workspace is shared with this link from now on (undefined: no longer). */
-export async function recordCurrentLink(live: LiveLinkRecord | undefined): Promise<void> {
-  const s = current;
-  if (!s || !registry) return;
-  s.entry = live ? { ...s.entry, live } : (({ live: _l, ...rest }) => rest)(s.entry);
-  await recordLiveLink(registry, s.entry.id, live);
+/** A workspace of this browser is shared with this link from now on (kept in its entry, and in the open session's copy of it). */
+export async function recordLink(entryId: string, live: LiveLinkRecord): Promise<void> {
+  if (!registry) return;
+  if (current?.entry.id === entryId) current.entry = { ...current.entry, live };
+  await recordLiveLink(registry, entryId, live);
 }
 
 /** A workspace received from a room: kept as a new workspace of this browser, with its link, and opened. */
@@ -95,15 +94,7 @@ export async function addSharedWorkspace(ws: Workspace, live: LiveLinkRecord, be
 /** The entry of the workspace shared through `room` in this browser, if any. */
 export const sharedEntry = (room: string): Promise<WorkspaceEntry | null> => (registry ? entryOfRoom(registry, room) : Promise.resolve(null));
 
-/** Give a shared workspace of this browser the secret of a newer link (sharing was stopped and started again). */
-export async function renewLink(entry: WorkspaceEntry, live: LiveLinkRecord): Promise<void> {
-  if (!registry) return;
-  await recordLiveLink(registry, entry.id, live);
-  if (current?.entry.id === entry.id) current.entry = { ...current.entry, live };
-}
 
-/** The open workspace's registry entry (its link, when shared). */
-export const currentEntry = (): WorkspaceEntry | null => current?.entry ?? null;
 
 export const currentSession = (): Pick<Session, 'entry' | 'db' | 'repo'> | null => current;
 export const workspaceRegistry = (): RegistryDB | null => registry;

@@ -99,6 +99,7 @@ function expectValidMap(ws: Workspace, mapId = 'map-a'): void {
 }
 
 const moveQuote = { mapId: 'map-a', moves: [{ nodeId: 'quote', x: 333, y: 80 }] };
+const addInvoice = { mapId: 'map-a', nodeId: 'invoice', kind: 'step', laneId: 'lane-sales', label: 'Invoice', x: 520, y: 68 } as const;
 
 describe('undo and redo keep other people\'s edits', () => {
   it('undoing my rename of one step keeps a colleague\'s later move of another step in the same map', () => {
@@ -136,7 +137,7 @@ describe('undo and redo keep other people\'s edits', () => {
 
   it('undoing my added step also removes the flow a colleague drew to it, and keeps the rest of their work', () => {
     const [me, them] = room();
-    me.run(addNode, { mapId: 'map-a', nodeId: 'invoice', kind: 'step', laneId: 'lane-sales', label: 'Invoice', x: 520, y: 68 });
+    me.run(addNode, addInvoice);
     exchange(me, them);
     them.run(addFlow, { mapId: 'map-a', flowId: 'f-new', from: 'quote', to: 'invoice' });
     them.run(updateNode, { mapId: 'map-a', nodeId: 'check', patch: { label: 'All there?' } });
@@ -186,7 +187,7 @@ describe('undo and redo keep other people\'s edits', () => {
 
   it('undoing my added step also removes a colleague\'s comments on it', () => {
     const [me, them] = room();
-    me.run(addNode, { mapId: 'map-a', nodeId: 'invoice', kind: 'step', laneId: 'lane-sales', label: 'Invoice', x: 520, y: 68 });
+    me.run(addNode, addInvoice);
     exchange(me, them);
     const comment = (id: string, nodeId: string) => ({ id, nodeId, author: 'Ana', text: 'Which template?', at: '2026-12-06T10:00:00.000Z' });
     them.run(addComment, { mapId: 'map-a', comment: comment('c-1', 'invoice') });

@@ -2,8 +2,13 @@
 // never sent in an HTTP request, so the secret stays out of server and proxy logs; the app reads
 // it, keeps it on the device and takes it out of the address bar. The room is the workspace's id.
 
-const ROOM = /^[A-Za-z0-9._:-]{1,200}$/;
-const SECRET = /^[A-Za-z0-9_-]{22,200}$/;
+/** The rules the server holds a link to (src/server/access), and the app before it asks. */
+export const ROOM_NAME = /^[A-Za-z0-9._:-]{1,200}$/;
+export const SECRET_CHARS = /^[A-Za-z0-9_-]+$/;
+/** 128 bits as base64url is 22 characters: the shortest secret that may claim a room. */
+export const MIN_SECRET_LENGTH = 22;
+const MAX_SECRET_LENGTH = 200;
+const isSecret = (s: string): boolean => SECRET_CHARS.test(s) && s.length >= MIN_SECRET_LENGTH && s.length <= MAX_SECRET_LENGTH;
 const JOIN = /^#\/join\/([^/]+)\/([^/?#]+)$/;
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -44,7 +49,7 @@ export function parseShareHash(hash: string): ShareLink | null {
   } catch {
     return null;
   }
-  return ROOM.test(room) && SECRET.test(m[2]!) ? { room, secret: m[2]! } : null;
+  return ROOM_NAME.test(room) && isSecret(m[2]!) ? { room, secret: m[2]! } : null;
 }
 
 /** Whether the fragment is meant as a share link (damaged or not): the app says so rather than ignoring it. */

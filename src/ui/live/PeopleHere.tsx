@@ -1,4 +1,4 @@
-import { useDocument } from '../../state/documentStore';
+import { getMap, useDocument } from '../../state/documentStore';
 import { useLive, type Peer } from '../../live/liveStatus';
 import { goToMap } from '../shell/useHashRoute';
 
@@ -17,9 +17,7 @@ export const initialsOf = (name: string): string =>
     .map((w) => [...w][0]!.toUpperCase())
     .join('');
 
-function mapNameOf(mapId: string | null): string | null {
-  return mapId ? (useDocument.getState().workspace?.maps.find((m) => m.id === mapId)?.name ?? null) : null;
-}
+const mapNameOf = (mapId: string | null): string | null => getMap(mapId)?.name ?? null;
 
 export function PeopleHere() {
   const peers = useLive((s) => s.peers);

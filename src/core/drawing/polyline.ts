@@ -18,13 +18,16 @@ export function simplify(pts: readonly Point[]): Point[] {
 /** Changes of direction along a route (a run that doubles back counts too). */
 export function countBends(pts: readonly Point[]): number {
   let n = 0;
-  let dir: Point | null = null;
+  // The direction of the last run, as signs; none yet while both are 0.
+  let dirX = 0;
+  let dirY = 0;
   for (let i = 0; i + 1 < pts.length; i++) {
     const dx = Math.sign(pts[i + 1]![0] - pts[i]![0]);
     const dy = Math.sign(pts[i + 1]![1] - pts[i]![1]);
     if (dx === 0 && dy === 0) continue;
-    if (dir && (dir[0] !== dx || dir[1] !== dy)) n++;
-    dir = [dx, dy];
+    if ((dirX !== 0 || dirY !== 0) && (dirX !== dx || dirY !== dy)) n++;
+    dirX = dx;
+    dirY = dy;
   }
   return n;
 }

@@ -24,6 +24,7 @@ const CELL = 128;
 const PARALLEL_CLEARANCE = 4;
 
 const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
+const cellOf = (v: number) => Math.floor(v / CELL);
 
 /** The runs of a route, each with its ends in increasing order. */
 function runsOf(edge: number, pts: readonly Point[]): Run[] {
@@ -77,24 +78,31 @@ export class SegmentGrid {
    * through the inside of one of its ends.
    */
   hitsNode(pts: readonly Point[], from: number, to: number, clearance: number): boolean {
-    for (const s of runsOf(-1, pts)) {
+    // Loops written out rather than through a visitor: this runs for every candidate route.
+    for (let r = 0; r + 1 < pts.length; r++) {
+      const [ax, ay] = pts[r]!;
+      const [bx, by] = pts[r + 1]!;
+      const x1 = Math.min(ax, bx);
+      const y1 = Math.min(ay, by);
+      const x2 = Math.max(ax, bx);
+      const y2 = Math.max(ay, by);
       // Each run checks every node near it, including those a previous run saw.
       const stamp = ++this.stamp;
-      let hit = false;
-      this.cells(s.x1 - clearance, s.y1 - clearance, s.x2 + clearance, s.y2 + clearance, (k) => {
-        if (hit) return;
-        for (const i of this.nodeCells.get(k) ?? []) {
-          if (this.nodeSeen[i] === stamp) continue;
-          this.nodeSeen[i] = stamp;
-          const pad = i === from || i === to ? -0.5 : clearance;
-          const n = this.nodes[i]!;
-          if (s.x2 > n.x - pad && s.x1 < n.x + n.width + pad && s.y2 > n.y - pad && s.y1 < n.y + n.height + pad) {
-            hit = true;
-            return;
+      const cx2 = cellOf(x2 + clearance);
+      const cy2 = cellOf(y2 + clearance);
+      for (let cx = cellOf(x1 - clearance); cx <= cx2; cx++) {
+        for (let cy = cellOf(y1 - clearance); cy <= cy2; cy++) {
+          const list = this.nodeCells.get(key(cx, cy));
+          if (!list) continue;
+          for (const i of list) {
+            if (this.nodeSeen[i] === stamp) continue;
+            this.nodeSeen[i] = stamp;
+            const pad = i === from || i === to ? -0.5 : clearance;
+            const n = this.nodes[i]!;
+            if (x2 > n.x - pad && x1 < n.x + n.width + pad && y2 > n.y - pad && y1 < n.y + n.height + pad) return true;
           }
         }
-      });
-      if (hit) return true;
+      }
     }
     return false;
   }
@@ -105,31 +113,42 @@ export class SegmentGrid {
    */
   crossings(edge: number, pts: readonly Point[]): number | null {
     let count = 0;
-    let along = false;
-    for (const s of runsOf(edge, pts)) {
+    const c = PARALLEL_CLEARANCE;
+    for (let r = 0; r + 1 < pts.length; r++) {
+      const [ax, ay] = pts[r]!;
+      const [bx, by] = pts[r + 1]!;
+      const x1 = Math.min(ax, bx);
+      const y1 = Math.min(ay, by);
+      const x2 = Math.max(ax, bx);
+      const y2 = Math.max(ay, by);
+      const sh = y1 === y2;
       // A run of another route crossed by two of these runs is two crossings.
       const stamp = ++this.stamp;
-      const c = PARALLEL_CLEARANCE;
-      this.cells(s.x1 - c, s.y1 - c, s.x2 + c, s.y2 + c, (k) => {
-        for (const id of this.segCells.get(k) ?? []) {
-          const o = this.segs[id];
-          if (!o || o.edge === edge || this.segSeen[id] === stamp) continue;
-          this.segSeen[id] = stamp;
-          const sh = s.y1 === s.y2;
-          const oh = o.y1 === o.y2;
-          if (sh === oh) {
-            // Parallel: along each other when close across and overlapping lengthwise.
-            const across = sh ? Math.abs(s.y1 - o.y1) : Math.abs(s.x1 - o.x1);
-            const overlap = sh ? Math.min(s.x2, o.x2) - Math.max(s.x1, o.x1) : Math.min(s.y2, o.y2) - Math.max(s.y1, o.y1);
-            if (across < c && overlap > -c) along = true;
-          } else {
-            const [h, v] = sh ? [s, o] : [o, s];
-            if (v.x1 >= h.x1 - 0.5 && v.x1 <= h.x2 + 0.5 && h.y1 >= v.y1 - 0.5 && h.y1 <= v.y2 + 0.5) count++;
+      const cx2 = cellOf(x2 + c);
+      const cy2 = cellOf(y2 + c);
+      for (let cx = cellOf(x1 - c); cx <= cx2; cx++) {
+        for (let cy = cellOf(y1 - c); cy <= cy2; cy++) {
+          const list = this.segCells.get(key(cx, cy));
+          if (!list) continue;
+          for (const id of list) {
+            const o = this.segs[id];
+            if (!o || o.edge === edge || this.segSeen[id] === stamp) continue;
+            this.segSeen[id] = stamp;
+            const oh = o.y1 === o.y2;
+            if (sh === oh) {
+              // Parallel: along each other when close across and overlapping lengthwise, and
+              // then the route is not free whatever else it crosses.
+              const across = sh ? Math.abs(y1 - o.y1) : Math.abs(x1 - o.x1);
+              const overlap = sh ? Math.min(x2, o.x2) - Math.max(x1, o.x1) : Math.min(y2, o.y2) - Math.max(y1, o.y1);
+              if (across < c && overlap > -c) return null;
+            } else if (sh ? o.x1 >= x1 - 0.5 && o.x1 <= x2 + 0.5 && y1 >= o.y1 - 0.5 && y1 <= o.y2 + 0.5 : x1 >= o.x1 - 0.5 && x1 <= o.x2 + 0.5 && o.y1 >= y1 - 0.5 && o.y1 <= y2 + 0.5) {
+              count++;
+            }
           }
         }
-      });
+      }
     }
-    return along ? null : count;
+    return count;
   }
 
   private cells(x1: number, y1: number, x2: number, y2: number, visit: (k: number) => void): void {

@@ -99,7 +99,7 @@ export function takeShortcuts(
       bends = countBends(pts);
       crossings = c;
     };
-    const best = bestCandidate(candidates(nodes[from]!, nodes[to]!, route, gaps, corridors), bends, crossings, crossingsIfFree);
+    const best = bestCandidate(candidates(nodes[from]!, nodes[to]!, route, gaps, corridors, bends - 1), bends, crossings, crossingsIfFree);
     if (best) take(best.pts, best.crossings);
     // Then jogs: two parallel runs joined by a short cross run become one, where that is free.
     // Only the few runs around the jog change, so only they are checked.
@@ -128,7 +128,7 @@ export function takeShortcuts(
     // against what the route crosses now, jogs taken out or not.
     crossings = grid.crossings(e, route) ?? Infinity;
     if (bends > 3) {
-      const long = bestCandidate(corridorRoutes(nodes[from]!, nodes[to]!, route, gaps, corridors), bends, crossings, crossingsIfFree);
+      const long = bestCandidate(corridorRoutes(nodes[from]!, nodes[to]!, route, gaps, corridors, bends - 1), bends, crossings, crossingsIfFree);
       if (long) take(long.pts, long.crossings);
     }
     if (route === points[e]) continue;
@@ -209,7 +209,7 @@ function endMayMove(n: ShortcutNode, was: Point, now: Point): boolean {
   return false;
 }
 
-const routeLength = (pts: readonly Point[]) => pts.reduce((s, p, i) => (i === 0 ? 0 : s + Math.abs(p[0] - pts[i - 1]![0]) + Math.abs(p[1] - pts[i - 1]![1])), 0);
+const routeLength = (pts: readonly Point[]) => pts.reduce((s, p, i) => (i === 0 ? 0 : s + runLength(pts[i - 1]!, p)), 0);
 
 /** Axis-parallel runs, first and last long enough to be seen leaving and entering. */
 const shapeOk = (pts: readonly Point[]) => runsOk(pts, true, true);
@@ -223,9 +223,10 @@ function runsOk(pts: readonly Point[], first: boolean, last: boolean): boolean {
     if (x1 !== x2 && y1 !== y2) return false;
     if (x1 === x2 && y1 === y2) return false;
   }
-  const run = (p: Point, q: Point) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]);
-  return (!first || run(pts[0]!, pts[1]!) >= END_RUN) && (!last || run(pts[pts.length - 2]!, pts[pts.length - 1]!) >= END_RUN);
+  return (!first || runLength(pts[0]!, pts[1]!) >= END_RUN) && (!last || runLength(pts[pts.length - 2]!, pts[pts.length - 1]!) >= END_RUN);
 }
+
+const runLength = (p: Point, q: Point) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]);
 
 /**
  * Where flows may meet a node's side: a decision's vertex; along a step's side, the current end
@@ -248,9 +249,10 @@ function sidePlaces(n: ShortcutNode, along: 'x' | 'y', current: number | null): 
   return [...new Set(out)];
 }
 
+const within = (v: number, lo: number, hi: number) => v >= lo - 0.5 && v <= hi + 0.5;
+
 /** Whether p lies on the given side of n. */
 function onSide(n: Box, p: Point, side: 'N' | 'E' | 'S' | 'W'): boolean {
-  const within = (v: number, lo: number, hi: number) => v >= lo - 0.5 && v <= hi + 0.5;
   if (side === 'N' || side === 'S') return Math.abs(p[1] - (side === 'N' ? n.y : n.y + n.height)) < 0.5 && within(p[0], n.x, n.x + n.width);
   return Math.abs(p[0] - (side === 'W' ? n.x : n.x + n.width)) < 0.5 && within(p[1], n.y, n.y + n.height);
 }
@@ -258,9 +260,10 @@ function onSide(n: Box, p: Point, side: 'N' | 'E' | 'S' | 'W'): boolean {
 /**
  * Routes from a to b grouped by their bends, fewest first: straight; an L (out of a side, into
  * the top, bottom or side of b); a Z with its vertical in a channel, or its horizontal between
- * the two rows; a U under or over both.
+ * the two rows; a U under or over both. Only shapes of at most `maxBends` bends are made: a
+ * valid route of each shape turns exactly that often, and only fewer bends than now can win.
  */
-function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[]): Point[][][] {
+function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[], maxBends: number): Point[][][] {
   const start = old[0]!;
   const end = old[old.length - 1]!;
   const aRight = a.x + a.width;
@@ -284,6 +287,8 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
   const entryX = forward ? b.x : bRight;
   if (forward || backward) {
     for (const y of new Set([...ysA, ...ysB])) if (ysA.includes(y) && ysB.includes(y)) straight.push([[exitX, y], [entryX, y]]);
+  }
+  if ((forward || backward) && maxBends >= 1) {
     // Out of a's side, then down or up into b's top or bottom.
     for (const y of ysA)
       for (const x of xsB) {
@@ -296,6 +301,8 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
         if (y >= aBottom && bottomA) ell.push([[x, aBottom], [x, y], [entryX, y]]);
         else if (y <= a.y) ell.push([[x, a.y], [x, y], [entryX, y]]);
       }
+  }
+  if ((forward || backward) && maxBends >= 2) {
     // Side to side with one vertical in a channel between.
     const lo = Math.min(aRight, bRight);
     const hi = Math.max(a.x, b.x);
@@ -314,6 +321,7 @@ function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gap
     if (b.y >= aBottom && bottomA) straight.push([[x, aBottom], [x, b.y]]);
     else if (a.y >= bBottom && bottomB) straight.push([[x, a.y], [x, bBottom]]);
   }
+  if (maxBends < 2) return [straight, ell, two];
   // Top or bottom to top or bottom: across between the rows, or a U under or over both.
   const levels: { y: number; fromBottom: boolean; toBottom: boolean }[] = [];
   if (b.y >= aBottom) for (const y of [aBottom + 16, (aBottom + b.y) / 2, b.y - 16]) levels.push({ y: Math.round(y), fromBottom: true, toBottom: false });
@@ -346,7 +354,7 @@ const OWN_LEVELS = 3;
  * four (side to side) along one lane-edge corridor, or the level of one of its own longest runs,
  * reached through the channel next to each node.
  */
-function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[]): [Point[][], Point[][]] {
+function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[], gaps: readonly [number, number][], corridors: readonly number[], maxBends: number): [Point[][], Point[][]] {
   const forward = b.x >= a.x + a.width;
   if (!forward && b.x + b.width > a.x) return [[], []];
   const [start, end] = [old[0]!, old[old.length - 1]!];
@@ -377,7 +385,7 @@ function corridorRoutes(a: ShortcutNode, b: ShortcutNode, old: readonly Point[],
     const faceA = y <= a.y ? a.y : y >= a.y + a.height && !a.captionBelow ? a.y + a.height : null;
     const faceB = y <= b.y ? b.y : y >= b.y + b.height && !b.captionBelow ? b.y + b.height : null;
     for (const xa of nearA) {
-      for (const xb of nearB) if (xa !== xb) four.push([[exitX, yA], [xa, yA], [xa, y], [xb, y], [xb, yB], [entryX, yB]]);
+      if (maxBends >= 4) for (const xb of nearB) if (xa !== xb) four.push([[exitX, yA], [xa, yA], [xa, y], [xb, y], [xb, yB], [entryX, yB]]);
       if (faceB !== null) for (const x of xsB.slice(0, TWO_BEND_PLACES)) three.push([[exitX, yA], [xa, yA], [xa, y], [x, y], [x, faceB]]);
     }
     if (faceA !== null) for (const x of xsA.slice(0, TWO_BEND_PLACES)) for (const xb of nearB) three.push([[x, faceA], [x, y], [xb, y], [xb, yB], [entryX, yB]]);

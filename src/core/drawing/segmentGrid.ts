@@ -45,6 +45,8 @@ export class SegmentGrid {
   private stamp = 0;
   private readonly nodeSeen: Int32Array;
   private segSeen = new Int32Array(64);
+  /** The run being checked (scan). */
+  private readonly run: Run = { edge: -1, x1: 0, y1: 0, x2: 0, y2: 0 };
 
   constructor(private readonly nodes: readonly Box[]) {
     this.nodeSeen = new Int32Array(nodes.length);
@@ -78,33 +80,17 @@ export class SegmentGrid {
    * through the inside of one of its ends.
    */
   hitsNode(pts: readonly Point[], from: number, to: number, clearance: number): boolean {
-    // Loops written out rather than through a visitor: this runs for every candidate route.
-    for (let r = 0; r + 1 < pts.length; r++) {
-      const [ax, ay] = pts[r]!;
-      const [bx, by] = pts[r + 1]!;
-      const x1 = Math.min(ax, bx);
-      const y1 = Math.min(ay, by);
-      const x2 = Math.max(ax, bx);
-      const y2 = Math.max(ay, by);
-      // Each run checks every node near it, including those a previous run saw.
-      const stamp = ++this.stamp;
-      const cx2 = cellOf(x2 + clearance);
-      const cy2 = cellOf(y2 + clearance);
-      for (let cx = cellOf(x1 - clearance); cx <= cx2; cx++) {
-        for (let cy = cellOf(y1 - clearance); cy <= cy2; cy++) {
-          const list = this.nodeCells.get(key(cx, cy));
-          if (!list) continue;
-          for (const i of list) {
-            if (this.nodeSeen[i] === stamp) continue;
-            this.nodeSeen[i] = stamp;
-            const pad = i === from || i === to ? -0.5 : clearance;
-            const n = this.nodes[i]!;
-            if (x2 > n.x - pad && x1 < n.x + n.width + pad && y2 > n.y - pad && y1 < n.y + n.height + pad) return true;
-          }
-        }
+    const run = this.run;
+    return this.scan(pts, clearance, this.nodeCells, (list, stamp) => {
+      for (const i of list) {
+        if (this.nodeSeen[i] === stamp) continue;
+        this.nodeSeen[i] = stamp;
+        const pad = i === from || i === to ? -0.5 : clearance;
+        const n = this.nodes[i]!;
+        if (run.x2 > n.x - pad && run.x1 < n.x + n.width + pad && run.y2 > n.y - pad && run.y1 < n.y + n.height + pad) return true;
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   /**
@@ -114,41 +100,56 @@ export class SegmentGrid {
   crossings(edge: number, pts: readonly Point[]): number | null {
     let count = 0;
     const c = PARALLEL_CLEARANCE;
+    const s = this.run;
+    // A run of another route crossed by two of these runs is two crossings.
+    const along = this.scan(pts, c, this.segCells, (list, stamp) => {
+      const sh = s.y1 === s.y2;
+      for (const id of list) {
+        const o = this.segs[id];
+        if (!o || o.edge === edge || this.segSeen[id] === stamp) continue;
+        this.segSeen[id] = stamp;
+        const oh = o.y1 === o.y2;
+        if (sh === oh) {
+          // Parallel: along each other when close across and overlapping lengthwise; then the
+          // route is not free, whatever else it crosses.
+          const across = sh ? Math.abs(s.y1 - o.y1) : Math.abs(s.x1 - o.x1);
+          const overlap = sh ? Math.min(s.x2, o.x2) - Math.max(s.x1, o.x1) : Math.min(s.y2, o.y2) - Math.max(s.y1, o.y1);
+          if (across < c && overlap > -c) return true;
+        } else if (sh ? meets(s, o) : meets(o, s)) {
+          count++;
+        }
+      }
+      return false;
+    });
+    return along ? null : count;
+  }
+
+  /**
+   * Each run of a route in turn, its bounds in `this.run`: `visit` gets every list of `cells`
+   * within `pad` of it, with a fresh stamp per run (a run looks at all that is near it, seen by
+   * an earlier run or not), and stops the scan by returning true. One visitor per route and one
+   * bounds object for all: this runs for every candidate route of every flow.
+   */
+  private scan(pts: readonly Point[], pad: number, cells: Map<number, number[]>, visit: (list: number[], stamp: number) => boolean): boolean {
+    const run = this.run;
     for (let r = 0; r + 1 < pts.length; r++) {
       const [ax, ay] = pts[r]!;
       const [bx, by] = pts[r + 1]!;
-      const x1 = Math.min(ax, bx);
-      const y1 = Math.min(ay, by);
-      const x2 = Math.max(ax, bx);
-      const y2 = Math.max(ay, by);
-      const sh = y1 === y2;
-      // A run of another route crossed by two of these runs is two crossings.
+      run.x1 = Math.min(ax, bx);
+      run.y1 = Math.min(ay, by);
+      run.x2 = Math.max(ax, bx);
+      run.y2 = Math.max(ay, by);
       const stamp = ++this.stamp;
-      const cx2 = cellOf(x2 + c);
-      const cy2 = cellOf(y2 + c);
-      for (let cx = cellOf(x1 - c); cx <= cx2; cx++) {
-        for (let cy = cellOf(y1 - c); cy <= cy2; cy++) {
-          const list = this.segCells.get(key(cx, cy));
-          if (!list) continue;
-          for (const id of list) {
-            const o = this.segs[id];
-            if (!o || o.edge === edge || this.segSeen[id] === stamp) continue;
-            this.segSeen[id] = stamp;
-            const oh = o.y1 === o.y2;
-            if (sh === oh) {
-              // Parallel: along each other when close across and overlapping lengthwise, and
-              // then the route is not free whatever else it crosses.
-              const across = sh ? Math.abs(y1 - o.y1) : Math.abs(x1 - o.x1);
-              const overlap = sh ? Math.min(x2, o.x2) - Math.max(x1, o.x1) : Math.min(y2, o.y2) - Math.max(y1, o.y1);
-              if (across < c && overlap > -c) return null;
-            } else if (sh ? o.x1 >= x1 - 0.5 && o.x1 <= x2 + 0.5 && y1 >= o.y1 - 0.5 && y1 <= o.y2 + 0.5 : x1 >= o.x1 - 0.5 && x1 <= o.x2 + 0.5 && o.y1 >= y1 - 0.5 && o.y1 <= y2 + 0.5) {
-              count++;
-            }
-          }
+      const cx2 = cellOf(run.x2 + pad);
+      const cy2 = cellOf(run.y2 + pad);
+      for (let cx = cellOf(run.x1 - pad); cx <= cx2; cx++) {
+        for (let cy = cellOf(run.y1 - pad); cy <= cy2; cy++) {
+          const list = cells.get(key(cx, cy));
+          if (list && visit(list, stamp)) return true;
         }
       }
     }
-    return count;
+    return false;
   }
 
   private cells(x1: number, y1: number, x2: number, y2: number, visit: (k: number) => void): void {
@@ -157,6 +158,9 @@ export class SegmentGrid {
     for (let cx = Math.floor(x1 / CELL); cx <= cx2; cx++) for (let cy = Math.floor(y1 / CELL); cy <= cy2; cy++) visit(key(cx, cy));
   }
 }
+
+/** Whether a horizontal run and a vertical one cross or touch. */
+const meets = (h: Run, v: Run) => v.x1 >= h.x1 - 0.5 && v.x1 <= h.x2 + 0.5 && h.y1 >= v.y1 - 0.5 && h.y1 <= v.y2 + 0.5;
 
 function push(map: Map<number, number[]>, k: number, v: number): void {
   const list = map.get(k);

@@ -153,9 +153,9 @@ export class SegmentGrid {
   }
 
   private cells(x1: number, y1: number, x2: number, y2: number, visit: (k: number) => void): void {
-    const cx2 = Math.floor(x2 / CELL);
-    const cy2 = Math.floor(y2 / CELL);
-    for (let cx = Math.floor(x1 / CELL); cx <= cx2; cx++) for (let cy = Math.floor(y1 / CELL); cy <= cy2; cy++) visit(key(cx, cy));
+    const cx2 = cellOf(x2);
+    const cy2 = cellOf(y2);
+    for (let cx = cellOf(x1); cx <= cx2; cx++) for (let cy = cellOf(y1); cy <= cy2; cy++) visit(key(cx, cy));
   }
 }
 

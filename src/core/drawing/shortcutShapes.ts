@@ -85,15 +85,16 @@ export function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point
   const ell: Point[][] = [];
   const two: Point[][] = [];
   const forward = b.x >= aRight;
-  const backward = bRight <= a.x;
+  // One node wholly left of the other: a route may leave and enter by their sides.
+  const sideways = forward || bRight <= a.x;
 
   // Leaving or entering by a side, pointing the way the other node lies.
   const exitX = forward ? aRight : a.x;
   const entryX = forward ? b.x : bRight;
-  if (forward || backward) {
+  if (sideways) {
     for (const y of new Set([...ysA, ...ysB])) if (ysA.includes(y) && ysB.includes(y)) straight.push([[exitX, y], [entryX, y]]);
   }
-  if ((forward || backward) && maxBends >= 1) {
+  if (sideways && maxBends >= 1) {
     // Out of a's side, then down or up into b's top or bottom.
     for (const y of ysA)
       for (const x of xsB) {
@@ -107,7 +108,7 @@ export function candidates(a: ShortcutNode, b: ShortcutNode, old: readonly Point
         else if (y <= a.y) ell.push([[x, a.y], [x, y], [entryX, y]]);
       }
   }
-  if ((forward || backward) && maxBends >= 2) {
+  if (sideways && maxBends >= 2) {
     // Side to side with one vertical in a channel between.
     const lo = Math.min(aRight, bRight);
     const hi = Math.max(a.x, b.x);

@@ -101,7 +101,13 @@ export interface JournalCover {
  * tab's leftover edit must never come back over it). `written` is 'all' for a whole rewrite.
  */
 export async function trimJournal(db: LanemapDB, cover: JournalCover, written: ReadonlySet<string> | 'all'): Promise<void> {
-  const rows = await db.journal.toArray();
+  const { gone, kept } = journalTrim(await db.journal.toArray(), cover, written);
+  if (gone.length > 0) await db.journal.bulkDelete(gone);
+  if (kept.length > 0) await db.journal.bulkPut(kept);
+}
+
+/** What trimJournal does to the journal's rows: the rows to delete (by seq) and those to put back shortened. */
+export function journalTrim(rows: readonly JournalRow[], cover: JournalCover, written: ReadonlySet<string> | 'all'): { gone: number[]; kept: JournalRow[] } {
   const gone: number[] = [];
   const kept: JournalRow[] = [];
   for (const row of rows) {
@@ -114,6 +120,5 @@ export async function trimJournal(db: LanemapDB, cover: JournalCover, written: R
     if (changes.length === 0) gone.push(row.seq!);
     else if (changes.length < row.changes.length) kept.push({ ...row, changes });
   }
-  if (gone.length > 0) await db.journal.bulkDelete(gone);
-  if (kept.length > 0) await db.journal.bulkPut(kept);
+  return { gone, kept };
 }

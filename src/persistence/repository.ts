@@ -8,6 +8,9 @@ import { replayExitJournals } from './exitJournal';
 import { CATALOGUE } from './catalogueTables';
 import { EditJournal } from './journal';
 import { replayJournal } from './journalReplay';
+import { canWriteDirect, writeDirect } from './directSave';
+import { recordKey } from './journalRows';
+import { SaveAnnouncer } from './saveChannel';
 import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, writeVersions, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
@@ -65,6 +68,8 @@ export class Repository {
   writesStarted = 0;
   /** Every edit, written at once; the saves trim it. */
   readonly journal: EditJournal;
+  /** Tells other tabs of the saves written outside Dexie. */
+  private readonly announcer: SaveAnnouncer;
   /** Saves wait while set (browser tests hold them to kill the browser between journal and save). */
   private held = false;
 
@@ -108,6 +113,7 @@ export class Repository {
     this.now = opts.now ?? Date.now;
     this.whenReady = new Promise((resolve) => (this.resolveReady = resolve));
     this.journal = new EditJournal(db, this.now);
+    this.announcer = new SaveAnnouncer(db.name, this.journal.tab);
     // The browser closes a database it deletes (site data cleared): Dexie opens a new, empty
     // one on the next request, so look at once whether the workspace is still there.
     // (Closing it ourselves fires the same event: a disposed repository ignores it.)
@@ -257,6 +263,7 @@ export class Repository {
   /** Stop the debounce and retry timers (tests, or a repository being replaced). Pending edits stay dirty. */
   dispose(): void {
     this.disposed = true;
+    this.announcer.close();
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     if (this.versionTimer !== null) clearTimeout(this.versionTimer);
@@ -344,7 +351,7 @@ export class Repository {
     this.writesStarted++;
     try {
       const ctx = this.writeContext(covered, added);
-      const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await writeChecked(this.db, ws, batch, ctx);
+      const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await this.writeRecords(ws, batch, ctx);
       const lost = wrote === 'all' && this.stored && !this.reseed;
       this.reseed = false;
       this.stored = true;
@@ -370,6 +377,23 @@ export class Repository {
     } finally {
       this.inFlight = new Set();
     }
+  }
+
+  /**
+   * The changed records: straight to IndexedDB when nothing in them touches the trash (most
+   * saves), else through Dexie. Either way a missing workspace row means storage was emptied
+   * under us, and Dexie's path writes everything again ('all').
+   */
+  private async writeRecords(ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
+    const plan = planWrites(ws, batch);
+    if (ctx.journal && canWriteDirect(this.db, plan, ctx.added)) {
+      const written = new Set(batch.map((d) => recordKey(d.table, d.id)));
+      if ((await writeDirect(this.db, plan, ctx.journal, written)) === 'records') {
+        this.announcer.announce();
+        return 'records';
+      }
+    }
+    return writeChecked(this.db, ws, plan, batch, ctx);
   }
 
   /** A failed save is tried again by itself, sooner first, until it works: a backup offered stops nothing. */

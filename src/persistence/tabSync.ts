@@ -3,16 +3,18 @@ import type { Id, Workspace } from '../core/model/types';
 import type { EmptiedRow, LanemapDB } from './db';
 import { mergeRemote, planMaps, remoteRowValidator, type MergeResult, type MergeRules, type RemoteSnapshot } from './remoteMerge';
 import type { Repository } from './repository';
+import { listenForSaves } from './saveChannel';
 
 // Keeps this tab's workspace in step with what other tabs save. Dexie's liveQuery tells us
-// when the stored map index, catalogue or workspace row changed (in any tab); we then read
+// when the stored map index, catalogue or workspace row changed (in any tab), and other tabs
+// announce the saves they write outside Dexie (saveChannel.ts); we then read
 // them, and the maps whose stored copy differs, in one transaction, and merge by the rules
 // in remoteMerge.ts. A read that overlapped one of this tab's own writes may be stale: it is
 // thrown away and made again once the write is done.
 
 export interface SyncOptions {
   db: LanemapDB;
-  repo: Pick<Repository, 'isPending' | 'writesStarted' | 'idle' | 'markDirty' | 'checkStored'>;
+  repo: Pick<Repository, 'isPending' | 'writesStarted' | 'idle' | 'markDirty' | 'checkStored' | 'journal'>;
   getWorkspace: () => Workspace | null;
   isHeldHere: (mapId: Id) => boolean;
   apply: (result: MergeResult) => void;
@@ -38,7 +40,11 @@ export class WorkspaceSync {
       next: () => this.request(),
       error: (e) => console.warn('Lanemap: watching storage for other tabs failed', e),
     });
-    this.stopWatching = () => sub.unsubscribe();
+    const stopListening = listenForSaves(db.name, this.opts.repo.journal.tab, () => void this.request());
+    this.stopWatching = () => {
+      sub.unsubscribe();
+      stopListening();
+    };
   }
 
   stop(): void {

@@ -59,12 +59,12 @@ export function planWrites(ws: Workspace, batch: Dirty[]): WritePlan {
  * was deleted under the open app (site data cleared) and made again empty by Dexie, so the
  * whole workspace is written from memory instead of the changed records. Says which it did.
  * Every request is issued at once: IndexedDB runs them in order (the look comes first), and
- * awaiting each reply in turn cost a round trip per request.
+ * awaiting each reply in turn cost a round trip per request. `plan` is planWrites(ws, batch).
  */
-export function writeChecked(db: LanemapDB, ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
+export function writeChecked(db: LanemapDB, ws: Workspace, plan: WritePlan, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
   return db.transaction('rw', allTables(db), async () => {
     const present = db.meta.get('workspace');
-    const jobs = [issuePlan(db, planWrites(ws, batch), ctx, true)];
+    const jobs = [issuePlan(db, plan, ctx, true)];
     if (ctx.journal) jobs.push(trimJournal(db, ctx.journal, new Set(batch.map((d) => recordKey(d.table, d.id)))));
     const [stored] = await Promise.all([present, ...jobs]);
     if (stored) return 'records';

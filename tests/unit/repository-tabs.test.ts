@@ -222,6 +222,7 @@ describe('taking in what another tab saved', () => {
       idle,
       markDirty: () => undefined,
       checkStored: () => undefined,
+      journal: b.repo.journal,
       // A write starts while the first read runs (the 2nd look), none during the second.
       get writesStarted() {
         return ++counted >= 2 ? 1 : 0;
@@ -235,7 +236,11 @@ describe('taking in what another tab saved', () => {
 
   it('watching: a save in one tab reaches the other without being asked for', async () => {
     const [a, b] = await twoTabs();
+    const looks = vi.spyOn(b.sync, 'request');
     b.sync.start();
+    // Watching starts with a look of its own: once it is done, only news of the save can bring it.
+    await vi.waitFor(() => expect(looks).toHaveBeenCalled());
+    await looks.mock.results[0]!.value;
     a.edit({ ...a.ws, departments: [{ id: 'd-1', name: 'Student recruitment' }] }, [{ table: 'departments', id: 'd-1' }]);
     await a.repo.flush();
     await vi.waitFor(() => expect(b.ws.departments[0]!.name).toBe('Student recruitment'));

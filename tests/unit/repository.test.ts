@@ -70,6 +70,22 @@ function countWriteTransactions() {
   return () => txSpy.mock.calls.slice(start).filter((args) => args[1] === 'readwrite' && !journalOnly(args[0])).length;
 }
 
+/** The records put into one object store from now on (whichever way the save writes them). */
+function putsInto(store: string) {
+  const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+  return () => puts.mock.calls.filter((_, i) => (puts.mock.contexts[i] as IDBObjectStore).name === store).map((args) => args[0] as { id: string });
+}
+
+/** The browser refuses puts into `store` `times` times (a full disk throws at the put) and lets the rest through. */
+function failPuts(store: string, error: () => Error, times = Infinity) {
+  const real = IDBObjectStore.prototype.put;
+  let left = times;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (this.name === store && left-- > 0) throw error();
+    return real.apply(this, args);
+  });
+}
+
 /** Replace one map in `current` as an edit would, and return the change to mark. */
 function editMap(id: string, fn: (m: ProcessMap) => ProcessMap): RecordChange {
   const before = current.maps.find((m) => m.id === id)!;
@@ -145,7 +161,7 @@ describe('Repository: saving edits', () => {
     const repo = newRepo(300);
     await repo.load();
     statuses = [];
-    const mapPuts = vi.spyOn(db.maps, 'bulkPut');
+    const mapPuts = putsInto('maps');
     const writes = countWriteTransactions();
 
     const changes = [
@@ -165,8 +181,7 @@ describe('Repository: saving edits', () => {
     await repo.flush();
 
     expect(writes()).toBe(1);
-    expect(mapPuts).toHaveBeenCalledTimes(1);
-    expect(mapPuts.mock.calls[0]![0].map((m) => m.id)).toEqual(['m-a']);
+    expect(mapPuts().map((m) => m.id)).toEqual(['m-a']);
     expect(statuses).toEqual([{ state: 'saving' }, { state: 'saved', at: expect.any(String) }]);
     expect(await db.mapIndex.get('m-a')).toMatchObject({ name: 'Offers (renamed)', nodeCount: 2 });
     expect(await db.systems.get('s-1')).toBeUndefined();
@@ -254,7 +269,7 @@ describe('Repository: saving edits', () => {
     const repo = newRepo();
     await repo.load();
     statuses = [];
-    vi.spyOn(db.maps, 'bulkPut').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    failPuts('maps', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 1);
 
     current = { ...current, departments: [...current.departments, { id: 'd-new', name: 'Registry' }] };
     repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Edited offline' })), { table: 'departments', id: 'd-new' }]);
@@ -276,7 +291,7 @@ describe('Repository: saving edits', () => {
   it('a failed seed is retried as a whole on the next flush', async () => {
     const repo = newRepo();
     await repo.load();
-    vi.spyOn(db.maps, 'bulkPut').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    failPuts('maps', () => new DOMException('full', 'QuotaExceededError'), 1);
     await expect(repo.seed(current)).rejects.toThrow();
     expect(statuses.at(-1)).toMatchObject({ state: 'error' });
     expect(await db.maps.count()).toBe(0);
@@ -290,7 +305,7 @@ describe('Repository: saving edits', () => {
     await newRepo().seed(current);
     const repo = newRepo();
     await repo.load();
-    vi.spyOn(db.mapIndex, 'bulkPut').mockRejectedValueOnce(new Error('disk on fire'));
+    failPuts('mapIndex', () => new Error('disk on fire'), 1);
     repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'X' }))]);
     await repo.flush();
     expect(statuses.at(-1)).toEqual({ state: 'error', message: expect.stringContaining('disk on fire') });
@@ -302,7 +317,7 @@ describe('Repository: saving edits', () => {
     const repo = new Repository(db, { getWorkspace: () => current, onStatus: (s) => statuses.push(s), debounceMs: 0, retryDelayMs: () => 30 });
     repos.push(repo);
     await repo.load();
-    const full = vi.spyOn(db.maps, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const full = failPuts('maps', () => new DOMException('full', 'QuotaExceededError'));
     for (const name of ['One', 'Two', 'Three']) {
       repo.markDirty([editMap('m-a', (m) => ({ ...m, name }))]);
       await repo.flush();

@@ -4,7 +4,7 @@ import { flowRoutes } from '../../src/core/drawing/flowRoutes';
 import { flowSides, stepRoute } from '../../src/core/drawing/stepRoute';
 import type { Id } from '../../src/core/model/types';
 import type { Selection } from '../../src/state/uiStore';
-import { buildEdges, followRoute, type FlowEdgeData } from '../../src/ui/editor/buildElements';
+import { buildEdges, followRoute, newEdgeCache, type FlowEdgeData } from '../../src/ui/editor/buildElements';
 
 // The canvas's edges take their lines from core/drawing: what the SVG picture draws when still,
 // the step between the live boxes while an end is dragged.
@@ -69,7 +69,7 @@ describe('buildEdges: one route per flow, from core/drawing', () => {
 
 describe('buildEdges: edge objects kept while their flow is unchanged', () => {
   test('renaming a step keeps every edge object whose line is the same; selecting a flow replaces only that edge', () => {
-    const cache = new Map();
+    const cache = newEdgeCache();
     const before = buildEdges(map, NONE, new Map(), cache);
     const step = map.nodes.find((n) => n.kind === 'step')!;
     const renamed = { ...map, nodes: map.nodes.map((n) => (n.id === step.id ? { ...n, label: `${n.label}!` } : n)) };
@@ -86,5 +86,18 @@ describe('buildEdges: edge objects kept while their flow is unchanged', () => {
     const picked = buildEdges(renamed, { ...NONE, flowIds: [flow.id] }, new Map(), cache);
     expect(picked.filter((e, i) => e !== after[i]).map((e) => e.id)).toEqual([flow.id]);
     expect(picked.find((e) => e.id === flow.id)!.selected).toBe(true);
+  });
+
+  test('when no edge changed (a step picked, a field edited) the same list comes back, so React Flow takes nothing in again', () => {
+    const cache = newEdgeCache();
+    const before = buildEdges(map, NONE, new Map(), cache);
+    const step = map.nodes.find((n) => n.kind === 'step')!;
+    expect(buildEdges(map, { ...NONE, nodeIds: [step.id] }, new Map(), cache)).toBe(before);
+    const noted = { ...map, nodes: map.nodes.map((n) => (n.id === step.id ? { ...n, minutesPerCase: 12 } : n)) };
+    expect(buildEdges(noted, NONE, new Map(), cache)).toBe(before);
+    // One flow picked: a new list, with that edge alone new.
+    const picked = buildEdges(noted, { ...NONE, flowIds: [map.flows[0]!.id] }, new Map(), cache);
+    expect(picked).not.toBe(before);
+    expect(picked.filter((e, i) => e !== before[i])).toHaveLength(1);
   });
 });

@@ -31,7 +31,7 @@ import { mapHeight, startView } from '../actions/readableFit';
 import { shortcutOf } from '../actions/table';
 import { revealNode } from '../actions/canvasView';
 import { useUi } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, newNodeCache, type LiveBox } from './buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, newEdgeCache, newNodeCache, type LiveBox } from './buildElements';
 import { dragTo, endDrag, NOT_DRAGGING, useLiveDrag } from './liveDrag';
 import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
@@ -82,7 +82,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
   const [sizing, setSizing] = useState<{ nodeId: Id; box: NodeBox } | null>(null);
   const cache = useRef(newNodeCache());
-  const edgeCache = useRef(new Map());
+  const edgeCache = useRef(newEdgeCache());
   const { screenToFlowPosition } = useReactFlow();
 
   const animated = useLayoutAnimation(map);

@@ -217,11 +217,21 @@ const sameBox = (a: NodeBox, b: NodeBox) => a.x === b.x && a.y === b.y && a.widt
 /** Routes are made anew for every map version; one that draws the same line keeps its edge object. */
 const sameRoute = (a: Route, b: Route) => a === b || (a.rounded === b.rounded && samePoint(a.label, b.label) && a.points.length === b.points.length && a.points.every((p, i) => samePoint(p, b.points[i]!)));
 
+/** Each flow's last edge object, and the last list handed out. */
+export interface EdgeCache {
+  entries: Map<Id, EdgeCacheEntry>;
+  last: Edge[];
+}
+export const newEdgeCache = (): EdgeCache => ({ entries: new Map(), last: [] });
+
 /**
  * Edge objects are reused, as node objects are, while their flow, route and selection are
  * unchanged: React Flow then re-renders only the edges an edit touched, not every flow of the map.
+ * When none changed (a step picked, a field edited) the last list itself is handed back, so React
+ * Flow does not take in the edges again (it rebuilds its index of every connection for a new list).
  */
-export function buildEdges(stored: ProcessMap, selection: Selection, drag: ReadonlyMap<Id, LiveBox>, cache: Map<Id, EdgeCacheEntry> = new Map()): Edge[] {
+export function buildEdges(stored: ProcessMap, selection: Selection, drag: ReadonlyMap<Id, LiveBox>, edgeCache: EdgeCache = newEdgeCache()): Edge[] {
+  const cache = edgeCache.entries;
   const map = fittedBoxes(stored);
   const selected = new Set(selection.flowIds);
   const drawing = drawingOf(map);
@@ -263,5 +273,8 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
     edges.push(rf);
   }
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  const last = edgeCache.last;
+  if (edges.length === last.length && edges.every((e, i) => e === last[i])) return last;
+  edgeCache.last = edges;
   return edges;
 }

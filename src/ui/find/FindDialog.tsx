@@ -14,7 +14,8 @@ export function FindDialog() {
   const ref = useModalDialog(open);
   const list = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
-  const workspace = useDocument((s) => s.workspace);
+  // Closed, it does not follow the document: every edit would render it for nothing.
+  const workspace = useDocument((s) => (open ? s.workspace : null));
   const hits = useMemo(() => (open && workspace ? findAcrossMaps(workspace, query) : []), [open, workspace, query]);
 
   const choose = (hit: FoundNode) => {

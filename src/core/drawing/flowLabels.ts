@@ -42,36 +42,44 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 
 /** Boxes in grid cells, so a 1000-node map answers "what is here" without trying every node. */
 class BoxGrid {
-  private cells = new Map<string, Box[]>();
+  // Numbered cells, not "x,y" strings: the grid of every line is built on each edit, and making
+  // a string per cell was most of that time.
+  private cells = new Map<number, Box[]>();
 
   add(b: Box): void {
-    this.each(b, (key) => {
-      const list = this.cells.get(key);
-      if (list) list.push(b);
-      else this.cells.set(key, [b]);
-    });
+    const [x0, x1, y0, y1] = span(b);
+    for (let gx = x0; gx <= x1; gx++) {
+      for (let gy = y0; gy <= y1; gy++) {
+        const key = cellKey(gx, gy);
+        const list = this.cells.get(key);
+        if (list) list.push(b);
+        else this.cells.set(key, [b]);
+      }
+    }
   }
 
   /** How much of `b` the boxes cover (a box in several cells counted once), leaving out those of `except`. */
   covered(b: Box, except?: Id): number {
+    const [x0, x1, y0, y1] = span(b);
     const seen = new Set<Box>();
     let area = 0;
-    this.each(b, (key) => {
-      for (const o of this.cells.get(key) ?? []) {
-        if (seen.has(o) || (except !== undefined && o.owner === except) || !overlaps(o, b)) continue;
-        seen.add(o);
-        area += (Math.min(o.x + o.w, b.x + b.w) - Math.max(o.x, b.x)) * (Math.min(o.y + o.h, b.y + b.h) - Math.max(o.y, b.y));
+    for (let gx = x0; gx <= x1; gx++) {
+      for (let gy = y0; gy <= y1; gy++) {
+        for (const o of this.cells.get(cellKey(gx, gy)) ?? []) {
+          if (seen.has(o) || (except !== undefined && o.owner === except) || !overlaps(o, b)) continue;
+          seen.add(o);
+          area += (Math.min(o.x + o.w, b.x + b.w) - Math.max(o.x, b.x)) * (Math.min(o.y + o.h, b.y + b.h) - Math.max(o.y, b.y));
+        }
       }
-    });
+    }
     return area;
   }
-
-  private each(b: Box, visit: (key: string) => void): void {
-    for (let gx = Math.floor(b.x / CELL); gx <= Math.floor((b.x + b.w) / CELL); gx++) {
-      for (let gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) visit(`${gx},${gy}`);
-    }
-  }
 }
+
+/** The first and last cell columns and rows a box reaches. */
+const span = (b: Box): [number, number, number, number] => [Math.floor(b.x / CELL), Math.floor((b.x + b.w) / CELL), Math.floor(b.y / CELL), Math.floor((b.y + b.h) / CELL)];
+/** One number per cell: distinct while a map stays within half a million cells (80 million px) of the origin. */
+const cellKey = (gx: number, gy: number) => gx * 1_048_576 + gy;
 
 const inflate = (b: NodeBox): Box => ({ x: b.x - CLEAR, y: b.y - CLEAR, w: b.width + 2 * CLEAR, h: b.height + 2 * CLEAR });
 
@@ -179,6 +187,9 @@ export function placeFlowLabels(
   style: TextStyle = SCREEN_TEXT,
   findings?: ReadonlyMap<Id, number | string>,
 ): Map<Id, Point> {
+  const placed = new Map<Id, Point>();
+  // Most flows have no label: a map without any needs no grid of its nodes and lines.
+  if (!routes.some(({ flow }) => flow.label?.trim())) return placed;
   const nodes = new BoxGrid();
   const decisions = new Set<Id>();
   for (const n of map.nodes) {
@@ -188,7 +199,6 @@ export function placeFlowLabels(
   }
   const lines = lineBoxes(routes);
   const labels = new BoxGrid();
-  const placed = new Map<Id, Point>();
   for (const { flow, route } of routes) {
     const text = flow.label?.trim().replace(/\s+/g, ' ');
     if (!text) continue;

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/analysis/types';
-import { patchBetween } from '../core/commands/workspacePatch';
+import { slimPatchBetween } from '../core/commands/workspacePatch';
 import type { Workspace } from '../core/model/types';
 import type { AnalysisReply, AnalysisRequest } from './analysisProtocol';
 
@@ -47,7 +47,7 @@ export function startAnalysisWorker(onResult: (r: AnalysisResult) => void, onFai
     analyse(ws) {
       if (failed) return;
       const t0 = performance.now();
-      const patch = mirrored ? patchBetween(mirrored, ws) : null;
+      const patch = mirrored ? slimPatchBetween(mirrored, ws) : null;
       const request: AnalysisRequest = patch ? { seq: ++seq, kind: 'patch', patch } : { seq: ++seq, kind: 'full', workspace: ws };
       try {
         worker.postMessage(request);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../src/core/analysis';
-import { applyPatch, patchBetween } from '../../src/core/commands/workspacePatch';
+import { applyPatch, slimPatchBetween } from '../../src/core/commands/workspacePatch';
 import { addDataStore, applyChanges, deleteDataStore, deleteMap, diffWorkspace, duplicateMap, updateDataStore, updateNode } from '../../src/core/commands';
 import { demoWorkspace } from '../../src/core/demo';
 import type { Workspace } from '../../src/core/model/types';
@@ -30,7 +30,7 @@ describe('the analysis copy of the workspace', () => {
     ];
     const seen = new Set<string>();
     const step = (next: Workspace) => {
-      const patch = patchBetween(ws, next);
+      const patch = slimPatchBetween(ws, next);
       expect(patch).not.toBeNull();
       copy = applyPatch(copy, send(patch!));
       ws = next;
@@ -55,17 +55,26 @@ describe('the analysis copy of the workspace', () => {
     const ws = demoWorkspace(NOW);
     const map = ws.maps[2]!;
     const next = updateNode.run(ws, { mapId: map.id, nodeId: map.nodes[1]!.id, patch: { label: 'Typed fast' } }, ctx);
-    const patch = patchBetween(ws, next)!;
-    expect(patch.changes.map((c) => [c.table, c.id])).toStrictEqual([['maps', map.id]]);
+    const patch = slimPatchBetween(ws, next)!;
+    expect(patch.changes).toStrictEqual([]);
+    expect(patch.edits!.map((e) => [e.table, e.id])).toStrictEqual([['maps', map.id]]);
     expect(patch.orders).toStrictEqual({});
-    // Only the new side travels: the record as it was is not copied to the worker.
-    expect(patch.changes[0]).not.toHaveProperty('before');
-    expect(JSON.stringify(patch).length).toBeLessThan(JSON.stringify(next).length / 3);
-    expect(patchBetween(ws, { ...next, meta: { ...next.meta, id: 'another-workspace' } })).toBeNull();
+    // Only what changed inside the map travels: its new label, not the map, nor what it was.
+    expect(JSON.stringify(patch)).toContain('Typed fast');
+    expect(JSON.stringify(patch).length).toBeLessThan(JSON.stringify(map).length / 20);
+    // A record added or removed still travels whole (added) or as its id (removed).
+    const added = slimPatchBetween(ws, { ...ws, dataStores: [...ws.dataStores, { id: 'ds-x', name: 'Mailbox', kind: 'email', systemId: null, customerFields: [] }] })!;
+    expect(added.changes.map((c) => [c.table, c.id, c.after !== undefined])).toStrictEqual([['dataStores', 'ds-x', true]]);
+    expect(added.changes[0]).not.toHaveProperty('before');
+    expect(slimPatchBetween(ws, { ...next, meta: { ...next.meta, id: 'another-workspace' } })).toBeNull();
   });
 
   it('refuses a patch that does not fit its copy, rather than analysing the wrong workspace', () => {
     const ws = demoWorkspace(NOW);
     expect(() => applyPatch(ws, { changes: [], orders: { maps: ['m-none', ...ws.maps.slice(1).map((m) => m.id)] } })).toThrow(/out of step/);
+    // An edit of a record the copy does not have, or of a step it does not have.
+    expect(() => applyPatch(ws, { changes: [], edits: [{ table: 'maps', id: 'm-none', ops: [{ path: ['name'], set: 'X' }] }], orders: {} })).toThrow(/out of step/);
+    const map = ws.maps[0]!;
+    expect(() => applyPatch(ws, { changes: [], edits: [{ table: 'maps', id: map.id, ops: [{ path: ['nodes', { id: 'n-none' }, 'label'], set: 'X' }] }], orders: {} })).toThrow(/out of step/);
   });
 });

@@ -5,13 +5,11 @@ import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
 import { describeSaveError, waitingText } from './saveErrors';
 import { replayExitJournals } from './exitJournal';
-import { CATALOGUE } from './catalogueTables';
 import { EditJournal } from './journal';
 import { replayJournal } from './journalReplay';
-import { canWriteDirect, writeDirect } from './directSave';
-import { recordKey } from './journalRows';
+import { writeEdits } from './directSave';
 import { SaveAnnouncer } from './saveChannel';
-import { type Dirty, planWrites, writeAll, writeChecked, writePlanAtOnce, writeVersions, type WriteContext } from './writes';
+import { type Dirty, everyRecord, planWrites, writeAll, writePlanAtOnce, writeVersions, type WriteContext } from './writes';
 
 export { describeSaveError } from './saveErrors';
 
@@ -351,7 +349,7 @@ export class Repository {
     this.writesStarted++;
     try {
       const ctx = this.writeContext(covered, added);
-      const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await this.writeRecords(ws, batch, ctx);
+      const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await writeEdits(this.db, ws, batch, ctx, () => this.announcer.announce());
       const lost = wrote === 'all' && this.stored && !this.reseed;
       this.reseed = false;
       this.stored = true;
@@ -379,23 +377,6 @@ export class Repository {
     }
   }
 
-  /**
-   * The changed records: straight to IndexedDB when nothing in them touches the trash (most
-   * saves), else through Dexie. Either way a missing workspace row means storage was emptied
-   * under us, and Dexie's path writes everything again ('all').
-   */
-  private async writeRecords(ws: Workspace, batch: Dirty[], ctx: WriteContext): Promise<'records' | 'all'> {
-    const plan = planWrites(ws, batch);
-    if (ctx.journal && canWriteDirect(this.db, plan, ctx.added)) {
-      const written = new Set(batch.map((d) => recordKey(d.table, d.id)));
-      if ((await writeDirect(this.db, plan, ctx.journal, written)) === 'records') {
-        this.announcer.announce();
-        return 'records';
-      }
-    }
-    return writeChecked(this.db, ws, plan, batch, ctx);
-  }
-
   /** A failed save is tried again by itself, sooner first, until it works: a backup offered stops nothing. */
   private retryLater(): void {
     this.failures++;
@@ -413,11 +394,4 @@ export class Repository {
     this.lastStatus = sig;
     this.opts.onStatus(s);
   }
-}
-
-/** Every record of the workspace, as dirty entries. */
-function everyRecord(ws: Workspace): Dirty[] {
-  const rows: Dirty[] = [{ table: 'meta', id: 'workspace' }, ...ws.maps.map((m): Dirty => ({ table: 'maps', id: m.id }))];
-  for (const table of CATALOGUE) for (const r of ws[table]) rows.push({ table, id: r.id });
-  return rows;
 }

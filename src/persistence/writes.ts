@@ -167,6 +167,13 @@ async function replaceAll(db: LanemapDB, ws: Workspace, ctx: WriteContext): Prom
   for (const map of maps) await recordRevision(db, map, ctx);
 }
 
+/** Every record of the workspace, as dirty entries. */
+export function everyRecord(ws: Workspace): Dirty[] {
+  const rows: Dirty[] = [{ table: 'meta', id: 'workspace' }, ...ws.maps.map((m): Dirty => ({ table: 'maps', id: m.id }))];
+  for (const table of CATALOGUE) for (const r of ws[table]) rows.push({ table, id: r.id });
+  return rows;
+}
+
 export function orderRow(ws: Workspace): OrderRow {
   const idsOf = (rows: { id: Id }[]) => rows.map((r) => r.id);
   return { key: 'order', departments: idsOf(ws.departments), systems: idsOf(ws.systems), dataStores: idsOf(ws.dataStores), maps: idsOf(ws.maps) };

@@ -35,7 +35,20 @@ function build(args: string[]): void {
   if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed:\n${r.stderr}`);
 }
 
-const benchMap = (nodes: number, seed: number, id: string): ProcessMap => ({ ...quickLayout(generateMap({ nodes, lanes: 6, seed, id })), id, name: `Bench ${nodes} nodes` });
+/** A decision's branches named as a workshop names them (Yes, No, then Other), so both sides place flow labels as on a real map. */
+function withBranchLabels(map: ProcessMap): ProcessMap {
+  const decisions = new Set(map.nodes.filter((n) => n.kind === 'decision').map((n) => n.id));
+  const named = new Map<string, number>();
+  const flows = map.flows.map((f) => {
+    if (!decisions.has(f.from)) return f;
+    const k = named.get(f.from) ?? 0;
+    named.set(f.from, k + 1);
+    return { ...f, label: ['Yes', 'No'][k] ?? 'Other' };
+  });
+  return { ...map, flows };
+}
+
+const benchMap = (nodes: number, seed: number, id: string): ProcessMap => ({ ...quickLayout(withBranchLabels(generateMap({ nodes, lanes: 6, seed, id }))), id, name: `Bench ${nodes} nodes` });
 
 function workspaceFile(dir: string, name: string, maps: ProcessMap[]): string {
   const ws: Workspace = { meta: { id: `bench-${name}`, name }, departments: [], systems: [], dataStores: [], maps };

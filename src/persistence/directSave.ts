@@ -12,7 +12,7 @@ import { type Dirty, indexRow, planWrites, writeChecked, type WriteContext, type
 // Dexie as before.
 
 /** What came of it: written; or the workspace row was missing (storage emptied), so nothing was. */
-export type DirectOutcome = 'records' | 'absent';
+type DirectOutcome = 'records' | 'absent';
 
 const STORES = ['meta', 'maps', 'mapIndex', 'departments', 'systems', 'dataStores', 'journal'];
 

@@ -110,6 +110,16 @@ export class LanemapDB extends Dexie {
       .stores({ journal: '++seq, tab' })
       .upgrade((tx) => runMigration(tx, 3, now));
   }
+
+  /**
+   * Open again a database the browser closed under us (site data cleared), before a transaction
+   * needs it. Dexie would reopen it on the transaction's first request, but a transaction made
+   * to wait for that loses track of its awaits in Chromium: it writes everything, then fails as
+   * "committed too early", and the save is reported failed. One we closed ourselves stays closed.
+   */
+  async openIfClosedByBrowser(): Promise<void> {
+    if (!this.isOpen() && !this.hasBeenClosed()) await this.open();
+  }
 }
 
 /** One migration step inside the database's upgrade transaction: read, transform, write back. */

@@ -3,7 +3,7 @@ import type { RecordChange } from '../core/commands/diff';
 import type { Id, ProcessMap, Workspace } from '../core/model/types';
 import type { LanemapDB, QuarantineRow } from './db';
 import { quarantineRows, readStoredWorkspace } from './loadWorkspace';
-import { describeSaveError, waitingText } from './saveErrors';
+import { cutShortByClose, describeSaveError, waitingText } from './saveErrors';
 import { replayExitJournals } from './exitJournal';
 import { EditJournal } from './journal';
 import { replayJournal } from './journalReplay';
@@ -348,6 +348,7 @@ export class Repository {
     this.emit({ state: 'saving' });
     this.writesStarted++;
     try {
+      await this.db.openIfClosedByBrowser();
       const ctx = this.writeContext(covered, added);
       const wrote = this.reseed ? (await writeAll(this.db, ws, ctx), 'all') : await writeEdits(this.db, ws, batch, ctx, () => this.announcer.announce());
       const lost = wrote === 'all' && this.stored && !this.reseed;
@@ -369,6 +370,14 @@ export class Repository {
         if (!this.dirty.has(key)) this.dirty.set(key, d);
       }
       for (const id of added) this.added.add(id);
+      if (this.failures === 0 && cutShortByClose(e)) {
+        // The first save cut short by the browser closing the database (site data cleared) is
+        // made again once the close is through, first looking whether storage was emptied. No
+        // alarm for it: the alarm's dialog would take the keyboard from whatever is being typed.
+        this.verify = true;
+        this.retryLater();
+        return;
+      }
       this.emit({ state: 'error', message: `${describeSaveError(e)} ${waitingText(this.waitingEdits)}` });
       this.retryLater();
       throw e;

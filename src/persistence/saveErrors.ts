@@ -23,6 +23,17 @@ export function describeSaveError(e: unknown): string {
   return `Not saved: ${detail}. ${kept}`;
 }
 
+/**
+ * The save was cut short by the database closing under it (site data cleared: the browser aborts
+ * what is running, then closes the connection) rather than refused (a full disk is a quota error).
+ * Dexie's "committed too early" belongs here too: it follows a reopening.
+ */
+export function cutShortByClose(e: unknown): boolean {
+  const all = causes(e);
+  if (all.some((c) => c.name === 'QuotaExceededError' || /quota/i.test(c.message))) return false;
+  return all.some((c) => ['AbortError', 'InvalidStateError', 'DatabaseClosedError', 'PrematureCommitError'].includes(c.name));
+}
+
 /** How many edits a failed save leaves waiting, in words, for the save indicator. */
 export function waitingText(edits: number): string {
   if (edits <= 0) return 'Lanemap keeps trying to save.';

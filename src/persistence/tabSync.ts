@@ -95,6 +95,7 @@ export class WorkspaceSync {
     if (!getWorkspace()) return 'unchanged';
     const started = repo.writesStarted;
     const rules = this.rules();
+    await db.openIfClosedByBrowser();
     const { snap, fetched } = await db.transaction('r', [db.meta, db.mapIndex, db.departments, db.systems, db.dataStores, db.maps], async () => {
       const [meta, index, departments, systems, dataStores] = await Promise.all([
         db.meta.toArray(),

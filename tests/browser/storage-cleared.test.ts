@@ -11,6 +11,13 @@ test('site data cleared while open: the whole workspace is written again, the us
   const before: [string, string][] = [['Reply with prospectus', 'Edit before one'], ['Sends application', 'Edit before two'], ['Assess application', 'Edit before three']];
   for (const [from, to] of before) await renameNode(page, from, to);
   const mapsBefore = await page.locator('.map-list > li').count();
+  // From here on, whether the page ever says the work is not being saved: the wipe is news to
+  // tell, not a failed save (a false alarm's dialog took the keyboard from the label being typed).
+  await page.evaluate(`(() => {
+    window.__saveFailed = null;
+    const look = () => { window.__saveFailed ??= document.querySelector('.save-error, dialog.save-failure[open]')?.textContent ?? null; };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
 
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(APP_URL).origin, storageTypes: 'indexeddb' });
@@ -19,6 +26,7 @@ test('site data cleared while open: the whole workspace is written again, the us
   for (const [from, to] of after) await renameNode(page, from, to);
   // Said in plain words, not only in the console.
   await expect.poll(() => page.getByRole('alert').filter({ hasText: /deleted .*stored data/i }).count()).toBeGreaterThan(0);
+  expect(await page.evaluate('window.__saveFailed')).toBeNull();
 
   await page.reload();
   await waitForCanvas(page);

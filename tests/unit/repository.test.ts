@@ -312,6 +312,28 @@ describe('Repository: saving edits', () => {
     expect((await db.maps.get('m-a'))!.name).toBe('Offers');
   });
 
+  it('a save cut short by the browser closing the database is made again at once, with no alarm; a second one is reported', async () => {
+    await newRepo().seed(current);
+    const repo = new Repository(db, { getWorkspace: () => current, onStatus: (s) => statuses.push(s), debounceMs: 0, retryDelayMs: () => 30 });
+    repos.push(repo);
+    await repo.load();
+    // What a running transaction gets when site data is cleared: aborted as the connection closes.
+    const closing = () => new DOMException('The connection was closed.', 'AbortError');
+    failPuts('maps', closing, 1);
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Cut short once' }))]);
+    await repo.flush();
+    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'saved' }), { timeout: 3000 });
+    expect(statuses.filter((s) => s.state === 'error')).toEqual([]);
+    expect(await reload()).toEqual(current);
+
+    // Cut short again and again: after the quiet retry, the user hears of it.
+    vi.restoreAllMocks();
+    failPuts('maps', closing);
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Cut short for good' }))]);
+    await repo.flush();
+    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'error', message: expect.stringContaining('connection was closed') }), { timeout: 3000 });
+  });
+
   it('a failed save is tried again by itself until it works, and the status counts the edits waiting', async () => {
     await newRepo().seed(current);
     const repo = new Repository(db, { getWorkspace: () => current, onStatus: (s) => statuses.push(s), debounceMs: 0, retryDelayMs: () => 30 });

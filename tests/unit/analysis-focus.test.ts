@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingFocus, nodeBadges } from '../../src/core/analysis/focus';
+import { analyzeWorkspace } from '../../src/core/analysis';
+import { generateMap } from '../../src/core/layout/generate';
 import type { Finding } from '../../src/core/analysis';
 import type { DataStore, ProcessMap } from '../../src/core/model/types';
 
@@ -47,5 +49,34 @@ describe('findingFocus', () => {
     const map = drawnMap([['n-crm', 'crm'], ['n-db', 'crmdb'], ['n-other', 'crmevents'], ['n-sheet', 'sheet']]);
     const silo: Finding = { ...duplicate(['crm']), kind: 'silo-system' };
     expect(findingFocus(silo, map, { dataStores: stores }).nodeIds).toEqual(['n-crm', 'n-db', 'n-other']);
+  });
+});
+
+describe('nodeBadges', () => {
+  // Generated maps and their real findings: each node's badge counts the findings whose focus
+  // lights it, and carries the worst of their severities.
+  it('counts, per node, the findings findingFocus lights it for, on generated maps', () => {
+    const rank = { high: 0, medium: 1, low: 2 } as const;
+    for (const seed of [3, 17, 41]) {
+      const map = { ...generateMap({ nodes: 120, lanes: 5, seed, id: `g${seed}` }), id: 'm1' };
+      // Catalogue findings name stores and systems; logic findings name nodes and lanes.
+      const refs = map.nodes.filter((n) => n.refId).map((n) => n.refId!);
+      const findings: Finding[] = [
+        ...analyzeWorkspace({ meta: { id: 'w', name: 'W' }, departments: [], systems: [], dataStores: stores, maps: [map] }),
+        { ...duplicate([...refs.slice(0, 3), map.nodes[0]!.id]), severity: 'medium' },
+        { ...duplicate([map.lanes[0]!.id, map.nodes[1]!.id, map.nodes[1]!.id]), id: 'f2', severity: 'low' },
+        { ...duplicate([map.nodes[2]!.id]), id: 'f3', mapIds: ['other map'] },
+      ];
+      expect(findings.length).toBeGreaterThan(4);
+      const expected = new Map<string, { count: number; severity: Finding['severity'] }>();
+      for (const f of findings.filter((x) => x.mapIds.includes('m1'))) {
+        for (const id of findingFocus(f, map, { dataStores: stores }).nodeIds) {
+          const prev = expected.get(id);
+          expected.set(id, prev ? { count: prev.count + 1, severity: rank[f.severity] < rank[prev.severity] ? f.severity : prev.severity } : { count: 1, severity: f.severity });
+        }
+      }
+      expect(expected.size).toBeGreaterThan(0);
+      expect(nodeBadges(findings, map, { dataStores: stores })).toEqual(expected);
+    }
   });
 });

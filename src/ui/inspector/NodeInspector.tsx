@@ -2,9 +2,9 @@ import * as C from '../../core/commands';
 import type { MapNode, NodeKind, ProcessMap } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { isCatalogueKind, isControlKind, NODE_KIND_LABEL } from '../../core/model/vocabulary';
-import { connect } from '../../state/flowActions';
 import { setNodesLane, updateNode } from '../../state/nodeActions';
 import { CatalogueLink } from './CatalogueLink';
+import { type ConnectOption, ConnectToField } from './ConnectToField';
 import { StepComments } from './StepComments';
 import { MeasureField, SelectField, TextField } from './fields';
 
@@ -41,21 +41,7 @@ export function NodeInspector({ map, node }: { map: ProcessMap; node: MapNode })
       {isCatalogueKind(node.kind) && <CatalogueLink map={map} node={node} />}
       <TextField label="Notes" value={node.notes ?? ''} multiline placeholder="What people said about this step" onCommit={(notes) => patch({ notes })} />
       {node.kind !== 'note' && others.length > 0 && (
-        <label className="field">
-          <span>Connect to…</span>
-          <select
-            aria-label="Connect to"
-            value=""
-            onChange={(e) => {
-              if (e.target.value) connect(map.id, node.id, e.target.value);
-            }}
-          >
-            <option value="">Choose a node</option>
-            {others.map((n) => (
-              <option key={n.id} value={n.id}>{n.label} ({NODE_KIND_LABEL[n.kind]})</option>
-            ))}
-          </select>
-        </label>
+        <ConnectToField mapId={map.id} nodeId={node.id} options={others.map((n): ConnectOption => [n.id, `${n.label} (${NODE_KIND_LABEL[n.kind]})`])} />
       )}
       {(incoming.length > 0 || outgoing.length > 0) && (
         <div className="flows-summary">

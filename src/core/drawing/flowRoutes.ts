@@ -3,7 +3,7 @@ import { detourRoute } from './detourRoute';
 import { placeFlowLabels } from './flowLabels';
 import { decisionSourceSides } from './decisionPorts';
 import { flowSides, polylineRoute, type Route, stepRoute } from './stepRoute';
-import type { TextStyle } from './textStyle';
+import { SCREEN_TEXT, type TextStyle } from './textStyle';
 
 // Every flow of a map as it is drawn, by the canvas and the picture alike: the layout's routed
 // points where it has them, else the step shape between the two boxes, else a way round; a
@@ -39,4 +39,25 @@ export function flowRoutes(map: ProcessMap, style?: TextStyle, findings?: Readon
   }
   const labels = placeFlowLabels(map, out, style, findings);
   return out.map((r) => ({ ...r, route: { ...r.route, label: labels.get(r.flow.id) ?? r.route.label } }));
+}
+
+/**
+ * Whether flowRoutes draws map `b` exactly as it drew `a` (no findings marks): the same boxes,
+ * bends and flows, and every node the same in all that routing and label placement read of it:
+ * its kind, its marks (done by hand, notes), and its words only where they hang outside the shape
+ * (an event's caption, a decision's text). A step renamed in place changes none of these, so the
+ * editor keeps the last drawing rather than route and place every label of the map again.
+ */
+export function drawsFlowsAlike(a: ProcessMap, b: ProcessMap, style: TextStyle = SCREEN_TEXT): boolean {
+  if (a === b) return true;
+  if (a.view.nodes !== b.view.nodes || a.view.flowPoints !== b.view.flowPoints || a.flows !== b.flows || a.nodes.length !== b.nodes.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const p = a.nodes[i]!;
+    const q = b.nodes[i]!;
+    if (p === q) continue;
+    if (p.id !== q.id || p.kind !== q.kind || !p.manual !== !q.manual || !p.notes !== !q.notes) return false;
+    const place = style.labels[p.kind]?.place;
+    if (p.label !== q.label && (place === 'below' || place === 'diamond')) return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { flowRoutes } from '../../core/drawing/flowRoutes';
+import { drawsFlowsAlike, flowRoutes } from '../../core/drawing/flowRoutes';
 import { fittedBoxes } from '../../core/drawing/nodeSize';
 import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
 import { laneBands, mapWidth } from '../../core/model/geometry';
@@ -195,11 +195,14 @@ function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetH
 
 /** Per map version: every flow's route and label spot. They look at every node, so once per edit, not per frame. */
 const drawings = new WeakMap<ProcessMap, Map<Id, Route>>();
+/** The map version drawn last: an edit that changes nothing drawn (a step renamed) keeps its drawing. */
+let lastDrawn: { map: ProcessMap; drawing: Map<Id, Route> } | null = null;
 function drawingOf(map: ProcessMap): Map<Id, Route> {
   let drawing = drawings.get(map);
   if (!drawing) {
-    drawing = new Map(flowRoutes(map).map(({ flow, route }) => [flow.id, route]));
+    drawing = lastDrawn && drawsFlowsAlike(lastDrawn.map, map) ? lastDrawn.drawing : new Map(flowRoutes(map).map(({ flow, route }) => [flow.id, route]));
     drawings.set(map, drawing);
+    lastDrawn = { map, drawing };
   }
   return drawing;
 }

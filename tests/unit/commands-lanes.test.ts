@@ -5,12 +5,18 @@ import {
   deleteLane,
   inferFlowKind,
   minLaneHeight,
+  minLaneHeights,
   moveLane,
   renameLane,
   resizeLane,
   setLaneDepartment,
 } from '../../src/core/commands';
 import { laneBands, MIN_LANE_HEIGHT } from '../../src/core/model/geometry';
+import { demoWorkspace } from '../../src/core/demo';
+import { laneNeed } from '../../src/core/drawing/laneNames';
+import { SCREEN_TEXT } from '../../src/core/drawing/textStyle';
+import { generateMap } from '../../src/core/layout/generate';
+import { quickLayout } from '../../src/core/layout/quickLayout';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import {
   ctx,
@@ -361,5 +367,23 @@ describe('lane commands are pure', () => {
     const { ws, next } = expectPure(run);
     expect(next.maps[1]).toBe(ws.maps[1]);
     expect(next.departments).toBe(ws.departments);
+  });
+});
+
+describe('minLaneHeights', () => {
+  // The canvas reads every lane's minimum at once; each must be the least height that still holds
+  // the lane's nodes (10 px under the lowest) and its whole name, on maps it was not written for.
+  it('gives each lane the height holding its lowest node and its name, on the demo and generated maps', () => {
+    const maps = [...demoWorkspace(NOW).maps, ...[5, 19].map((seed) => quickLayout(generateMap({ nodes: 90, lanes: 5, seed, id: `g${seed}` })))];
+    for (const map of maps) {
+      const all = minLaneHeights(map);
+      expect([...all.keys()]).toEqual(map.lanes.map((l) => l.id));
+      for (const band of laneBands(map)) {
+        const lowest = Math.max(...map.nodes.filter((n) => n.laneId === band.laneId).map((n) => map.view.nodes[n.id]!.y + map.view.nodes[n.id]!.height));
+        const name = laneNeed(map, map.lanes.find((l) => l.id === band.laneId)!, SCREEN_TEXT);
+        expect(all.get(band.laneId), `${map.id} ${band.laneId}`).toBe(Math.ceil(Math.max(MIN_LANE_HEIGHT, name, lowest - band.y + 10)));
+        expect(minLaneHeight(map, band.laneId)).toBe(all.get(band.laneId));
+      }
+    }
   });
 });

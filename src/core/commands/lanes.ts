@@ -87,15 +87,26 @@ export const moveLane = mapCommand<{ mapId: Id; laneId: Id; direction: -1 | 1 }>
 
 /** The smallest height that still holds every node of the lane, and its whole name. */
 export function minLaneHeight(map: ProcessMap, laneId: Id): number {
-  const band = laneBands(map).find((b) => b.laneId === laneId);
-  if (!band) return MIN_LANE_HEIGHT;
-  // Room for its nodes, and for its whole name across the header.
-  let need = Math.max(MIN_LANE_HEIGHT, laneNeed(map, requireLane(map, laneId), SCREEN_TEXT));
+  return minLaneHeights(map).get(laneId) ?? MIN_LANE_HEIGHT;
+}
+
+/** minLaneHeight of every lane, from one pass over the nodes (the canvas wants them all on every edit). */
+export function minLaneHeights(map: ProcessMap): Map<Id, number> {
+  const bottom = new Map<Id, number>();
   for (const n of map.nodes) {
     const b = map.view.nodes[n.id];
-    if (b && n.laneId === laneId) need = Math.max(need, b.y + b.height - band.y + 10);
+    if (b) bottom.set(n.laneId, Math.max(bottom.get(n.laneId) ?? -Infinity, b.y + b.height));
   }
-  return Math.ceil(need);
+  const lanes = new Map(map.lanes.map((l) => [l.id, l]));
+  const out = new Map<Id, number>();
+  for (const band of laneBands(map)) {
+    const lane = lanes.get(band.laneId);
+    if (!lane) continue;
+    // Room for its nodes, and for its whole name across the header.
+    const need = Math.max(MIN_LANE_HEIGHT, laneNeed(map, lane, SCREEN_TEXT), (bottom.get(lane.id) ?? -Infinity) - band.y + 10);
+    out.set(lane.id, Math.ceil(need));
+  }
+  return out;
 }
 
 /** Change a band's height; the lanes below move with their nodes. Never cuts a node off. */

@@ -42,6 +42,20 @@ export function laneTagLines(tag: string, style: TextStyle): string[] {
  * header's buttons under them.
  */
 export function laneHeaderNeed(name: string, tag: string | undefined, style: TextStyle): number {
+  // Measured once per name and style: the canvas asks for every lane on every edit.
+  const known = headerNeeds.get(style) ?? headerNeeds.set(style, new Map()).get(style)!;
+  const key = `${name}\u0000${tag ?? '\u0001'}`;
+  let need = known.get(key);
+  if (need === undefined) {
+    if (known.size > 2000) known.clear();
+    need = measureHeaderNeed(name, tag, style);
+    known.set(key, need);
+  }
+  return need;
+}
+const headerNeeds = new WeakMap<TextStyle, Map<string, number>>();
+
+function measureHeaderNeed(name: string, tag: string | undefined, style: TextStyle): number {
   const nameLines = Math.max(1, laneNameLines(name, style).length);
   const tagLines = tag === undefined ? 0 : Math.max(1, laneTagLines(tag, style).length);
   const tagHeight = tagLines ? TAG_GAP + tagLines * style.laneTag * TAG_LINE + 2 * TAG_PAD_Y : 0;

@@ -2,10 +2,10 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { drawsFlowsAlike, flowRoutes } from '../../core/drawing/flowRoutes';
 import { fittedBoxes } from '../../core/drawing/nodeSize';
 import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
-import { laneBands, mapWidth } from '../../core/model/geometry';
+import { laneBands, mapWidth, MIN_LANE_HEIGHT } from '../../core/model/geometry';
 import { FLOW_STYLE } from '../../core/model/shapes';
 import type { Flow, Id, MapNode, NodeBox, ProcessMap } from '../../core/model/types';
-import { minLaneHeight } from '../../core/commands/lanes';
+import { minLaneHeights } from '../../core/commands/lanes';
 import { commentCounts } from '../../core/commands/comments';
 import { count, flowKindName, laneOwnDepartment, NODE_KIND_LABEL } from '../../core/model/vocabulary';
 import type { Selection } from '../../state/uiStore';
@@ -86,10 +86,11 @@ const laneData = new WeakMap<ProcessMap, Map<Id, LaneNodeData>>();
 function laneDataOf(map: ProcessMap): Map<Id, LaneNodeData> {
   let data = laneData.get(map);
   if (!data) {
+    const minHeights = minLaneHeights(map);
     data = new Map(
       map.lanes.map((lane, index) => [
         lane.id,
-        { laneId: lane.id, mapId: map.id, name: lane.name, index, last: index === map.lanes.length - 1, ownDepartment: laneOwnDepartment(map, lane), minHeight: minLaneHeight(map, lane.id) },
+        { laneId: lane.id, mapId: map.id, name: lane.name, index, last: index === map.lanes.length - 1, ownDepartment: laneOwnDepartment(map, lane), minHeight: minHeights.get(lane.id) ?? MIN_LANE_HEIGHT },
       ]),
     );
     laneData.set(map, data);

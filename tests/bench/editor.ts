@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoWorkspace } from '../../src/core/demo';
-import { generateMap } from '../../src/core/layout/generate';
+import { generateMap, withBranchLabels } from '../../src/core/layout/generate';
 import { quickLayout } from '../../src/core/layout/quickLayout';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { toBundle } from '../../src/core/schema/bundle';
@@ -33,19 +33,6 @@ const LABEL: Record<Side, string> = { lanemap: '.shape-text', bare: '.bare-step 
 function build(args: string[]): void {
   const r = spawnSync('npx', ['vite', 'build', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed:\n${r.stderr}`);
-}
-
-/** A decision's branches named as a workshop names them (Yes, No, then Other), so both sides place flow labels as on a real map. */
-function withBranchLabels(map: ProcessMap): ProcessMap {
-  const decisions = new Set(map.nodes.filter((n) => n.kind === 'decision').map((n) => n.id));
-  const named = new Map<string, number>();
-  const flows = map.flows.map((f) => {
-    if (!decisions.has(f.from)) return f;
-    const k = named.get(f.from) ?? 0;
-    named.set(f.from, k + 1);
-    return { ...f, label: ['Yes', 'No'][k] ?? 'Other' };
-  });
-  return { ...map, flows };
 }
 
 const benchMap = (nodes: number, seed: number, id: string): ProcessMap => ({ ...quickLayout(withBranchLabels(generateMap({ nodes, lanes: 6, seed, id }))), id, name: `Bench ${nodes} nodes` });

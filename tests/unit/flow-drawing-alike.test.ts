@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { updateNode, type NodePatch } from '../../src/core/commands';
 import { demoWorkspace } from '../../src/core/demo';
 import { drawsFlowsAlike, flowRoutes } from '../../src/core/drawing/flowRoutes';
-import { generateMap } from '../../src/core/layout/generate';
+import { generateMap, withBranchLabels } from '../../src/core/layout/generate';
 import { quickLayout } from '../../src/core/layout/quickLayout';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { ctx, NOW } from './fixtures/maps';
@@ -10,25 +10,12 @@ import { ctx, NOW } from './fixtures/maps';
 // The editor keeps a map's last drawing when drawsFlowsAlike says an edit changed nothing it
 // draws. That must never be wrong: wherever it says alike, routing anew gives the same drawing.
 
-/** Decision branches named as on a real map, so labels are placed. */
-function branchLabelled(map: ProcessMap): ProcessMap {
-  const decisions = new Set(map.nodes.filter((n) => n.kind === 'decision').map((n) => n.id));
-  const seen = new Map<string, number>();
-  const flows = map.flows.map((f) => {
-    if (!decisions.has(f.from)) return f;
-    const k = seen.get(f.from) ?? 0;
-    seen.set(f.from, k + 1);
-    return { ...f, label: k === 0 ? 'Yes' : 'No' };
-  });
-  return { ...map, flows };
-}
-
 const drawn = (map: ProcessMap) => flowRoutes(map).map(({ flow, route }) => [flow.id, route]);
 
 const PATCHES: NodePatch[] = [{ label: 'P1' }, { label: 'A much longer name that no longer fits on one line of the box' }, { manual: true }, { notes: 'Said in the room' }, { kind: 'decision' }];
 
 function maps(): ProcessMap[] {
-  const generated = [7, 23, 51].map((seed) => quickLayout(branchLabelled(generateMap({ nodes: 80, lanes: 4, seed, id: `g${seed}` }))));
+  const generated = [7, 23, 51].map((seed) => quickLayout(withBranchLabels(generateMap({ nodes: 80, lanes: 4, seed, id: `g${seed}` }))));
   return [...demoWorkspace(NOW).maps, ...generated];
 }
 

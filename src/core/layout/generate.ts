@@ -145,3 +145,16 @@ export function generateMap(opts: GenerateOptions): ProcessMap {
     updatedAt: '2026-01-01T00:00:00Z',
   };
 }
+
+/** A decision's branches named as a workshop names them (Yes, No, then Other), so flow labels are placed as on a real map. */
+export function withBranchLabels(map: ProcessMap): ProcessMap {
+  const decisions = new Set(map.nodes.filter((n) => n.kind === 'decision').map((n) => n.id));
+  const named = new Map<Id, number>();
+  const flows = map.flows.map((f) => {
+    if (!decisions.has(f.from)) return f;
+    const k = named.get(f.from) ?? 0;
+    named.set(f.from, k + 1);
+    return { ...f, label: ['Yes', 'No'][k] ?? 'Other' };
+  });
+  return { ...map, flows };
+}

@@ -19,6 +19,30 @@ export async function until(ok: () => Promise<boolean>, what: string, timeoutMs 
 /** Two animation frames: whatever the last input caused has been drawn. */
 export const painted = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
+/**
+ * From now on, every page load of `page` notes when the first element matching `selector` is
+ * shown (in the DOM and not hidden), on this process's clock, at the frame that draws it. Taken
+ * in the page: Playwright's wait looks again only every 100 to 500 ms once a page is slow, which
+ * added up to half a second to a start-up time.
+ */
+export async function noteFirstShown(page: Page, selector: string): Promise<void> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.addInitScript((sel) => {
+    new MutationObserver((_, watch) => {
+      const el = document.querySelector(sel);
+      if (el === null || getComputedStyle(el).visibility !== 'visible') return;
+      watch.disconnect();
+      requestAnimationFrame(() => ((window as unknown as { __shownAt: number }).__shownAt = Date.now()));
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  }, selector);
+}
+
+/** The moment `noteFirstShown` took on this page load (waits for it: the frame may still be due). */
+export async function firstShownAt(page: Page): Promise<number> {
+  const at = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, undefined, { polling: 'raf', timeout: 120_000 });
+  return (await at.jsonValue()) as number;
+}
+
 const sessions = new WeakMap<Page, CDPSession>();
 
 /** Main-thread task time of the page so far, in ms (Chromium's own count, which idle time does not add to; kept per CDP session, so one per page). */

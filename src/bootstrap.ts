@@ -49,7 +49,8 @@ async function openStorage(): Promise<boolean> {
     }
     // Private browsing or blocked storage: open anyway, and say that nothing is kept.
     status.set({ storageUnavailable: reason, save: { state: 'error', message: 'Browser storage is unavailable: nothing will be kept. Export the workspace to keep your work.' } });
-    useDocument.getState().load(await demo());
+    // A first run's demo may be drawn already, and edited: it stays.
+    if (!useDocument.getState().workspace) useDocument.getState().load(await demo());
     return false;
   }
 }

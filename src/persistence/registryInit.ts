@@ -14,6 +14,8 @@ import { LEGACY_DB_NAME, detailsOf, newEntryId, type RegistryDB, type EntryDetai
 export interface InitOptions extends RegistryClock {
   /** The worked example for a first run (the app loads it only then). */
   demo: () => Workspace | Promise<Workspace>;
+  /** The demo, made and about to be written under the entry `id`: a first run shows it now rather than after the write. */
+  onDemo?: (ws: Workspace, id: string) => void;
   /** Runs `fn` while no other tab runs it (navigator.locks in the browser; tests pass none). */
   exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
@@ -43,7 +45,10 @@ export async function initialiseRegistry(reg: RegistryDB, opts: InitOptions): Pr
       });
       return 'legacy';
     }
-    await addWorkspace(reg, await opts.demo(), { now: () => now, firstRun: true });
+    const demo = await opts.demo();
+    const id = newEntryId();
+    opts.onDemo?.(demo, id);
+    await addWorkspace(reg, demo, { now: () => now, firstRun: true, id });
     return 'demo';
   });
 }

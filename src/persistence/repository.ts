@@ -118,6 +118,19 @@ export class Repository {
     return { workspace, warnings };
   }
 
+  /**
+   * Start from `ws` without reading it: this app wrote it a moment ago into a new database
+   * (`addWorkspace`), so there is nothing to read back, replay or set aside.
+   */
+  async adoptWritten(ws: Workspace): Promise<LoadResult> {
+    // Opened all the same: the browser closing it (site data cleared) and other tabs' upgrades
+    // are heard only on an open connection.
+    await this.db.open();
+    this.stored = true;
+    this.markReady();
+    return { workspace: ws, warnings: [] };
+  }
+
   /** Replace everything stored by `ws`, in one transaction (first run, "replace workspace"). */
   async seed(ws: Workspace): Promise<void> {
     if (this.readOnly) throw new Error('This workspace is read-only: it was saved by a newer version of Lanemap.');

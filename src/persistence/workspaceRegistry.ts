@@ -38,9 +38,9 @@ export function watchWorkspaces(reg: RegistryDB, onChange: (rows: WorkspaceEntry
  * A new workspace holding `ws`: its records are written to a new database first, then the
  * entry is added, so the list never names a workspace whose records are not there yet.
  */
-export async function addWorkspace(reg: RegistryDB, ws: Workspace, opts?: RegistryClock & { firstRun?: boolean; live?: LiveLinkRecord }): Promise<WorkspaceEntry> {
+export async function addWorkspace(reg: RegistryDB, ws: Workspace, opts?: RegistryClock & { firstRun?: boolean; live?: LiveLinkRecord; id?: string }): Promise<WorkspaceEntry> {
   const now = clock(opts);
-  const id = newEntryId();
+  const id = opts?.id ?? newEntryId();
   const dbName = dbNameFor(id);
   const db = new LanemapDB(dbName);
   try {

@@ -5,7 +5,7 @@ import { LanemapDB } from '../persistence/db';
 import { purgeExpired, setActiveDb } from '../persistence/historyQueries';
 import { addWorkspace, ensureEntry, entryOfRoom, markOpened, pickStart, recordDetails, recordLiveLink, touchWorkspace, watchWorkspaces, type WorkspaceEntry } from '../persistence/workspaceRegistry';
 import type { LiveLinkRecord, RegistryDB } from '../persistence/registryDb';
-import { diffWorkspace } from '../core/commands';
+import { diffWorkspace, type RecordChange } from '../core/commands';
 import { readEntry } from '../persistence/registryRows';
 import { browserExclusive, initialiseRegistry } from '../persistence/registryInit';
 import { readMapList } from '../persistence/mapListRows';
@@ -102,16 +102,29 @@ export const workspaceRegistry = (): RegistryDB | null => registry;
 /** Make the registry (first run: the demo; an older version's data: adopted), open the workspace to start with, and keep the list live. */
 export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace | Promise<Workspace>): Promise<void> {
   registry = reg;
-  await initialiseRegistry(reg, { demo, exclusive: browserExclusive });
-  // Every workspace in the trash: a new empty one, so there is somewhere to work (the trash stays).
-  const entry = (await pickStart(reg, tabChoice())) ?? (await addWorkspace(reg, emptyWorkspace(randomIds('ws'), 'My workspace')));
-  let loaded: Loaded;
+  // A first run draws the demo while it is written. Edits made meanwhile are kept, and saved
+  // once it is stored.
+  let shown: Workspace | null = null;
+  const early: RecordChange[] = [];
+  const stopEarly = onDocumentChange((changes) => early.push(...changes));
   try {
-    loaded = await load(entry, { listEarly: true });
-  } catch (e) {
-    throw new WorkspaceLoadError(entry, e);
+    const made = await initialiseRegistry(reg, { demo, exclusive: browserExclusive, onDemo: (ws, id) => showUnstored((shown = ws), id) });
+    // Every workspace in the trash: a new empty one, so there is somewhere to work (the trash stays).
+    const entry = (await pickStart(reg, tabChoice())) ?? (await addWorkspace(reg, emptyWorkspace(randomIds('ws'), 'My workspace')));
+    let loaded: Loaded;
+    try {
+      // After a first run the only workspace listed is the demo just written.
+      loaded = await load(entry, made === 'demo' && shown ? { written: shown } : { listEarly: true });
+    } catch (e) {
+      throw new WorkspaceLoadError(entry, e);
+    }
+    // The document as it is now: the demo, with whatever was done to it while it was written.
+    if (shown) loaded.workspace = useDocument.getState().workspace ?? loaded.workspace;
+    activate(loaded);
+    loaded.session.repo.markDirty(early);
+  } finally {
+    stopEarly();
   }
-  activate(loaded);
   watchWorkspaces(reg, (entries) => useWorkspaces.setState({ entries }), (e) => console.warn('Lanemap: reading the list of workspaces failed', e));
   useWorkspaces.setState({ available: true });
   addEditGuard(() => (switching ? OPENING : current?.refuseEdits ? NEWER_VERSION : null));
@@ -127,6 +140,16 @@ export async function startWorkspaces(reg: RegistryDB, demo: () => Workspace | P
     else return;
     s.touchedAt = now;
   });
+}
+
+/**
+ * A first run's demo, drawn while it is written: the page says it is not stored yet, and it is
+ * already the open workspace `id` (so the editor is not drawn afresh, mid-edit, once it is).
+ */
+function showUnstored(ws: Workspace, id: string): void {
+  useAppStatus.getState().set({ save: { state: 'saving' } });
+  useWorkspaces.setState({ currentId: id });
+  useDocument.getState().load(ws);
 }
 
 /** The workspace to start with is listed but could not be read: the recovery screen's business, never the demo's. */
@@ -224,7 +247,7 @@ function tellStorageLost(session: Session): void {
   if (registry) void ensureEntry(registry, session.entry, ws.meta).catch(warnRegistry);
 }
 
-async function load(entry: WorkspaceEntry, opts: { listEarly?: boolean } = {}): Promise<Loaded> {
+async function load(entry: WorkspaceEntry, opts: { listEarly?: boolean; written?: Workspace } = {}): Promise<Loaded> {
   const db = new LanemapDB(entry.dbName);
   // At start, the maps are listed from the index while the workspace itself is read and checked.
   if (opts.listEarly) {
@@ -243,7 +266,7 @@ async function load(entry: WorkspaceEntry, opts: { listEarly?: boolean } = {}): 
     onStorageLost: () => tellStorageLost(session),
   });
   try {
-    const { workspace, warnings } = await session.repo.load();
+    const { workspace, warnings } = await (opts.written ? session.repo.adoptWritten(opts.written) : session.repo.load());
     session.refuseEdits = session.repo.readOnly;
     if (workspace) return { session, workspace, warnings };
     // The entry names a database with nothing in it: open it empty, under its name, and save that.
@@ -261,8 +284,12 @@ function activate({ session, workspace, warnings }: Loaded): void {
   const { entry, db, repo } = session;
   useAppStatus.getState().set({ loadWarnings: warnings, readOnly: repo.readOnly, save: { state: 'saved' } });
   setActiveDb(db);
-  useFindings.getState().setHighlight(null);
-  useDocument.getState().load(workspace);
+  // Already the document (a first run's demo, drawn while it was written): its undo history and
+  // the finding picked in it stay.
+  if (useDocument.getState().workspace !== workspace) {
+    useFindings.getState().setHighlight(null);
+    useDocument.getState().load(workspace);
+  }
   useEarlyMapList.setState({ list: null });
   useWorkspaces.setState({ currentId: entry.id });
   session.sync = new WorkspaceSync({

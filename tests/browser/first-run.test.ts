@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { expectAccessible, openApp, sharedBrowser, waitForStillView } from './support/browser';
+import { APP_URL, clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForCanvas, waitForStillView, waitSaved } from './support/browser';
 
 const browser = sharedBrowser();
 
@@ -89,5 +89,30 @@ test('the toolbar names every action, and each is reachable by keyboard', async 
     const inMenu = more.some((t) => t.startsWith(name));
     await expect.poll(() => page.getByRole('button', { name, exact: true }).count(), { message: name }).toBe(inMenu ? 0 : 1);
   }
+  await context.close();
+});
+
+// A first run draws the demo while it is still being stored. Someone who starts typing into it
+// at once (on a slow laptop, where storing takes longest) keeps what they typed.
+test('an edit typed the moment the demo shows is kept over a reload', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goto(APP_URL);
+  await clickNode(nodeByLabel(page, 'Reply with prospectus'));
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Typed at once');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => nodeByLabel(page, 'Typed at once').count(), { timeout: 30_000 }).toBe(1);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  expect(await page.locator('.toast-error').allTextContents()).toEqual([]);
+  await waitSaved(page);
+  await page.reload();
+  await waitForCanvas(page);
+  await expect.poll(() => nodeByLabel(page, 'Typed at once').count()).toBe(1);
+  expect(errors).toEqual([]);
   await context.close();
 });

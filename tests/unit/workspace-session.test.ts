@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
 import { readWorkspace } from '../../src/persistence/workspaceRegistry';
 import { RegistryDB } from '../../src/persistence/registryDb';
-import { useDocument } from '../../src/state/documentStore';
+import { onCommandError, useDocument } from '../../src/state/documentStore';
 import { createMap } from '../../src/state/mapActions';
 import { createWorkspace, duplicateWorkspace, editWorkspaceDetails, restoreWorkspace, trashWorkspace } from '../../src/state/workspaceActions';
 import { currentSession, openWorkspace, startWorkspaces } from '../../src/state/workspaceSession';
@@ -17,13 +17,55 @@ const reg = new RegistryDB('registry-session');
 const doc = () => useDocument.getState().workspace!;
 const entryNamed = (name: string) => useWorkspaces.getState().entries.find((e) => e.name === name)!;
 
+/** What the first run looked like the moment the demo was first in the document. */
+const atFirstDraw: { listed?: Promise<number>; refusals?: string[]; maps?: string[]; openId?: string | null } = {};
+
 beforeAll(async () => {
-  await startWorkspaces(reg, () => demoWorkspace('2026-11-23T10:00:00.000Z'));
+  const refusals: string[] = [];
+  const stopErrors = onCommandError((m) => refusals.push(m));
+  const stopWatch = useDocument.subscribe((s) => {
+    if (!s.workspace || atFirstDraw.maps) return;
+    atFirstDraw.maps = s.workspace.maps.map((m) => m.name);
+    atFirstDraw.listed = reg.workspaces.count();
+    atFirstDraw.openId = useWorkspaces.getState().currentId;
+    // An edit made while the demo is still being written: made, and saved once it is stored.
+    createMap({ name: 'Drawn at once', departmentId: null });
+    atFirstDraw.refusals = [...refusals];
+  });
+  try {
+    await startWorkspaces(reg, () => demoWorkspace('2026-11-23T10:00:00.000Z'));
+  } finally {
+    stopWatch();
+    stopErrors();
+  }
 });
 
 afterAll(async () => {
   for (const e of await reg.workspaces.toArray()) await Dexie.delete(e.dbName);
   await reg.delete();
+});
+
+describe('a first run', () => {
+  it('draws the demo before it is stored; an edit made meanwhile is kept, undoable and saved', async () => {
+    expect(atFirstDraw.maps!.length).toBeGreaterThanOrEqual(4);
+    expect(await atFirstDraw.listed).toBe(0);
+    expect(atFirstDraw.refusals).toEqual([]);
+    expect(doc().maps.map((m) => m.name)).toContain('Drawn at once');
+    await currentSession()!.repo.flush();
+    // What is stored is what is open: the demo as written (the session took it from memory
+    // rather than reading it back) and the edit made while it was written.
+    const entry = (await reg.workspaces.toArray())[0]!;
+    // Open as that workspace from the first: the editor is not drawn afresh once it is stored.
+    expect(atFirstDraw.openId).toBe(entry.id);
+    const stored = await readWorkspace(entry);
+    expect(stored!.maps.map((m) => m.name)).toContain('Drawn at once');
+    expect(stored).toEqual(doc());
+    // Its undo entry stayed when the stored demo became the open workspace.
+    expect(useDocument.getState().undo(null)).toBeDefined();
+    expect(doc().maps.map((m) => m.name)).not.toContain('Drawn at once');
+    expect(useDocument.getState().redo(null)).toBeDefined();
+    expect(doc().maps.map((m) => m.name)).toContain('Drawn at once');
+  });
 });
 
 describe('the open workspace', () => {

@@ -14,6 +14,7 @@ import { formatWhen } from './formatWhen';
 import { closeHistory, useHistoryPanel } from './historyOpen';
 import { MapPreview } from './MapPreview';
 import './history.css';
+import { StorageNotOpen } from '../common/StorageNotOpen';
 
 // The saved versions of the open map: pick one to see it, restore it as an undoable edit.
 // Opening it first keeps the map as it is now as a version, so the newest is always listed.
@@ -78,7 +79,7 @@ function HistoryBody({ mapId }: { mapId: Id }) {
   const title = `History of “${map?.name ?? 'this map'}”`;
   const shown = preview && chosen && preview.id === chosen.id ? preview.map : undefined;
   let body;
-  if (!db) body = <p role="alert">History is not available: browser storage could not be opened, so no versions are kept.</p>;
+  if (!db) body = <StorageNotOpen refusedText="History is not available: browser storage could not be opened, so no versions are kept." />;
   else if (failed) body = <p role="alert">The history could not be read ({failed}). Reload the page to try again.</p>;
   else if (!rows || !kept) body = <p role="status">Reading the history…</p>;
   else if (rows.length === 0) body = <p>No saved versions yet: versions of this map are kept here as you edit it.</p>;

@@ -11,6 +11,7 @@ import { formatDay, formatWhen } from './formatWhen';
 import './history.css';
 import { useActiveDb } from './useActiveDb';
 import { count } from '../../core/model/vocabulary';
+import { StorageNotOpen } from '../common/StorageNotOpen';
 
 // Deleted maps, kept for 30 days: restore one (an undoable edit) or delete it for good.
 
@@ -43,6 +44,7 @@ export function TrashButton({ className }: { className?: string }) {
 
 export function TrashDialog({ rows, onClose }: { rows: TrashRow[] | null; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const db = useActiveDb();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -51,8 +53,8 @@ export function TrashDialog({ rows, onClose }: { rows: TrashRow[] | null; onClos
     <dialog ref={ref} className="dialog trash-dialog" aria-labelledby="trash-title" onClose={onClose}>
       <h2 id="trash-title">Deleted maps</h2>
       <p className="hint">A deleted map is kept here for 30 days, with its history, then removed for good.</p>
-      {!activeDb() ? (
-        <p role="alert">The trash is not available: browser storage could not be opened.</p>
+      {!db ? (
+        <StorageNotOpen refusedText="The trash is not available: browser storage could not be opened." />
       ) : !rows ? (
         <p role="status">Reading the trash…</p>
       ) : rows.length === 0 ? (

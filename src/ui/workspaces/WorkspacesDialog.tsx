@@ -10,6 +10,7 @@ import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { WorkspaceTrash } from './WorkspaceTrash';
 import { said, switchTo, trashWithUndo, type Say } from './workspaceFeedback';
 import './workspaces.css';
+import { StorageNotOpen } from '../common/StorageNotOpen';
 
 // "Workspaces", from the top bar: the open workspace's details, every workspace in this
 // browser (open, duplicate, delete), a new one, and the trash of workspaces.
@@ -39,7 +40,7 @@ export function WorkspacesDialog({ onClose }: { onClose: () => void }) {
       </div>
       <WorkspaceDetailsForm disabled={busy} />
       {!available ? (
-        <p role="alert">Other workspaces are not available: browser storage could not be opened, so only this one, in this tab, exists.</p>
+        <StorageNotOpen refusedText="Other workspaces are not available: browser storage could not be opened, so only this one, in this tab, exists." />
       ) : (
         <section aria-labelledby="ws-list-title">
           <h3 id="ws-list-title">In this browser</h3>

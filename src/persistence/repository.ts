@@ -28,6 +28,8 @@ export type { LoadResult, RepositoryOptions, SaveStatus } from './repositoryType
 
 export const VERSION_EVERY_MS = 30_000;
 
+/** Saves cut short by the database closing that are tried again (after 1, 2 and 4 s) before the user is told. */
+const QUIET_CLOSE_RETRIES = 3;
 export const defaultRetryDelay = (failures: number) => Math.min(10_000, 1000 * 2 ** Math.max(0, failures - 1));
 
 const NEWER = 'Read-only: this workspace was saved by a newer version of Lanemap, so changes are not saved. Export a backup to keep them.';
@@ -358,10 +360,11 @@ export class Repository {
         if (!this.dirty.has(key)) this.dirty.set(key, d);
       }
       for (const id of added) this.added.add(id);
-      if (this.failures === 0 && cutShortByClose(e)) {
-        // The first save cut short by the browser closing the database (site data cleared) is
-        // made again once the close is through, first looking whether storage was emptied. No
-        // alarm for it: the alarm's dialog would take the keyboard from whatever is being typed.
+      if (this.failures < QUIET_CLOSE_RETRIES && cutShortByClose(e)) {
+        // A save cut short by the browser closing the database (site data cleared) is made
+        // again once the close is through, first looking whether storage was emptied. No alarm
+        // for it: the alarm's dialog would take the keyboard from whatever is being typed, and a
+        // loaded machine can take more than one retry to finish reopening.
         this.verify = true;
         this.retryLater();
         return;

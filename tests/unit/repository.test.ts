@@ -312,21 +312,21 @@ describe('Repository: saving edits', () => {
     expect((await db.maps.get('m-a'))!.name).toBe('Offers');
   });
 
-  it('a save cut short by the browser closing the database is made again at once, with no alarm; a second one is reported', async () => {
+  it('a save cut short by the browser closing the database is made again, with no alarm, up to three times; then it is reported', async () => {
     await newRepo().seed(current);
     const repo = new Repository(db, { getWorkspace: () => current, onStatus: (s) => statuses.push(s), debounceMs: 0, retryDelayMs: () => 30 });
     repos.push(repo);
     await repo.load();
     // What a running transaction gets when site data is cleared: aborted as the connection closes.
     const closing = () => new DOMException('The connection was closed.', 'AbortError');
-    failPuts('maps', closing, 1);
-    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Cut short once' }))]);
+    failPuts('maps', closing, 3);
+    repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Cut short three times' }))]);
     await repo.flush();
     await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'saved' }), { timeout: 3000 });
     expect(statuses.filter((s) => s.state === 'error')).toEqual([]);
     expect(await reload()).toEqual(current);
 
-    // Cut short again and again: after the quiet retry, the user hears of it.
+    // Cut short again and again: after the quiet retries, the user hears of it.
     vi.restoreAllMocks();
     failPuts('maps', closing);
     repo.markDirty([editMap('m-a', (m) => ({ ...m, name: 'Cut short for good' }))]);

@@ -1,4 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { generateMap, quickLayout } from '../../src/core/layout';
+import { mapToBundle } from '../../src/core/schema/bundle';
+import { sideHandles } from '../../src/ui/editor/buildElements';
 import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForStillView, waitSaved } from './support/browser';
 import { installRenderCounter, rendered, startCounting } from './support/renderCounts';
 
@@ -91,6 +97,73 @@ test('renaming a step redraws that step (and the flows at its ends if it grew), 
   for (const f of after.flows) expect(own).toContain(f);
   expect(after.lanes).toEqual([]);
   await expectAccessible(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+// React Flow draws every node once to measure its handles before it draws only those in view.
+// Lanemap says where each step's handles are, so opening a big map never draws all of it.
+test('a big map opens without drawing every step, with the handles where it said, and flows to steps off screen drawn once in view', async () => {
+  const { page, context, errors } = await openApp(browser());
+  const size = 400;
+  const map = { ...quickLayout(generateMap({ nodes: size, lanes: 6, seed: 40 })), id: 'm-big', name: 'Big generated map' };
+  const file = join(tmpdir(), `lanemap-render-scope-${process.pid}.json`);
+  await writeFile(file, JSON.stringify({ format: 'lanemap.workspace', schemaVersion: 1, workspace: { id: 'w-big', name: 'Big' }, departments: [], systems: [], dataStores: [], maps: [mapToBundle(map)] }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge into this one' }).click();
+  await page.getByRole('link', { name: /Big generated map/ }).click();
+  await page.locator('.react-flow__node-shape').first().waitFor();
+  await waitSaved(page);
+
+  // The most steps ever in the page while it opens the map again.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __mostSteps: number };
+    w.__mostSteps = 0;
+    new MutationObserver(() => {
+      w.__mostSteps = Math.max(w.__mostSteps, document.querySelectorAll('.react-flow__node-shape').length);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await page.locator('.react-flow__node-shape').first().waitFor();
+  await waitForStillView(page);
+  const drawn = await page.locator('.react-flow__node-shape').count();
+  expect(drawn).toBeLessThan(size / 2);
+  // Never every step at once: before it knew the handles, React Flow drew all of them first.
+  expect(await page.evaluate(() => (window as unknown as { __mostSteps: number }).__mostSteps)).toBeLessThan(size);
+
+  // Each drawn step's handles are where Lanemap said they would be.
+  const steps = await page.locator('.react-flow__node-shape').evaluateAll((nodes) =>
+    nodes.slice(0, 20).map((node) => {
+      const n = node.getBoundingClientRect();
+      const zoom = n.width / (node as HTMLElement).offsetWidth;
+      const handles = [...node.querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => {
+        const r = h.getBoundingClientRect();
+        return { id: h.dataset.handleid!, x: (r.left + r.width / 2 - n.left) / zoom, y: (r.top + r.height / 2 - n.top) / zoom };
+      });
+      return { width: (node as HTMLElement).offsetWidth, height: (node as HTMLElement).offsetHeight, handles };
+    }),
+  );
+  const off = steps.flatMap((s) =>
+    s.handles.map((h) => {
+      const said = sideHandles(s.width, s.height).find((d) => d.id === h.id)!;
+      return Math.max(Math.abs(said.x + said.width! / 2 - h.x), Math.abs(said.y + said.height! / 2 - h.y));
+    }),
+  );
+  expect(off.length).toBeGreaterThan(20);
+  expect(Math.max(...off)).toBeLessThan(1);
+
+  // The whole map in view: every flow is drawn, those between steps never drawn before included.
+  await page.locator('.react-flow__pane').click({ position: { x: 400, y: 10 } });
+  await page.keyboard.press('Shift+!');
+  await waitForStillView(page);
+  if ((await page.locator('.react-flow__node-shape').count()) < size) {
+    await page.keyboard.press('Shift+!');
+    await waitForStillView(page);
+  }
+  await expect.poll(() => page.locator('.react-flow__node-shape').count()).toBe(size);
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(map.flows.length);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { drawsFlowsAlike, flowRoutes } from '../../core/drawing/flowRoutes';
 import { fittedBoxes } from '../../core/drawing/nodeSize';
 import { flowSides, type Route, stepRoute } from '../../core/drawing/stepRoute';
@@ -131,6 +131,7 @@ export function buildNodes(
       width,
       height,
       measured: { width, height },
+      handles: [],
       data,
       draggable: false,
       selectable: false,
@@ -171,10 +172,11 @@ export function buildNodes(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
-      // Said measured at its set size: a node object React Flow has not measured loses its
-      // handles' places until the next measure, and every flow on it vanishes for that frame
-      // (a click fell through the line; a flow label being typed was unmounted and lost).
+      // Said measured at its set size, with its handles: a node object React Flow has not
+      // measured loses its handles' places until the next measure, and every flow on it vanishes
+      // for that frame (a click fell through the line; a flow label being typed was unmounted and lost).
       measured: { width: box.width, height: box.height },
+      handles: n.kind === 'note' ? [] : sideHandles(box.width, box.height),
       data: { node: n, badge, lit, ...(comments ? { comments } : {}) } satisfies ShapeNodeData,
       selected: isSel,
       connectable: n.kind !== 'note',
@@ -281,4 +283,20 @@ export function buildEdges(stored: ProcessMap, selection: Selection, drag: Reado
   if (edges.length === last.length && edges.every((e, i) => e === last[i])) return last;
   edgeCache.last = edges;
   return edges;
+}
+
+/**
+ * The four handles ShapeNode draws (9 px, centred on each side; app.css), given with each node
+ * so React Flow need not draw a node to learn them: it draws a node whose handles it does not
+ * know even when it is off screen, and on opening a big map that was every node.
+ */
+export function sideHandles(width: number, height: number): NodeHandle[] {
+  const h = 9;
+  const half = h / 2;
+  return [
+    { id: 't', type: 'source', position: Position.Top, x: width / 2 - half, y: -half, width: h, height: h },
+    { id: 'r', type: 'source', position: Position.Right, x: width - half, y: height / 2 - half, width: h, height: h },
+    { id: 'b', type: 'source', position: Position.Bottom, x: width / 2 - half, y: height - half, width: h, height: h },
+    { id: 'l', type: 'source', position: Position.Left, x: -half, y: height / 2 - half, width: h, height: h },
+  ];
 }

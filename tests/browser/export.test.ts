@@ -84,6 +84,8 @@ test('Ctrl+Shift+E opens the dialog; "Current view" saves what is on screen; all
     new MutationObserver(() => {
       const bar = document.querySelector('[role="progressbar"]');
       const v = bar?.getAttribute('aria-valuenow');
+      // From this export's start: until then the bar may still show where the view's export ended.
+      if (seen.length === 0 && v !== '0') return;
       if (v !== null && v !== undefined && seen[seen.length - 1] !== v) seen.push(v);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   });

@@ -1,11 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { generateMap, quickLayout } from '../../src/core/layout';
-import { mapToBundle } from '../../src/core/schema/bundle';
 import { sideHandles } from '../../src/ui/editor/buildElements';
 import { clickNode, expectAccessible, nodeByLabel, openApp, sharedBrowser, waitForStillView, waitSaved } from './support/browser';
+import { mergeBigMap } from './support/bigMap';
 import { installRenderCounter, rendered, startCounting } from './support/renderCounts';
 
 // An edit redraws what it changed and nothing else: on a big map, redrawing every step and
@@ -106,14 +102,7 @@ test('renaming a step redraws that step (and the flows at its ends if it grew), 
 test('a big map opens without drawing every step, with the handles where it said, and flows to steps off screen drawn once in view', async () => {
   const { page, context, errors } = await openApp(browser());
   const size = 400;
-  const map = { ...quickLayout(generateMap({ nodes: size, lanes: 6, seed: 40 })), id: 'm-big', name: 'Big generated map' };
-  const file = join(tmpdir(), `lanemap-render-scope-${process.pid}.json`);
-  await writeFile(file, JSON.stringify({ format: 'lanemap.workspace', schemaVersion: 1, workspace: { id: 'w-big', name: 'Big' }, departments: [], systems: [], dataStores: [], maps: [mapToBundle(map)] }));
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await (await chooser).setFiles(file);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge into this one' }).click();
-  await page.getByRole('link', { name: /Big generated map/ }).click();
+  const map = await mergeBigMap(page, size, 40);
   await page.locator('.react-flow__node-shape').first().waitFor();
   await waitSaved(page);
 

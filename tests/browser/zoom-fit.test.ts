@@ -1,10 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { generateMap, quickLayout } from '../../src/core/layout';
-import { mapToBundle } from '../../src/core/schema/bundle';
+import { mergeBigMap } from './support/bigMap';
 import { dismissToasts, expectAccessible, openApp, sharedBrowser, waitForStillView } from './support/browser';
 
 const browser = sharedBrowser();
@@ -30,14 +26,7 @@ const notice = (page: Page) => page.locator('.toast', { hasText: 'Zoomed to the 
 
 /** A generated, laid-out map of BIG nodes in six lanes, merged into the demo workspace and opened. */
 async function openBigMap(page: Page): Promise<void> {
-  const map = { ...quickLayout(generateMap({ nodes: BIG, lanes: 6, seed: 15 })), id: 'm-big', name: 'Big generated map' };
-  const file = join(tmpdir(), `lanemap-big-${process.pid}.json`);
-  await writeFile(file, JSON.stringify({ format: 'lanemap.workspace', schemaVersion: 1, workspace: { id: 'w-big', name: 'Big' }, departments: [], systems: [], dataStores: [], maps: [mapToBundle(map)] }));
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await (await chooser).setFiles(file);
-  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge into this one' }).click();
-  await page.getByRole('link', { name: /Big generated map/ }).click();
+  await mergeBigMap(page, BIG, 15);
   await expect.poll(async () => (await view(page)).nodes, { timeout: 30_000 }).toBe(BIG);
   await waitForStillView(page);
   await dismissToasts(page);

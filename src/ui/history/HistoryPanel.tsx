@@ -13,8 +13,8 @@ import { useModalDialog } from '../common/useModalDialog';
 import { formatWhen } from './formatWhen';
 import { closeHistory, useHistoryPanel } from './historyOpen';
 import { MapPreview } from './MapPreview';
-import './history.css';
 import { StorageNotOpen } from '../common/StorageNotOpen';
+import './history.css';
 
 // The saved versions of the open map: pick one to see it, restore it as an undoable edit.
 // Opening it first keeps the map as it is now as a version, so the newest is always listed.

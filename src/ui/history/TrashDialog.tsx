@@ -8,10 +8,10 @@ import { confirm } from '../common/confirm';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { goToMap } from '../shell/useHashRoute';
 import { formatDay, formatWhen } from './formatWhen';
+import { StorageNotOpen } from '../common/StorageNotOpen';
 import './history.css';
 import { useActiveDb } from './useActiveDb';
 import { count } from '../../core/model/vocabulary';
-import { StorageNotOpen } from '../common/StorageNotOpen';
 
 // Deleted maps, kept for 30 days: restore one (an undoable edit) or delete it for good.
 

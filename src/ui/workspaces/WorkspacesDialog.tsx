@@ -9,8 +9,8 @@ import { WorkspaceDetailsForm } from './WorkspaceDetailsForm';
 import { STATUS_LABEL } from '../../core/model/vocabulary';
 import { WorkspaceTrash } from './WorkspaceTrash';
 import { said, switchTo, trashWithUndo, type Say } from './workspaceFeedback';
-import './workspaces.css';
 import { StorageNotOpen } from '../common/StorageNotOpen';
+import './workspaces.css';
 
 // "Workspaces", from the top bar: the open workspace's details, every workspace in this
 // browser (open, duplicate, delete), a new one, and the trash of workspaces.

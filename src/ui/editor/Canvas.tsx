@@ -13,21 +13,19 @@ import {
   type FinalConnectionState,
   type Node,
   type NodeChange,
-  type ReactFlowInstance,
 } from '@xyflow/react';
 import { usePresenting } from './presentMode';
 import { openContextMenu } from './contextMenuOpen';
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
-import { mapWidth } from '../../core/model/geometry';
-import type { Id, NodeBox, NodeKind, ProcessMap } from '../../core/model/types';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import type { Id, NodeBox, NodeKind } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
-import { getMap, useMap } from '../../state/documentStore';
+import { useMap } from '../../state/documentStore';
 import { connectAndSelect } from '../../state/flowActions';
 import { resizeLane } from '../../state/laneActions';
 import { moveNodes, resizeNode } from '../../state/nodeActions';
 import { useMapReadOnly } from '../../state/lockStore';
 import { addNodeOfKind, selectNothing } from '../../state/editorActions';
-import { mapHeight, startView } from '../actions/readableFit';
+import type { Viewport } from '../actions/readableFit';
 import { shortcutOf } from '../actions/table';
 import { revealNode } from '../actions/canvasView';
 import { useUi } from '../../state/uiStore';
@@ -43,29 +41,14 @@ import { useLayoutAnimation } from './useLayoutAnimation';
 import { useMarks } from './useMarks';
 import { useRevealEditing } from './useRevealEditing';
 import { DRAG_TYPE } from './Palette';
+import { openingView } from './openingView';
 
 const nodeTypes = { lane: LaneNode, shape: ShapeNode };
 const edgeTypes = { flow: FlowEdge };
 const SNAP: [number, number] = [10, 10];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
-const READABLE_ZOOM = 0.65;
 /** Above this many nodes only what is on screen is drawn (DESIGN.md: 5000 nodes stay at 60 fps). */
 const BIG_MAP = 300;
-
-/**
- * The view a map opens with: all of it when that is readable, else its left end at a zoom
- * where labels can be read (a wide map is read from its start, like a document).
- */
-function openingView(rf: ReactFlowInstance, map: ProcessMap | undefined): void {
-  const el = document.querySelector('.canvas');
-  if (!map || !el) return void rf.fitView({ padding: 0.08 });
-  const canvas = el.getBoundingClientRect();
-  const height = mapHeight(map);
-  const fit = Math.min(canvas.width / (mapWidth(map) * 1.06), canvas.height / (height * 1.06));
-  if (fit >= READABLE_ZOOM) return void rf.fitView({ padding: 0.06, maxZoom: 1.2 });
-  // As large as the lanes allow in height, never below a size where text is lost.
-  void rf.setViewport(startView(map, canvas, Math.max(0.35, Math.min(READABLE_ZOOM, (canvas.height * 0.94) / height))));
-}
 
 export function Canvas({ mapId }: { mapId: Id }) {
   const map = useMap(mapId);
@@ -186,16 +169,26 @@ export function Canvas({ mapId }: { mapId: Id }) {
     useUi.getState().select({ flowIds: [edge.id] });
     if (!readOnly) useUi.getState().setEditing({ kind: 'flow', id: edge.id });
   }, [readOnly]);
-  // The map as it is when React Flow is ready (read then, so this handler stays the same across edits).
-  const onInit = useCallback((rf: ReactFlowInstance) => openingView(rf, getMap(mapId)), [mapId]);
+  // React Flow is mounted only once the opening view is known, so its first frame is that view
+  // (set after mounting, it first drew the top left at zoom 1: on a big map, steps never seen).
+  const section = useRef<HTMLElement>(null);
+  const [opening, setOpening] = useState<Viewport | null>(null);
+  const hasMap = map !== undefined;
+  useLayoutEffect(() => {
+    if (!hasMap || !map || opening || !section.current) return;
+    setOpening(openingView(map, nodes, section.current.getBoundingClientRect()));
+    // Once per map shown: later edits keep the view the user has.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasMap]);
 
   if (!map) return null;
   return (
     // Focusable, so Tab reaches the map: from there the arrow keys walk it and Enter renames.
-    <section className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onFocus={revealFocusedNode} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
+    <section ref={section} className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onFocus={revealFocusedNode} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
       <NodeResizeContext.Provider value={readOnly ? null : onNodeResize}>
-        <ReactFlow
+        {opening && <ReactFlow
+          defaultViewport={opening}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
@@ -225,7 +218,6 @@ export function Canvas({ mapId }: { mapId: Id }) {
           snapGrid={SNAP}
           minZoom={presenting ? presentMin : 0.1}
           maxZoom={2.5}
-          onInit={onInit}
           proOptions={{ hideAttribution: true }}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
@@ -237,7 +229,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
             </Panel>
           )}
           {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={minimapColour} />}
-        </ReactFlow>
+        </ReactFlow>}
       </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>
     </section>

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { getMap } from '../../state/documentStore';
 import { useUi } from '../../state/uiStore';
 import { startView } from '../actions/readableFit';
@@ -13,7 +13,12 @@ import { usePresenting } from './presentMode';
 export function usePresentView(mapId: string): void {
   const on = usePresenting((s) => s.on);
   const { setViewport, setCenter, fitView } = useReactFlow();
+  // Outside presenting, a map opens at its own opening view (Canvas): this hook acts when the mode
+  // changes, or when a map opens during a presentation.
+  const was = useRef(false);
   useEffect(() => {
+    if (was.current === on) return;
+    was.current = on;
     const zoom = on ? usePresenting.getState().zoom : null;
     const frame = requestAnimationFrame(() => {
       const map = getMap(mapId);
@@ -27,5 +32,5 @@ export function usePresentView(mapId: string): void {
     return () => cancelAnimationFrame(frame);
     // Only when the mode changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [on, mapId]);
+  }, [on]);
 }

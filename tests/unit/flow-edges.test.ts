@@ -4,7 +4,7 @@ import { flowRoutes } from '../../src/core/drawing/flowRoutes';
 import { flowSides, stepRoute } from '../../src/core/drawing/stepRoute';
 import type { Id } from '../../src/core/model/types';
 import type { Selection } from '../../src/state/uiStore';
-import { buildEdges, followRoute, newEdgeCache, type FlowEdgeData } from '../../src/ui/editor/buildElements';
+import { buildEdges, buildNodes, followRoute, newEdgeCache, newNodeCache, placeDragged, type FlowEdgeData } from '../../src/ui/editor/buildElements';
 
 // The canvas's edges take their lines from core/drawing: what the SVG picture draws when still,
 // the step between the live boxes while an end is dragged.
@@ -99,5 +99,24 @@ describe('buildEdges: edge objects kept while their flow is unchanged', () => {
     const picked = buildEdges(noted, { ...NONE, flowIds: [map.flows[0]!.id] }, new Map(), cache);
     expect(picked).not.toBe(before);
     expect(picked.filter((e, i) => e !== before[i])).toHaveLength(1);
+  });
+});
+
+describe('placeDragged: a mouse move of a drag', () => {
+  test('moves the dragged nodes to their live places and hands every other node over as the same object', () => {
+    const nodes = buildNodes(map, NONE, new Map(), null, newNodeCache());
+    const [a, b] = map.nodes;
+    const shown = placeDragged(nodes, new Map([[a!.id, { x: 1234, y: 567 }], [b!.id, { ...map.view.nodes[b!.id]! }]]));
+    expect(shown.find((n) => n.id === a!.id)!.position).toEqual({ x: 1234, y: 567 });
+    // Moved: a new object, its size, handles and data kept.
+    const before = nodes.find((n) => n.id === a!.id)!;
+    const after = shown.find((n) => n.id === a!.id)!;
+    expect(after).not.toBe(before);
+    expect({ ...after, position: before.position }).toEqual(before);
+    // Not moved (or "dragged" to where it already is): the very object React Flow had.
+    for (const n of nodes) if (n.id !== a!.id) expect(shown.find((s) => s.id === n.id)).toBe(n);
+    expect(shown.map((n) => n.id)).toEqual(nodes.map((n) => n.id));
+    // No drag: the list itself is the same.
+    expect(placeDragged(nodes, new Map())).toBe(nodes);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import { usePresenting } from './presentMode';
 import { openContextMenu } from './contextMenuOpen';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { Id, NodeBox, NodeKind } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { useMap } from '../../state/documentStore';
@@ -29,7 +29,7 @@ import type { Viewport } from '../actions/readableFit';
 import { shortcutOf } from '../actions/table';
 import { revealNode } from '../actions/canvasView';
 import { useUi } from '../../state/uiStore';
-import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, newEdgeCache, newNodeCache, type LiveBox } from './buildElements';
+import { buildEdges, buildNodes, isLaneNodeId, laneIdOfNode, newEdgeCache, newNodeCache, placeDragged, type LiveBox } from './buildElements';
 import { dragTo, endDrag, NOT_DRAGGING, useLiveDrag } from './liveDrag';
 import { FlowEdge } from './edges/FlowEdge';
 import { LaneNode } from './nodes/LaneNode';
@@ -58,8 +58,6 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const presenting = usePresenting((s) => s.on);
   const presentMin = usePresenting((s) => s.zoom);
   const selection = useUi((s) => s.selection);
-  // Only the nodes follow a drag here; each flow follows its own ends (FlowEdge), so the edge list stays as it is.
-  const drag = useLiveDrag((s) => s.places);
   // A drag cut short by leaving the map (no drop) must not leave its places for the next canvas.
   useEffect(() => endDrag, [mapId]);
   const [laneResize, setLaneResize] = useState<{ laneId: Id; height: number } | null>(null);
@@ -74,10 +72,9 @@ export function Canvas({ mapId }: { mapId: Id }) {
     const base = animated ?? NOT_DRAGGING;
     return sizing ? new Map<Id, LiveBox>(base).set(sizing.nodeId, sizing.box) : base;
   }, [animated, sizing]);
-  const moving = useMemo(() => (drag.size === 0 || animated ? reshaped : new Map<Id, LiveBox>([...drag, ...reshaped])), [drag, animated, reshaped]);
   const marks = useMarks(map);
   useRevealEditing(map);
-  const nodes = useMemo(() => (map ? buildNodes(map, selection, moving, laneResize, cache.current, marks) : []), [map, selection, moving, laneResize, marks]);
+  const nodes = useMemo(() => (map ? buildNodes(map, selection, reshaped, laneResize, cache.current, marks) : []), [map, selection, reshaped, laneResize, marks]);
   const edges = useMemo(() => (map ? buildEdges(map, selection, reshaped, edgeCache.current) : []), [map, selection, reshaped]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -187,9 +184,9 @@ export function Canvas({ mapId }: { mapId: Id }) {
     <section ref={section} className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onFocus={revealFocusedNode} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
       <NodeResizeContext.Provider value={readOnly ? null : onNodeResize}>
-        {opening && <ReactFlow
+        {opening && <FollowDrag nodes={nodes} still={animated !== null}>{(shown) => <ReactFlow
           defaultViewport={opening}
-          nodes={nodes}
+          nodes={shown}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -229,11 +226,23 @@ export function Canvas({ mapId }: { mapId: Id }) {
             </Panel>
           )}
           {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={minimapColour} />}
-        </ReactFlow>}
+        </ReactFlow>}</FollowDrag>}
       </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>
     </section>
   );
+}
+
+/**
+ * The one part of the canvas that follows a drag move by move: it hands React Flow the nodes
+ * with the dragged ones at their live places. Each flow follows its own ends (FlowEdge), so the
+ * edge list stays as it is, and the Canvas around it (its hooks, its node list) is not run again
+ * for every mouse move. While a layout animates, it owns the places and a drag is not shown.
+ */
+function FollowDrag({ nodes, still, children }: { nodes: Node[]; still: boolean; children: (nodes: Node[]) => ReactNode }) {
+  const places = useLiveDrag((s) => s.places);
+  const shown = useMemo(() => (still ? nodes : placeDragged(nodes, places)), [nodes, places, still]);
+  return children(shown);
 }
 
 // Handlers that need nothing from the component: defined once, so React Flow's props stay the same between renders.

@@ -190,6 +190,19 @@ export function buildNodes(
   return [...lanes, ...shapes];
 }
 
+/**
+ * The nodes as a drag shows them: those being dragged at their live places, every other node
+ * object as it was. A mouse move costs one pass over the list, not a rebuild of every node
+ * (lane widths, comment counts and cache checks look at the whole map).
+ */
+export function placeDragged(nodes: Node[], places: ReadonlyMap<Id, { x: number; y: number }>): Node[] {
+  if (places.size === 0) return nodes;
+  return nodes.map((n) => {
+    const p = places.get(n.id);
+    return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
+  });
+}
+
 /** The handles a flow without routed points uses: the same sides the SVG export draws. */
 function handlesFor(from: NodeBox, to: NodeBox): { sourceHandle: string; targetHandle: string } {
   const sides = flowSides(from, to);

@@ -9,12 +9,14 @@ export interface Rendered {
   shapes: string[];
   flows: string[];
   lanes: string[];
+  /** How many times the canvas around React Flow (its node list and hooks) was rendered. */
+  canvas: number;
 }
 
 // A string: tsx would wrap the named inner functions in a helper the page does not have.
 const HOOK = `(() => {
   const PERFORMED_WORK = 1;
-  const seen = { on: false, shapes: [], flows: [], lanes: [] };
+  const seen = { on: false, shapes: [], flows: [], lanes: [], canvas: 0 };
   window.__rendered = seen;
   const kindOf = (props) => {
     if (!props || typeof props !== 'object' || typeof props.id !== 'string' || !props.data) return null;
@@ -26,6 +28,8 @@ const HOOK = `(() => {
   const visit = (fiber) => {
     for (let f = fiber; f; f = f.sibling) {
       const before = f.alternate;
+      // The canvas's section gets new props only when the component drawing it ran again.
+      if (f.type === 'section' && f.memoizedProps && f.memoizedProps.className === 'canvas' && (!before || f.memoizedProps !== before.memoizedProps)) seen.canvas++;
       if (typeof f.type === 'function' || (f.type && typeof f.type === 'object')) {
         const kind = kindOf(f.memoizedProps);
         if (kind && (!before || (f.flags & PERFORMED_WORK))) seen[kind].push(f.memoizedProps.id);
@@ -54,7 +58,7 @@ export const installRenderCounter = (page: Page) => page.addInitScript(HOOK);
 export const startCounting = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { __rendered: Rendered & { on: boolean } };
-    Object.assign(w.__rendered, { on: true, shapes: [], flows: [], lanes: [] });
+    Object.assign(w.__rendered, { on: true, shapes: [], flows: [], lanes: [], canvas: 0 });
   });
 
 /** What rendered since startCounting, each id once per render; counting stops. */
@@ -62,5 +66,5 @@ export const rendered = (page: Page) =>
   page.evaluate(() => {
     const r = (window as unknown as { __rendered: Rendered & { on: boolean } }).__rendered;
     r.on = false;
-    return { shapes: [...r.shapes], flows: [...r.flows], lanes: [...r.lanes] };
+    return { shapes: [...r.shapes], flows: [...r.flows], lanes: [...r.lanes], canvas: r.canvas };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { demoWorkspace } from '../../src/core/demo';
-import { flowPath } from '../../src/core/drawing/flowPath';
+import { flowPath, flowPathPieces } from '../../src/core/drawing/flowPath';
 import { flowRoutes } from '../../src/core/drawing/flowRoutes';
 import { STEP_RADIUS, stepRoute } from '../../src/core/drawing/stepRoute';
 import { renderMapSvg } from '../../src/core/picture';
@@ -54,5 +54,26 @@ describe('flowPath: the line of a flow, for the canvas and the picture alike', (
         expect(drawn).toEqual(flowRoutes(map).map(({ route }) => flowPath(route.points, route.rounded)));
       }
     }
+  });
+});
+
+describe('flowPathPieces: a dashed flow painted run by run', () => {
+  const demo = demoWorkspace('2026-01-01T00:00:00.000Z');
+  const routes = demo.maps.flatMap((m) => [...flowRoutes(m), ...flowRoutes({ ...m, view: { ...m.view, flowPoints: {} } })].map((r) => r.route));
+
+  test('each piece is one straight run or one corner, starting where the one before it ended', () => {
+    expect(routes.length).toBeGreaterThan(50);
+    for (const route of routes) {
+      const pieces = flowPathPieces(route.points, route.rounded);
+      for (const p of pieces) expect(p).toMatch(/^M[-\d.]+,[-\d.]+(H[-\d.]+|V[-\d.]+|L[-\d.]+,[-\d.]+|Q[-\d.]+,[-\d.]+ [-\d.]+,[-\d.]+)$/);
+      // Laid end to end they are flowPath's line, command for command.
+      const joined = pieces.map((p, i) => (i === 0 ? p : p.replace(/^M[^HVLQ]+/, ''))).join('');
+      expect(joined).toBe(flowPath(route.points, route.rounded));
+    }
+  });
+
+  test('a rounded step has its corners as pieces of their own', () => {
+    const pieces = flowPathPieces([[0, 0], [60, 0], [60, 80], [140, 80]], true);
+    expect(pieces).toEqual([`M0,0H${60 - STEP_RADIUS}`, `M${60 - STEP_RADIUS},0Q60,0 60,${STEP_RADIUS}`, `M60,${STEP_RADIUS}V${80 - STEP_RADIUS}`, `M60,${80 - STEP_RADIUS}Q60,80 ${60 + STEP_RADIUS},80`, `M${60 + STEP_RADIUS},80H140`]);
   });
 });

@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { flowPath } from '../../../core/drawing/flowPath';
+import { flowPath, flowPathPieces } from '../../../core/drawing/flowPath';
 import { FLOW_STYLE } from '../../../core/model/shapes';
 import { commitLabel } from '../../../state/nodeActions';
 import { useUi } from '../../../state/uiStore';
@@ -23,16 +23,21 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
   const editing = useUi((s) => s.editing?.kind === 'flow' && s.editing.id === id);
   const style = FLOW_STYLE[flow.kind];
   const path = useMemo(() => flowPath(route.points, route.rounded), [route]);
+  // A dashed flow is drawn run by run (flowPathPieces says why); its whole path stays, unpainted, for the arrowhead and the hit area.
+  const dashes = useMemo(() => (style.dash ? flowPathPieces(route.points, route.rounded) : null), [route, style.dash]);
   const [startX, startY] = route.points[0]!;
   const [labelX, labelY] = route.label;
+  const stroke = selected ? 'var(--select)' : `var(--flow-${flow.kind})`;
+  const strokeWidth = `calc(${selected ? style.width + 1 : style.width}px + var(--stroke-boost))`;
   return (
     <>
+      {dashes?.map((d, i) => <path key={i} className="flow-dash" d={d} style={{ stroke, strokeWidth, strokeDasharray: style.dash }} />)}
       <BaseEdge
         id={id}
         path={path}
         markerEnd={markerEnd}
         interactionWidth={16}
-        style={{ stroke: selected ? 'var(--select)' : `var(--flow-${flow.kind})`, strokeWidth: `calc(${selected ? style.width + 1 : style.width}px + var(--stroke-boost))`, strokeDasharray: style.dash }}
+        style={dashes ? { stroke: 'transparent', strokeWidth } : { stroke, strokeWidth }}
       />
       {flow.kind === 'message' && <circle cx={startX} cy={startY} r={4} style={{ fill: 'var(--surface)', stroke: `var(--flow-${flow.kind})`, strokeWidth: 1.5 }} />}
       {(flow.label || editing) && (

@@ -2,7 +2,10 @@ import { expect, test } from 'vitest';
 import { SCREEN_TEXT, smallestLabel } from '../../src/core/drawing/textStyle';
 import { generateMap, quickLayout } from '../../src/core/layout';
 import { nodeBox } from '../../src/core/model/geometry';
+import type { ProcessMap } from '../../src/core/model/types';
 import { firstNode, planFit, startView, wholeZoom, type Viewport } from '../../src/ui/actions/readableFit';
+import { buildNodes, newNodeCache, NO_MARKS } from '../../src/ui/editor/buildElements';
+import { openingView } from '../../src/ui/editor/openingView';
 import { makeMap } from './layout-helpers';
 
 // Zoom to fit's rule, on a laptop's canvas: the whole map when its smallest text stays 12 px or
@@ -63,4 +66,39 @@ test('a start far from the left end is brought in just right of the pinned lane 
   const start = onScreen(view, far.view.nodes.s!);
   expect(start.left).toBeGreaterThan(150);
   expect(start.right).toBeLessThan(CANVAS.width / 2);
+});
+
+// The view a map opens with (openingView) is worked out before React Flow draws, from the nodes it will be
+// given: a map that reads well whole opens whole, a long one at its start, never unreadably small.
+const EDITOR = { width: 890, height: 818 };
+const nodesOf = (map: ProcessMap) => buildNodes(map, { nodeIds: [], flowIds: [], laneId: null }, new Map(), null, newNodeCache(), NO_MARKS);
+
+test('a small map opens whole: every lane band and step inside the canvas, not blown up past 1.2', () => {
+  const small = quickLayout(makeMap(['a', 'b'], [['s', 'start', 'a'], ['x', 'step', 'b'], ['y', 'step', 'a'], ['e', 'end', 'a']], [['s', 'x'], ['x', 'y'], ['y', 'e']]));
+  const nodes = nodesOf(small);
+  const view = openingView(small, nodes, EDITOR);
+  expect(view.zoom).toBeLessThanOrEqual(1.2);
+  for (const n of nodes) {
+    const r = onScreen(view, { ...n.position, width: n.width!, height: n.height! });
+    expect(r.left).toBeGreaterThanOrEqual(0);
+    expect(r.top).toBeGreaterThanOrEqual(0);
+    expect(r.right).toBeLessThanOrEqual(EDITOR.width + 0.5);
+    expect(r.bottom).toBeLessThanOrEqual(EDITOR.height + 0.5);
+  }
+});
+
+test.each([150, 400])('a %i-step map opens at its start, readable, its first step on screen', (size) => {
+  const big = quickLayout(generateMap({ nodes: size, lanes: 6, seed: size }));
+  const view = openingView(big, nodesOf(big), EDITOR);
+  expect(view.zoom).toBeGreaterThanOrEqual(0.35);
+  const r = onScreen(view, nodeBox(big, firstNode(big)!));
+  expect(r.left).toBeGreaterThanOrEqual(0);
+  expect(r.right).toBeLessThanOrEqual(EDITOR.width);
+  expect(r.top).toBeGreaterThanOrEqual(0);
+  expect(r.bottom).toBeLessThanOrEqual(EDITOR.height);
+});
+
+test('an empty map opens at the top left at full size, where its hint and first lane go', () => {
+  const empty = makeMap([], [], []);
+  expect(openingView(empty, nodesOf(empty), EDITOR)).toEqual({ x: 0, y: 0, zoom: 1 });
 });

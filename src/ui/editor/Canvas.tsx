@@ -172,7 +172,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
   const [opening, setOpening] = useState<Viewport | null>(null);
   const hasMap = map !== undefined;
   useLayoutEffect(() => {
-    if (!hasMap || !map || opening || !section.current) return;
+    if (!map || opening || !section.current) return;
     setOpening(openingView(map, nodes, section.current.getBoundingClientRect()));
     // Once per map shown: later edits keep the view the user has.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -14,13 +14,14 @@ export function usePresentView(mapId: string): void {
   const on = usePresenting((s) => s.on);
   const { setViewport, setCenter, fitView } = useReactFlow();
   // Outside presenting, a map opens at its own opening view (Canvas): this hook acts when the mode
-  // changes, or when a map opens during a presentation.
-  const was = useRef(false);
+  // changes, or when a map opens during a presentation. The mode is noted as applied only once
+  // its frame runs: React's strict mode mounts effects twice, cancelling the first one's frame.
+  const applied = useRef(false);
   useEffect(() => {
-    if (was.current === on) return;
-    was.current = on;
+    if (applied.current === on) return;
     const zoom = on ? usePresenting.getState().zoom : null;
     const frame = requestAnimationFrame(() => {
+      applied.current = on;
       const map = getMap(mapId);
       const el = document.querySelector('.canvas .react-flow');
       if (!map || !el) return;

@@ -67,15 +67,15 @@ export async function heapMb(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
 }
 
-/** Gzipped size in KB of the scripts a built page loads before anything else: its module entries and their preloads. */
-export function initialJsKb(dist: string): number {
+/** The scripts a built page loads before anything else (its module entries and their preloads): gzipped KB, and how many files. */
+export function initialJs(dist: string): { kb: number; files: number } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) files.add(m[1]!);
   for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(m[1]!);
   let bytes = 0;
   for (const f of files) bytes += gzipSync(readFileSync(join(dist, f.replace(/^\.?\//, '')))).length;
-  return bytes / 1024;
+  return { kb: bytes / 1024, files: files.size };
 }
 
 /** The node nearest the middle of the canvas that is wholly on screen: its label and centre. */

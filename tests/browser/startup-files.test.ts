@@ -1,0 +1,25 @@
+import { expect, test } from 'vitest';
+import { APP_URL, sharedBrowser, waitForCanvas } from './support/browser';
+
+// Every script file the page waits for before it runs is one more request, and once the app is
+// installed each goes through the service worker: the start-up code comes in a few files (it
+// came in 28 when the bundler split out every module a lazily loaded screen shares with it).
+
+const browser = sharedBrowser();
+
+test('the page fetches its start-up code in at most four script files', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(APP_URL);
+  await waitForCanvas(page);
+  const atStart = await page.evaluate(() => {
+    const ready = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    return performance
+      .getEntriesByType('resource')
+      .filter((r) => r.startTime < ready && new URL(r.name).pathname.endsWith('.js'))
+      .map((r) => new URL(r.name).pathname);
+  });
+  expect(atStart.length).toBeGreaterThan(0);
+  expect(atStart.length, atStart.join('\n')).toBeLessThanOrEqual(4);
+  await context.close();
+});

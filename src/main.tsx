@@ -17,6 +17,9 @@ startTheme();
 // zod is told not to probe for eval (which the Content-Security-Policy forbids) in
 // core/schema/zodSetup.ts, imported before any schema is built.
 
+// Storage first: opening the databases goes on in the browser while React draws the empty shell.
+void bootstrap();
+
 // A part of the page that failed to draw says so in place (ErrorBoundary); the details go to
 // the console as a warning, since the failure was caught and shown.
 const root = createRoot(document.getElementById('root')!, {
@@ -28,7 +31,6 @@ root.render(
     <Notices />
   </StrictMode>,
 );
-void bootstrap();
 startServiceWorker();
 startBackupReminder();
 persistAfterFirstNewMap();

@@ -32,8 +32,12 @@ export function browserExclusive<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Make the list of workspaces if this browser never had one. Says what was done. */
 export async function initialiseRegistry(reg: RegistryDB, opts: InitOptions): Promise<InitOutcome> {
+  // Made once and never undone: every start after the first needs no lock. The lock is granted
+  // in a task of its own, which waits behind the page's first render (about 50 ms at start).
+  if (await reg.settings.get('initialised')) return 'ready';
   const exclusive = opts.exclusive ?? (<T>(fn: () => Promise<T>) => fn());
   return exclusive(async () => {
+    // Another tab may have made it while this one waited for the lock.
     if (await reg.settings.get('initialised')) return 'ready';
     const now = (opts.now ?? Date.now)();
     const legacy = await readLegacy();

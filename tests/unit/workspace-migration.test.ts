@@ -85,6 +85,17 @@ describe('first run', () => {
     expect(await listWorkspaces(reg)).toEqual([]);
   });
 
+  it('once made, starts without waiting for the lock the first run takes', async () => {
+    await initialiseRegistry(reg, { demo, now: () => NOW });
+    let locked = 0;
+    const exclusive = <T,>(fn: () => Promise<T>): Promise<T> => {
+      locked++;
+      return fn();
+    };
+    expect(await initialiseRegistry(reg, { demo, exclusive })).toBe('ready');
+    expect(locked).toBe(0);
+  });
+
   it('two tabs starting together make one demo between them', async () => {
     let queue = Promise.resolve<unknown>(undefined);
     const exclusive = <T,>(fn: () => Promise<T>): Promise<T> => {

@@ -28,7 +28,7 @@ const flowsOf = (page: import('playwright-core').Page, nodeId: string) =>
   }, nodeId);
 const changes = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __lanemapDocumentChanges: () => number }).__lanemapDocumentChanges());
 
-test('dragging a step redraws that step and its own flows on each move, not the canvas around them, leaves the document alone until the drop, and is one undo', async () => {
+test('dragging a step redraws its own flows on each move, not the step (React Flow moves it) nor the canvas around them, leaves the document alone until the drop, and is one undo', async () => {
   const { page, context, errors } = await openCounted();
 
   const node = nodeByLabel(page, 'Forward to Registry');
@@ -53,10 +53,12 @@ test('dragging a step redraws that step and its own flows on each move, not the 
   await page.mouse.up();
   await expect.poll(() => changes(page)).toBe(before + 1);
 
-  // Moved 10 times: the step and its flows redrew, no other step, flow or lane did.
+  // Moved 10 times: its flows redrew on the moves; the step itself only for the press that
+  // selects it (its place is React Flow's to move); no other step, flow or lane redrew.
   expect(new Set(during.shapes)).toEqual(new Set([id]));
-  expect(during.shapes.length).toBeGreaterThanOrEqual(5);
+  expect(during.shapes.length).toBeLessThanOrEqual(2);
   expect(new Set(during.flows)).toEqual(new Set(own));
+  expect(during.flows.length).toBeGreaterThanOrEqual(5 * own.length);
   expect(during.lanes).toEqual([]);
   // The canvas around React Flow is not run again for each move (at most for the press that selects the step).
   expect(during.canvas).toBeLessThanOrEqual(2);

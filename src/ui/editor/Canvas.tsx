@@ -42,6 +42,7 @@ import { useMarks } from './useMarks';
 import { useRevealEditing } from './useRevealEditing';
 import { DRAG_TYPE } from './Palette';
 import { openingView } from './openingView';
+import { LabelLayerProvider } from './edges/labelLayer';
 
 const nodeTypes = { lane: LaneNode, shape: ShapeNode };
 const edgeTypes = { flow: FlowEdge };
@@ -184,6 +185,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
     <section ref={section} className="canvas" tabIndex={0} aria-label={`Map canvas: ${map.name}`} onFocus={revealFocusedNode} onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }} onDrop={onDrop}>
       <LaneResizeContext.Provider value={onLaneResize}>
       <NodeResizeContext.Provider value={readOnly ? null : onNodeResize}>
+        <LabelLayerProvider>
         {opening && <FollowDrag nodes={nodes} still={animated !== null}>{(shown) => <ReactFlow
           defaultViewport={opening}
           nodes={shown}
@@ -227,6 +229,7 @@ export function Canvas({ mapId }: { mapId: Id }) {
           )}
           {!presenting && <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={minimapColour} />}
         </ReactFlow>}</FollowDrag>}
+        </LabelLayerProvider>
       </NodeResizeContext.Provider>
       </LaneResizeContext.Provider>
     </section>

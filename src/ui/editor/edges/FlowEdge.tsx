@@ -1,4 +1,4 @@
-import { BaseEdge, useStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { flowPath, flowPathPieces } from '../../../core/drawing/flowPath';
@@ -8,17 +8,7 @@ import { useUi } from '../../../state/uiStore';
 import { InlineText } from '../../common/InlineText';
 import { followRoute, type FlowEdgeData } from '../buildElements';
 import { useLivePlace } from '../liveDrag';
-
-const flowDom = (s: ReactFlowState) => s.domNode;
-/**
- * The layer React Flow keeps for edge labels. Its own EdgeLabelRenderer looks the layer up in the
- * DOM on every change of React Flow's state, once per labelled flow: with the whole 1,000-step
- * bench map in view, that was 2 s of each 40-move drag's 4.6 s of script. Looked up once here.
- */
-function useLabelLayer(): HTMLElement | null {
-  const dom = useStore(flowDom);
-  return useMemo(() => dom?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null, [dom]);
-}
+import { useLabelLayer } from './labelLayer';
 
 /**
  * A flow on the canvas: the route core/drawing gives it (buildElements), drawn by the same

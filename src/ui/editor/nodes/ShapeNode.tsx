@@ -33,8 +33,16 @@ function themed(kind: string, width: number, selected: boolean): CSSProperties {
   } as CSSProperties;
 }
 
+type ShapeProps = NodeProps<Node<ShapeNodeData>>;
+
+/**
+ * What a shape is drawn from. React Flow also hands it its place on the map, which changes on
+ * every mouse move of a drag; React Flow's own wrapper moves it, so the shape is not drawn again.
+ */
+const sameShape = (a: ShapeProps, b: ShapeProps): boolean => a.id === b.id && a.data === b.data && a.selected === b.selected && a.width === b.width && a.height === b.height;
+
 /** Every node kind: its outline drawn as SVG (shared with the export), its label as text. */
-export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, height }: NodeProps<Node<ShapeNodeData>>) {
+export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, height }: ShapeProps) {
   const n = data.node;
   const editing = useUi((s) => s.editing?.kind === 'node' && s.editing.id === id);
   const w = width ?? 100;
@@ -102,4 +110,4 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, width, he
       {n.kind !== 'note' && SIDES.map((s) => <Handle key={s.id} id={s.id} type="source" position={s.position} className="handle" />)}
     </div>
   );
-});
+}, sameShape);

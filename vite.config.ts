@@ -64,7 +64,7 @@ function startupChunk(entry: string): CodeSplittingNameFunction {
       atStart = new Set();
       walk(ctx, entry);
     }
-    return atStart.has(id) ? 'index' : null;
+    return atStart.has(id) ? 'startup' : null;
   };
 }
 

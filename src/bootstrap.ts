@@ -8,6 +8,7 @@ import { lockGuard, startMapLocks } from './state/lockStore';
 import { currentSession, flushCurrent, flushOnLeaving, setLiveHooks, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent, WorkspaceLoadError, workspaceRegistry } from './state/workspaceSession';
 import { useLoadFailure } from './state/loadFailureStore';
 import { warmLayoutWorker } from './workers/layoutClient';
+import { markStart } from './startMarks';
 
 // Wires storage to the document: open the workspace to start with (on first run, the demo),
 // then save every committed change, flush when the page is hidden or closed, take in what
@@ -17,6 +18,7 @@ import { warmLayoutWorker } from './workers/layoutClient';
 const demo = () => import('./core/demo').then((m) => m.demoWorkspace(new Date().toISOString()));
 
 export async function bootstrap(): Promise<void> {
+  markStart('code-run');
   startLiveAnalysis();
   if (await openStorage()) afterOpen();
 }

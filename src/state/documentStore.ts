@@ -15,6 +15,7 @@ import {
   undo as undoHistory,
 } from '../core/commands';
 import type { Id, Workspace } from '../core/model/types';
+import { markStart } from '../startMarks';
 
 // The open workspace and its history. The UI never edits the document itself: it
 // dispatches named core commands, and this store records what they changed.
@@ -78,7 +79,10 @@ export const useDocument = create<DocumentState>((set, get) => ({
   history: emptyHistory(),
   ready: false,
 
-  load: (ws) => set({ workspace: ws, history: emptyHistory(), ready: true }),
+  load: (ws) => {
+    set({ workspace: ws, history: emptyHistory(), ready: true });
+    markStart('workspace-ready');
+  },
 
   dispatch: (cmd, args, opts) => {
     const { workspace, history } = get();

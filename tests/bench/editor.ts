@@ -14,7 +14,7 @@ import { quickLayout } from '../../src/core/layout/quickLayout';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { toBundle } from '../../src/core/schema/bundle';
 import { launch } from '../browser/support/browser';
-import { dragFps, firstShownAt, heapMb, initialJs, noteFirstShown, mainThreadMs, median, middleNode, painted, steadyValue, until, viewportOf } from './editor/measure';
+import { dragFps, firstShownAt, heapMb, initialJs, noteFirstShown, mainThreadMs, median, middleNode, painted, START_PHASES, startPhases, steadyValue, until, viewportOf } from './editor/measure';
 import { peerFile } from './editor/peerMaps';
 import { servePreview } from './previewServer';
 
@@ -155,6 +155,8 @@ async function copyView(page: Page, view: { width: number; height: number } & Vi
 
 interface Figures {
   coldMs: number;
+  /** Lanemap: the cold start's START_PHASES, ms. */
+  coldPhases: number[] | null;
   /** The same, as Playwright's wait saw it from here (shown for comparison with older figures). */
   coldPolledMs: number;
   heapMb: number;
@@ -165,6 +167,8 @@ interface Figures {
   dragWhole: number;
   reload1000: number;
   reload1000PolledMs: number;
+  /** Lanemap: the reload's START_PHASES, ms. */
+  reloadPhases: number[] | null;
   nodesOpen: number;
   nodesWhole: number;
 }
@@ -182,6 +186,7 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
     await stepsDrawn(cp, side);
     f.coldPolledMs = Date.now() - t0;
     f.coldMs = (await firstShownAt(cp)) - t0;
+    f.coldPhases = side === 'lanemap' ? marked(await startPhases(cp), 'cold start') : null;
     await settled(cp, side);
     f.heapMb = await heapMb(cp);
     await cold.close();
@@ -218,8 +223,15 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
   await stepsDrawn(page, side);
   f.reload1000PolledMs = Date.now() - t1;
   f.reload1000 = (await firstShownAt(page)) - t1;
+  f.reloadPhases = side === 'lanemap' ? marked(await startPhases(page), 'reload') : null;
   await ctx.close();
   return f;
+}
+
+/** Lanemap's start phases, which must all be there: a start without its marks is an error, not a figure. */
+function marked(phases: number[] | null, what: string): number[] {
+  if (!phases) throw new Error(`the ${what} is missing one of Lanemap's start marks (src/startMarks.ts)`);
+  return phases;
 }
 
 type Viewport = { x: number; y: number; zoom: number };
@@ -293,7 +305,7 @@ async function main(): Promise<void> {
     }
     const list = await mapListMs(browser, urls.lanemap, listFile());
     console.log(`map list, reload to listed: ${list.times.join(', ')} ms in the page; ${list.polled.join(', ')} ms polled from here`);
-    const m = (side: Side, k: keyof Figures) => median(runs[side].map((f) => f[k]));
+    const m = (side: Side, k: Exclude<keyof Figures, 'coldPhases' | 'reloadPhases'>) => median(runs[side].map((f) => f[k]));
     const js = { lanemap: initialJs(dists.prod), bare: initialJs(dists.bare) };
     const row = (what: string, lanemap: number, bare: number | null, goal: string, met: boolean, digits = 0) => ({
       what,
@@ -303,7 +315,7 @@ async function main(): Promise<void> {
       goal,
       met,
     });
-    const ratioAtMost = (side: keyof Figures, x: number) => m('lanemap', side) <= x * m('bare', side);
+    const ratioAtMost = (side: Parameters<typeof m>[1], x: number) => m('lanemap', side) <= x * m('bare', side);
     const rows = [
       row('main thread per edit (rename), 150 nodes, ms', m('lanemap', 'edit150'), m('bare', 'edit150'), '<= 1.5x bare', ratioAtMost('edit150', 1.5), 1),
       row('main thread per edit (rename), 1,000 nodes, ms', m('lanemap', 'edit1000'), m('bare', 'edit1000'), '<= 1.5x bare', ratioAtMost('edit1000', 1.5), 1),
@@ -317,7 +329,11 @@ async function main(): Promise<void> {
       row('JS heap, demo open, MB', m('lanemap', 'heapMb'), m('bare', 'heapMb'), '<= 1.3x bare', ratioAtMost('heapMb', 1.3), 1),
     ];
     console.table(rows);
-    const result = { date: new Date().toISOString(), runs: RUNS, load: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(2))), rows, raw: { ...runs, mapList: list.times, mapListPolled: list.polled } };
+    // Where Lanemap's starts spend their time (medians per phase; the bare page has no marks).
+    const phases = (k: 'coldPhases' | 'reloadPhases') => START_PHASES.map((_, i) => Number(median(runs.lanemap.map((f) => f[k]?.[i] ?? Number.NaN)).toFixed(0)));
+    const startup = { phases: START_PHASES, cold: phases('coldPhases'), reload1000: phases('reloadPhases') };
+    console.table(START_PHASES.map((what, i) => ({ phase: what, 'cold start, ms': startup.cold[i], 'reload onto 1,000 nodes, ms': startup.reload1000[i] })));
+    const result = { date: new Date().toISOString(), runs: RUNS, load: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(2))), rows, startup, raw: { ...runs, mapList: list.times, mapListPolled: list.polled } };
     mkdirSync('tests/bench/results', { recursive: true });
     writeFileSync('tests/bench/results/editor-latest.json', `${JSON.stringify(result, null, 2)}\n`);
   } finally {

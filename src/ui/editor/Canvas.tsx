@@ -43,6 +43,7 @@ import { useRevealEditing } from './useRevealEditing';
 import { DRAG_TYPE } from './Palette';
 import { openingView } from './openingView';
 import { LabelLayerProvider } from './edges/labelLayer';
+import { markStart } from '../../startMarks';
 
 const nodeTypes = { lane: LaneNode, shape: ShapeNode };
 const edgeTypes = { flow: FlowEdge };
@@ -178,6 +179,9 @@ export function Canvas({ mapId }: { mapId: Id }) {
     // Once per map shown: later edits keep the view the user has.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasMap]);
+  useLayoutEffect(() => {
+    if (opening) markStart('canvas-rendered');
+  }, [opening]);
 
   if (!map) return null;
   return (

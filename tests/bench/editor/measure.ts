@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { START_MOMENTS, startMarkName } from '../../../src/startMarks';
 
 // What the editor benchmark reads from a page, the same way for Lanemap and the bare peer.
 
@@ -41,6 +42,22 @@ export async function noteFirstShown(page: Page, selector: string): Promise<void
 export async function firstShownAt(page: Page): Promise<number> {
   const at = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, undefined, { polling: 'raf', timeout: 120_000 });
   return (await at.jsonValue()) as number;
+}
+
+/** Where a start's time went, from the app's start marks (src/startMarks.ts) and `noteFirstShown`: ms per phase, in order. */
+export const START_PHASES = ['code loaded and run', 'storage read', 'editor rendered', 'steps measured and drawn'] as const;
+
+/** The page load's START_PHASES (call after `firstShownAt`); null where a mark is missing (the peer has none). */
+export async function startPhases(page: Page): Promise<number[] | null> {
+  const names = START_MOMENTS.map(startMarkName);
+  const at = await page.evaluate((marks) => {
+    const w = window as unknown as { __shownAt?: number };
+    const times = marks.map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null);
+    return [...times, w.__shownAt === undefined ? null : w.__shownAt - performance.timeOrigin];
+  }, names);
+  if (at.some((t) => t === null)) return null;
+  const points = [0, ...(at as number[])];
+  return points.slice(1).map((t, i) => t - points[i]!);
 }
 
 const sessions = new WeakMap<Page, CDPSession>();

@@ -8,7 +8,7 @@ import { lockGuard, startMapLocks } from './state/lockStore';
 import { currentSession, flushCurrent, flushOnLeaving, setLiveHooks, settleCurrent, startWorkspaces, syncCurrent, takeOverCurrent, WorkspaceLoadError, workspaceRegistry } from './state/workspaceSession';
 import { useLoadFailure } from './state/loadFailureStore';
 import { warmLayoutWorker } from './workers/layoutClient';
-import { markStart } from './startMarks';
+import { markStart } from './state/startMarks';
 
 // Wires storage to the document: open the workspace to start with (on first run, the demo),
 // then save every committed change, flush when the page is hidden or closed, take in what

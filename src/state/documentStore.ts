@@ -15,7 +15,7 @@ import {
   undo as undoHistory,
 } from '../core/commands';
 import type { Id, Workspace } from '../core/model/types';
-import { markStart } from '../startMarks';
+import { markStart } from './startMarks';
 
 // The open workspace and its history. The UI never edits the document itself: it
 // dispatches named core commands, and this store records what they changed.

@@ -230,7 +230,7 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
 
 /** Lanemap's start phases, which must all be there: a start without its marks is an error, not a figure. */
 function marked(phases: number[] | null, what: string): number[] {
-  if (!phases) throw new Error(`the ${what} is missing one of Lanemap's start marks (src/startMarks.ts)`);
+  if (!phases) throw new Error(`the ${what} is missing one of Lanemap's start marks (src/state/startMarks.ts)`);
   return phases;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { markStart, startMarkName } from '../../src/startMarks';
+import { markStart, startMarkName } from '../../src/state/startMarks';
 
 afterEach(() => performance.clearMarks());
 

@@ -43,7 +43,7 @@ import { useRevealEditing } from './useRevealEditing';
 import { DRAG_TYPE } from './Palette';
 import { openingView } from './openingView';
 import { LabelLayerProvider } from './edges/labelLayer';
-import { markStart } from '../../startMarks';
+import { markStart } from '../../state/startMarks';
 
 const nodeTypes = { lane: LaneNode, shape: ShapeNode };
 const edgeTypes = { flow: FlowEdge };

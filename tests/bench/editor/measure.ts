@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { START_MOMENTS, startMarkName } from '../../../src/startMarks';
+import { START_MOMENTS, startMarkName } from '../../../src/state/startMarks';
 
 // What the editor benchmark reads from a page, the same way for Lanemap and the bare peer.
 
@@ -44,7 +44,7 @@ export async function firstShownAt(page: Page): Promise<number> {
   return (await at.jsonValue()) as number;
 }
 
-/** Where a start's time went, from the app's start marks (src/startMarks.ts) and `noteFirstShown`: ms per phase, in order. */
+/** Where a start's time went, from the app's start marks (src/state/startMarks.ts) and `noteFirstShown`: ms per phase, in order. */
 export const START_PHASES = ['code loaded and run', 'storage read', 'editor rendered', 'steps measured and drawn'] as const;
 
 /** The page load's START_PHASES (call after `firstShownAt`); null where a mark is missing (the peer has none). */

@@ -9,7 +9,6 @@ export type StartMoment = (typeof START_MOMENTS)[number];
 export const startMarkName = (moment: StartMoment): string => `lanemap:${moment}`;
 
 export function markStart(moment: StartMoment): void {
-  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
   const name = startMarkName(moment);
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }

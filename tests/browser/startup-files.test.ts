@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { START_MOMENTS, startMarkName } from '../../src/state/startMarks';
 import { APP_URL, sharedBrowser, waitForCanvas } from './support/browser';
 
 // Every script file the page waits for before it runs is one more request, and once the app is
@@ -21,5 +22,18 @@ test('the page fetches its start-up code in at most four script files', async ()
   });
   expect(atStart.length).toBeGreaterThan(0);
   expect(atStart.length, atStart.join('\n')).toBeLessThanOrEqual(4);
+  await context.close();
+});
+
+test('a start leaves its marks, in order, for DevTools and bench:editor: code run, workspace in the document, React Flow rendered', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(APP_URL);
+  await waitForCanvas(page);
+  const names = START_MOMENTS.map(startMarkName);
+  const at = () => page.evaluate((marks) => marks.map((n) => performance.getEntriesByName(n, 'mark').map((m) => m.startTime)), names);
+  await expect.poll(async () => (await at()).every((times) => times.length === 1)).toBe(true);
+  const times = (await at()).map((t) => t[0]!);
+  expect([...times].sort((a, b) => a - b)).toEqual(times);
   await context.close();
 });

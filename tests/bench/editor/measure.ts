@@ -20,28 +20,51 @@ export async function until(ok: () => Promise<boolean>, what: string, timeoutMs 
 /** Two animation frames: whatever the last input caused has been drawn. */
 export const painted = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
+/** What a page's watchers print once they have seen what they wait for (see `heard`). */
+export const SHOWN_SIGNAL = 'lanemap-bench:shown';
+
 /**
  * From now on, every page load of `page` notes when the first element matching `selector` is
- * shown (in the DOM and not hidden), on this process's clock, at the frame that draws it. Taken
- * in the page: Playwright's wait looks again only every 100 to 500 ms once a page is slow, which
- * added up to half a second to a start-up time.
+ * shown (in the DOM, and no element around it hidden by an inline style, as React Flow hides a
+ * node until it has measured it), on this process's clock, at the frame that draws it, and then
+ * prints SHOWN_SIGNAL. Taken in the page: Playwright's wait looks again only every 100 to 500 ms
+ * once a page is slow, which added up to half a second to a start-up time.
  */
 export async function noteFirstShown(page: Page, selector: string): Promise<void> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
-  await page.addInitScript((sel) => {
-    new MutationObserver((_, watch) => {
-      const el = document.querySelector(sel);
-      if (el === null || getComputedStyle(el).visibility !== 'visible') return;
-      watch.disconnect();
-      requestAnimationFrame(() => ((window as unknown as { __shownAt: number }).__shownAt = Date.now()));
-    }).observe(document, { childList: true, subtree: true, attributes: true });
-  }, selector);
+  // Inline styles only, not getComputedStyle: that makes the page work out its styles afresh at
+  // each change it watches. On reloads onto the 1,000-step map it added about 70 ms to Lanemap's
+  // time (medians of 8: 695 against 624 ms), more than to a page that changes its DOM less often.
+  await page.addInitScript(
+    ([sel, signal]) => {
+      new MutationObserver((_, watch) => {
+        const el = document.querySelector(sel);
+        if (el === null) return;
+        for (let at: Element | null = el; at; at = at.parentElement) if ((at as HTMLElement).style?.visibility === 'hidden') return;
+        watch.disconnect();
+        requestAnimationFrame(() => {
+          (window as unknown as { __shownAt: number }).__shownAt = Date.now();
+          console.log(signal);
+        });
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    },
+    [selector, SHOWN_SIGNAL] as const,
+  );
 }
 
-/** The moment `noteFirstShown` took on this page load (waits for it: the frame may still be due). */
+/**
+ * Resolves when the page prints `signal`; call it before the navigation it waits through.
+ * Waiting on the console puts nothing into the page. A locator or waitForFunction during a start
+ * first evaluates Playwright's own script in the new page, about 18 to 30 ms on its main thread
+ * (seen in a trace of a reload), which then lands in the start being timed.
+ */
+export async function heard(page: Page, signal: string): Promise<void> {
+  await page.waitForEvent('console', { predicate: (m) => m.text() === signal, timeout: 120_000 });
+}
+
+/** The moment `noteFirstShown` took on this page load (after `heard(page, SHOWN_SIGNAL)`). */
 export async function firstShownAt(page: Page): Promise<number> {
-  const at = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, undefined, { polling: 'raf', timeout: 120_000 });
-  return (await at.jsonValue()) as number;
+  return page.evaluate(() => (window as unknown as { __shownAt: number }).__shownAt);
 }
 
 /** Where a start's time went, from the app's start marks (src/state/startMarks.ts) and `noteFirstShown`: ms per phase, in order. */

@@ -33,8 +33,8 @@ export const SHOWN_SIGNAL = 'lanemap-bench:shown';
 export async function noteFirstShown(page: Page, selector: string): Promise<void> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   // Inline styles only, not getComputedStyle: that makes the page work out its styles afresh at
-  // each change it watches. On reloads onto the 1,000-step map it added about 70 ms to Lanemap's
-  // time (medians of 8: 695 against 624 ms), more than to a page that changes its DOM less often.
+  // each change it watches. On Lanemap's reloads onto the 1,000-step map it added about 70 ms
+  // (medians of 8: 695 against 624 ms; the peer's cost was not measured apart).
   await page.addInitScript(
     ([sel, signal]) => {
       new MutationObserver((_, watch) => {

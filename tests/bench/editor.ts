@@ -14,7 +14,7 @@ import { quickLayout } from '../../src/core/layout/quickLayout';
 import type { ProcessMap, Workspace } from '../../src/core/model/types';
 import { toBundle } from '../../src/core/schema/bundle';
 import { launch } from '../browser/support/browser';
-import { dragFps, firstShownAt, heapMb, heard, SHOWN_SIGNAL, initialJs, noteFirstShown, mainThreadMs, median, middleNode, painted, START_PHASES, startPhases, steadyValue, until, viewportOf } from './editor/measure';
+import { dragFps, firstShownAt, heapMb, initialJs, navigateUntil, SHOWN_SIGNAL, noteFirstShown, mainThreadMs, median, middleNode, painted, START_PHASES, startPhases, steadyValue, until, viewportOf } from './editor/measure';
 import { peerFile } from './editor/peerMaps';
 import { servePreview } from './previewServer';
 
@@ -185,11 +185,8 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
     const cold = await browser.newContext({ viewport: VIEWPORT });
     const cp = await cold.newPage();
     await noteFirstShown(cp, firstLabel(side));
-    const shown = heard(cp, SHOWN_SIGNAL);
-    const t0 = Date.now();
-    await cp.goto(side === 'lanemap' ? prodUrl : `${urls.bare}?map=demo`);
-    await shown;
-    f.coldPolledMs = Date.now() - t0;
+    const { t0, heardMs } = await navigateUntil(cp, SHOWN_SIGNAL, () => cp.goto(side === 'lanemap' ? prodUrl : `${urls.bare}?map=demo`));
+    f.coldPolledMs = heardMs;
     f.coldMs = (await firstShownAt(cp)) - t0;
     f.coldPhases = side === 'lanemap' ? marked(await startPhases(cp), 'cold start') : null;
     await settled(cp, side);
@@ -223,12 +220,9 @@ async function oneRun(browser: Browser, side: Side, urls: Record<Side, string>, 
   f.nodesWhole = await page.locator('.react-flow__node').count();
   f.dragWhole = await dragFps(page, await middleNode(page, LABEL[side]));
   await settled(page, side);
-  const shown = heard(page, SHOWN_SIGNAL);
-  const t1 = Date.now();
-  await page.reload();
-  await shown;
-  f.reload1000PolledMs = Date.now() - t1;
-  f.reload1000 = (await firstShownAt(page)) - t1;
+  const reload = await navigateUntil(page, SHOWN_SIGNAL, () => page.reload());
+  f.reload1000PolledMs = reload.heardMs;
+  f.reload1000 = (await firstShownAt(page)) - reload.t0;
   f.reloadPhases = side === 'lanemap' ? marked(await startPhases(page), 'reload') : null;
   await ctx.close();
   return f;
@@ -253,8 +247,9 @@ async function mapListMs(browser: Browser, url: string, listFile: string): Promi
   await stepsDrawn(page, 'lanemap');
   await importAsNew(page, listFile, `Bench ${LIST_MAPS} maps`);
   // The moment the last row is added is taken in the page (a MutationObserver, on the same clock
-  // as this process), and this process waits for the page to print that it is done (see `heard`):
-  // polling every 50 ms, with a round trip per look, added 50 to 250 ms to what the page took.
+  // as this process), and this process waits for the page to print that it is done (see
+  // `navigateUntil`): polling every 50 ms, with a round trip per look, added 50 to 250 ms to what
+  // the page took.
   await page.addInitScript(
     ([wanted, signal]) => {
       new MutationObserver((_, seen) => {
@@ -269,11 +264,8 @@ async function mapListMs(browser: Browser, url: string, listFile: string): Promi
   const times: number[] = [];
   const polled: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const listed = heard(page, LISTED_SIGNAL);
-    const t0 = Date.now();
-    await page.reload();
-    await listed;
-    polled.push(Date.now() - t0);
+    const { t0, heardMs } = await navigateUntil(page, LISTED_SIGNAL, () => page.reload());
+    polled.push(heardMs);
     times.push((await page.evaluate(() => (window as unknown as { __listedAt: number }).__listedAt)) - t0);
   }
   await ctx.close();

@@ -20,7 +20,7 @@ export async function until(ok: () => Promise<boolean>, what: string, timeoutMs 
 /** Two animation frames: whatever the last input caused has been drawn. */
 export const painted = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
-/** What a page's watchers print once they have seen what they wait for (see `heard`). */
+/** What a page's watchers print once they have seen what they wait for (see `navigateUntil`). */
 export const SHOWN_SIGNAL = 'lanemap-bench:shown';
 
 /**
@@ -53,16 +53,21 @@ export async function noteFirstShown(page: Page, selector: string): Promise<void
 }
 
 /**
- * Resolves when the page prints `signal`; call it before the navigation it waits through.
- * Waiting on the console puts nothing into the page. A locator or waitForFunction during a start
- * first evaluates Playwright's own script in the new page, about 18 to 30 ms on its main thread
- * (seen in a trace of a reload), which then lands in the start being timed.
+ * Run `navigate` (a goto or a reload) and wait until the page prints `signal`: when it started,
+ * on this process's clock, and how long the line took to reach this process. Waiting on the
+ * console puts nothing into the page. A locator or waitForFunction during a start first
+ * evaluates Playwright's own script in the new page, about 18 to 30 ms on its main thread (seen
+ * in a trace of a reload), which then lands in the start being timed.
  */
-export async function heard(page: Page, signal: string): Promise<void> {
-  await page.waitForEvent('console', { predicate: (m) => m.text() === signal, timeout: 120_000 });
+export async function navigateUntil(page: Page, signal: string, navigate: () => Promise<unknown>): Promise<{ t0: number; heardMs: number }> {
+  // Listening before the navigation starts, so a fast page's line is not missed.
+  const heard = page.waitForEvent('console', { predicate: (m) => m.text() === signal, timeout: 120_000 });
+  const t0 = Date.now();
+  await Promise.all([heard, navigate()]);
+  return { t0, heardMs: Date.now() - t0 };
 }
 
-/** The moment `noteFirstShown` took on this page load (after `heard(page, SHOWN_SIGNAL)`). */
+/** The moment `noteFirstShown` took on this page load (once `navigateUntil(page, SHOWN_SIGNAL, …)` has resolved). */
 export async function firstShownAt(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __shownAt: number }).__shownAt);
 }

@@ -4,7 +4,7 @@ import { updateNode } from '../../src/core/commands';
 import { demoWorkspace } from '../../src/core/demo';
 import { placeLabel } from '../../src/core/drawing/nodeLabels';
 import { nodeMarks } from '../../src/core/drawing/nodeMarks';
-import { fitNodeSize, MAX_WIDTH } from '../../src/core/drawing/nodeSize';
+import { fittedBoxes, fitNodeSize, MAX_WIDTH } from '../../src/core/drawing/nodeSize';
 import { textWidth } from '../../src/core/drawing/textMetrics';
 import { quickLayout } from '../../src/core/layout/quickLayout';
 import { NODE_SIZE } from '../../src/core/model/geometry';
@@ -180,6 +180,33 @@ describe('a step grows to hold its label', () => {
     expect(placed.lines.join(' ')).toBe(label);
     expect(placed.box.y).toBeGreaterThanOrEqual(0);
     expect(placed.box.y + placed.box.height).toBeLessThanOrEqual(after.height);
+  });
+});
+
+describe('boxes as drawn after an edit', () => {
+  // The editor re-measures only the nodes an edit touched; what it draws must still be what a
+  // fresh measure of the whole map gives.
+  const fresh = (map: ProcessMap) => fittedBoxes(structuredClone(map)).view.nodes;
+  const relabel = (map: ProcessMap, id: string, label: string): ProcessMap => ({ ...map, nodes: map.nodes.map((n) => (n.id === id ? { ...n, label } : n)) });
+
+  it('follow a renamed label, a changed kind and a resized box, and go back when the label does', () => {
+    const map = demoWorkspace('2026-12-01T00:00:00Z').maps[0]!;
+    expect(fittedBoxes(map).view.nodes).toEqual(fresh(map));
+    const step = map.nodes.find((n) => n.kind === 'step')!;
+    // The label grows while its box object stays the same, as an edit elsewhere leaves it.
+    const long = relabel(map, step.id, sentence(150, 5));
+    const grown = fittedBoxes(long).view.nodes[step.id]!;
+    expect(grown.height).toBeGreaterThan(map.view.nodes[step.id]!.height);
+    expect(fittedBoxes(long).view.nodes).toEqual(fresh(long));
+    const short = relabel(long, step.id, 'Check');
+    expect(fittedBoxes(short).view.nodes[step.id]).toEqual(map.view.nodes[step.id]);
+    // Same label, another kind: a start keeps its size where a step grew.
+    const kind = { ...long, nodes: long.nodes.map((n) => (n.id === step.id ? { ...n, kind: 'start' as NodeKind } : n)) };
+    expect(fittedBoxes(kind).view.nodes[step.id]).toEqual(map.view.nodes[step.id]);
+    // A wider box (a person resized it) for the same long label needs fewer lines.
+    const wide = { ...long, view: { ...long.view, nodes: { ...long.view.nodes, [step.id]: { ...long.view.nodes[step.id]!, width: MAX_WIDTH } } } };
+    expect(fittedBoxes(wide).view.nodes).toEqual(fresh(wide));
+    expect(fittedBoxes(wide).view.nodes[step.id]!.height).toBeLessThan(grown.height);
   });
 });
 

@@ -71,12 +71,27 @@ export function fittedBoxes<M extends Sized>(map: M): M {
   return fitted;
 }
 
+/**
+ * A node's last fit, by the box it was fitted from: an edit keeps the box objects it does not
+ * touch, so after a rename only that node's label is measured again, not the whole map's (on a
+ * 150-step map, measuring every label took 2 to 4.5 ms of each edit in a CPU profile).
+ */
+const fitOfBox = new WeakMap<NodeBox, { kind: NodeKind; label: string; fitted: NodeBox }>();
+
+function fitOnce(kind: NodeKind, label: string, box: NodeBox): NodeBox {
+  const known = fitOfBox.get(box);
+  if (known && known.kind === kind && known.label === label) return known.fitted;
+  const fitted = fitNodeBox(kind, label, box);
+  fitOfBox.set(box, { kind, label, fitted });
+  return fitted;
+}
+
 function fitAll<M extends Sized>(map: M): M {
   let boxes: Record<string, NodeBox> | null = null;
   for (const n of map.nodes) {
     const box = map.view.nodes[n.id];
     if (!box) continue;
-    const fitted = fitNodeBox(n.kind, n.label, box);
+    const fitted = fitOnce(n.kind, n.label, box);
     if (fitted === box) continue;
     boxes ??= { ...map.view.nodes };
     boxes[n.id] = fitted;

@@ -5,6 +5,7 @@ import './ui/styles/app.css';
 import './ui/styles/themes.css';
 import { App } from './ui/shell/App';
 import { bootstrap } from './bootstrap';
+import { afterStart } from './state/afterStart';
 import { Notices } from './pwa/Notices';
 import { startServiceWorker } from './pwa/registerServiceWorker';
 import { startBackupReminder } from './ui/storage/backupReminder';
@@ -31,6 +32,7 @@ root.render(
     <Notices />
   </StrictMode>,
 );
-startServiceWorker();
+// Installing for offline use fetches and stores the whole app: not while the first map is drawn.
+afterStart(startServiceWorker);
 startBackupReminder();
 persistAfterFirstNewMap();

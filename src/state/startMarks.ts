@@ -8,7 +8,19 @@ export type StartMoment = (typeof START_MOMENTS)[number];
 
 export const startMarkName = (moment: StartMoment): string => `lanemap:${moment}`;
 
+const waiting = new Map<StartMoment, (() => void)[]>();
+
 export function markStart(moment: StartMoment): void {
   const name = startMarkName(moment);
-  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+  if (performance.getEntriesByName(name, 'mark').length > 0) return;
+  performance.mark(name);
+  const due = waiting.get(moment) ?? [];
+  waiting.delete(moment);
+  for (const fn of due) fn();
+}
+
+/** Call `fn` once `moment` is marked: now if it has been already. */
+export function onStartMoment(moment: StartMoment, fn: () => void): void {
+  if (performance.getEntriesByName(startMarkName(moment), 'mark').length > 0) fn();
+  else waiting.set(moment, [...(waiting.get(moment) ?? []), fn]);
 }

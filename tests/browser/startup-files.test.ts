@@ -37,3 +37,51 @@ test('a start leaves its marks, in order, for DevTools and bench:editor: code ru
   expect([...times].sort((a, b) => a - b)).toEqual(times);
   await context.close();
 });
+
+// The service worker's first install fetches and stores the whole app: on a first visit it
+// waits until the first map is drawn (src/state/afterStart.ts), and still comes when none is.
+const noteInstall = `(() => {
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    if (window.__installAt === undefined) window.__installAt = performance.now();
+    return register.apply(this, args);
+  };
+  new MutationObserver((_, watch) => {
+    const step = document.querySelector('.react-flow__node .shape-text');
+    if (!step || step.closest('[style*="visibility: hidden"]')) return;
+    window.__stepShownAt = performance.now();
+    watch.disconnect();
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+})()`;
+const moments = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __installAt?: number; __stepShownAt?: number };
+    return { installAt: w.__installAt ?? null, stepShownAt: w.__stepShownAt ?? null };
+  });
+
+test('on a first visit, installing for offline use waits until the first map is drawn', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(noteInstall);
+  await page.goto(APP_URL);
+  await waitForCanvas(page);
+  await expect.poll(async () => (await moments(page)).installAt, { timeout: 30_000 }).not.toBeNull();
+  const { installAt, stepShownAt } = await moments(page);
+  expect(stepShownAt).not.toBeNull();
+  expect(installAt!).toBeGreaterThan(stepShownAt!);
+  // And it does install: the worker takes the page over.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.close();
+});
+
+test('a first visit that opens no map (the catalogue) still installs for offline use', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(noteInstall);
+  await page.goto(`${APP_URL}#/catalogue`);
+  await page.getByRole('heading', { name: /catalogue/i }).first().waitFor({ timeout: 20_000 });
+  await expect.poll(async () => (await moments(page)).installAt, { timeout: 30_000 }).not.toBeNull();
+  expect((await moments(page)).stepShownAt).toBeNull();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.close();
+});

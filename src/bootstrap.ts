@@ -9,6 +9,7 @@ import { currentSession, flushCurrent, flushOnLeaving, setLiveHooks, settleCurre
 import { useLoadFailure } from './state/loadFailureStore';
 import { warmLayoutWorker } from './workers/layoutClient';
 import { markStart } from './state/startMarks';
+import { whenIdle } from './state/afterStart';
 
 // Wires storage to the document: open the workspace to start with (on first run, the demo),
 // then save every committed change, flush when the page is hidden or closed, take in what
@@ -72,16 +73,8 @@ function afterOpen(): void {
   window.addEventListener('pagehide', flushOnLeaving);
   // The layout worker (ELK, about 1.5 MB) is fetched by the first layout, or when the page is
   // first idle after drawing, not while the first map is still being drawn.
-  whenIdle(warmLayoutWorker);
+  whenIdle(warmLayoutWorker, 5000);
   // Once the page has settled, empty the trash of workspaces past their 30 days.
   setTimeout(() => void purgeExpiredWorkspaces(workspaceRegistry()!).catch((e) => console.warn('Lanemap: clearing the trash of workspaces failed', e)), 3000);
   setFlush(flushCurrent);
-}
-
-/** After the next frame is drawn, at the first idle moment (at once where there is no idle callback, as in Safari). */
-function whenIdle(run: () => void): void {
-  requestAnimationFrame(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
-    else setTimeout(run, 0);
-  });
 }

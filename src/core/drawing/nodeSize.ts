@@ -74,7 +74,8 @@ export function fittedBoxes<M extends Sized>(map: M): M {
 /**
  * A node's last fit, by the box it was fitted from: an edit keeps the box objects it does not
  * touch, so after a rename only that node's label is measured again, not the whole map's (on a
- * 150-step map, measuring every label took 2 to 4.5 ms of each edit in a CPU profile).
+ * 150-step map, measuring every label took 1.8 ms of a rename on average over three CPU
+ * profiles, 4.5 ms in one of them).
  */
 const fitOfBox = new WeakMap<NodeBox, { kind: NodeKind; label: string; fitted: NodeBox }>();
 

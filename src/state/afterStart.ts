@@ -6,8 +6,12 @@ import { onStartMoment } from './startMarks';
 // this way, cold starts of the production build took about 250 ms less (medians of 6: 1,294
 // against 1,066 ms, and 1,746 against 1,469 ms in a more loaded round).
 
-/** The latest it waits, after the page's load: a start that opens no map (the catalogue, the recovery screen) draws none. */
-const LATEST_MS = 3000;
+/**
+ * The latest it waits, after the page's load: a start that opens no map (the catalogue, the
+ * recovery screen) draws none. Long enough that a slow start of a big workspace is not competed
+ * with either (a first map is drawn about 0.5 s after the load here).
+ */
+const LATEST_MS = 10_000;
 /** Longest wait for an idle moment once the map is drawn. */
 const IDLE_WAIT_MS = 2000;
 

@@ -5,7 +5,6 @@ import './ui/styles/app.css';
 import './ui/styles/themes.css';
 import { App } from './ui/shell/App';
 import { bootstrap } from './bootstrap';
-import { afterStart } from './state/afterStart';
 import { Notices } from './pwa/Notices';
 import { startServiceWorker } from './pwa/registerServiceWorker';
 import { startBackupReminder } from './ui/storage/backupReminder';
@@ -32,7 +31,6 @@ root.render(
     <Notices />
   </StrictMode>,
 );
-// Installing for offline use fetches and stores the whole app: not while the first map is drawn.
-afterStart(startServiceWorker);
+startServiceWorker();
 startBackupReminder();
 persistAfterFirstNewMap();

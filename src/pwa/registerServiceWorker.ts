@@ -1,6 +1,7 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
 import { flushEdits } from '../persistence/flushEdits';
+import { afterStart } from '../state/afterStart';
 import { announceNoOfflineInstall, announceOfflineReady, announceUpdate } from './updateStore';
 
 // The service worker precaches the whole app (the layout and import workers too), so after
@@ -15,6 +16,11 @@ const FOCUS_GAP_MS = 60 * 1000;
 
 export function startServiceWorker(): void {
   if (!import.meta.env.PROD) return;
+  // The first install fetches and stores the whole app: not while the first map is drawn.
+  afterStart(register);
+}
+
+function register(): void {
   if (!window.isSecureContext || !('serviceWorker' in navigator)) {
     announceNoOfflineInstall();
     return;

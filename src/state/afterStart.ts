@@ -2,9 +2,9 @@ import { onStartMoment } from './startMarks';
 
 // Work that must not compete with the start: it waits until the first map is drawn and the page
 // is idle. On a first visit the service worker's install fetched and stored the whole app (38
-// files, 3.4 MB, the layout worker's ELK included) while the demo was being written and drawn; deferred
-// this way, cold starts of the production build took about 250 ms less (medians of 6: 1,294
-// against 1,066 ms, and 1,746 against 1,469 ms in a more loaded round).
+// files, 3.4 MB, the layout worker's ELK included) while the demo was being written and drawn.
+// Deferred this way, cold starts of the production build took about 250 ms less (medians of 6:
+// 1,294 against 1,066 ms, and 1,746 against 1,469 ms in a more loaded round).
 
 /**
  * The latest it waits, after the page's load: a start that opens no map (the catalogue, the

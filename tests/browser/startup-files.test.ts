@@ -25,6 +25,32 @@ test('the page fetches its start-up code in at most four script files', async ()
   await context.close();
 });
 
+// One character such as '…' makes V8 hold and scan a whole file as two-byte text; the build
+// escapes them (vite.config.ts, charset 'ascii'), and the text must still read the same.
+test('every script the app loads, workers included, is plain ASCII, and text written with characters such as "·" still reads as written', async () => {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(APP_URL);
+  await waitForCanvas(page);
+  const scripts = await page.evaluate(async () => {
+    const seen = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js'));
+    // The workers are started later; the service worker's list names every script of the app.
+    const sw = await (await fetch('/sw.js')).text();
+    const listed = [...sw.matchAll(/url:"([^"]+\.js)"/g)].map((m) => `/${m[1]}`);
+    return [...new Set([...seen, ...listed])];
+  });
+  expect(scripts.some((s) => s.includes('layout.worker'))).toBe(true);
+  for (const path of scripts) {
+    const bytes = new Uint8Array(await (await fetch(new URL(path, APP_URL))).arrayBuffer());
+    const at = bytes.findIndex((b) => b > 127);
+    expect(at, `${path} has a non-ASCII byte at ${at}`).toBe(-1);
+  }
+  // Text written with such characters in the source reads as written.
+  await expect.poll(() => page.locator('.map-list .map-meta').first().textContent()).toMatch(/ · \d+ nodes/);
+  expect(await page.locator('body').innerText()).not.toMatch(/\\u[0-9a-f]{4}/i);
+  await context.close();
+});
+
 test('a start leaves its marks, in order, for DevTools and bench:editor: code run, workspace in the document, React Flow rendered', async () => {
   const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();

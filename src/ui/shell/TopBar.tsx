@@ -13,11 +13,27 @@ import { openShortcuts } from './shortcutsOpen';
 import { ThemeSelect } from './ThemeSelect';
 import { CATALOGUE_HASH, LANDSCAPE_HASH, REQUIREMENTS_HASH, mapHash, useScreen } from './useHashRoute';
 
+/**
+ * The app's mark (public/favicon.svg's drawing) drawn in the page: as an <img> it was a
+ * separate SVG document, built on the main thread while the first screen was being drawn
+ * (5 to 8 ms in traces of a start), and fetched again when the browser took the tab's icon.
+ */
+function BrandMark() {
+  return (
+    <svg viewBox="0 0 32 32" width={22} height={22} aria-hidden focusable="false">
+      <rect width="32" height="32" rx="6" fill="#1f3a5f" />
+      <rect x="4" y="6" width="24" height="9" rx="2" fill="#7fb3e6" />
+      <rect x="4" y="17" width="24" height="9" rx="2" fill="#c7def4" />
+      <path d="M9 10.5h8l4 11" stroke="#fff" strokeWidth="2" fill="none" />
+    </svg>
+  );
+}
+
 export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
-        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <BrandMark />
         <span className="brand-name">Lanemap</span>
         <WorkspaceButton />
       </div>

@@ -118,8 +118,8 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 900,
     // charset 'ascii': the app's text has characters such as '…' and '’', and one of them is
-    // enough for V8 to hold and scan a whole file as two-byte text. Escaped, the start-up chunk
-    // is plain ASCII (see DESIGN.md for the measured start).
+    // enough for V8 to hold and scan a whole file as two-byte text. Escaped, every script is
+    // plain ASCII (cold starts 5 to 11 % shorter in side-by-side runs, ee02d74).
     rolldownOptions: { output: { charset: 'ascii', codeSplitting: { groups: [{ name: startupChunk(fileURLToPath(new URL('./src/main.tsx', import.meta.url))) }] } } },
   },
   // The workers are bundled on their own; ELK alone has over a thousand non-ASCII characters.

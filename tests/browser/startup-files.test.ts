@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { START_MOMENTS, startMarkName } from '../../src/state/startMarks';
-import { APP_URL, sharedBrowser, waitForCanvas } from './support/browser';
+import { APP_URL, openApp, sharedBrowser, waitForCanvas } from './support/browser';
 
 // Every script file the page waits for before it runs is one more request, and once the app is
 // installed each goes through the service worker: the start-up code comes in a few files (it
@@ -28,10 +28,7 @@ test('the page fetches its start-up code in at most four script files', async ()
 // One character such as '…' makes V8 hold and scan a whole file as two-byte text; the build
 // escapes them (vite.config.ts, charset 'ascii'), and the text must still read the same.
 test('every script the app loads, workers included, is plain ASCII, and text written with characters such as "·" still reads as written', async () => {
-  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(APP_URL);
-  await waitForCanvas(page);
+  const { context, page } = await openApp(browser());
   const scripts = await page.evaluate(async () => {
     const seen = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js'));
     // The workers are started later; the service worker's list names every script of the app.
@@ -54,10 +51,7 @@ test('every script the app loads, workers included, is plain ASCII, and text wri
 // An SVG image is a document of its own, built on the main thread: in traces of a first visit the
 // top bar's mark and the tab's icon (fetched twice) took 25 to 58 ms of it during the start.
 test('a start loads no SVG image: the top bar draws its mark in the page, and the tab icon is a PNG', async () => {
-  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(APP_URL);
-  await waitForCanvas(page);
+  const { context, page } = await openApp(browser());
   const mark = await page.locator('.topbar .brand svg').boundingBox();
   expect(mark).toMatchObject({ width: 22, height: 22 });
   const svgImages = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => new URL(n).pathname.endsWith('.svg')));
